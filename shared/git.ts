@@ -1,0 +1,263 @@
+import { execFile, spawn } from 'node:child_process';
+import { UserError } from './errors.js';
+
+const ZERO_SHA = /^0{40}$|^0{64}$/;
+const SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
+
+export interface GitOptions {
+  /** Milliseconds one git command may take before it is stopped. */
+  timeoutMs?: number;
+  /** Most commits to fetch while deepening a shallow clone before giving up. */
+  maxDeepen?: number;
+  /** Receives every git command line, for the debug log. */
+  trace?: (line: string) => void;
+}
+
+export interface ChangedFile {
+  /** Git's status letter: A, M, D, R (renamed), C (copied), T (type change). */
+  status: string;
+  path: string;
+  /** For renames and copies, the path before. */
+  oldPath?: string;
+}
+
+export function isZeroSha(sha: string | undefined): boolean {
+  return !!sha && ZERO_SHA.test(sha);
+}
+
+/**
+ * Checks a revision the user gave before git sees it: refs may legally contain `;`, `$(...)` and
+ * start with `-`, which git would read as an option. `name` is the input it came from.
+ */
+export function checkRevisionText(name: string, revision: string): void {
+  const problem =
+    revision === ''
+      ? 'is empty'
+      : revision.length > 255
+        ? `is ${revision.length} characters long (at most 255)`
+        : revision.startsWith('-')
+          ? 'starts with "-", which git would read as an option'
+          : /[\x00-\x20\x7f~^:?*[\\]/.test(revision.replace(/\^\{commit\}$/, '').replace(/[~^]\d*$/, ''))
+            ? 'contains a character that a git revision cannot hold (space, control character, ~ ^ : ? * [ or \\)'
+            : undefined;
+  if (problem) throw new UserError(`Revision ${JSON.stringify(revision.slice(0, 80))} (${name}) ${problem}.`);
+}
+
+/**
+ * Runs git with argument arrays only (never a shell) in one repository. Revisions always come
+ * after `--end-of-options` or are resolved SHAs, so no user text is read as an option.
+ */
+export class Git {
+  private readonly timeoutMs: number;
+  private readonly maxDeepen: number;
+  private readonly trace: (line: string) => void;
+
+  constructor(
+    readonly cwd: string,
+    options: GitOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.maxDeepen = options.maxDeepen ?? 5000;
+    this.trace = options.trace ?? (() => {});
+  }
+
+  /** Runs `git args`, returning stdout; a non-zero exit throws with git's own message. */
+  run(args: readonly string[]): Promise<string> {
+    return this.exec(args).then((r) => {
+      if (r.code !== 0)
+        throw new Error(`git ${args.join(' ')} failed: ${r.stderr.trim() || `exit ${r.code}`}`);
+      return r.stdout;
+    });
+  }
+
+  /** Runs git and returns the exit code with the output, for commands whose failure is an answer. */
+  exec(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    this.trace(`git ${args.join(' ')}`);
+    return new Promise((resolve, reject) => {
+      execFile(
+        'git',
+        args as string[],
+        {
+          cwd: this.cwd,
+          maxBuffer: 1024 * 1024 * 1024,
+          timeout: this.timeoutMs,
+          env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
+        },
+        (error, stdout, stderr) => {
+          if (error && typeof error.code !== 'number') {
+            if (error.killed)
+              reject(new UserError(`git ${args[0]} took longer than ${this.timeoutMs} ms and was stopped.`));
+            else if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+              reject(new UserError('git is not installed or not on PATH.'));
+            else reject(error);
+            return;
+          }
+          resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+        },
+      );
+    });
+  }
+
+  async isRepository(): Promise<boolean> {
+    return (await this.exec(['rev-parse', '--git-dir'])).code === 0;
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  }
+
+  /** The commit SHA a revision names, or undefined when this clone does not have it. */
+  async tryResolve(revision: string): Promise<string | undefined> {
+    const r = await this.exec([
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${revision}^{commit}`,
+    ]);
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /**
+   * Resolves a revision to a commit SHA, fetching it from `origin` when a shallow or partial clone
+   * lacks it. `name` says where the revision came from, for the error.
+   */
+  async resolve(name: string, revision: string): Promise<string> {
+    checkRevisionText(name, revision);
+    const local =
+      (await this.tryResolve(revision)) ?? (await this.tryResolve(`refs/remotes/origin/${revision}`));
+    if (local) return local;
+    if (await this.fetch([revision], 1)) {
+      const fetched = SHA.test(revision)
+        ? await this.tryResolve(revision)
+        : await this.tryResolve('FETCH_HEAD');
+      if (fetched) return fetched;
+    }
+    throw new UserError(
+      `Revision ${JSON.stringify(revision)} (${name}) is not in this clone and could not be fetched from origin; check the name, or check out with fetch-depth: 0.`,
+    );
+  }
+
+  /** Fetches revisions from origin (quietly false when there is no origin or it refuses). */
+  async fetch(revisions: readonly string[], depth?: number, deepen?: number): Promise<boolean> {
+    const hasOrigin = (await this.exec(['remote', 'get-url', 'origin'])).code === 0;
+    if (!hasOrigin) return false;
+    const args = ['fetch', '--no-tags', '--quiet', '--no-write-fetch-head'];
+    if (depth) args.splice(args.indexOf('--no-write-fetch-head'), 1, `--depth=${depth}`);
+    if (deepen) args.push(`--deepen=${deepen}`);
+    const r = await this.exec([...args, 'origin', '--end-of-options', ...revisions]);
+    this.trace(r.code === 0 ? 'fetch ok' : `fetch failed: ${r.stderr.trim()}`);
+    return r.code === 0;
+  }
+
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const r = await this.exec(['merge-base', '--is-ancestor', ancestor, descendant]);
+    if (r.code > 1) throw new Error(`git merge-base --is-ancestor failed: ${r.stderr.trim()}`);
+    return r.code === 0;
+  }
+
+  /**
+   * The merge-base of two commits (SHAs). In a shallow clone the history is deepened step by step
+   * (doubling, up to maxDeepen commits) instead of guessing; past the bound it fails and says why.
+   */
+  async mergeBase(base: string, head: string): Promise<string> {
+    let step = 50;
+    let fetched = 0;
+    for (;;) {
+      const r = await this.exec(['merge-base', base, head]);
+      if (r.code === 0) return r.stdout.trim();
+      if (!(await this.isShallow()) || fetched >= this.maxDeepen) break;
+      if (!(await this.fetch([base, head], undefined, step))) break;
+      fetched += step;
+      step *= 2;
+    }
+    throw new UserError(
+      `No merge-base between ${base.slice(0, 12)} and ${head.slice(0, 12)}${fetched ? ` after deepening the clone by ${fetched} commits` : ''}; check out with fetch-depth: 0 or give the base revision explicitly.`,
+    );
+  }
+
+  /** Files that differ between two commits, with renames paired (old and new path). */
+  async changedFiles(base: string, head: string): Promise<ChangedFile[]> {
+    const out = await this.run([
+      'diff',
+      '--name-status',
+      '-z',
+      '-M',
+      '--no-ext-diff',
+      '--no-textconv',
+      base,
+      head,
+    ]);
+    const fields = out.split('\0');
+    const files: ChangedFile[] = [];
+    for (let i = 0; i + 1 < fields.length;) {
+      const status = fields[i++]!;
+      if (!status) break;
+      const letter = status[0]!;
+      if (letter === 'R' || letter === 'C') {
+        const oldPath = fields[i++]!;
+        files.push({ status: letter, path: fields[i++]!, oldPath });
+      } else {
+        files.push({ status: letter, path: fields[i++]! });
+      }
+    }
+    return files;
+  }
+
+  /** Every file path in a commit's tree. */
+  async listFiles(commit: string): Promise<string[]> {
+    return (await this.run(['ls-tree', '-r', '--name-only', '-z', '--full-tree', commit]))
+      .split('\0')
+      .filter(Boolean);
+  }
+
+  /**
+   * Reads many files at one revision in one `git cat-file --batch` process. Missing paths map to
+   * undefined. Much faster than one `git show` per file on large repositories.
+   */
+  readFiles(commit: string, paths: readonly string[]): Promise<Map<string, string | undefined>> {
+    this.trace(`git cat-file --batch (${paths.length} paths at ${commit.slice(0, 12)})`);
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', ['cat-file', '--batch'], {
+        cwd: this.cwd,
+        env: { ...process.env, LC_ALL: 'C' },
+      });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (c: Buffer) => chunks.push(c));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code !== 0) return reject(new Error(`git cat-file --batch exited ${code}`));
+        const out = Buffer.concat(chunks);
+        const result = new Map<string, string | undefined>();
+        let at = 0;
+        for (const path of paths) {
+          const eol = out.indexOf(10, at);
+          const header = out.subarray(at, eol).toString();
+          at = eol + 1;
+          if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+            result.set(path, undefined);
+            continue;
+          }
+          const size = Number(header.split(' ')[2]);
+          result.set(
+            path,
+            header.split(' ')[1] === 'blob' ? out.subarray(at, at + size).toString('utf8') : undefined,
+          );
+          at += size + 1;
+        }
+        resolve(result);
+      });
+      for (const path of paths) {
+        if (/[\n\0]/.test(path))
+          child.stdin.write(`${commit}:\n`); // unreadable name: ask for something missing
+        else child.stdin.write(`${commit}:${path}\n`);
+      }
+      child.stdin.end();
+    });
+  }
+
+  /** One file at a revision, or undefined when it does not exist there. */
+  async readFile(commit: string, path: string): Promise<string | undefined> {
+    return (await this.readFiles(commit, [path])).get(path);
+  }
+}

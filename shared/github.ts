@@ -1,0 +1,136 @@
+import { getOctokit } from '@actions/github';
+import { defaults as actionsDefaults } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { UserError } from './errors.js';
+import type { Logger } from './io.js';
+
+export type GitHub = ReturnType<typeof getOctokit>;
+
+export interface GitHubOptions {
+  token: string;
+  /** GITHUB_API_URL: github.com, GHES, or the test server. */
+  apiUrl: string;
+  log: Pick<Logger, 'debug' | 'warning'>;
+  /** Milliseconds before one request is abandoned (and retried if it is safe to). */
+  timeoutMs?: number;
+  /** Retries of a failed idempotent request (5xx, timeouts). */
+  retries?: number;
+  /** Base of the retry back-off in milliseconds (tests shorten it). */
+  retryBaseMs?: number;
+  /** Longest `retry-after` worth waiting for on a rate limit, in seconds. */
+  maxRateLimitWaitSeconds?: number;
+}
+
+/**
+ * An Octokit from @actions/github with throttling (waits out primary and secondary rate limits,
+ * honouring `retry-after`), retries with back-off, and a per-request timeout. POST requests are
+ * not retried here: creating things goes through `findOrCreate`, which looks before it re-creates.
+ */
+export function createGitHub(options: GitHubOptions): GitHub {
+  const retries = options.retries ?? 3;
+  const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+  const limitHandler =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const wait = retryAfter <= maxWait && retryCount < retries;
+      options.log.warning(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${wait ? `retrying after ${retryAfter} s` : 'giving up'}.`,
+      );
+      return wait;
+    };
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Each attempt gets its own deadline; the proxy-aware fetch of @actions/github does the work.
+  const baseFetch = (actionsDefaults.request?.fetch as typeof fetch | undefined) ?? fetch;
+  const timedFetch: typeof fetch = (url, init) =>
+    baseFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  const octokit = getOctokit(
+    options.token,
+    {
+      baseUrl: options.apiUrl,
+      throttle: {
+        onRateLimit: limitHandler('primary'),
+        onSecondaryRateLimit: limitHandler('secondary'),
+        retryAfterBaseValue: options.retryBaseMs ?? 1000,
+      },
+      retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+      request: { retries, fetch: timedFetch },
+    },
+    retry,
+    throttling,
+  );
+  octokit.hook.wrap('request', async (request, endpoint) => {
+    options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}`);
+    if (endpoint.method === 'POST') endpoint.request = { ...endpoint.request, retries: 0 };
+    return request(endpoint);
+  });
+  return octokit;
+}
+
+/** The HTTP status of an Octokit error, or undefined for network failures and timeouts. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' && status > 0 ? status : undefined;
+}
+
+/** True when a request may have reached GitHub and failed on its side (5xx, timeout, dropped). */
+export function isTransient(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status >= 500 || status === 429;
+}
+
+export function isAlreadyExists(error: unknown): boolean {
+  const e = error as { status?: number; message?: string; response?: { data?: unknown } };
+  return (
+    e?.status === 422 &&
+    /already exists/i.test(`${e.message ?? ''} ${JSON.stringify(e.response?.data ?? '')}`)
+  );
+}
+
+export interface FindOrCreate<T> {
+  /** What is being created, for errors: `deploy tag deploy/prod/3`. */
+  what: string;
+  find: () => Promise<T | undefined>;
+  create: () => Promise<T>;
+  /** Whether an existing object is the one we meant to create (same sha, same key). */
+  isSame: (existing: T) => boolean;
+  attempts?: number;
+}
+
+/**
+ * Creates an object at most once. Looks first; creates; when creation fails in a way that may have
+ * succeeded on GitHub's side (5xx, timeout) or says "already exists", looks again before retrying.
+ * An existing object that is not the same one is a conflict, reported as a user error.
+ */
+export async function findOrCreate<T>(spec: FindOrCreate<T>): Promise<{ value: T; created: boolean }> {
+  const attempts = spec.attempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    const existing = await spec.find();
+    if (existing !== undefined) {
+      if (!spec.isSame(existing)) {
+        throw new UserError(`Cannot create ${spec.what}: a different one already exists.`);
+      }
+      return { value: existing, created: false };
+    }
+    try {
+      return { value: await spec.create(), created: true };
+    } catch (error) {
+      if (!(isAlreadyExists(error) || isTransient(error)) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/** Turns an API failure into advice: missing permission, missing token scope, not found. */
+export function explainApiError(what: string, error: unknown, permission?: string): UserError {
+  const status = statusOf(error);
+  const detail = (error as Error)?.message?.split('\n')[0] ?? String(error);
+  const advice =
+    status === 401
+      ? 'the token is invalid or expired'
+      : status === 403 || status === 404
+        ? `the token may lack ${permission ? `"permissions: ${permission}"` : 'the needed permission'}, or the object does not exist`
+        : status === undefined
+          ? 'GitHub did not answer in time'
+          : `GitHub answered ${status}`;
+  return new UserError(`${what} failed (${advice}): ${detail}`, { cause: error });
+}

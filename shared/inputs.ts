@@ -1,0 +1,107 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+import { InputError } from './errors.js';
+import type { ActionIO } from './io.js';
+import { truncate } from './neutralise.js';
+
+/**
+ * Zod schemas for raw input strings. Each failure message says what is allowed, so the final
+ * sentence reads `Input "x" is "v", which is not allowed: <message>.`
+ */
+function custom<T>(parse: (raw: string) => T | undefined, allowed: string) {
+  return z.string().transform((raw, ctx): T => {
+    let value: T | undefined;
+    try {
+      value = parse(raw.trim());
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `${allowed} (${(error as Error).message.split('\n')[0]})` });
+      return z.NEVER;
+    }
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: allowed });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+const TRUE = new Set(['true', 'yes', 'on', '1']);
+const FALSE = new Set(['false', 'no', 'off', '0']);
+
+/** Splits a newline- or comma-separated list; blank entries and `#` comment lines are dropped. */
+export function splitList(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    .filter((line) => !line.trim().startsWith('#'))
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+export const input = {
+  /** Any text; empty stays empty. */
+  text: () => z.string().transform((raw) => raw.trim()),
+  /** Text that must not be empty. */
+  required: () => custom((raw) => raw || undefined, 'a value is required'),
+  /** Empty becomes undefined. */
+  optional: () => z.string().transform((raw) => raw.trim() || undefined),
+  boolean: () =>
+    custom((raw) => {
+      const lower = raw.toLowerCase();
+      return TRUE.has(lower) ? true : FALSE.has(lower) ? false : undefined;
+    }, 'allowed values are true or false'),
+  integer: (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) =>
+    custom(
+      (raw) => (/^-?\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined),
+      `allowed values are whole numbers from ${min} to ${max}`,
+    ),
+  number: (min = -Infinity, max = Infinity) =>
+    custom((raw) => {
+      const value = raw === '' ? NaN : Number(raw);
+      return Number.isFinite(value) && value >= min && value <= max ? value : undefined;
+    }, `allowed values are numbers from ${min} to ${max}`),
+  /** Seconds, from `30d`, `1h`, `1h30m`. */
+  duration: () => custom(parseDuration, 'allowed values are durations such as 30d, 6h, 5m or 1h30m'),
+  optionalDuration: () =>
+    custom(
+      (raw) => (raw === '' ? null : parseDuration(raw)),
+      'allowed values are durations such as 30d, 6h, 5m or 1h30m',
+    ).transform((v) => v ?? undefined),
+  oneOf: <const T extends readonly [string, ...string[]]>(values: T) =>
+    custom((raw) => values.find((v) => v === raw.toLowerCase()), `allowed values are ${values.join(', ')}`),
+  list: () => z.string().transform(splitList),
+  /** A JSON value checked against `schema`. Empty gives `fallback`. */
+  json: <T>(schema: z.ZodType<T>, fallback: T, describe: string) =>
+    custom((raw) => (raw === '' ? fallback : schema.parse(JSON.parse(raw))), `expected ${describe} as JSON`),
+  /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
+  yaml: <T>(schema: z.ZodType<T>, fallback: T, describe: string) =>
+    custom(
+      (raw) => (raw === '' ? fallback : schema.parse(parseYaml(raw, { maxAliasCount: 100 }))),
+      `expected ${describe} as YAML`,
+    ),
+};
+
+export interface ParseOptions {
+  /** Inputs whose values are never echoed in an error (tokens, passwords, URLs with credentials). */
+  secret?: readonly string[];
+}
+
+/**
+ * Reads every input named by the schema's keys through `io.input` (so undeclared names fail as bugs)
+ * and parses them into one typed object. The first bad input stops with one sentence naming it.
+ */
+export function parseInputs<S extends z.ZodRawShape>(
+  shape: S,
+  io: Pick<ActionIO, 'input'>,
+  options: ParseOptions = {},
+): z.infer<z.ZodObject<S>> {
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys(shape)) raw[name] = io.input(name);
+  const result = z.object(shape).safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0]);
+  const shown = options.secret?.includes(name) ? '(hidden)' : JSON.stringify(truncate(raw[name] ?? '', 200));
+  throw new InputError(`Input "${name}" is ${shown}, which is not allowed: ${issue.message}.`);
+}

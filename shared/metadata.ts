@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+
+export interface InputMeta {
+  description: string;
+  required?: boolean;
+  default?: string;
+  deprecationMessage?: string;
+}
+
+export interface ActionMeta {
+  name: string;
+  description: string;
+  inputs: Record<string, InputMeta>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+  branding?: { icon?: string; color?: string };
+}
+
+/**
+ * The repository root: the folder holding `actions/`. Found by walking up from this module, which is
+ * `shared/` in the sources and `dist/<bundle>/` in a bundle; both sit two levels or fewer below it.
+ */
+export function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 4; depth++) {
+    if (existsSync(join(dir, 'actions')) && existsSync(join(dir, 'package.json'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error(`cannot find the actions/ folder above ${fileURLToPath(import.meta.url)}`);
+}
+
+export function actionNames(root = repositoryRoot()): string[] {
+  return ['affected', 'deploy-metadata', 'flaky-quarantine', 'migration-lint', 'error-budget-gate'].filter(
+    (name) => existsSync(join(root, 'actions', name, 'action.yml')),
+  );
+}
+
+/** Reads `actions/<name>/action.yml`, the single source of input names, defaults and outputs. */
+export function loadActionMeta(name: string, root = repositoryRoot()): ActionMeta {
+  const meta = parseYaml(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')) as ActionMeta;
+  return { ...meta, inputs: meta.inputs ?? {}, outputs: meta.outputs ?? {} };
+}

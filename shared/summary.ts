@@ -1,0 +1,143 @@
+import { truncate } from './neutralise.js';
+
+type Cell = string | number;
+type Block =
+  | { kind: 'heading'; text: string; level: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'table'; header: Cell[]; rows: Cell[][] }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'code'; text: string; language: string }
+  | { kind: 'details'; title: string; body: Summary };
+
+/** GitHub rejects a step summary over 1 MiB; keep well under so several steps can write one. */
+const MAX_SUMMARY_CHARS = 512 * 1024;
+
+/**
+ * A job summary built as blocks, rendered to Markdown for GitHub and to plain text for a terminal.
+ * Cell and text content is escaped, so untrusted names cannot break the table or inject HTML.
+ */
+export class Summary {
+  private readonly blocks: Block[] = [];
+
+  heading(text: string, level = 2): this {
+    this.blocks.push({ kind: 'heading', text, level });
+    return this;
+  }
+  /** A paragraph of trusted Markdown (the action's own words; escape untrusted parts with `code()`). */
+  text(text: string): this {
+    this.blocks.push({ kind: 'text', text });
+    return this;
+  }
+  table(header: Cell[], rows: Cell[][]): this {
+    this.blocks.push({ kind: 'table', header, rows });
+    return this;
+  }
+  list(items: string[]): this {
+    this.blocks.push({ kind: 'list', items });
+    return this;
+  }
+  code(text: string, language = ''): this {
+    this.blocks.push({ kind: 'code', text, language });
+    return this;
+  }
+  /** A Mermaid diagram; GitHub renders it in summaries, a terminal shows its source. */
+  mermaid(source: string): this {
+    return this.code(source, 'mermaid');
+  }
+  /** A collapsed section whose body is built by `fill`. */
+  details(title: string, fill: (body: Summary) => void): this {
+    const body = new Summary();
+    fill(body);
+    this.blocks.push({ kind: 'details', title, body });
+    return this;
+  }
+  get isEmpty(): boolean {
+    return this.blocks.length === 0;
+  }
+
+  toMarkdown(): string {
+    const markdown = this.blocks.map(renderMarkdown).join('\n\n') + '\n';
+    return markdown.length > MAX_SUMMARY_CHARS
+      ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n_Summary cut at ${MAX_SUMMARY_CHARS} characters._\n`
+      : markdown;
+  }
+
+  toTerminal(): string {
+    return this.blocks.map((block) => renderTerminal(block)).join('\n\n') + '\n';
+  }
+}
+
+/** Escapes text for a Markdown table cell or inline position. */
+export function escapeMarkdown(text: string): string {
+  return truncate(text, 2000)
+    .replace(/[\\`*_{}[\]<>|#!]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Inline code that survives any content (backticks inside are fenced by longer runs). */
+export function inlineCode(text: string): string {
+  const clean = truncate(text, 2000).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const fence = '`'.repeat((clean.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0) + 1);
+  return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
+}
+
+function renderMarkdown(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return `${'#'.repeat(block.level)} ${block.text}`;
+    case 'text':
+      return block.text;
+    case 'list':
+      return block.items.map((item) => `- ${item}`).join('\n');
+    case 'code': {
+      const fence = block.text.includes('```') ? '~~~~' : '```';
+      return `${fence}${block.language}\n${block.text}\n${fence}`;
+    }
+    case 'table': {
+      const row = (cells: Cell[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
+      return [row(block.header), row(block.header.map(() => '---')), ...block.rows.map(row)].join('\n');
+    }
+    case 'details':
+      return `<details><summary>${escapeMarkdown(block.title)}</summary>\n\n${block.body.toMarkdown()}\n</details>`;
+  }
+}
+
+/** Strips Markdown emphasis and escapes for plain terminal output. */
+function plain(text: string): string {
+  return String(text)
+    .replace(/\\([\\`*_{}[\]<>|#!])/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1');
+}
+
+function renderTerminal(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return plain(block.text).toUpperCase();
+    case 'text':
+      return plain(block.text);
+    case 'list':
+      return block.items.map((item) => `  - ${plain(item)}`).join('\n');
+    case 'code':
+      return block.text
+        .split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n');
+    case 'table': {
+      const rows = [block.header, ...block.rows].map((r) => r.map((c) => plain(String(c))));
+      const widths = block.header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+      const line = (r: string[]) =>
+        r
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd();
+      return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
+    }
+    case 'details':
+      return `${plain(block.title)}:\n${block.body
+        .toTerminal()
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}`;
+  }
+}
