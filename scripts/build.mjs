@@ -1,0 +1,59 @@
+// Bundles each action (and the command line) with ncc into dist/<name>/, deterministically, so a
+// rebuild is byte-identical and the drift test can compare. `node scripts/build.mjs [--out DIR] [names...]`.
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const run = promisify(execFile);
+
+/** Entry file of each bundle. */
+export const bundles = {
+  affected: 'actions/affected/src/index.ts',
+  'deploy-metadata': 'actions/deploy-metadata/src/index.ts',
+  'flaky-quarantine': 'actions/flaky-quarantine/src/index.ts',
+  'migration-lint': 'actions/migration-lint/src/index.ts',
+  'error-budget-gate': 'actions/error-budget-gate/src/index.ts',
+  cli: 'shared/cli/index.ts',
+};
+
+/** Files ncc does not follow (WebAssembly loaded at run time) that a bundle needs beside it. */
+export const assets = {
+  'migration-lint': [],
+  cli: [],
+};
+
+async function buildOne(name, outRoot) {
+  const out = join(outRoot, name);
+  rmSync(out, { recursive: true, force: true });
+  const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+  await run(process.execPath, [ncc, 'build', bundles[name], '-o', out, '-t', '--source-map', '--license', 'licenses.txt', '-q'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  for (const asset of assets[name] ?? []) copyFileSync(join(root, asset), join(out, asset.split('/').pop()));
+  return name;
+}
+
+export async function build(names = Object.keys(bundles), outRoot = join(root, 'dist')) {
+  mkdirSync(outRoot, { recursive: true });
+  const queue = [...names];
+  const workers = Array.from({ length: 2 }, async () => {
+    while (queue.length) {
+      const name = queue.shift();
+      if (!bundles[name]) throw new Error(`unknown bundle ${name}; known: ${Object.keys(bundles).join(', ')}`);
+      await buildOne(name, outRoot);
+      console.log(`built dist/${name} (${readdirSync(join(outRoot, name)).length} files)`);
+    }
+  });
+  await Promise.all(workers);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const outAt = args.indexOf('--out');
+  const outRoot = outAt >= 0 ? resolve(args.splice(outAt, 2)[1]) : join(root, 'dist');
+  await build(args.length ? args : undefined, outRoot);
+}
