@@ -134,3 +134,28 @@ export function explainApiError(what: string, error: unknown, permission?: strin
           : `GitHub answered ${status}`;
   return new UserError(`${what} failed (${advice}): ${detail}`, { cause: error });
 }
+
+/**
+ * The GitHub client an action uses: token masked, API URL from GITHUB_API_URL (GHES and the test
+ * server work), a clear error naming the input when the token is missing.
+ * `TRUNK_ACTIONS_RETRY_BASE_MS` shortens retry back-off; the test harness sets it.
+ */
+export function connectGitHub(
+  io: { env: Readonly<Record<string, string | undefined>>; setSecret(value: string): void; log: Logger },
+  token: string | undefined,
+  why: string,
+): GitHub {
+  if (!token) {
+    throw new UserError(
+      `Input "token" is empty, but ${why} needs the GitHub API; pass token: \${{ github.token }} (the default) or turn that option off.`,
+    );
+  }
+  io.setSecret(token);
+  const retryBase = Number(io.env.TRUNK_ACTIONS_RETRY_BASE_MS);
+  return createGitHub({
+    token,
+    apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
+    log: io.log,
+    retryBaseMs: Number.isFinite(retryBase) && retryBase > 0 ? retryBase : undefined,
+  });
+}
