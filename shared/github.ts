@@ -53,8 +53,13 @@ export function createGitHub(options: GitHubOptions): GitHub {
         onSecondaryRateLimit: limitHandler('secondary'),
         retryAfterBaseValue: options.retryBaseMs ?? 1000,
       },
-      retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-      request: { retries, fetch: timedFetch },
+      // 409 (stale sha) and 422 (validation) are answers, not failures worth repeating.
+      retry: {
+        retries,
+        retryAfterBaseValue: options.retryBaseMs ?? 1000,
+        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+      },
+      request: { fetch: timedFetch },
     },
     retry,
     throttling,

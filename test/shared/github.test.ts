@@ -1,0 +1,98 @@
+import { connectGitHub, findOrCreate } from '../../shared/github.js';
+import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
+
+const quietIO = (server: GitHubServer, warnings: string[] = []) => ({
+  env: { GITHUB_API_URL: server.url, TRUNK_ACTIONS_RETRY_BASE_MS: '5' },
+  setSecret: () => {},
+  log: {
+    debug: () => {},
+    info: () => {},
+    warning: (m: string) => warnings.push(m),
+    group: <T>(_: string, f: () => Promise<T>) => f(),
+  },
+});
+
+describe('GitHub client against the test server', () => {
+  let server: GitHubServer;
+  beforeEach(async () => {
+    server = await startGitHubServer();
+  });
+  afterEach(() => server.close());
+
+  it('retries a GET after 502 and 503', async () => {
+    server.inject({ method: 'GET', path: '/git/ref/', status: 502 });
+    server.inject({ method: 'GET', path: '/git/ref/', status: 503 });
+    const gh = connectGitHub(quietIO(server), 'token', 'test');
+    const { data } = await gh.rest.git.getRef({ owner: 'acme', repo: 'shop', ref: 'heads/main' });
+    expect(data.ref).toBe('refs/heads/main');
+    expect(server.requests.filter((r) => r.path.includes('/git/ref/')).map((r) => r.status)).toEqual([
+      502, 503, 200,
+    ]);
+  });
+
+  it('waits out a secondary rate limit with retry-after', async () => {
+    server.inject({ method: 'GET', path: '/git/ref/', status: 403, retryAfter: 0 });
+    const warnings: string[] = [];
+    const gh = connectGitHub(quietIO(server, warnings), 'token', 'test');
+    await gh.rest.git.getRef({ owner: 'acme', repo: 'shop', ref: 'heads/main' });
+    expect(warnings.join('\n')).toMatch(/secondary rate limit/);
+  });
+
+  it('does not re-send a POST that failed with 502; findOrCreate looks again instead', async () => {
+    const gh = connectGitHub(quietIO(server), 'token', 'test');
+    const main = server.state.refs.get('refs/heads/main')!;
+    server.inject({ method: 'POST', path: '/git/refs', status: 502, apply: true });
+    const find = () =>
+      gh.rest.git.getRef({ owner: 'acme', repo: 'shop', ref: 'tags/v1' }).then(
+        (r) => r.data,
+        (e: { status?: number }) => (e.status === 404 ? undefined : Promise.reject(e)),
+      );
+    const result = await findOrCreate({
+      what: 'tag v1',
+      find,
+      create: () =>
+        gh.rest.git
+          .createRef({ owner: 'acme', repo: 'shop', ref: 'refs/tags/v1', sha: main })
+          .then((r) => r.data),
+      isSame: (ref) => ref.object.sha === main,
+    });
+    expect(result.created).toBe(false);
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(server.state.refs.get('refs/tags/v1')).toBe(main);
+  });
+
+  it('reports a different existing object as a conflict', async () => {
+    const gh = connectGitHub(quietIO(server), 'token', 'test');
+    await expect(
+      findOrCreate({
+        what: 'thing',
+        find: async () => 'other',
+        create: async () => 'mine',
+        isSame: (v) => v === 'mine',
+      }),
+    ).rejects.toThrow('Cannot create thing: a different one already exists.');
+    void gh;
+  });
+
+  it('answers 409 for a stale contents sha, as GitHub does', async () => {
+    const gh = connectGitHub(quietIO(server), 'token', 'test');
+    const put = (sha?: string) =>
+      gh.rest.repos.createOrUpdateFileContents({
+        owner: 'acme',
+        repo: 'shop',
+        path: 's.json',
+        message: 'm',
+        content: 'e30=',
+        sha,
+      });
+    const first = await put();
+    await expect(put('0'.repeat(40))).rejects.toMatchObject({ status: 409 });
+    await expect(put(first.data.content!.sha)).resolves.toMatchObject({ status: 200 });
+  });
+
+  it('fails with a sentence naming the token input when the token is empty', () => {
+    expect(() => connectGitHub(quietIO({ url: 'x' } as GitHubServer), '', 'create-tag')).toThrow(
+      /Input "token" is empty, but create-tag needs the GitHub API/,
+    );
+  });
+});
