@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../support/harness.js';
+
+/** Every file below a folder, relative, sorted. */
+function listTree(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? listTree(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+    )
+    .sort();
+}
+
+describe('generated files are in sync with the sources', () => {
+  it('dist/ is byte for byte what `npm run build` produces', () => {
+    const out = mkdtempSync(join(tmpdir(), 'trunk-dist-'));
+    try {
+      execFileSync(process.execPath, ['scripts/build.mjs', '--out', out], { cwd: repoRoot, stdio: 'pipe' });
+      const committed = join(repoRoot, 'dist');
+      expect(listTree(committed)).toEqual(listTree(out));
+      const stale = listTree(out).filter(
+        (file) => !readFileSync(join(out, file)).equals(readFileSync(join(committed, file))),
+      );
+      expect(stale).toEqual([]); // rebuild with `npm run build` and commit dist/
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('action-catalog.md is what `npm run catalog` produces', () => {
+    const result = (() => {
+      try {
+        execFileSync(process.execPath, ['scripts/catalog.mjs', '--check'], { cwd: repoRoot, stdio: 'pipe' });
+        return 'in sync';
+      } catch (error) {
+        return String((error as { stderr?: Buffer }).stderr);
+      }
+    })();
+    expect(result).toBe('in sync');
+  });
+});

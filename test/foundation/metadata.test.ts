@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { repoRoot } from '../support/harness.js';
+
+const ACTIONS = ['affected', 'deploy-metadata', 'flaky-quarantine', 'migration-lint', 'error-budget-gate'];
+const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+describe.each(ACTIONS)('actions/%s/action.yml', (name) => {
+  const dir = join(repoRoot, 'actions', name);
+  const meta = parse(readFileSync(join(dir, 'action.yml'), 'utf8'));
+
+  it('has the keys the runner and the Marketplace need', () => {
+    expect(meta.name).toEqual(expect.any(String));
+    expect(meta.description).toEqual(expect.any(String));
+    expect(meta.description.length).toBeLessThanOrEqual(300);
+    expect(meta.runs).toEqual({ using: 'node24', main: `../../dist/${name}/index.js` });
+    expect(existsSync(join(dir, meta.runs.main))).toBe(true);
+    expect(meta.branding).toEqual({ icon: expect.any(String), color: expect.any(String) });
+  });
+
+  it('describes every input and output with a kebab-case name', () => {
+    for (const [input, spec] of Object.entries<Record<string, unknown>>(meta.inputs ?? {})) {
+      expect([input, KEBAB.test(input)]).toEqual([input, true]);
+      expect([input, typeof spec.description, (spec.description as string).length > 10]).toEqual([
+        input,
+        'string',
+        true,
+      ]);
+      expect(
+        Object.keys(spec).filter(
+          (k) => !['description', 'required', 'default', 'deprecationMessage'].includes(k),
+        ),
+      ).toEqual([]);
+      if (spec.default !== undefined) expect([input, typeof spec.default]).toEqual([input, 'string']);
+    }
+    for (const [output, spec] of Object.entries<Record<string, unknown>>(meta.outputs ?? {})) {
+      expect([output, KEBAB.test(output)]).toEqual([output, true]);
+      expect([output, typeof spec.description]).toEqual([output, 'string']);
+    }
+  });
+
+  it('has a one-line entry that hands run() to the shared runner', () => {
+    const entry = readFileSync(join(dir, 'src', 'index.ts'), 'utf8');
+    expect(entry).toContain(`runAction('${name}', run);`);
+  });
+
+  it('reads only declared inputs and sets only declared outputs (source scan)', () => {
+    const sources = readFileSync(join(dir, 'src', 'main.ts'), 'utf8');
+    for (const [, used] of sources.matchAll(/io\.input\('([^']+)'\)/g))
+      expect(Object.keys(meta.inputs)).toContain(used);
+    for (const [, used] of sources.matchAll(/setOutput\('([^']+)'/g))
+      expect(Object.keys(meta.outputs)).toContain(used);
+  });
+
+  it('has catalog facts', () => {
+    const facts = parse(readFileSync(join(dir, 'catalog.yml'), 'utf8'));
+    expect(facts.status).toMatch(/^(ready|not ready)$/);
+    expect(Object.keys(facts.permissions).length).toBeGreaterThan(0);
+    expect(facts.network).toEqual(expect.any(String));
+    expect(facts.secrets).toEqual(expect.any(String));
+  });
+});

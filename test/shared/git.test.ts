@@ -1,0 +1,102 @@
+import { Git, checkRevisionText } from '../../shared/git.js';
+import { eventContext } from '../../shared/context.js';
+import { planRange, resolveRange } from '../../shared/range.js';
+import { type TestRepo, createRepo } from '../support/git-repo.js';
+
+describe('checkRevisionText', () => {
+  it.each([
+    ['-evil', /starts with "-"/],
+    ['--output=/tmp/x', /starts with "-"/],
+    ['a b', /cannot hold/],
+    ['a\nb', /cannot hold/],
+    ['x'.repeat(10_000), /10000 characters long/],
+    ['', /is empty/],
+  ])('refuses %j', (revision, message) => {
+    expect(() => checkRevisionText('input base', revision)).toThrow(message);
+  });
+  it.each(['main', 'HEAD~1', 'HEAD^', 'v1.2.3', 'feature/x', 'zzz;id', '$(id)'])(
+    'lets %j reach git as a plain argument',
+    (revision) => {
+      expect(() => checkRevisionText('input base', revision)).not.toThrow();
+    },
+  );
+});
+
+describe('Git against real repositories', () => {
+  let origin: TestRepo;
+  let first: string;
+  let main2: string;
+  let feature: string;
+  beforeAll(() => {
+    origin = createRepo({ 'a.txt': 'a\n', 'pkg/b.txt': 'b\n' });
+    first = origin.git(['rev-parse', 'HEAD']).trim();
+    for (let i = 0; i < 120; i++) origin.commit(`main ${i}`, { 'main.txt': `${i}\n` });
+    main2 = origin.git(['rev-parse', 'HEAD']).trim();
+    origin.git(['checkout', '-q', '-b', 'feature', first]);
+    origin.git(['mv', 'pkg/b.txt', 'pkg/c.txt']);
+    feature = origin.commit('rename b', { 'new.txt': 'n\n' });
+    origin.git(['checkout', '-q', 'main']);
+  });
+  afterAll(() => origin.cleanup());
+
+  it('lists changed files with both paths of a rename', async () => {
+    const git = new Git(origin.dir);
+    expect(await git.changedFiles(first, feature)).toEqual([
+      { status: 'A', path: 'new.txt' },
+      { status: 'R', path: 'pkg/c.txt', oldPath: 'pkg/b.txt' },
+    ]);
+  });
+
+  it('reads many files at a revision in one process, missing ones as undefined', async () => {
+    const files = await new Git(origin.dir).readFiles(feature, ['a.txt', 'pkg/c.txt', 'pkg/b.txt', 'pkg']);
+    expect([...files]).toEqual([
+      ['a.txt', 'a\n'],
+      ['pkg/c.txt', 'b\n'],
+      ['pkg/b.txt', undefined],
+      ['pkg', undefined],
+    ]);
+  });
+
+  it('does not let a revision act as an option', async () => {
+    await expect(new Git(origin.dir).resolve('input base', '--output=/tmp/pwned')).rejects.toThrow(
+      /starts with "-"/,
+    );
+    await expect(new Git(origin.dir).resolve('input base', 'no-such-branch')).rejects.toThrow(
+      /Revision "no-such-branch" \(input base\) is not in this clone/,
+    );
+  });
+
+  it('deepens a shallow clone step by step to find the merge-base', async () => {
+    const clone = origin.clone({ depth: 1, branch: 'feature' });
+    try {
+      const git = new Git(clone.dir);
+      expect(await git.isShallow()).toBe(true);
+      const base = await git.resolve('input base', main2); // fetched by SHA
+      expect(await git.mergeBase(base, feature)).toBe(first);
+    } finally {
+      clone.cleanup();
+    }
+  });
+
+  it('gives up past its bound with advice instead of guessing', async () => {
+    const clone = origin.clone({ depth: 1, branch: 'feature' });
+    try {
+      const git = new Git(clone.dir, { maxDeepen: 1 });
+      const base = await git.resolve('input base', main2);
+      await expect(git.mergeBase(base, feature)).rejects.toThrow(/fetch-depth: 0/);
+    } finally {
+      clone.cleanup();
+    }
+  });
+
+  it('falls back to the default branch on a force push', async () => {
+    const git = new Git(origin.dir);
+    const ctx = eventContext(
+      { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: feature },
+      { before: main2, after: feature, repository: { default_branch: 'main' } },
+    );
+    const range = await resolveRange(git, planRange(ctx));
+    expect(range.base).toBe(first);
+    expect(range.warnings[0]).toMatch(/not an ancestor .*force push/);
+  });
+});

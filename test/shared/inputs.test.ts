@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { InputError } from '../../shared/errors.js';
+import { input, parseInputs, splitList } from '../../shared/inputs.js';
+
+const io = (values: Record<string, string>) => ({ input: (name: string) => values[name] ?? '' });
+
+describe('parseInputs', () => {
+  const shape = {
+    enabled: input.boolean(),
+    count: input.integer(1, 10),
+    ratio: input.number(0, 1),
+    window: input.duration(),
+    mode: input.oneOf(['fast', 'safe'] as const),
+    files: input.list(),
+    rules: input.yaml(z.record(z.string(), z.number()), {}, 'a map of names to numbers'),
+    config: input.json(z.array(z.string()), [], 'an array of strings'),
+    note: input.optional(),
+  };
+  const good = {
+    enabled: 'TRUE',
+    count: '3',
+    ratio: '0.5',
+    window: '1h30m',
+    mode: 'Safe',
+    files: 'a.xml, b.xml\n# c\nd.xml',
+    rules: 'x: 1',
+    config: '["a"]',
+    note: '',
+  };
+
+  it('turns raw strings into one typed object', () => {
+    expect(parseInputs(shape, io(good))).toEqual({
+      enabled: true,
+      count: 3,
+      ratio: 0.5,
+      window: 5400,
+      mode: 'safe',
+      files: ['a.xml', 'b.xml', 'd.xml'],
+      rules: { x: 1 },
+      config: ['a'],
+      note: undefined,
+    });
+  });
+
+  it.each([
+    [
+      'enabled',
+      'maybe',
+      'Input "enabled" is "maybe", which is not allowed: allowed values are true or false.',
+    ],
+    [
+      'count',
+      '11',
+      'Input "count" is "11", which is not allowed: allowed values are whole numbers from 1 to 10.',
+    ],
+    [
+      'count',
+      '2.5',
+      'Input "count" is "2.5", which is not allowed: allowed values are whole numbers from 1 to 10.',
+    ],
+    ['ratio', 'NaN', 'Input "ratio" is "NaN", which is not allowed: allowed values are numbers from 0 to 1.'],
+    [
+      'window',
+      '30 days',
+      'Input "window" is "30 days", which is not allowed: allowed values are durations such as 30d, 6h, 5m or 1h30m.',
+    ],
+    ['mode', 'turbo', 'Input "mode" is "turbo", which is not allowed: allowed values are fast, safe.'],
+  ])('rejects %s=%j with one sentence', (name, value, message) => {
+    const run = () => parseInputs(shape, io({ ...good, [name]: value }));
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(message);
+  });
+
+  it('says why a JSON or YAML value is wrong', () => {
+    expect(() => parseInputs(shape, io({ ...good, config: '{"a":1}' }))).toThrow(
+      /Input "config" is .* expected an array of strings as JSON/,
+    );
+    expect(() => parseInputs(shape, io({ ...good, rules: 'x: [' }))).toThrow(
+      /Input "rules" .* expected a map of names to numbers as YAML/,
+    );
+  });
+
+  it('never echoes a secret input', () => {
+    const secretShape = { token: input.required() };
+    expect(() => parseInputs(secretShape, io({ token: '' }), { secret: ['token'] })).toThrow(
+      'Input "token" is (hidden)',
+    );
+  });
+
+  it('cuts a 10 KB value in the message', () => {
+    const message = (() => {
+      try {
+        parseInputs(shape, io({ ...good, mode: 'x'.repeat(10_000) }));
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message!.length).toBeLessThan(400);
+  });
+});
+
+describe('splitList', () => {
+  it.each([
+    ['a,b', ['a', 'b']],
+    ['a\n\n b \n', ['a', 'b']],
+    ['# comment\na', ['a']],
+    ['', []],
+  ])('%j', (raw, list) => expect(splitList(raw)).toEqual(list));
+});

@@ -1,0 +1,38 @@
+import { Summary, escapeMarkdown, inlineCode } from '../../shared/summary.js';
+import { neutralise, truncate } from '../../shared/neutralise.js';
+
+describe('Summary', () => {
+  const summary = new Summary()
+    .heading('Decision: **block**')
+    .table(['project', 'reason'], [['a|b', 'changed']])
+    .details('Why', (body) => body.mermaid('graph LR\n  a --> b'));
+
+  it('renders Markdown with escaped cells and collapsed details', () => {
+    expect(summary.toMarkdown()).toBe(
+      '## Decision: **block**\n\n| project | reason |\n| --- | --- |\n| a\\|b | changed |\n\n<details><summary>Why</summary>\n\n```mermaid\ngraph LR\n  a --> b\n```\n\n</details>\n',
+    );
+  });
+
+  it('renders plain aligned text for a terminal', () => {
+    expect(summary.toTerminal()).toContain('DECISION: BLOCK');
+    expect(summary.toTerminal()).toContain('project  reason\n-------  -------\na|b      changed');
+  });
+});
+
+describe('escaping untrusted text', () => {
+  it('escapes Markdown and HTML', () => {
+    expect(escapeMarkdown('<img src=x> *bold* | pipe')).toBe('\\<img src=x\\> \\*bold\\* \\| pipe');
+  });
+  it('fences inline code around backticks', () => {
+    expect(inlineCode('a`b')).toBe('``a`b``');
+  });
+  it('makes workflow commands inert in logs', () => {
+    expect(neutralise('ok\n::add-mask::secret\n  ::stop-commands::x')).toBe(
+      'ok\n:\u200b:add-mask::secret\n  :\u200b:stop-commands::x',
+    );
+    expect(neutralise('a::b')).toBe('a::b');
+  });
+  it('truncates and says how much', () => {
+    expect(truncate('x'.repeat(10), 4)).toBe('xxxx… (6 more characters)');
+  });
+});
