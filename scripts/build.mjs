@@ -29,10 +29,14 @@ async function buildOne(name, outRoot) {
   const out = join(outRoot, name);
   rmSync(out, { recursive: true, force: true });
   const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-  await run(process.execPath, [ncc, 'build', bundles[name], '-o', out, '-t', '--source-map', '--license', 'licenses.txt', '-q'], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(
+    process.execPath,
+    [ncc, 'build', bundles[name], '-o', out, '-t', '--source-map', '--license', 'licenses.txt', '-q'],
+    {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   for (const asset of assets[name] ?? []) copyFileSync(join(root, asset), join(out, asset.split('/').pop()));
   return name;
 }
@@ -43,7 +47,8 @@ export async function build(names = Object.keys(bundles), outRoot = join(root, '
   const workers = Array.from({ length: 2 }, async () => {
     while (queue.length) {
       const name = queue.shift();
-      if (!bundles[name]) throw new Error(`unknown bundle ${name}; known: ${Object.keys(bundles).join(', ')}`);
+      if (!bundles[name])
+        throw new Error(`unknown bundle ${name}; known: ${Object.keys(bundles).join(', ')}`);
       await buildOne(name, outRoot);
       console.log(`built dist/${name} (${readdirSync(join(outRoot, name)).length} files)`);
     }

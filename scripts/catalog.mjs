@@ -6,9 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { parse, parseDocument } from 'yaml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ACTIONS = ['affected', 'deploy-metadata', 'flaky-quarantine', 'migration-lint', 'error-budget-gate'];
+export const ACTIONS = [
+  'affected',
+  'deploy-metadata',
+  'flaky-quarantine',
+  'migration-lint',
+  'error-budget-gate',
+];
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 const code = (text) => (text === undefined || text === '' ? '' : `\`${cell(text).replace(/`/g, "'")}\``);
 
 function permissionsOf(facts) {
@@ -32,16 +42,32 @@ function section(name) {
   lines.push(`- **Network:** ${facts.network}`);
   lines.push(`- **Secrets:** ${facts.secrets}`);
   lines.push('- **Token permissions:**');
-  for (const p of permissionsOf(facts)) lines.push(`  - \`${p.scope}: ${p.level}\`${p.why ? ` (${p.why})` : ''}`);
-  lines.push('', '### Inputs', '', '| input | required | default | description |', '| --- | --- | --- | --- |');
+  for (const p of permissionsOf(facts))
+    lines.push(`  - \`${p.scope}: ${p.level}\`${p.why ? ` (${p.why})` : ''}`);
+  lines.push(
+    '',
+    '### Inputs',
+    '',
+    '| input | required | default | description |',
+    '| --- | --- | --- | --- |',
+  );
   for (const [input, spec] of Object.entries(meta.inputs ?? {})) {
-    lines.push(`| \`${input}\` | ${spec.required ? 'yes' : 'no'} | ${code(spec.default)} | ${cell(spec.description)} |`);
+    lines.push(
+      `| \`${input}\` | ${spec.required ? 'yes' : 'no'} | ${code(spec.default)} | ${cell(spec.description)} |`,
+    );
   }
   lines.push('', '### Outputs', '', '| output | description |', '| --- | --- |');
-  for (const [output, spec] of Object.entries(meta.outputs ?? {})) lines.push(`| \`${output}\` | ${cell(spec.description)} |`);
+  for (const [output, spec] of Object.entries(meta.outputs ?? {}))
+    lines.push(`| \`${output}\` | ${cell(spec.description)} |`);
   const example = join(root, '.github', 'workflows', 'examples', `${name}.yml`);
   if (existsSync(example)) {
-    lines.push('', '### Example workflow', '', `From [\`.github/workflows/examples/${name}.yml\`](.github/workflows/examples/${name}.yml):`, '');
+    lines.push(
+      '',
+      '### Example workflow',
+      '',
+      `From [\`.github/workflows/examples/${name}.yml\`](.github/workflows/examples/${name}.yml):`,
+      '',
+    );
     lines.push('```yaml', readFileSync(example, 'utf8').trimEnd(), '```');
   }
   return lines.join('\n');
