@@ -1,0 +1,100 @@
+/**
+ * bun.lock (bun 1.1+ text lockfile): JSONC with trailing commas.
+ *
+ * `workspaces` maps each project folder ('' = root) to its manifest dependencies; `packages` maps an
+ * install key to `[ident, ...]` where ident is `name@version` (npm, followed by registry, info and
+ * integrity), `name@workspace:dir`, `name@link:...`, `name@github:...` and so on. Keys are package
+ * names, nested by parent (`parent/dep`, `@scope/parent/dep`); a dependency resolves from the deepest
+ * matching key up to the top level, like node_modules.
+ */
+import { LockfileError, unresolved, type ResolvedGraph } from './graph.js';
+import { dependencySpecs, entries, field, isRecord, text } from './read.js';
+import type { LocalProject } from './types.js';
+
+const WORKSPACE_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'optionalDependencies',
+  'peerDependencies',
+] as const;
+const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
+
+export function parseBunLock(source: string, projects: LocalProject[]): ResolvedGraph {
+  const lock: unknown = JSON.parse(stripJsonc(source));
+  if (!isRecord(lock)) throw new LockfileError('not a JSON object');
+  const version = field(lock, 'lockfileVersion');
+  if (typeof version !== 'number' || version > 1) {
+    throw new LockfileError(`unsupported lockfileVersion ${JSON.stringify(version)}`);
+  }
+  const workspaces = entries(field(lock, 'workspaces'));
+  const packages = entries(field(lock, 'packages'));
+  const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+
+  const keyOf = (installKey: string): string => {
+    const ident = text(firstOf(packages.get(installKey))) ?? '';
+    const workspace = ident.match(/^.+?@workspace:(.*)$/)?.[1];
+    return workspace !== undefined && workspaces.has(workspace)
+      ? `workspace:${workspace}`
+      : `package:${installKey}`;
+  };
+  const resolveFrom = (prefix: string[], dep: string, spec: string): string => {
+    for (let depth = prefix.length; depth >= 0; depth--) {
+      const candidate = [...prefix.slice(0, depth), dep].join('/');
+      if (packages.has(candidate)) return keyOf(candidate);
+    }
+    return unresolved(graph, dep, spec);
+  };
+
+  for (const [installKey, value] of packages) {
+    if (!Array.isArray(value) || keyOf(installKey).startsWith('workspace:')) continue;
+    const ident = text(value[0]) ?? '';
+    const at = ident.indexOf('@', 1);
+    const name = at < 0 ? ident : ident.slice(0, at);
+    const info = value.find(isRecord);
+    const deps = [...dependencySpecs(info, PACKAGE_FIELDS)].map(([dep, spec]) =>
+      resolveFrom(packagePath(installKey), dep, spec),
+    );
+    // Strings are the ident, registry, integrity or git tag; the info object only repeats ranges.
+    const identity = value.filter((part) => typeof part === 'string').join(' ');
+    graph.nodes.set(`package:${installKey}`, { name, version: ident.slice(at + 1), identity, deps });
+  }
+  for (const [dir, workspace] of workspaces) {
+    const name = text(field(workspace, 'name')) ?? dir;
+    const version = text(field(workspace, 'version')) ?? '';
+    // Packages installed for one workspace only are nested under its name.
+    const prefix = dir === '' ? [] : packagePath(name);
+    const deps = [...dependencySpecs(workspace, WORKSPACE_FIELDS)].map(([dep, spec]) =>
+      resolveFrom(prefix, dep, spec),
+    );
+    graph.nodes.set(`workspace:${dir}`, { name, version, identity: `workspace ${name}@${version}`, deps });
+  }
+  for (const project of projects) {
+    if (workspaces.has(project.dir)) graph.roots.set(project.name, `workspace:${project.dir}`);
+  }
+  return graph;
+}
+
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : undefined;
+}
+
+/** `@scope/a/b/@x/c` -> ['@scope/a', 'b', '@x/c']. */
+function packagePath(installKey: string): string[] {
+  const names: string[] = [];
+  const parts = installKey.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    names.push(parts[i]!.startsWith('@') && i + 1 < parts.length ? `${parts[i]}/${parts[++i]}` : parts[i]!);
+  }
+  return names;
+}
+
+const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
+const COMMENTS = new RegExp(String.raw`(${STRING})|\/\/[^\n]*|\/\*[\s\S]*?\*\/`, 'g');
+const TRAILING_COMMAS = new RegExp(String.raw`(${STRING})|,(\s*[}\]])`, 'g');
+
+/** JSONC to JSON: drops comments, then trailing commas, never touching strings. */
+export function stripJsonc(source: string): string {
+  return source
+    .replace(COMMENTS, (match, string?: string) => string ?? (match.startsWith('/*') ? ' ' : ''))
+    .replace(TRAILING_COMMAS, (match, string?: string, close?: string) => string ?? close ?? match);
+}

@@ -1,0 +1,90 @@
+/**
+ * pnpm-lock.yaml, lockfile versions 5.x (pnpm 5-7), 6.x (pnpm 8) and 9.0 (pnpm 9+).
+ *
+ * `importers` are keyed by project folder ('.' = root; a lockfile without `importers` is one root
+ * importer at the top level). Package keys by version:
+ *   5.x  `/name/1.0.0_peer@2.0.0`      importer deps: `name: 1.0.0_peer@2.0.0`
+ *   6.x  `/name@1.0.0(peer@2.0.0)`     importer deps: `name: { specifier, version: 1.0.0(peer@2.0.0) }`
+ *   9.0  `name@1.0.0(peer@2.0.0)` in `snapshots` (dependencies), `name@1.0.0` in `packages` (resolution)
+ * A dependency's reference may also be a whole key (aliases, git/tarball deps) or `link:<relative dir>`.
+ */
+import { parse } from 'yaml';
+import { LockfileError, unresolved, type ResolvedGraph } from './graph.js';
+import { dependencySpecs, entries, field, isRecord, joinPath, text } from './read.js';
+import type { LocalProject } from './types.js';
+
+const IMPORTER_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
+const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies'] as const;
+
+export function parsePnpmLock(source: string, projects: LocalProject[]): ResolvedGraph {
+  const lock: unknown = parse(source, { maxAliasCount: 100 });
+  if (!isRecord(lock)) throw new LockfileError('not a YAML mapping');
+  const version = Number.parseFloat(text(field(lock, 'lockfileVersion')) ?? '');
+  if (!(version >= 5 && version < 10)) {
+    throw new LockfileError(`unsupported lockfileVersion ${JSON.stringify(field(lock, 'lockfileVersion'))}`);
+  }
+  const packages = entries(field(lock, 'packages'));
+  // 9.0 splits a package into `packages` (resolution, by name@version) and `snapshots` (deps, peer-suffixed).
+  const snapshots = version >= 9 ? entries(field(lock, 'snapshots')) : packages;
+  const importers = isRecord(field(lock, 'importers'))
+    ? entries(field(lock, 'importers'))
+    : new Map([['.', lock]]);
+  const nameByDir = new Map(projects.map((project) => [project.dir, project.name]));
+
+  const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+  const importerKey = (dir: string): string => `importer:${dir}`;
+  const resolve = (name: string, ref: string, fromDir: string | undefined): string => {
+    if (ref.startsWith('link:')) {
+      const dir = joinPath(fromDir ?? '', ref.slice('link:'.length));
+      if (dir !== undefined && importers.has(dir || '.')) return importerKey(dir || '.');
+    }
+    for (const key of [`/${name}/${ref}`, `/${name}@${ref}`, `${name}@${ref}`, ref]) {
+      if (snapshots.has(key)) return key;
+    }
+    return unresolved(graph, name, ref);
+  };
+
+  for (const [key, snapshot] of snapshots) {
+    const { name, version: resolved } = splitKey(key);
+    const metadata = version >= 9 ? packages.get(stripPeers(key)) : snapshot;
+    const resolution = JSON.stringify(field(metadata, 'resolution') ?? null);
+    const deps = [...dependencySpecs(snapshot, PACKAGE_FIELDS)].map(([dep, ref]) =>
+      resolve(dep, ref, undefined),
+    );
+    graph.nodes.set(key, { name, version: resolved, identity: `${stripSlash(key)} ${resolution}`, deps });
+  }
+  for (const [dir, importer] of importers) {
+    const localDir = dir === '.' ? '' : dir;
+    const deps = [...dependencySpecs(importer, IMPORTER_FIELDS)].map(([dep, ref]) =>
+      resolve(dep, ref, localDir),
+    );
+    const name = nameByDir.get(localDir) ?? dir;
+    graph.nodes.set(importerKey(dir), { name, version: '', identity: `importer ${name}`, deps });
+  }
+  for (const project of projects) {
+    const key = importerKey(project.dir === '' ? '.' : project.dir);
+    if (graph.nodes.has(key)) graph.roots.set(project.name, key);
+  }
+  return graph;
+}
+
+function stripSlash(key: string): string {
+  return key.startsWith('/') ? key.slice(1) : key;
+}
+
+/** `name@1.0.0(react@18.2.0)` -> `name@1.0.0`; v5 suffixes (`_react@18.2.0`) stay: v5 has no split. */
+function stripPeers(key: string): string {
+  const paren = key.indexOf('(');
+  return paren < 0 ? key : key.slice(0, paren);
+}
+
+/** Name and version (with peers) of a package key in any of the three layouts, for reasons. */
+function splitKey(key: string): { name: string; version: string } {
+  const bare = stripSlash(key);
+  // The name ends at the first `@` (6.x, 9.0) or `/` (5.x) after the scope.
+  const start = bare.startsWith('@') ? bare.indexOf('/') + 1 : 0;
+  const end = bare.slice(start).search(/[@/]/);
+  if (start === 0 && bare.startsWith('@')) return { name: bare, version: '' };
+  if (end < 0) return { name: bare, version: '' };
+  return { name: bare.slice(0, start + end), version: bare.slice(start + end + 1) };
+}
