@@ -1,0 +1,389 @@
+import { type Severity, rule, rules } from './catalog.js';
+import type { Node, Parser } from './parser.js';
+import { LineIndex, type Position, byteToCharOffset } from './positions.js';
+import { type Hit, checkStatement, isNonTransactional } from './rules.js';
+import { type Runner, detectRunner, migrationOrder, runnerBehaviour } from './runners.js';
+import { Schema } from './schema.js';
+import { type Piece, parserText, splitStatements } from './split.js';
+import { type Ignore, parseIgnore } from './suppress.js';
+
+export interface SourceFile {
+  /** Repository-relative path with `/`. */
+  path: string;
+  /** Raw bytes (checked for UTF-8) or text already decoded. */
+  content: Buffer | string;
+}
+
+export interface LintOptions {
+  postgresVersion: number;
+  runner: Runner | 'auto';
+  /** `change`: tables created by any linted file are new; `all`: only tables created in the same file. */
+  scope: 'change' | 'all';
+}
+
+/** One finding, as the `findings` output and SARIF report it (1-based line and column). */
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  lock: string;
+  fix: string;
+}
+
+/** A statement the dynamic check can execute, with where it came from. */
+export interface Executable {
+  file: string;
+  line: number;
+  sql: string;
+  nonTransactional: boolean;
+}
+
+export interface FileReport {
+  path: string;
+  runner: Runner;
+  statements: number;
+  /** At least one statement was parsed. */
+  analysed: boolean;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  files: FileReport[];
+  /** Statements of the base migrations, in order, then those of the change (for the dynamic check). */
+  base: Executable[];
+  change: Executable[];
+}
+
+interface Parsed {
+  stmt: Node;
+  piece: number;
+  /** File offset of the statement text handed to the parser, and that text. */
+  offset: number;
+  text: string;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Lints the changed migration files after replaying the base ones for schema state. Pure: takes
+ * file contents, returns findings. Files are taken in the order the runner would apply them.
+ */
+export function lintMigrations(
+  parser: Parser,
+  baseFiles: readonly SourceFile[],
+  changedFiles: readonly SourceFile[],
+  options: LintOptions,
+): LintResult {
+  const schema = new Schema();
+  const result: LintResult = { findings: [], files: [], base: [], change: [] };
+  let transactionCounter = 0;
+  const nextTransaction = () => ++transactionCounter;
+  const byOrder = (a: SourceFile, b: SourceFile) => migrationOrder(a.path, b.path);
+
+  for (const file of [...baseFiles].sort(byOrder)) {
+    const text = decode(file.content);
+    if (text === undefined) continue;
+    const { parsed, lines } = parseFile(parser, text, undefined);
+    for (const p of parsed) {
+      schema.apply(p.stmt, { file: file.path, inChange: false }, nextTransaction());
+      result.base.push(executable(file.path, p, lines));
+    }
+  }
+
+  for (const file of [...changedFiles].sort(byOrder)) {
+    const runner = options.runner === 'auto' ? detectRunner(file.path) : options.runner;
+    const report: FileReport = { path: file.path, runner, statements: 0, analysed: false };
+    result.files.push(report);
+    const text = decode(file.content);
+    const findings: Finding[] = [];
+    const add = (id: string, message: string, line = 1, column = 1) =>
+      findings.push(finding(file.path, id, message, line, column));
+    if (text === undefined) {
+      add('not-utf8', 'The file is not valid UTF-8; it was not linted.');
+    } else {
+      lintFile(parser, file.path, text, runner, schema, options, nextTransaction, report, add, result.change);
+    }
+    result.findings.push(...findings);
+  }
+  return result;
+}
+
+function decode(content: Buffer | string): string | undefined {
+  if (typeof content === 'string') return content.replace(/^\uFEFF/, ' ');
+  try {
+    return decoder.decode(content).replace(/^\uFEFF/, ' ');
+  } catch {
+    return undefined;
+  }
+}
+
+function executable(file: string, p: Parsed, lines: LineIndex): Executable {
+  return { file, line: lines.at(p.offset).line, sql: p.text, nonTransactional: isNonTransactional(p.stmt) };
+}
+
+type Add = (id: string, message: string, line?: number, column?: number) => void;
+
+/** Splits and parses a file; syntax errors go to `onError` and the other statements are kept. */
+function parseFile(
+  parser: Parser,
+  text: string,
+  onError: ((piece: Piece, index: number, message: string, at: Position) => void) | undefined,
+) {
+  const split = splitStatements(text);
+  const lines = new LineIndex(text);
+  const parsed: Parsed[] = [];
+  split.pieces.forEach((piece, index) => {
+    if (piece.kind === 'meta') return;
+    const raw = text.slice(piece.start, piece.end);
+    const outcome = parser.parse(parserText(raw));
+    if (!outcome.ok) {
+      onError?.(
+        piece,
+        index,
+        outcome.message,
+        lines.at(piece.start + byteToCharOffset(raw, outcome.byteOffset)),
+      );
+      return;
+    }
+    for (const s of outcome.stmts) {
+      const from = byteToCharOffset(raw, s.stmt_location ?? 0);
+      const to = s.stmt_len ? byteToCharOffset(raw, (s.stmt_location ?? 0) + s.stmt_len) : raw.length;
+      parsed.push({ stmt: s.stmt, piece: index, offset: piece.start + from, text: raw.slice(from, to) });
+    }
+  });
+  return { split, lines, parsed };
+}
+
+const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b/i;
+
+function lintFile(
+  parser: Parser,
+  path: string,
+  text: string,
+  runner: Runner,
+  schema: Schema,
+  options: LintOptions,
+  nextTransaction: () => number,
+  report: FileReport,
+  add: Add,
+  change: Executable[],
+): void {
+  const hitsByPiece = new Map<number, { id: string; message: string; line: number; column: number }[]>();
+  const record = (piece: number, id: string, message: string, line: number, column: number) => {
+    const list = hitsByPiece.get(piece) ?? [];
+    list.push({ id, message, line, column });
+    hitsByPiece.set(piece, list);
+  };
+  const { split, lines, parsed } = parseFile(parser, text, (piece, index, message, at) => {
+    const sqlText = text.slice(piece.start, piece.end);
+    const hint = MYSQL_HINT.test(sqlText)
+      ? ' This looks like MySQL syntax; migration-lint reads PostgreSQL.'
+      : '';
+    record(index, 'syntax-error', `Syntax error: ${message}.${hint}`, at.line, at.column);
+  });
+  const lineIndex = lines;
+  report.statements = parsed.length;
+  report.analysed = parsed.length > 0;
+  if (!split.pieces.some((p) => p.kind === 'sql')) add('empty-file', 'The file holds no SQL statement.');
+
+  // how the runner wraps this file in a transaction
+  const behaviour = runnerBehaviour(runner);
+  const nonTx = parsed.filter((p) => isNonTransactional(p.stmt));
+  const onlySettings = parsed.every((p) => isNonTransactional(p.stmt) || p.stmt.VariableSetStmt);
+  const wrapped =
+    behaviour.mode === 'file'
+      ? !(behaviour.nonTransactionalAlone && nonTx.length > 0 && onlySettings)
+      : behaviour.mode === 'multi-statement' && parsed.length > 1;
+  const wrapReason =
+    runner === 'flyway'
+      ? 'Flyway runs this file in one transaction because it mixes statements that need one with statements that cannot run in one'
+      : behaviour.mode === 'file'
+        ? `${runner} runs each migration file in one transaction`
+        : `${runner} sends the file as one multi-statement query, an implicit transaction`;
+  const fileTransaction = nextTransaction();
+  let explicit: { id: number; offset: number } | undefined;
+  let sessionTimeout = false;
+  let localTimeoutIn: number | undefined;
+  let timeoutReported = false;
+  const origin = { file: path, inChange: true };
+  const isNew = (table: string) => {
+    const state = schema.tables.get(table);
+    return !!state && (options.scope === 'all' ? state.origin.file === path : state.origin.inChange);
+  };
+
+  const run = (
+    stmt: Node,
+    piece: number,
+    at: { line: number; column: number },
+    locate: (hit: Hit) => { line: number; column: number },
+    inDo: boolean,
+  ) => {
+    const tx = stmt.TransactionStmt?.kind as string | undefined;
+    if (!wrapped && (tx === 'TRANS_STMT_BEGIN' || tx === 'TRANS_STMT_START'))
+      explicit = { id: nextTransaction(), offset: 0 };
+    const transaction = wrapped ? fileTransaction : explicit ? explicit.id : nextTransaction();
+    const inTransaction = wrapped || !!explicit || inDo;
+    const check = checkStatement(stmt, {
+      schema,
+      isNew,
+      postgresVersion: options.postgresVersion,
+      inTransaction,
+      transactionReason: inDo
+        ? 'a DO block always runs inside a transaction'
+        : wrapped
+          ? wrapReason
+          : 'the file opened it with BEGIN',
+      transaction,
+    });
+    for (const hit of check.hits) {
+      const where = locate(hit);
+      record(piece, hit.rule, hit.message, where.line, where.column);
+    }
+    const timeoutActive = sessionTimeout || localTimeoutIn === transaction;
+    if (check.locksExistingTable && !timeoutActive && !timeoutReported) {
+      timeoutReported = true;
+      record(
+        piece,
+        'lock-timeout-missing',
+        'This statement waits for a lock on an existing table and no lock_timeout was set before it.',
+        at.line,
+        at.column,
+      );
+    }
+    const set = stmt.VariableSetStmt as Node | undefined;
+    if (set?.name === 'lock_timeout') {
+      const on = set.kind === 'VAR_SET_VALUE' && !isZeroSetting(set.args);
+      if (set.is_local) localTimeoutIn = on ? transaction : undefined;
+      else sessionTimeout = on;
+    }
+    if (tx === 'TRANS_STMT_COMMIT' || tx === 'TRANS_STMT_ROLLBACK') explicit = undefined;
+    schema.apply(stmt, origin, transaction);
+  };
+
+  let openedAt: { piece: number; line: number; column: number } | undefined;
+  for (const p of parsed) {
+    const at = lineIndex.at(p.offset);
+    change.push({ file: path, line: at.line, sql: p.text, nonTransactional: isNonTransactional(p.stmt) });
+    const locate = (hit: Hit) =>
+      hit.location === undefined ? at : lineIndex.at(p.offset + byteToCharOffset(p.text, hit.location));
+    const tx = p.stmt.TransactionStmt?.kind as string | undefined;
+    if (!wrapped && (tx === 'TRANS_STMT_BEGIN' || tx === 'TRANS_STMT_START') && !explicit)
+      openedAt = { piece: p.piece, ...at };
+    if (p.stmt.DoStmt) runDoBlock(parser, p, at, lineIndex, run, record);
+    else run(p.stmt, p.piece, at, locate, false);
+    if (!explicit) openedAt = undefined;
+  }
+  if (explicit && openedAt && behaviour.mode !== 'file') {
+    record(
+      openedAt.piece,
+      'uncommitted-transaction',
+      'BEGIN is never followed by COMMIT in this file.',
+      openedAt.line,
+      openedAt.column,
+    );
+  }
+  applySuppressions(split.comments, split.pieces, lineIndex, hitsByPiece, add);
+}
+
+function isZeroSetting(args: Node[] | undefined): boolean {
+  const value = args?.[0]?.A_Const;
+  if (!value) return false;
+  if (value.ival !== undefined) return !value.ival.ival;
+  return /^\s*0+\s*(ms|s|min)?\s*$/i.test(String(value.sval?.sval ?? ''));
+}
+
+/** Checks the SQL a DO block executes, on the lines where it stands in the body. */
+function runDoBlock(
+  parser: Parser,
+  p: Parsed,
+  at: { line: number; column: number },
+  lineIndex: LineIndex,
+  run: (
+    stmt: Node,
+    piece: number,
+    at: { line: number; column: number },
+    locate: (hit: Hit) => { line: number; column: number },
+    inDo: boolean,
+  ) => void,
+  record: (piece: number, id: string, message: string, line: number, column: number) => void,
+): void {
+  const language = ((p.stmt.DoStmt.args ?? []) as Node[]).find((a) => a.DefElem?.defname === 'language')
+    ?.DefElem?.arg?.String?.sval;
+  if (language && language !== 'plpgsql') return;
+  const inner = parser.plpgsqlStatements(p.text);
+  if ('error' in inner) {
+    record(p.piece, 'syntax-error', `Syntax error in the DO block: ${inner.error}.`, at.line, at.column);
+    return;
+  }
+  const bodyStart = p.text.search(/\$[A-Za-z_0-9]*\$|'/);
+  const bodyLine = lineIndex.at(p.offset + Math.max(0, bodyStart)).line;
+  for (const { query, lineno } of inner) {
+    const outcome = parser.parse(query);
+    if (!outcome.ok) continue; // PL/pgSQL expressions with variables; the body already parsed
+    const where = { line: bodyLine + lineno - 1, column: 1 };
+    for (const s of outcome.stmts) run(s.stmt, p.piece, where, () => where, true);
+  }
+}
+
+/** Applies ignore comments to the hits of each statement and reports ignores that are wrong or unused. */
+function applySuppressions(
+  comments: readonly { start: number; end: number; text: string }[],
+  pieces: readonly Piece[],
+  lineIndex: LineIndex,
+  hitsByPiece: Map<number, { id: string; message: string; line: number; column: number }[]>,
+  add: Add,
+): void {
+  const ignores: { ignore: Ignore; piece: number | undefined; line: number }[] = [];
+  let pieceIndex = 0;
+  for (const comment of comments) {
+    const ignore = parseIgnore(comment);
+    if (!ignore) continue;
+    while (pieceIndex < pieces.length && pieces[pieceIndex]!.end <= comment.start) pieceIndex++;
+    const piece = ignore.scope === 'statement' && pieceIndex < pieces.length ? pieceIndex : undefined;
+    ignores.push({ ignore, piece, line: lineIndex.at(comment.start).line });
+  }
+
+  for (const [piece, hits] of [...hitsByPiece].sort((a, b) => a[0] - b[0])) {
+    for (const h of hits) {
+      const suppressor = ignores.find(
+        (i) =>
+          i.ignore.reason &&
+          i.ignore.rules.includes(h.id) &&
+          (i.ignore.scope === 'file' || i.piece === piece),
+      );
+      if (suppressor) suppressor.ignore.used.add(h.id);
+      else add(h.id, h.message, h.line, h.column);
+    }
+  }
+  for (const { ignore, line } of ignores) {
+    if (!ignore.reason) {
+      add(
+        'ignore-without-reason',
+        `The ignore of ${ignore.rules.join(', ') || 'nothing'} gives no reason (write "-- <reason>" after the rule), so it suppresses nothing.`,
+        line,
+      );
+      continue;
+    }
+    for (const id of ignore.rules) {
+      if (!rules.has(id)) add('unused-ignore', `The ignore names an unknown rule "${id}".`, line);
+      else if (!ignore.used.has(id)) add('unused-ignore', `The ignore of ${id} matches no finding.`, line);
+    }
+  }
+}
+
+function finding(file: string, id: string, message: string, line: number, column: number): Finding {
+  const r = rule(id);
+  return {
+    file,
+    line,
+    column,
+    rule: id,
+    severity: r.severity,
+    message: `${message} ${r.why}`,
+    lock: r.lock,
+    fix: r.fix,
+  };
+}

@@ -1,0 +1,351 @@
+import {
+  columnConstraints,
+  firstLocation,
+  formatType,
+  hasOption,
+  isBinaryCoercible,
+  isVolatileExpression,
+  qualifiedName,
+  tableKey,
+  typeInfo,
+} from './ast.js';
+import type { Node } from './parser.js';
+import { type Schema, constraintName } from './schema.js';
+
+/** What the rules know about the statement's surroundings. */
+export interface StatementContext {
+  schema: Schema;
+  /** The table was created by the change (or, linting everything, earlier in this same file). */
+  isNew(table: string): boolean;
+  postgresVersion: number;
+  /** The statement runs inside a transaction block (explicit, the runner's, or a DO block). */
+  inTransaction: boolean;
+  /** Why it is in a transaction, for the message ("golang-migrate sends the file as one query"). */
+  transactionReason: string;
+  transaction: number;
+}
+
+/** A rule hit before positions are known: `location` is a byte offset inside the statement. */
+export interface Hit {
+  rule: string;
+  message: string;
+  location?: number;
+}
+
+export interface StatementCheck {
+  hits: Hit[];
+  /** The statement waits for a lock on a table that already holds data (for lock-timeout-missing). */
+  locksExistingTable: boolean;
+}
+
+/** Statements that PostgreSQL refuses to run inside a transaction block. */
+export function isNonTransactional(stmt: Node): boolean {
+  return !!(
+    stmt.IndexStmt?.concurrent ||
+    stmt.DropStmt?.concurrent ||
+    (stmt.ReindexStmt && hasOption(stmt.ReindexStmt.params, 'concurrently')) ||
+    stmt.VacuumStmt?.is_vacuumcmd ||
+    (stmt.AlterTableStmt?.cmds as Node[] | undefined)?.some(
+      (c) =>
+        c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent,
+    )
+  );
+}
+
+/** Runs every rule on one parsed statement, before the schema state is updated with it. */
+export function checkStatement(stmt: Node, ctx: StatementContext): StatementCheck {
+  const hits: Hit[] = [];
+  let locks = false;
+  const existing = (table: string) => !ctx.isNew(table);
+  const hit = (rule: string, message: string, node?: unknown) =>
+    hits.push({ rule, message, location: node === undefined ? undefined : firstLocation(node) });
+
+  if (isNonTransactional(stmt) && ctx.inTransaction) {
+    hit(
+      'concurrent-index-in-transaction',
+      `This statement cannot run inside a transaction block, and here it would: ${ctx.transactionReason}.`,
+    );
+  }
+
+  if (stmt.AlterTableStmt) {
+    const alter = stmt.AlterTableStmt as Node;
+    const table = tableKey(alter.relation);
+    if (existing(table)) {
+      locks = true;
+      checkAlterTable(alter, table, ctx, hit);
+    }
+  } else if (stmt.RenameStmt) {
+    const rename = stmt.RenameStmt as Node;
+    const table = tableKey(rename.relation);
+    if (rename.renameType === 'OBJECT_COLUMN' && existing(table)) {
+      locks = true;
+      hit(
+        'rename-column',
+        `Renaming column ${rename.subname} to ${rename.newname} on ${table} breaks the running app.`,
+        rename.relation,
+      );
+    } else if (rename.renameType === 'OBJECT_TABLE' && existing(table)) {
+      locks = true;
+      hit(
+        'rename-table',
+        `Renaming table ${table} to ${rename.newname} breaks the running app.`,
+        rename.relation,
+      );
+    }
+  } else if (stmt.DropStmt) {
+    const drop = stmt.DropStmt as Node;
+    const names = ((drop.objects ?? []) as Node[]).map((o) => qualifiedName(o.List?.items));
+    if (drop.removeType === 'OBJECT_TABLE') {
+      const old = names.filter(existing);
+      if (old.length) {
+        locks = true;
+        hit('drop-table', `Dropping ${old.join(', ')} breaks the running app and loses the data.`);
+      }
+    } else if (drop.removeType === 'OBJECT_INDEX' && !drop.concurrent) {
+      const onOld = names.filter((index) => existing(ctx.schema.indexes.get(index) ?? index));
+      if (onOld.length) {
+        locks = true;
+        hit(
+          'drop-index-non-concurrent',
+          `DROP INDEX ${onOld.join(', ')} without CONCURRENTLY locks the table.`,
+        );
+      }
+    }
+  } else if (stmt.IndexStmt) {
+    const index = stmt.IndexStmt as Node;
+    const table = tableKey(index.relation);
+    if (!index.concurrent && existing(table)) {
+      locks = true;
+      hit(
+        'create-index-non-concurrent',
+        `CREATE INDEX on ${table} without CONCURRENTLY blocks writes while it builds.`,
+        index.relation,
+      );
+    }
+  } else if (stmt.ReindexStmt) {
+    const reindex = stmt.ReindexStmt as Node;
+    if (!hasOption(reindex.params, 'concurrently')) {
+      const target = reindex.relation ? tableKey(reindex.relation) : (reindex.name as string);
+      const table =
+        reindex.kind === 'REINDEX_OBJECT_INDEX' ? (ctx.schema.indexes.get(target) ?? target) : target;
+      if (existing(table)) {
+        locks = true;
+        hit(
+          'reindex-non-concurrent',
+          `REINDEX ${target} without CONCURRENTLY blocks writes.`,
+          reindex.relation,
+        );
+      }
+    }
+  } else if (stmt.VacuumStmt) {
+    const vacuum = stmt.VacuumStmt as Node;
+    if (hasOption(vacuum.options, 'full')) {
+      locks = true;
+      hit('vacuum-full-or-cluster', 'VACUUM FULL rewrites the table under ACCESS EXCLUSIVE.');
+    }
+  } else if (stmt.ClusterStmt) {
+    locks = true;
+    hit(
+      'vacuum-full-or-cluster',
+      'CLUSTER rewrites the table under ACCESS EXCLUSIVE.',
+      stmt.ClusterStmt.relation,
+    );
+  } else if (stmt.TruncateStmt) {
+    const tables = ((stmt.TruncateStmt.relations ?? []) as Node[]).map((r) => tableKey(r)).filter(existing);
+    if (tables.length) {
+      locks = true;
+      hit('truncate', `TRUNCATE ${tables.join(', ')} deletes every row the running app uses.`);
+    }
+  } else if (stmt.AlterEnumStmt?.oldVal) {
+    const e = stmt.AlterEnumStmt as Node;
+    hit(
+      'rename-enum-value',
+      `Renaming enum value '${e.oldVal}' to '${e.newVal}' breaks writes from the running app.`,
+    );
+  } else if (stmt.CreateStmt) {
+    // a new table referencing an existing one takes SHARE ROW EXCLUSIVE on it
+    locks = referencedTables(stmt.CreateStmt).some(existing);
+  } else if (stmt.CreateTrigStmt) {
+    locks = existing(tableKey(stmt.CreateTrigStmt.relation));
+  }
+  return { hits, locksExistingTable: locks };
+}
+
+function referencedTables(create: Node): string[] {
+  const tables: string[] = [];
+  for (const element of (create.tableElts ?? []) as Node[]) {
+    const constraints = element.ColumnDef
+      ? columnConstraints(element.ColumnDef)
+      : element.Constraint
+        ? [element.Constraint]
+        : [];
+    for (const c of constraints) if (c.contype === 'CONSTR_FOREIGN') tables.push(tableKey(c.pktable));
+  }
+  return tables;
+}
+
+type HitFn = (rule: string, message: string, node?: unknown) => void;
+
+function checkAlterTable(alter: Node, table: string, ctx: StatementContext, hit: HitFn): void {
+  const state = ctx.schema.tables.get(table);
+  for (const item of (alter.cmds ?? []) as Node[]) {
+    const cmd = item.AlterTableCmd as Node;
+    const def = cmd.def as Node | undefined;
+    switch (cmd.subtype) {
+      case 'AT_DropColumn':
+        hit(
+          'drop-column',
+          `Dropping column ${cmd.name} from ${table} breaks the running app.`,
+          alter.relation,
+        );
+        break;
+      case 'AT_AddColumn':
+        checkAddColumn(def!.ColumnDef, table, ctx, hit);
+        break;
+      case 'AT_AlterColumnType': {
+        const to = typeInfo(def?.ColumnDef?.typeName);
+        const from = state?.columns.get(cmd.name)?.type;
+        if (!from || !isBinaryCoercible(from, to)) {
+          const change = from
+            ? `from ${formatType(from)} to ${formatType(to)}`
+            : `to ${formatType(to)} (its old type is unknown)`;
+          hit('change-column-type', `Changing ${table}.${cmd.name} ${change} rewrites the table.`, def);
+        }
+        break;
+      }
+      case 'AT_SetNotNull': {
+        const proven =
+          ctx.postgresVersion >= 12 &&
+          [...(state?.constraints.values() ?? [])].some((c) => c.validated && c.notNullColumn === cmd.name);
+        if (!proven)
+          hit(
+            'set-not-null',
+            `SET NOT NULL on ${table}.${cmd.name} scans the whole table under ACCESS EXCLUSIVE.`,
+            alter.relation,
+          );
+        break;
+      }
+      case 'AT_DropNotNull':
+        hit(
+          'drop-not-null',
+          `DROP NOT NULL on ${table}.${cmd.name}: the running app may not expect NULLs.`,
+          alter.relation,
+        );
+        break;
+      case 'AT_ColumnDefault':
+        if (!def)
+          hit(
+            'drop-default',
+            `DROP DEFAULT on ${table}.${cmd.name}: inserts from the running app may rely on it.`,
+            alter.relation,
+          );
+        break;
+      case 'AT_AddConstraint':
+        checkConstraint(def!.Constraint, table, hit, undefined);
+        break;
+      case 'AT_ValidateConstraint': {
+        const constraint = state?.constraints.get(cmd.name);
+        if (
+          constraint &&
+          !constraint.validated &&
+          constraint.addedInTransaction === ctx.transaction &&
+          ctx.inTransaction
+        )
+          hit(
+            'validate-in-same-transaction',
+            `VALIDATE CONSTRAINT ${cmd.name} runs in the transaction that added it.`,
+            alter.relation,
+          );
+        break;
+      }
+      case 'AT_DetachPartition':
+        if (!def?.PartitionCmd?.concurrent) {
+          const recipe = ctx.postgresVersion >= 14 ? '' : ' (PostgreSQL before 14 has no CONCURRENTLY form)';
+          hit(
+            'detach-partition-non-concurrent',
+            `DETACH PARTITION on ${table} without CONCURRENTLY locks the parent${recipe}.`,
+            def,
+          );
+        }
+        break;
+    }
+  }
+}
+
+function checkAddColumn(column: Node, table: string, ctx: StatementContext, hit: HitFn): void {
+  const constraints = columnConstraints(column);
+  const type = typeInfo(column.typeName);
+  const defaultExpr = constraints.find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
+  const generated = constraints.find((c) => c.contype === 'CONSTR_GENERATED');
+  const identity = constraints.some((c) => c.contype === 'CONSTR_IDENTITY');
+  const serial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(type.name);
+  const name = `${table}.${column.colname}`;
+
+  if (generated) {
+    hit('add-stored-generated-column', `Adding stored generated column ${name} rewrites the table.`, column);
+  } else if (serial || identity) {
+    hit(
+      'volatile-default',
+      `Adding ${serial ? type.name : 'identity'} column ${name} fills every row from a sequence: a table rewrite.`,
+      column,
+    );
+  } else if (defaultExpr !== undefined && (ctx.postgresVersion < 11 || isVolatileExpression(defaultExpr))) {
+    const why = ctx.postgresVersion < 11 ? 'before PostgreSQL 11 any default' : 'a volatile default';
+    hit('volatile-default', `Adding ${name} with ${why} rewrites the table.`, defaultExpr);
+  } else if (
+    constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY') &&
+    defaultExpr === undefined
+  ) {
+    hit(
+      'add-not-null-column-no-default',
+      `Adding NOT NULL column ${name} without a default fails on existing rows and breaks inserts from the running app.`,
+      column,
+    );
+  }
+  for (const c of constraints) checkConstraint(c, table, hit, column.colname);
+}
+
+function checkConstraint(c: Node, table: string, hit: HitFn, column: string | undefined): void {
+  const name = constraintName(table, c, column);
+  switch (c.contype) {
+    case 'CONSTR_FOREIGN':
+      if (!c.skip_validation)
+        hit(
+          'add-fk-validating',
+          `Foreign key ${name} on ${table} is validated immediately (no NOT VALID).`,
+          c,
+        );
+      break;
+    case 'CONSTR_CHECK':
+      if (!c.skip_validation)
+        hit(
+          'add-check-validating',
+          `CHECK constraint ${name} on ${table} is validated immediately (no NOT VALID).`,
+          c,
+        );
+      break;
+    case 'CONSTR_UNIQUE':
+      if (!c.indexname)
+        hit(
+          'add-unique-constraint-validating',
+          `UNIQUE constraint ${name} on ${table} builds its index under ACCESS EXCLUSIVE.`,
+          c,
+        );
+      break;
+    case 'CONSTR_PRIMARY':
+      if (!c.indexname)
+        hit(
+          'add-primary-key-validating',
+          `PRIMARY KEY on ${table} builds its index under ACCESS EXCLUSIVE.`,
+          c,
+        );
+      break;
+    case 'CONSTR_EXCLUSION':
+      hit(
+        'add-exclusion-constraint',
+        `EXCLUDE constraint ${name} on ${table} builds its index under ACCESS EXCLUSIVE.`,
+        c,
+      );
+      break;
+  }
+}

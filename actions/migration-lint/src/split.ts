@@ -1,0 +1,183 @@
+/**
+ * Splits a migration file into statements without parsing it, so a 20 MB file never reaches the
+ * parser in one piece and one syntax error costs one statement, not the file. Quotes, E'' strings,
+ * dollar quotes, nested block comments, parentheses and BEGIN ATOMIC bodies are respected.
+ */
+
+export interface Span {
+  /** UTF-16 offsets into the file text; `end` is exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface Piece extends Span {
+  /** `sql`: a statement (ends at its `;` or the end of the file); `meta`: a psql meta-command line. */
+  kind: 'sql' | 'meta';
+  /** Where this piece's leading comments begin: the end of the previous piece. */
+  leadStart: number;
+}
+
+export interface Comment extends Span {
+  text: string;
+}
+
+export interface SplitResult {
+  pieces: Piece[];
+  comments: Comment[];
+}
+
+const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 128; // A-Z a-z _ non-ASCII
+const isIdentChar = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57) || c === 36; // digits, $
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+
+/** Lower-case word starting at `i` (identifier characters), or '' when none starts there. */
+function wordAt(text: string, i: number): string {
+  let j = i;
+  while (j < text.length && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 36) j++;
+  return text.slice(i, j).toLowerCase();
+}
+
+/** Splits `text` into statements and psql meta-command lines, collecting comments on the way. */
+export function splitStatements(text: string): SplitResult {
+  const pieces: Piece[] = [];
+  const comments: Comment[] = [];
+  const n = text.length;
+  let leadStart = 0;
+  let start = -1; // first significant character of the current statement
+  let depth = 0; // parentheses
+  let atomic = 0; // BEGIN ATOMIC ... END nesting (CASE ... END inside counts too)
+  let previousWord = '';
+  let i = 0;
+
+  const finish = (end: number) => {
+    if (start >= 0) pieces.push({ kind: 'sql', start, end, leadStart });
+    leadStart = end;
+    start = -1;
+    depth = 0;
+    atomic = 0;
+    previousWord = '';
+  };
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    if (c === 45 && next === 45) {
+      // -- comment to end of line
+      let j = text.indexOf('\n', i);
+      if (j < 0) j = n;
+      const end = j > i && text.charCodeAt(j - 1) === 13 ? j - 1 : j;
+      comments.push({ start: i, end, text: text.slice(i, end) });
+      i = j;
+      continue;
+    }
+    if (c === 47 && next === 42) {
+      // /* block comment */, nested as in PostgreSQL
+      let level = 1;
+      let j = i + 2;
+      while (j < n && level > 0) {
+        if (text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 42) (level++, (j += 2));
+        else if (text.charCodeAt(j) === 42 && text.charCodeAt(j + 1) === 47) (level--, (j += 2));
+        else j++;
+      }
+      comments.push({ start: i, end: j, text: text.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (c === 92 && start < 0) {
+      // a psql meta-command (\set, \i, \connect ...) runs to the end of its line
+      let j = text.indexOf('\n', i);
+      if (j < 0) j = n;
+      pieces.push({ kind: 'meta', start: i, end: j, leadStart });
+      leadStart = j;
+      i = j;
+      continue;
+    }
+    if (start < 0) start = i;
+    if (c === 59 && depth === 0 && atomic === 0) {
+      finish(i + 1);
+      i++;
+      continue;
+    }
+    if (c === 39) {
+      // 'string', E'string' with backslash escapes; '' is an escaped quote in both
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+      const escapes = (prev === 69 || prev === 101) && !(i > 1 && isIdentChar(text.charCodeAt(i - 2)));
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (escapes && d === 92) j += 2;
+        else if (d === 39) {
+          if (text.charCodeAt(j + 1) === 39) j += 2;
+          else break;
+        } else j++;
+      }
+      i = j + 1;
+      previousWord = '';
+      continue;
+    }
+    if (c === 34) {
+      // "quoted identifier"
+      let j = i + 1;
+      while (j < n) {
+        if (text.charCodeAt(j) !== 34) j++;
+        else if (text.charCodeAt(j + 1) === 34) j += 2;
+        else break;
+      }
+      i = j + 1;
+      previousWord = '';
+      continue;
+    }
+    if (c === 36) {
+      if (next === 123) {
+        // Flyway ${placeholder}
+        const j = text.indexOf('}', i);
+        i = j < 0 ? n : j + 1;
+        continue;
+      }
+      // $tag$ dollar quote ... $tag$ (not $1 parameters, not inside identifiers)
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+      if (!isIdentChar(prev)) {
+        let j = i + 1;
+        if (j < n && isIdentStart(text.charCodeAt(j))) {
+          while (j < n && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 36) j++;
+        }
+        if (text.charCodeAt(j) === 36) {
+          const tag = text.slice(i, j + 1);
+          const close = text.indexOf(tag, j + 1);
+          i = close < 0 ? n : close + tag.length;
+          previousWord = '';
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c === 40) depth++;
+    else if (c === 41) depth = Math.max(0, depth - 1);
+    else if (isIdentStart(c) && !(i > 0 && isIdentChar(text.charCodeAt(i - 1)))) {
+      const word = wordAt(text, i);
+      if (word === 'atomic' && previousWord === 'begin') atomic++;
+      else if (atomic > 0 && word === 'case') atomic++;
+      else if (atomic > 0 && word === 'end') atomic--;
+      previousWord = word;
+      i += word.length;
+      continue;
+    }
+    i++;
+  }
+  finish(n);
+  return { pieces, comments };
+}
+
+/**
+ * The text the parser sees for a span: Flyway `${placeholders}` become underscores of the same UTF-8
+ * length, so the parser's byte offsets still point into the original text.
+ */
+export function parserText(text: string): string {
+  if (!text.includes('${')) return text;
+  return text.replace(/\$\{[^}\n]*\}/g, (m) => '_'.repeat(Buffer.byteLength(m)));
+}
