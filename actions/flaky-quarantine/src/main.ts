@@ -1,13 +1,337 @@
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventContext, readEventPayload } from '../../../shared/context.js';
+import { StepFailed, UserError, describeError } from '../../../shared/errors.js';
+import { findFiles } from '../../../shared/files.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
-import { UserError } from '../../../shared/errors.js';
+import { neutralise, truncate } from '../../../shared/neutralise.js';
+import { resolveInside } from '../../../shared/paths.js';
+import { type StateStore, branchStore, fileStore, parseStateLocation } from '../../../shared/state-store.js';
+import { flakinessScore, isInfraFailure } from './classify.js';
+import {
+  type History,
+  emptyHistory,
+  mergeHistory,
+  parseHistory,
+  serialiseHistory,
+  singleRun,
+} from './history.js';
+import { displayName } from './identity.js';
+import type { IssueFacts, IssueRef } from './issues.js';
+import { ReportError, parseReport } from './junit.js';
+import {
+  type Decisions,
+  type ManualQuarantine,
+  applyDecisions,
+  decide,
+  effectiveQuarantine,
+  emptyManual,
+  parseManualFile,
+} from './quarantine.js';
+import { type RunResults, cellsOfRun, foldReports } from './results.js';
+import { type ReportErrorEntry, buildSummary, boundedIds } from './report.js';
+import { decideVerdict } from './verdict.js';
 
 export const inputs = {
   reports: input.list(),
   token: input.optional(),
+  state: input.required(),
+  'history-runs': input.integer(2, 1000),
+  'quarantine-file': input.text(),
+  'auto-quarantine': input.boolean(),
+  'release-after': input.integer(1, 1000),
+  'infra-failure-ratio': input.number(0.01, 1),
+  'create-issues': input.oneOf(['auto', 'true', 'false']),
+  'issue-label': input.required(),
+  'on-bad-report': input.oneOf(['fail', 'warn']),
+  commit: input.optional(),
+  branch: input.optional(),
+  'run-id': input.optional(),
+  'run-attempt': input.optional(),
+  'default-branch': input.optional(),
 };
 
+/** The file on the state branch; other actions keep theirs beside it. */
+const STATE_PATH = 'flaky-quarantine/history.json';
+const MAX_BRANCHES = 100;
+const MAX_ANNOTATIONS = 50;
+
 export async function run(io: ActionIO): Promise<void> {
-  parseInputs(inputs, io, { secret: ['token'] });
-  throw new UserError('flaky-quarantine is not ready yet: only its inputs are checked.');
+  const opts = parseInputs(inputs, io, { secret: ['token'] });
+  if (opts.token) io.setSecret(opts.token);
+  const ctx = eventContext(io.env, readEventPayload(io.env));
+  const workspace = ctx.workspace || process.cwd();
+  const commit = opts.commit ?? ctx.sha;
+  if (!commit) throw new UserError('No commit: set input "commit" (GITHUB_SHA is empty outside a runner).');
+  const branch = opts.branch ?? ctx.pullRequest?.headRef ?? ctx.refName;
+  if (!branch)
+    throw new UserError('No branch: set input "branch" (GITHUB_REF_NAME is empty outside a runner).');
+  const defaultBranch = opts['default-branch'] ?? ctx.defaultBranch ?? 'main';
+  const attempt = opts['run-attempt'] ?? String(ctx.runAttempt);
+  const runKey = `${opts['run-id'] ?? (ctx.runId || `local-${commit}`)}:${attempt}`;
+  const createIssues = opts['create-issues'] === 'auto' ? !!opts.token : opts['create-issues'] === 'true';
+  if (createIssues && !opts.token)
+    throw new UserError('Input "create-issues" is true but there is no token.');
+
+  // 1. Reports: every matched file is read or listed as an error; none matched is a failure.
+  const files = findFiles(workspace, opts.reports, { inputName: 'reports' });
+  if (!files.length) {
+    throw new UserError(
+      `No report matches input "reports" (${opts.reports.join(', ')}) in ${workspace}: the tests did not run or wrote their reports elsewhere. Failing rather than passing on nothing.`,
+    );
+  }
+  const { results, reportErrors } = await io.log.group(`Reading ${files.length} report(s)`, () =>
+    readReports(files, workspace, io),
+  );
+  if (reportErrors.length === files.length) {
+    writeErrorsOutput(io, reportErrors);
+    throw new StepFailed(
+      `None of the ${files.length} matched report(s) could be read; see output report-errors.`,
+    );
+  }
+  const infra = isInfraFailure(results.executed, results.failed, opts['infra-failure-ratio']);
+  if (infra) {
+    io.log.warning(
+      `${results.failed} of ${results.executed} tests failed: treated as an infrastructure failure, not flaky evidence. The failures still block.`,
+    );
+  }
+
+  // 2. Manual quarantine and the state store.
+  const manual = readManual(workspace, opts['quarantine-file']);
+  const location = parseStateLocation(opts.state, 'state');
+  const store = await openStore(location, io, {
+    token: opts.token,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    apiUrl: ctx.apiUrl,
+    workspace,
+  });
+
+  // 3. Record this run and decide, re-applied on every optimistic-concurrency retry.
+  const now = new Date().toISOString();
+  const cells = infra ? new Map<string, number>() : cellsOfRun(results);
+  const contribution = infra ? emptyHistory() : singleRun(branch, { key: runKey, commit, at: now }, cells);
+  const limits = { runsPerBranch: opts['history-runs'], maxBranches: MAX_BRANCHES, defaultBranch };
+  const decideContext = {
+    commit,
+    branch,
+    defaultBranch,
+    releaseAfter: opts['release-after'],
+    autoQuarantine: opts['auto-quarantine'],
+    now,
+  };
+  let before: Set<string> | undefined;
+  let decisions: Decisions = { newlyFlaky: [], quarantined: [], released: [], broken: [] };
+  let history: History = emptyHistory();
+  const update = await store.update(
+    (text) => {
+      const current = text === undefined ? emptyHistory() : readHistory(text, store);
+      before ??= effectiveQuarantine(current, manual);
+      const merged = mergeHistory(current, contribution, limits);
+      decisions = decide(merged, cells.keys(), manual, decideContext);
+      history = applyDecisions(merged, decisions, decideContext);
+      const next = serialiseHistory(history);
+      return next === text ? undefined : next;
+    },
+    `flaky-quarantine: record run ${runKey} of ${commit.slice(0, 12)} on ${branch}`,
+  );
+  io.log.info(
+    `History in ${store.description}: ${update.written ? `updated (${update.attempts} attempt(s))` : 'unchanged (this run was already recorded)'}.`,
+  );
+
+  // 4. Verdict from the quarantine as it stood before this run.
+  const verdict = decideVerdict({
+    results,
+    quarantinedBefore: before ?? new Set(),
+    broken: new Set(decisions.broken),
+    forcedIn: new Set(manual.forceIn.keys()),
+    reportErrors: reportErrors.length,
+    failOnBadReport: opts['on-bad-report'] === 'fail',
+  });
+  const quarantinedNow = [...effectiveQuarantine(history, manual)].sort();
+
+  // 5. Issues: opened on quarantine, refreshed on failures, closed on release.
+  let issues = new Map<string, IssueRef>();
+  if (createIssues && opts.token) {
+    const factsOf = (id: string): IssueFacts => {
+      const entry = history.quarantine.get(id);
+      const test = results.tests.get(id);
+      return {
+        id,
+        file: test?.file,
+        since: entry ? { commit: entry.commit, branch: entry.branch } : undefined,
+        score: flakinessScore(history, id),
+        failure: test?.failure,
+        runUrl: ctx.runUrl || undefined,
+        releaseAfter: opts['release-after'],
+        defaultBranch,
+      };
+    };
+    const autoNow = new Set(quarantinedNow.filter((id) => !manual.forceIn.has(id)));
+    const fresh = new Set(decisions.quarantined);
+    const work = {
+      quarantined: decisions.quarantined.map(factsOf),
+      released: decisions.released.map((id) => ({ id, passes: opts['release-after'] })),
+      failedAgain: verdict.quarantinedFailures
+        .filter((id) => autoNow.has(id) && !fresh.has(id))
+        .slice(0, 20)
+        .map(factsOf),
+      link: [...new Set([...verdict.quarantinedFailures, ...decisions.newlyFlaky])],
+    };
+    if (work.quarantined.length || work.released.length || work.failedAgain.length || work.link.length) {
+      const { createGitHub } = await import('../../../shared/github.js');
+      const { syncIssues } = await import('./issues.js');
+      const github = createGitHub({ token: opts.token, apiUrl: ctx.apiUrl, log: io.log });
+      issues = await syncIssues(
+        github,
+        { owner: ctx.owner, repo: ctx.repo, label: opts['issue-label'] },
+        work,
+        io.log,
+      );
+    }
+  }
+
+  // 6. Outputs, annotations, summary; then fail the step if anything blocks.
+  io.setOutput('verdict', verdict.verdict);
+  io.setOutput('blocking-failures', boundedIds(verdict.blockingFailures));
+  io.setOutput('quarantined-failures', boundedIds(verdict.quarantinedFailures));
+  io.setOutput('newly-flaky', boundedIds(decisions.newlyFlaky));
+  io.setOutput('released', boundedIds(decisions.released));
+  io.setOutput('broken', boundedIds(decisions.broken));
+  io.setOutput('quarantined', boundedIds(quarantinedNow));
+  writeErrorsOutput(io, reportErrors);
+  annotate(io, results, verdict.blockingFailures, verdict.quarantinedFailures, workspace);
+  for (const error of results.suiteErrors)
+    io.log.info(neutralise(`Suite error in ${truncate(error.suite, 200)}: ${truncate(error.message, 500)}`));
+  await io.writeSummary(
+    buildSummary({
+      results,
+      verdict,
+      decisions,
+      quarantinedNow,
+      reportErrors,
+      issues,
+      history,
+      infra,
+      manual,
+      defaultBranch,
+      releaseAfter: opts['release-after'],
+    }),
+  );
+  if (verdict.verdict === 'fail') throw new StepFailed(`Blocking: ${verdict.reasons.join(', ')}.`);
+  if (reportErrors.length)
+    io.log.warning(`${reportErrors.length} report(s) could not be read; see output report-errors.`);
+}
+
+async function readReports(
+  files: string[],
+  workspace: string,
+  io: ActionIO,
+): Promise<{ results: RunResults; reportErrors: ReportErrorEntry[] }> {
+  const parsed = [];
+  const reportErrors: ReportErrorEntry[] = [];
+  for (const file of files) {
+    try {
+      parsed.push(
+        await parseReport(createReadStream(join(workspace, file), { highWaterMark: 1 << 20 }), { workspace }),
+      );
+    } catch (error) {
+      if (!(error instanceof ReportError) && !(error as NodeJS.ErrnoException).code) throw error;
+      reportErrors.push({ file, error: truncate(describeError(error), 300) });
+      io.log.warning(neutralise(`Cannot read report ${file}: ${describeError(error)}`));
+    }
+  }
+  const results = foldReports(parsed);
+  io.log.info(
+    `${results.tests.size} tests: ${results.executed} ran, ${results.failed} failed; ${results.suiteErrors.length} suite error(s).`,
+  );
+  return { results, reportErrors };
+}
+
+function writeErrorsOutput(io: ActionIO, reportErrors: ReportErrorEntry[]): void {
+  io.setOutput('report-errors', reportErrors);
+}
+
+function readManual(workspace: string, file: string): ManualQuarantine {
+  if (!file) return emptyManual();
+  const path = resolveInside(workspace, file, 'quarantine-file');
+  if (!existsSync(path)) return emptyManual();
+  try {
+    return parseManualFile(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UserError(`The quarantine file ${file} is not valid: ${describeError(error)}`);
+  }
+}
+
+function readHistory(text: string, store: StateStore): History {
+  try {
+    return parseHistory(text);
+  } catch (error) {
+    throw new UserError(
+      `The history in ${store.description} is not a valid flaky-quarantine document (${describeError(error)}); fix it or delete it to start over.`,
+    );
+  }
+}
+
+async function openStore(
+  location: ReturnType<typeof parseStateLocation>,
+  io: ActionIO,
+  repo: { token?: string; owner: string; repo: string; apiUrl: string; workspace: string },
+): Promise<StateStore> {
+  if (location.kind === 'file')
+    return fileStore(resolveInside(repo.workspace, location.path, 'state', [io.env.RUNNER_TEMP ?? '']));
+  if (!repo.token)
+    throw new UserError(
+      'Input "state" is a branch but there is no token; pass a token or use state: file:<path>.',
+    );
+  if (!repo.owner || !repo.repo)
+    throw new UserError('Input "state" is a branch but GITHUB_REPOSITORY is not set.');
+  return branchStore({
+    token: repo.token,
+    apiUrl: repo.apiUrl,
+    owner: repo.owner,
+    repo: repo.repo,
+    branch: location.branch,
+    path: STATE_PATH,
+    log: io.log,
+  });
+}
+
+function annotate(
+  io: ActionIO,
+  results: RunResults,
+  blocking: string[],
+  quarantined: string[],
+  workspace: string,
+): void {
+  const relative = (file?: string) => {
+    if (!file) return undefined;
+    const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
+    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
+    return path.startsWith(`${root}/`)
+      ? path.slice(root.length + 1)
+      : path.startsWith('/')
+        ? undefined
+        : path;
+  };
+  const items = [
+    ...blocking.map((id) => ({ id, level: 'error' as const, title: 'Test failed' })),
+    ...quarantined.map((id) => ({
+      id,
+      level: 'warning' as const,
+      title: 'Quarantined test failed (not blocking)',
+    })),
+  ];
+  for (const item of items.slice(0, MAX_ANNOTATIONS)) {
+    const test = results.tests.get(item.id)!;
+    const message = `${truncate(displayName(item.id), 300)}: ${truncate(test.failure?.message || test.failure?.type || 'failed', 500)}`;
+    io.annotate({
+      level: item.level,
+      title: item.title,
+      message,
+      file: relative(test.file),
+      line: test.line,
+    });
+  }
 }

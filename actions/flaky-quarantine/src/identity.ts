@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Stable test identity, version 1: `v1:<file>|<scope>|<name>`.
+ *
+ * - `file`: the report's `file` attribute (testcase first, else the enclosing testsuite), with `\`
+ *   turned into `/`, a leading `./` and the workspace prefix removed; empty when the reporter gives none.
+ * - `scope`: the `classname`; when that is empty, the names of the enclosing testsuites joined by ` / `.
+ * - `name`: the testcase name.
+ *
+ * Every part is Unicode NFC, control characters become spaces, runs of whitespace one space, trimmed.
+ * A part over 1024 characters keeps its first 1000 and a hash of the whole, so a 100 KB name stays a
+ * distinct but bounded id. `\` and `|` inside a part are escaped with `\`, so the id is unambiguous.
+ * The version prefix changes whenever this recipe does; history under another version is not mixed.
+ */
+export const ID_VERSION = 'v1';
+const MAX_PART = 1024;
+const KEEP_PART = 1000;
+
+export interface TestKey {
+  file?: string;
+  classname?: string;
+  suitePath?: readonly string[];
+  name: string;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function clean(text: string): string {
+  // Plain ASCII without control characters or double spaces is already normal: skip the work.
+  if (/^[\x20-\x7e]*$/.test(text) && !/^ | $| {2}/.test(text)) return text;
+  return text.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function bound(text: string): string {
+  if (text.length <= MAX_PART) return text;
+  return `${text.slice(0, KEEP_PART)}…#${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+}
+
+function escapePart(text: string): string {
+  return text.replace(/[\\|]/g, (c) => `\\${c}`);
+}
+
+/** A file path as reporters write it, made comparable across runners and operating systems. */
+export function normaliseFile(file: string, workspace = ''): string {
+  let path = clean(file)
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/');
+  const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (root && path.startsWith(`${root}/`)) path = path.slice(root.length + 1);
+  return path.replace(/^(\.\/)+/, '');
+}
+
+/** The versioned id of a test (see the module comment for the recipe). */
+export function testId(key: TestKey, workspace = ''): string {
+  const file = key.file ? normaliseFile(key.file, workspace) : '';
+  const classname = key.classname ? clean(key.classname) : '';
+  const scope = classname || (key.suitePath ?? []).map(clean).filter(Boolean).join(' / ');
+  return `${ID_VERSION}:${escapePart(bound(file))}|${escapePart(bound(scope))}|${escapePart(bound(clean(key.name)))}`;
+}
+
+/** The parts of an id, unescaped; undefined for text that is not a current-version id. */
+export function parseTestId(id: string): { file: string; scope: string; name: string } | undefined {
+  if (!id.startsWith(`${ID_VERSION}:`)) return undefined;
+  const parts: string[] = [''];
+  for (let i = ID_VERSION.length + 1; i < id.length; i++) {
+    const c = id[i]!;
+    if (c === '\\' && i + 1 < id.length) parts[parts.length - 1] += id[++i];
+    else if (c === '|') parts.push('');
+    else parts[parts.length - 1] += c;
+  }
+  if (parts.length !== 3) return undefined;
+  return { file: parts[0]!, scope: parts[1]!, name: parts[2]! };
+}
+
+/** A short, readable label for logs and titles: `scope › name`. */
+export function displayName(id: string): string {
+  const parts = parseTestId(id);
+  if (!parts) return id;
+  return [parts.scope, parts.name].filter(Boolean).join(' › ');
+}
+
+/** A short hash of an id, safe inside an HTML comment (the issue marker). */
+export function idHash(id: string): string {
+  return createHash('sha256').update(id).digest('hex').slice(0, 24);
+}

@@ -1,0 +1,198 @@
+import { type GitHub, findOrCreate } from '../../../shared/github.js';
+import type { Logger } from '../../../shared/io.js';
+import { truncate } from '../../../shared/neutralise.js';
+import { escapeMarkdown, inlineCode } from '../../../shared/summary.js';
+import { displayName, idHash } from './identity.js';
+import type { FailureDetail } from './junit.js';
+
+/**
+ * One issue per quarantined test, found again by a hidden marker so re-runs update it instead of
+ * opening another; reopened when the test is quarantined again, closed with a comment on release.
+ * Issue text is public and unmasked: failure text is redacted and cut, and system-out never used.
+ */
+
+export const marker = (id: string) => `<!-- trunk-actions:flaky id=${idHash(id)} -->`;
+const MARKER = /<!-- trunk-actions:flaky id=([0-9a-f]+) -->/;
+const MAX_FAILURE = 2000;
+
+const SECRET_PATTERNS: [RegExp, string][] = [
+  [/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, '***'],
+  [/\bAKIA[0-9A-Z]{16}\b/g, '***'],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 ***'],
+  [/(\/\/[^/\s:@]+):[^/\s@]+@/g, '$1:***@'],
+  [/\b(password|passwd|pwd|secret|token|api[_-]?key)(\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, '$1$2***'],
+];
+
+/** Removes what looks like credentials from failure text before it goes public. */
+export function redact(text: string): string {
+  return SECRET_PATTERNS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+}
+
+function fenced(text: string): string {
+  const longest = (text.match(/`+|~+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+export interface IssueFacts {
+  id: string;
+  file?: string;
+  since?: { commit: string; branch: string };
+  score?: { flakyCommits: number; commits: number };
+  failure?: FailureDetail;
+  runUrl?: string;
+  releaseAfter: number;
+  defaultBranch: string;
+}
+
+export function issueTitle(id: string): string {
+  return `Flaky test: ${truncate(displayName(id).replace(/\s+/g, ' '), 180)}`;
+}
+
+export function issueBody(facts: IssueFacts): string {
+  const rows: [string, string][] = [
+    ['Test id', inlineCode(facts.id)],
+    ['File', facts.file ? inlineCode(facts.file) : 'not given by the reporter'],
+  ];
+  if (facts.since)
+    rows.push([
+      'Quarantined at',
+      `${inlineCode(facts.since.commit.slice(0, 12))} on ${inlineCode(facts.since.branch)}`,
+    ]);
+  if (facts.score)
+    rows.push(['Mixed results', `${facts.score.flakyCommits} of ${facts.score.commits} commits`]);
+  if (facts.runUrl) rows.push(['Last seen failing', facts.runUrl]);
+  const lines = [
+    marker(facts.id),
+    `This test passed and failed on the same code, so **trunk-actions flaky-quarantine** quarantined it: its failures are still reported but no longer block the build.`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`),
+    '',
+    `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${inlineCode(facts.defaultBranch)}.`,
+  ];
+  if (facts.failure) {
+    const text = redact(
+      truncate([facts.failure.message, facts.failure.text].filter(Boolean).join('\n\n'), MAX_FAILURE),
+    );
+    lines.push(
+      '',
+      `Last failure (${escapeMarkdown(facts.failure.type)}, cut at ${MAX_FAILURE} characters, credentials redacted):`,
+      '',
+      fenced(text),
+    );
+  }
+  return lines.join('\n');
+}
+
+export interface IssueRef {
+  number: number;
+  url: string;
+  open: boolean;
+}
+
+export interface IssueWork {
+  quarantined: IssueFacts[];
+  released: { id: string; passes: number }[];
+  /** Already quarantined tests that failed again: their issue body is refreshed. */
+  failedAgain: IssueFacts[];
+  /** Other tests whose issue the summary links to. */
+  link: string[];
+}
+
+/** Applies the issue changes; returns each test's issue for the summary. */
+export async function syncIssues(
+  github: GitHub,
+  repo: { owner: string; repo: string; label: string },
+  work: IssueWork,
+  log: Pick<Logger, 'debug' | 'warning'>,
+): Promise<Map<string, IssueRef>> {
+  const { owner, repo: name, label } = repo;
+  const byHash = new Map<string, IssueRef>();
+  const list = async () => {
+    byHash.clear();
+    const issues = await github.paginate(github.rest.issues.listForRepo, {
+      owner,
+      repo: name,
+      labels: label,
+      state: 'all',
+      per_page: 100,
+    });
+    for (const issue of issues) {
+      const hash = MARKER.exec(issue.body ?? '')?.[1];
+      if (hash && !issue.pull_request && !byHash.has(hash))
+        byHash.set(hash, { number: issue.number, url: issue.html_url, open: issue.state === 'open' });
+    }
+  };
+  await list();
+  const result = new Map<string, IssueRef>();
+
+  for (const facts of work.quarantined) {
+    const hash = idHash(facts.id);
+    let looked = false;
+    const { value, created } = await findOrCreate<IssueRef>({
+      what: `the issue for ${displayName(facts.id).slice(0, 100)}`,
+      // After a failed create, list again: the issue may exist although the request failed.
+      find: async () => (looked ? (await list(), byHash.get(hash)) : ((looked = true), byHash.get(hash))),
+      create: async () => {
+        const { data } = await github.rest.issues.create({
+          owner,
+          repo: name,
+          title: issueTitle(facts.id),
+          body: issueBody(facts),
+          labels: [label],
+        });
+        return { number: data.number, url: data.html_url, open: true };
+      },
+      isSame: () => true,
+    });
+    if (!created)
+      await github.rest.issues.update({
+        owner,
+        repo: name,
+        issue_number: value.number,
+        state: 'open',
+        body: issueBody(facts),
+      });
+    log.debug(`${created ? 'Opened' : 'Reopened'} issue #${value.number} for a quarantined test.`);
+    byHash.set(hash, { ...value, open: true });
+    result.set(facts.id, { ...value, open: true });
+  }
+  for (const facts of work.failedAgain) {
+    const issue = byHash.get(idHash(facts.id));
+    if (!issue?.open) continue;
+    await github.rest.issues.update({
+      owner,
+      repo: name,
+      issue_number: issue.number,
+      body: issueBody(facts),
+    });
+    result.set(facts.id, issue);
+  }
+  for (const { id, passes } of work.released) {
+    const issue = byHash.get(idHash(id));
+    if (!issue) continue;
+    if (issue.open) {
+      await github.rest.issues.createComment({
+        owner,
+        repo: name,
+        issue_number: issue.number,
+        body: `Released from quarantine after ${passes} consecutive passes on the default branch: its failures block again.`,
+      });
+      await github.rest.issues.update({
+        owner,
+        repo: name,
+        issue_number: issue.number,
+        state: 'closed',
+        state_reason: 'completed',
+      });
+    }
+    result.set(id, { ...issue, open: false });
+  }
+  for (const id of work.link) {
+    const issue = byHash.get(idHash(id));
+    if (issue && !result.has(id)) result.set(id, issue);
+  }
+  return result;
+}

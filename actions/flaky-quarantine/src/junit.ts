@@ -1,0 +1,274 @@
+import { SaxesParser } from 'saxes';
+import { testId } from './identity.js';
+
+/**
+ * A streaming JUnit XML reader for every common dialect. It decodes by BOM and XML declaration
+ * (UTF-8, UTF-16 LE/BE, ISO-8859-1), refuses DOCTYPE (so no entity can expand), caps size, nesting
+ * and kept text, and never keeps `system-out`/`system-err`. Retries are read in all their shapes:
+ * Surefire/Gradle `flakyFailure`/`flakyError` (failed, then passed) and `rerunFailure`/`rerunError`
+ * (failed again), several `failure` elements in one testcase, and duplicate testcase entries
+ * (gotestsum `--rerun-fails`), which the caller folds by id.
+ */
+
+export interface FailureDetail {
+  message: string;
+  type: string;
+  /** The failure element's text (stack trace), cut at MAX_FAILURE_TEXT. Never system-out. */
+  text: string;
+}
+
+/** One testcase element, after its children were read. */
+export interface ParsedCase {
+  id: string;
+  file?: string;
+  line?: number;
+  /** Attempts that passed (0 or 1 per element). */
+  passes: number;
+  /** Attempts that failed: the final failure plus retry elements. */
+  failures: number;
+  skipped: boolean;
+  failure?: FailureDetail;
+}
+
+/** An error of a whole suite (setup, collection, build), attributed to no test: it blocks. */
+export interface SuiteError {
+  suite: string;
+  message: string;
+}
+
+export interface ParsedReport {
+  cases: ParsedCase[];
+  suiteErrors: SuiteError[];
+}
+
+export interface ParseLimits {
+  maxBytes: number;
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxBytes: 256 * 1024 * 1024, maxDepth: 64 };
+const MAX_FAILURE_TEXT = 8 * 1024;
+const MAX_MESSAGE = 1024;
+
+/** A report that cannot be read: the reason is one sentence for `report-errors`. */
+export class ReportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportError';
+  }
+}
+
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
+
+const LATIN1_NAMES = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii']);
+
+/** Picks the decoding from the first bytes: BOM, then UTF-16 without BOM, then the declaration. */
+export function sniffEncoding(head: Uint8Array): Encoding {
+  if (head.length === 0) throw new ReportError('the file is empty');
+  if (head[0] === 0x1f && head[1] === 0x8b)
+    throw new ReportError('the file is gzip-compressed; decompress it before reading (gunzip)');
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head[0] === 0x3c && head[1] === 0x00) return 'utf-16le';
+  if (head[0] === 0x00 && head[1] === 0x3c) return 'utf-16be';
+  const declaration = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+    Buffer.from(head.subarray(0, 200)).toString('latin1'),
+  );
+  const declared = declaration?.[1]?.toLowerCase();
+  if (!declared || declared === 'utf-8' || declared === 'utf8') return 'utf-8';
+  if (LATIN1_NAMES.has(declared)) return 'latin1';
+  if (declared === 'utf-16') throw new ReportError('the file declares UTF-16 but has no byte order mark');
+  throw new ReportError(
+    `the file declares encoding "${declared.slice(0, 40)}"; UTF-8, UTF-16 and ISO-8859-1 are read`,
+  );
+}
+
+/** Incremental text decoding; ISO-8859-1 maps each byte to its code point (TextDecoder would use windows-1252). */
+function decoder(encoding: Encoding): (chunk: Uint8Array, last: boolean) => string {
+  if (encoding === 'latin1')
+    return (chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1');
+  const text = new TextDecoder(encoding);
+  return (chunk, last) => text.decode(chunk, { stream: !last });
+}
+
+interface OpenCase {
+  name: string;
+  classname: string;
+  file?: string;
+  line?: number;
+  failureElements: number;
+  retryFailures: number;
+  finalFailed: boolean;
+  skipped: boolean;
+  failure?: FailureDetail;
+}
+
+interface OpenSuite {
+  name: string;
+  file?: string;
+}
+
+const FAILURES = new Set(['failure', 'error']);
+const RETRIES_THEN_PASSED = new Set(['flakyFailure', 'flakyError']);
+const RETRIES_FAILED = new Set(['rerunFailure', 'rerunError']);
+
+/**
+ * Reads one report from its byte chunks. Throws ReportError (with the line where it went wrong)
+ * for anything that is not a complete JUnit document; a report is never read as partly passed.
+ */
+export async function parseReport(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: { workspace?: string; limits?: ParseLimits } = {},
+): Promise<ParsedReport> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const workspace = options.workspace ?? '';
+  const cases: ParsedCase[] = [];
+  const suiteErrors: SuiteError[] = [];
+  const suites: OpenSuite[] = [];
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  let depth = 0;
+  let root: string | undefined;
+  let current: OpenCase | undefined;
+  let caseDepth = 0;
+  // Text is kept only inside a failure-like element, and only up to a bound.
+  let capture: { text: string; target: 'case' | 'suite'; message: string; type: string } | undefined;
+
+  const fail = (why: string): never => {
+    throw new ReportError(`${why} (line ${parser.line})`);
+  };
+
+  parser.on('doctype', () => fail('DOCTYPE is not allowed in a JUnit report (entities could expand)'));
+  parser.on('error', (error) => fail(`not well-formed XML: ${error.message.replace(/^.*?:\d+:\d+: /, '')}`));
+  parser.on('opentag', (tag) => {
+    if (++depth > limits.maxDepth) fail(`elements nest deeper than ${limits.maxDepth}`);
+    const a = tag.attributes as Record<string, string>;
+    if (root === undefined) {
+      root = tag.name;
+      if (root !== 'testsuites' && root !== 'testsuite') {
+        fail(
+          `the root element is <${root.slice(0, 40)}>, not <testsuites> or <testsuite>: not a JUnit report`,
+        );
+      }
+    }
+    switch (tag.name) {
+      case 'testsuite':
+        suites.push({ name: a.name ?? '', file: a.file ?? a.filepath ?? suites.at(-1)?.file });
+        return;
+      case 'testcase':
+        current = {
+          name: a.name ?? '',
+          classname: a.classname ?? a.class ?? '',
+          file: a.file ?? a.filepath ?? suites.at(-1)?.file,
+          line: a.line && /^\d+$/.test(a.line) ? Number(a.line) : undefined,
+          failureElements: 0,
+          retryFailures: 0,
+          finalFailed: false,
+          skipped: false,
+        };
+        caseDepth = depth;
+        return;
+    }
+    const inCase = current !== undefined && depth === caseDepth + 1;
+    if (
+      inCase &&
+      (FAILURES.has(tag.name) || RETRIES_THEN_PASSED.has(tag.name) || RETRIES_FAILED.has(tag.name))
+    ) {
+      // Each extra <failure> is a retry that failed; an <error> beside a failure (teardown) is the same attempt.
+      if (tag.name === 'failure') current!.failureElements++;
+      else if (tag.name === 'error') current!.finalFailed = true;
+      else current!.retryFailures++;
+      if (FAILURES.has(tag.name)) current!.finalFailed = true;
+      if (!current!.failure)
+        capture = { text: '', target: 'case', message: a.message ?? '', type: a.type ?? tag.name };
+    } else if (inCase && tag.name === 'skipped') {
+      current!.skipped = true;
+    } else if (!current && suites.length > 0 && FAILURES.has(tag.name)) {
+      capture = { text: '', target: 'suite', message: a.message ?? '', type: a.type ?? tag.name };
+    }
+  });
+  const onText = (text: string) => {
+    if (capture && capture.text.length < MAX_FAILURE_TEXT) capture.text += text;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag) => {
+    depth--;
+    if (
+      capture &&
+      (FAILURES.has(tag.name) || RETRIES_THEN_PASSED.has(tag.name) || RETRIES_FAILED.has(tag.name))
+    ) {
+      const detail = {
+        message: capture.message.slice(0, MAX_MESSAGE),
+        type: capture.type.slice(0, 200),
+        text: capture.text.trim().slice(0, MAX_FAILURE_TEXT),
+      };
+      if (capture.target === 'case' && current) current.failure = detail;
+      else if (capture.target === 'suite') {
+        suiteErrors.push({
+          suite: suites.at(-1)?.name ?? '',
+          message: detail.message || detail.text.split('\n')[0] || detail.type,
+        });
+      }
+      capture = undefined;
+    } else if (tag.name === 'testsuite') suites.pop();
+    else if (tag.name === 'testcase' && current) {
+      finishCase(current);
+      current = undefined;
+    }
+  });
+
+  function finishCase(c: OpenCase): void {
+    const suitePath = suites.map((s) => s.name);
+    if (!c.name) {
+      // A testcase without a name is how several reporters write a suite that could not run.
+      if (c.finalFailed)
+        suiteErrors.push({
+          suite: c.classname || suitePath.join(' / '),
+          message: c.failure?.message || 'failed',
+        });
+      return;
+    }
+    const passed = !c.finalFailed && !c.skipped;
+    const failures = c.retryFailures + (c.failureElements || (c.finalFailed ? 1 : 0));
+    cases.push({
+      id: testId({ file: c.file, classname: c.classname, suitePath, name: c.name }, workspace),
+      file: c.file,
+      line: c.line,
+      passes: passed ? 1 : 0,
+      failures,
+      skipped: c.skipped && failures === 0,
+      failure: c.failure,
+    });
+  }
+
+  let decode: ((chunk: Uint8Array, last: boolean) => string) | undefined;
+  let bytes = 0;
+  let sawContent = false;
+  for await (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    bytes += chunk.length;
+    if (bytes > limits.maxBytes) throw new ReportError(`the file is larger than ${limits.maxBytes} bytes`);
+    decode ??= decoder(sniffEncoding(chunk));
+    let text = decode(chunk, false);
+    if (!sawContent) {
+      text = text.replace(/^\uFEFF/, '');
+      const start = text.trimStart();
+      if (start) {
+        sawContent = true;
+        if (/^<(!doctype\s+html|html[\s>])/i.test(start))
+          throw new ReportError(
+            'the file is an HTML page, not a JUnit report (an error page saved in its place?)',
+          );
+        if (!start.startsWith('<'))
+          throw new ReportError('the file does not start with XML: not a JUnit report');
+      }
+    }
+    parser.write(text);
+  }
+  if (decode) parser.write(decode(new Uint8Array(0), true));
+  if (!sawContent) throw new ReportError('the file is empty');
+  parser.close();
+  if (root === undefined) throw new ReportError('the file has no root element: not a JUnit report');
+  return { cases, suiteErrors };
+}

@@ -1,0 +1,141 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { evidenceOn, consecutivePasses, isBroken, isFlaky, runsOfCommit } from './classify.js';
+import type { History } from './history.js';
+
+/**
+ * Who is quarantined: automatic entries in the history (a flaky test, until released) plus the
+ * manual file, which forces a test in or out and names an owner and a reason.
+ */
+
+export interface ManualEntry {
+  owner: string;
+  reason: string;
+}
+
+export interface ManualQuarantine {
+  forceIn: Map<string, ManualEntry>;
+  forceOut: Map<string, ManualEntry>;
+}
+
+const entry = z.object({
+  id: z.string().min(1),
+  owner: z.string().min(1, 'owner is required'),
+  reason: z.string().min(1, 'reason is required'),
+});
+const manualSchema = z
+  .object({
+    quarantine: z.array(entry).default([]),
+    'never-quarantine': z.array(entry).default([]),
+  })
+  .strict();
+
+export function emptyManual(): ManualQuarantine {
+  return { forceIn: new Map(), forceOut: new Map() };
+}
+
+/**
+ * Parses the manual file:
+ * ```yaml
+ * quarantine:          # forced in: failures never block, never released automatically
+ *   - id: 'v1:src/cart.test.ts|Cart|adds items'
+ *     owner: '@shop-team'
+ *     reason: 'Depends on the sandbox payment API, see #123'
+ * never-quarantine:    # forced out: failures always block
+ *   - id: 'v1:|com.acme.PaymentTest|refunds'
+ *     owner: '@payments'
+ *     reason: 'Must never be waved through'
+ * ```
+ * Throws an Error whose message says which entry is wrong.
+ */
+export function parseManualFile(text: string): ManualQuarantine {
+  const raw: unknown = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+  const result = manualSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`${issue.path.join('.') || 'the file'}: ${issue.message}`);
+  }
+  const manual = emptyManual();
+  for (const e of result.data.quarantine) manual.forceIn.set(e.id, { owner: e.owner, reason: e.reason });
+  for (const e of result.data['never-quarantine']) {
+    if (manual.forceIn.has(e.id)) throw new Error(`${e.id} is both in quarantine and never-quarantine`);
+    manual.forceOut.set(e.id, { owner: e.owner, reason: e.reason });
+  }
+  return manual;
+}
+
+/** Automatic quarantine entries that are in force (not released since). */
+export function autoQuarantined(history: History): Set<string> {
+  const ids = new Set<string>();
+  for (const [id, e] of history.quarantine) if (!e.releasedAt || e.releasedAt < e.since) ids.add(id);
+  return ids;
+}
+
+/** Tests whose failures do not block: automatic and forced in, minus forced out. */
+export function effectiveQuarantine(history: History, manual: ManualQuarantine): Set<string> {
+  const ids = autoQuarantined(history);
+  for (const id of manual.forceIn.keys()) ids.add(id);
+  for (const id of manual.forceOut.keys()) ids.delete(id);
+  return ids;
+}
+
+export interface DecideContext {
+  commit: string;
+  branch: string;
+  defaultBranch: string;
+  releaseAfter: number;
+  autoQuarantine: boolean;
+  now: string;
+}
+
+export interface Decisions {
+  /** Flaky on this commit and not quarantined before this decision. */
+  newlyFlaky: string[];
+  /** Newly put in automatic quarantine (a subset of newlyFlaky). */
+  quarantined: string[];
+  /** Released from automatic quarantine after enough passes on the default branch. */
+  released: string[];
+  /** Failed on every attempt (two or more) of this commit. */
+  broken: string[];
+}
+
+/**
+ * Decides what changes, from a history that already holds this run. Only the tests of this run can
+ * become flaky or broken here (their evidence is on this commit); every automatic entry is checked
+ * for release. Pure: the same history gives the same decisions, so a retried write recomputes them.
+ */
+export function decide(
+  history: History,
+  runTests: Iterable<string>,
+  manual: ManualQuarantine,
+  ctx: DecideContext,
+): Decisions {
+  const refs = runsOfCommit(history, ctx.commit);
+  const active = effectiveQuarantine(history, manual);
+  const decisions: Decisions = { newlyFlaky: [], quarantined: [], released: [], broken: [] };
+  for (const id of runTests) {
+    const evidence = evidenceOn(refs, id);
+    if (isBroken(evidence)) decisions.broken.push(id);
+    else if (isFlaky(evidence) && !active.has(id)) {
+      decisions.newlyFlaky.push(id);
+      // Not active yet flaky: either new, or forced out by the manual file (then it stays out).
+      if (ctx.autoQuarantine && !manual.forceOut.has(id)) decisions.quarantined.push(id);
+    }
+  }
+  for (const id of autoQuarantined(history)) {
+    const since = history.quarantine.get(id)!.since;
+    if (consecutivePasses(history, ctx.defaultBranch, id, since) >= ctx.releaseAfter)
+      decisions.released.push(id);
+  }
+  return decisions;
+}
+
+/** The history with the decisions recorded as quarantine events. */
+export function applyDecisions(history: History, decisions: Decisions, ctx: DecideContext): History {
+  if (!decisions.quarantined.length && !decisions.released.length) return history;
+  const quarantine = new Map(history.quarantine);
+  for (const id of decisions.quarantined)
+    quarantine.set(id, { since: ctx.now, commit: ctx.commit, branch: ctx.branch });
+  for (const id of decisions.released) quarantine.set(id, { ...quarantine.get(id)!, releasedAt: ctx.now });
+  return { ...history, quarantine };
+}

@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { InputError, UserError, describeError } from './errors.js';
+
+import type { Logger } from './io.js';
+
+/**
+ * Shared state that actions keep between runs, as one text document:
+ * - `branch:<name>`: a file on a dedicated branch, written through the GitHub contents API with
+ *   optimistic concurrency: every write carries the blob sha that was read; on a conflict (409/422)
+ *   the document is read again, the caller's change is applied again, and the write retried, with a
+ *   bounded number of attempts and jittered back-off, so parallel jobs lose nothing.
+ * - `file:<path>`: a local file (the command line, or a file persisted with actions/cache).
+ */
+
+export type StateLocation = { kind: 'branch'; branch: string } | { kind: 'file'; path: string };
+
+/** Parses `branch:<name>` or `file:<path>` (the path is resolved by the caller inside the workspace). */
+export function parseStateLocation(raw: string, inputName: string): StateLocation {
+  const match = /^(branch|file):(.+)$/.exec(raw.trim());
+  const value = match?.[2]?.trim() ?? '';
+  if (
+    match?.[1] === 'branch' &&
+    /^[A-Za-z0-9._/-]+$/.test(value) &&
+    !value.includes('..') &&
+    !value.startsWith('-')
+  )
+    return { kind: 'branch', branch: value };
+  if (match?.[1] === 'file' && value) return { kind: 'file', path: value };
+  throw new InputError(
+    `Input "${inputName}" is ${JSON.stringify(raw.slice(0, 200))}, which is not allowed: use branch:<name> (letters, digits, . _ / -) or file:<path>.`,
+  );
+}
+
+/**
+ * Given the current document (undefined when there is none yet), returns the new one, or undefined
+ * when nothing changes (then nothing is written). It may run several times: keep it pure.
+ */
+export type Transform = (current: string | undefined) => string | undefined;
+
+export interface UpdateResult {
+  written: boolean;
+  attempts: number;
+}
+
+export interface StateStore {
+  readonly description: string;
+  read(): Promise<string | undefined>;
+  update(transform: Transform, message: string): Promise<UpdateResult>;
+}
+
+/** A local JSON (or any text) file, replaced atomically. */
+export function fileStore(path: string): StateStore {
+  const read = async () => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new UserError(`Cannot read the state file ${path}: ${describeError(error)}`);
+    }
+  };
+  return {
+    description: `file ${path}`,
+    read,
+    async update(transform) {
+      const next = transform(await read());
+      if (next === undefined) return { written: false, attempts: 1 };
+      mkdirSync(dirname(path), { recursive: true });
+      const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+      writeFileSync(temp, next);
+      renameSync(temp, path);
+      return { written: true, attempts: 1 };
+    },
+  };
+}
+
+export interface BranchStoreOptions {
+  token: string;
+  /** GITHUB_API_URL. */
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  branch: string;
+  /** File on the branch, e.g. `flaky-quarantine/history.json`. */
+  path: string;
+  log: Pick<Logger, 'debug' | 'warning'>;
+  /** Writes tried before giving up on conflicts. */
+  attempts?: number;
+  /** Base of the back-off between conflicting writes, in milliseconds (jittered, grows per attempt). */
+  backoffMs?: number;
+}
+
+const statusOf = (error: unknown) => (error as { status?: number })?.status;
+
+/**
+ * A document on a dedicated branch through the contents API (see the module comment). The GitHub
+ * client is loaded here, on demand, so a local state file never pays its start-up cost.
+ */
+export async function branchStore(options: BranchStoreOptions): Promise<StateStore> {
+  const { createGitHub, explainApiError } = await import('./github.js');
+  const { owner, repo, branch, path, log } = options;
+  const github = createGitHub({ token: options.token, apiUrl: options.apiUrl, log });
+  const apiError = (what: string, error: unknown) => explainApiError(what, error, 'contents: write');
+  const attempts = options.attempts ?? 12;
+  const backoffMs = options.backoffMs ?? 150;
+  const where = `${path} on branch ${branch} of ${owner}/${repo}`;
+
+  /** The document and its blob sha; undefined when the file (or the branch) does not exist. */
+  async function readWithSha(): Promise<{ text: string; sha: string } | undefined> {
+    let data: { sha?: string; content?: string; encoding?: string; type?: string };
+    try {
+      ({ data } = (await github.rest.repos.getContent({
+        owner,
+        repo,
+        path,
+        ref: `refs/heads/${branch}`,
+      })) as {
+        data: typeof data;
+      });
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw apiError(`Reading ${where}`, error);
+    }
+    if (data.type !== 'file' || !data.sha)
+      throw new UserError(`${where} is not a file; remove it or choose another state.`);
+    // Files over 1 MB come without content from the contents API: fetch the blob itself.
+    let base64 = data.content ?? '';
+    if (data.encoding !== 'base64' || !base64) {
+      try {
+        base64 = (await github.rest.git.getBlob({ owner, repo, file_sha: data.sha })).data.content;
+      } catch (error) {
+        throw apiError(`Reading the blob of ${where}`, error);
+      }
+    }
+    return { text: Buffer.from(base64, 'base64').toString('utf8'), sha: data.sha };
+  }
+
+  async function ensureBranch(): Promise<void> {
+    try {
+      await github.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+      return;
+    } catch (error) {
+      if (statusOf(error) !== 404) throw apiError(`Looking up branch ${branch}`, error);
+    }
+    // The state branch starts at the default branch's head: creating a commit needs a parent.
+    const { data: repository } = await github.rest.repos.get({ owner, repo });
+    const { data: head } = await github.rest.git.getRef({
+      owner,
+      repo,
+      ref: `heads/${repository.default_branch}`,
+    });
+    try {
+      await github.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: head.object.sha });
+      log.debug(`Created state branch ${branch}.`);
+    } catch (error) {
+      // Another job created it first: that is the branch we wanted.
+      if (statusOf(error) !== 422) throw apiError(`Creating branch ${branch}`, error);
+    }
+  }
+
+  return {
+    description: `branch ${branch} (${path})`,
+    read: async () => (await readWithSha())?.text,
+    async update(transform, message) {
+      for (let attempt = 1; ; attempt++) {
+        const current = await readWithSha();
+        const next = transform(current?.text);
+        if (next === undefined) return { written: false, attempts: attempt };
+        if (!current) await ensureBranch();
+        try {
+          await github.rest.repos.createOrUpdateFileContents({
+            owner,
+            repo,
+            path,
+            branch,
+            message,
+            content: Buffer.from(next).toString('base64'),
+            ...(current ? { sha: current.sha } : {}),
+          });
+          return { written: true, attempts: attempt };
+        } catch (error) {
+          const status = statusOf(error);
+          // 409: the sha moved; 422: a file appeared where we saw none (or the sha is stale).
+          if ((status !== 409 && status !== 422) || attempt >= attempts) {
+            throw status === 409 || status === 422
+              ? new UserError(`Writing ${where} conflicted ${attempt} times with other jobs; re-run the job.`)
+              : apiError(`Writing ${where}`, error);
+          }
+          const wait = Math.round(backoffMs * Math.min(attempt, 8) * (0.5 + Math.random()));
+          log.debug(
+            `State write conflicted (HTTP ${status}, attempt ${attempt}); re-reading and merging after ${wait} ms.`,
+          );
+          await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+      }
+    },
+  };
+}
