@@ -1,0 +1,190 @@
+import { isInside, joinPath, relativeTo } from './model.js';
+import {
+  type Contents,
+  type Draft,
+  type Json,
+  asObject,
+  draftId,
+  fileIn,
+  isObject,
+  manifestsNamed,
+  memberMatcher,
+  parseJsonFile,
+  parseYamlFile,
+  strings,
+} from './manifests.js';
+
+/** package.json fields whose workspace entries are dependency edges (peers and optionals included). */
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+/** Fields that make a workspace root package a project of its own: it ships code, not only tooling. */
+const OWN_CODE_FIELDS = ['main', 'module', 'exports', 'bin', 'types', 'browser'];
+
+export interface DiscoveredJs {
+  drafts: Draft[];
+  structureFiles: string[];
+  /** Catalog entries: `catalog\t<root>\t<catalog>\t<package>` -> version. */
+  sharedValues: Map<string, string>;
+  /** Manifest path -> the part of it that is the project's own (a root manifest also holds the workspace). */
+  fingerprints: Map<string, string>;
+}
+
+interface Root {
+  dir: string;
+  patterns: string[];
+  /** Where the member list came from. */
+  source: string;
+  catalogs: Map<string, Json>;
+}
+
+/** Reads catalogs in the pnpm / yarn / bun shape: `catalog` (the default one) and `catalogs.<name>`. */
+function readCatalogs(into: Map<string, Json>, holder: Json): void {
+  if (isObject(holder.catalog)) into.set('default', holder.catalog);
+  for (const [name, catalog] of Object.entries(asObject(holder.catalogs)))
+    if (isObject(catalog)) into.set(name, catalog);
+}
+
+export const catalogKey = (root: string, catalog: string, pkg: string): string =>
+  `catalog\t${root}\t${catalog}\t${pkg}`;
+
+/**
+ * npm, yarn (classic and berry), pnpm and bun workspaces: members come from package.json
+ * `workspaces` (array or `{packages}`) or pnpm-workspace.yaml `packages`; every dependency field
+ * naming a member is an edge whatever its range (`*`, `^1`, `workspace:*`, `file:`, `link:`, `npm:` alias).
+ */
+export function discoverJs(contents: Contents, files: readonly string[]): DiscoveredJs {
+  const packages = new Map<string, Json>();
+  const parsed = (dir: string, text: string): Json => {
+    let json = packages.get(dir);
+    if (!json) packages.set(dir, (json = parseJsonFile(fileIn(dir, 'package.json'), text)));
+    return json;
+  };
+  const packageTexts = new Map(manifestsNamed(contents, 'package.json'));
+  const structureFiles: string[] = [];
+  const fingerprints = new Map<string, string>();
+
+  // Workspace roots: a pnpm-workspace.yaml, or a package.json with `workspaces`.
+  const roots = new Map<string, Root>();
+  for (const [dir, text] of manifestsNamed(contents, 'pnpm-workspace.yaml')) {
+    const file = fileIn(dir, 'pnpm-workspace.yaml');
+    const yaml = parseYamlFile(file, text);
+    const root: Root = { dir, patterns: strings(yaml.packages), source: file, catalogs: new Map() };
+    readCatalogs(root.catalogs, yaml);
+    roots.set(dir, root);
+    structureFiles.push(file);
+  }
+  for (const [dir, text] of packageTexts) {
+    // Only a few package.json files hold `workspaces`: skip the JSON parse for the rest.
+    if (!text.includes('"workspaces"') && !roots.has(dir)) continue;
+    const json = parsed(dir, text);
+    const workspaces = json.workspaces;
+    if (workspaces === undefined && !roots.has(dir)) continue;
+    const root = roots.get(dir) ?? {
+      dir,
+      patterns: [],
+      source: fileIn(dir, 'package.json'),
+      catalogs: new Map(),
+    };
+    if (!roots.has(dir))
+      root.patterns = Array.isArray(workspaces)
+        ? strings(workspaces)
+        : strings(asObject(workspaces).packages);
+    readCatalogs(root.catalogs, json); // bun: top level
+    readCatalogs(root.catalogs, asObject(workspaces)); // bun: inside `workspaces`
+    roots.set(dir, root);
+  }
+  for (const [dir, text] of manifestsNamed(contents, '.yarnrc.yml')) {
+    const root = roots.get(dir);
+    if (!root) continue;
+    readCatalogs(root.catalogs, parseYamlFile(fileIn(dir, '.yarnrc.yml'), text));
+    structureFiles.push(fileIn(dir, '.yarnrc.yml'));
+  }
+
+  // A repository without workspaces but with a root package.json is a one-package repository.
+  if (!roots.size && packageTexts.has(''))
+    roots.set('', { dir: '', patterns: [], source: 'package.json', catalogs: new Map() });
+
+  const sharedValues = new Map<string, string>();
+  const members = new Map<string, string>(); // member dir -> workspace root dir
+  for (const root of [...roots.values()].sort((a, b) => a.dir.length - b.dir.length)) {
+    for (const [name, catalog] of root.catalogs)
+      for (const [pkg, version] of Object.entries(catalog))
+        sharedValues.set(catalogKey(root.dir, name, pkg), String(version));
+    const isMember = memberMatcher(root.patterns, root.source);
+    for (const dir of packageTexts.keys())
+      if (dir !== root.dir && isInside(dir, root.dir) && isMember(relativeTo(dir, root.dir)))
+        members.set(dir, root.dir);
+  }
+
+  const drafts: Draft[] = [];
+  const byName = new Map<string, Draft>();
+  const rootOf = new Map<Draft, string>();
+  const add = (dir: string, json: Json, rootDir: string): void => {
+    const name = typeof json.name === 'string' && json.name ? json.name : dir || 'root';
+    const draft: Draft = {
+      ecosystem: 'js',
+      dir,
+      name,
+      manifest: fileIn(dir, 'package.json'),
+      links: [],
+      sharedEntries: [],
+    };
+    drafts.push(draft);
+    rootOf.set(draft, rootDir);
+    if (!byName.has(name)) byName.set(name, draft);
+  };
+  for (const [dir, rootDir] of members) add(dir, parsed(dir, packageTexts.get(dir)!), rootDir);
+  for (const root of roots.values()) {
+    const text = packageTexts.get(root.dir);
+    if (text === undefined) continue;
+    const json = parsed(root.dir, text);
+    const hasWorkspace = root.patterns.length > 0 || root.source.endsWith('pnpm-workspace.yaml');
+    const file = fileIn(root.dir, 'package.json');
+    if (hasWorkspace) {
+      structureFiles.push(file);
+      const { workspaces: _w, catalog: _c, catalogs: _cs, ...own } = json;
+      fingerprints.set(file, JSON.stringify(own));
+    }
+    // The root-project rule: a workspace root is a project only when it ships code of its own.
+    const shipsCode =
+      OWN_CODE_FIELDS.some((field) => json[field] !== undefined) ||
+      files.some((path) => path.startsWith(root.dir ? `${root.dir}/src/` : 'src/'));
+    if (!hasWorkspace || shipsCode) add(root.dir, json, root.dir);
+  }
+
+  const byDir = new Map(drafts.map((d) => [d.dir, d]));
+  for (const draft of drafts) {
+    const json = packages.get(draft.dir)!;
+    const rootDir = rootOf.get(draft)!;
+    for (const field of DEPENDENCY_FIELDS) {
+      for (const [dep, rawSpec] of Object.entries(asObject(json[field]))) {
+        const spec = typeof rawSpec === 'string' ? rawSpec.trim() : '';
+        if (spec.startsWith('catalog:')) {
+          draft.sharedEntries.push(catalogKey(rootDir, spec.slice(8) || 'default', dep));
+          continue;
+        }
+        const target = resolveSpec(dep, spec, draft.dir, byName, byDir);
+        if (target && target !== draft && !draft.links.some((l) => l.id === draftId('js', target.dir)))
+          draft.links.push({ id: draftId('js', target.dir), kind: field });
+      }
+    }
+  }
+  return { drafts, structureFiles, sharedValues, fingerprints };
+}
+
+/** The workspace package a dependency entry points at, if any. */
+function resolveSpec(
+  dep: string,
+  spec: string,
+  fromDir: string,
+  byName: Map<string, Draft>,
+  byDir: Map<string, Draft>,
+): Draft | undefined {
+  const path = /^(file|link|portal):(.*)$/.exec(spec);
+  if (path) {
+    const dir = joinPath(fromDir, path[2]!);
+    return dir === undefined ? undefined : byDir.get(dir);
+  }
+  const alias = /^(?:npm|workspace):((?:@[^/@]+\/)?[^@]+)@/.exec(spec);
+  return byName.get(alias ? alias[1]! : dep);
+}

@@ -1,0 +1,115 @@
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../../../shared/errors.js';
+import { globList } from '../../../shared/glob.js';
+import { type Ecosystem, baseName, dirOf } from './model.js';
+
+/** Names of the files discovery reads; everything else is only listed. */
+const MANIFEST_NAMES = new Set([
+  'package.json',
+  'pnpm-workspace.yaml',
+  '.yarnrc.yml',
+  'project.json',
+  'go.mod',
+  'go.work',
+  'Cargo.toml',
+  'pyproject.toml',
+]);
+
+/** Folders whose manifests never describe a project of this repository. */
+const FOREIGN_DIR = /(^|\/)(node_modules|\.git|testdata|vendor|target)\//;
+
+/** The files discovery needs to read, chosen from a revision's file list by name. */
+export function manifestPaths(files: readonly string[]): string[] {
+  return files.filter((path) => MANIFEST_NAMES.has(baseName(path)) && !FOREIGN_DIR.test(path));
+}
+
+export type Json = Record<string, unknown>;
+
+export const isObject = (value: unknown): value is Json =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
+export const asObject = (value: unknown): Json => (isObject(value) ? value : {});
+
+export const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** A parse failure named by its file, so the user knows which workspace file to fix. */
+function malformed(path: string, kind: string, error: unknown): UserError {
+  const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+  return new UserError(`The workspace file ${path} is not valid ${kind}: ${detail}`);
+}
+
+export function parseJsonFile(path: string, text: string): Json {
+  try {
+    const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    if (!isObject(value)) throw new Error('expected an object');
+    return value;
+  } catch (error) {
+    throw malformed(path, 'JSON', error);
+  }
+}
+
+export function parseYamlFile(path: string, text: string): Json {
+  try {
+    const value: unknown = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+    if (!isObject(value)) throw new Error('expected a mapping');
+    return value;
+  } catch (error) {
+    throw malformed(path, 'YAML', error);
+  }
+}
+
+export function parseTomlFile(path: string, text: string): Json {
+  try {
+    return parseToml(text) as Json;
+  } catch (error) {
+    throw malformed(path, 'TOML', error);
+  }
+}
+
+/**
+ * Matches folders against workspace member patterns (`packages/*`, `!packages/private`), anchored
+ * at the workspace root: a bare `app` means the folder `app`, not any folder named app.
+ */
+export function memberMatcher(patterns: readonly string[], source: string): (relDir: string) => boolean {
+  const anchored = patterns
+    .map((p) => {
+      const negated = p.startsWith('!');
+      const body = (negated ? p.slice(1) : p).replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+      return body === '' || body === '.' ? undefined : `${negated ? '!' : ''}/${body}`;
+    })
+    .filter((p): p is string => !!p);
+  const matches = globList(anchored, source);
+  return (relDir) => relDir !== '' && matches(relDir);
+}
+
+/** A project found by one ecosystem's discovery, before names are made unique. */
+export interface Draft {
+  ecosystem: Ecosystem;
+  dir: string;
+  name: string;
+  manifest: string;
+  /** Other drafts this one depends on, by `${ecosystem}:${dir}`. */
+  links: { id: string; kind: string }[];
+  sharedEntries: string[];
+  /** Also known by these names when other manifests refer to it (a package.json name under an Nx name). */
+  aliases?: string[];
+  paths?: string[];
+}
+
+export const draftId = (ecosystem: Ecosystem, dir: string): string => `${ecosystem}:${dir}`;
+
+/** Manifest contents by path, at one revision. */
+export type Contents = ReadonlyMap<string, string | undefined>;
+
+/** The manifests with a given base name, as [dir, text] pairs, sorted by folder. */
+export function manifestsNamed(contents: Contents, name: string): [string, string][] {
+  const found: [string, string][] = [];
+  for (const [path, text] of contents)
+    if (text !== undefined && baseName(path) === name) found.push([dirOf(path), text]);
+  return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `dir/name`, or `name` at the root. */
+export const fileIn = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
