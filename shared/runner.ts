@@ -1,9 +1,9 @@
-import * as core from '@actions/core';
 import { InputError, UserError } from './errors.js';
 import { type ActionIO, type Annotation, type Logger, formatOutput } from './io.js';
 import { type ActionMeta, loadActionMeta } from './metadata.js';
 import { neutralise } from './neutralise.js';
 import type { Summary } from './summary.js';
+import { appendSummary, exportVariable, issueCommand, setOutput } from './workflow-commands.js';
 
 export type ActionRun = (io: ActionIO) => Promise<void>;
 
@@ -61,40 +61,46 @@ export async function settle(run: () => Promise<void>, log: Pick<Logger, 'debug'
 }
 
 export const githubLogger: Logger = {
-  debug: (message) => core.debug(message),
-  info: (message) => core.info(neutralise(message)),
-  warning: (message) => core.warning(message),
-  group: (name, body) => core.group(name, body),
+  debug: (message) => issueCommand('debug', {}, message),
+  info: (message) => process.stdout.write(`${neutralise(message)}\n`),
+  warning: (message) => issueCommand('warning', {}, message),
+  group: async (name, body) => {
+    issueCommand('group', {}, name);
+    try {
+      return await body();
+    } finally {
+      process.stdout.write('::endgroup::\n');
+    }
+  },
 };
 
-/** The ActionIO of a step on a GitHub runner, backed by @actions/core. */
+/** The ActionIO of a step on a GitHub runner, speaking its workflow commands and environment files. */
 export function githubIO(meta: ActionMeta, action: string): ActionIO {
   return {
     action,
     input: (name) => declaredInput(meta, name, process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]),
     setOutput: (name, value) => {
       assertDeclaredOutput(meta, name);
-      core.setOutput(name, formatOutput(value));
+      setOutput(name, formatOutput(value));
     },
-    exportVariable: (name, value) => core.exportVariable(name, value),
-    setSecret: (value) => core.setSecret(value),
-    annotate: (a: Annotation) => {
-      const props = {
-        title: a.title,
-        file: a.file,
-        startLine: a.line,
-        endLine: a.endLine,
-        startColumn: a.column,
-        endColumn: a.endColumn,
-      };
-      if (a.level === 'error') core.error(a.message, props);
-      else if (a.level === 'warning') core.warning(a.message, props);
-      else core.notice(a.message, props);
+    exportVariable,
+    setSecret: (value) => {
+      if (value) issueCommand('add-mask', {}, value);
     },
-    writeSummary: async (summary: Summary) => {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      await core.summary.addRaw(summary.toMarkdown()).write();
-    },
+    annotate: (a: Annotation) =>
+      issueCommand(
+        a.level,
+        {
+          title: a.title,
+          file: a.file,
+          line: a.line,
+          endLine: a.endLine,
+          col: a.column,
+          endColumn: a.endColumn,
+        },
+        a.message,
+      ),
+    writeSummary: async (summary: Summary) => appendSummary(summary.toMarkdown()),
     log: githubLogger,
     env: process.env,
   };
@@ -105,7 +111,7 @@ export function runAction(action: string, run: ActionRun): void {
   void (async () => {
     const outcome = await settle(async () => run(githubIO(loadActionMeta(action), action)), githubLogger);
     if (outcome.failed) {
-      core.setFailed(outcome.message);
+      issueCommand('error', {}, outcome.message);
       process.exitCode = outcome.exitCode;
     }
   })();

@@ -1,0 +1,36 @@
+// Shared measuring for every benchmark: whole-process wall time (median and spread over runs) and
+// peak resident memory from /usr/bin/time or, where that is missing, the child's rusage.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+export const peerBin = (name) => {
+  const bin = join(root, '.bench-peers', 'node_modules', '.bin', name);
+  return existsSync(bin) ? bin : undefined;
+};
+
+/** Runs `command args` `runs` times (after one warm-up) and returns timings and peak memory. */
+export function measure(command, args, { cwd, env, runs = 5, check } = {}) {
+  const times = [];
+  let peakKb = 0;
+  let last;
+  for (let i = 0; i <= runs; i++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.error) throw result.error;
+    last = result;
+    if (i === 0) continue; // warm-up: file cache, JIT of node itself
+    times.push(ms);
+    const rss = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    if (i === 1 && !rss.error) peakKb = Number(rss.stderr.trim().split('\n').pop()) || 0;
+  }
+  if (check) check(last);
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1), peakMb: peakKb / 1024, last };
+}
+
+export const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+export const fmtRow = (tool, m) =>
+  `| ${tool} | ${fmtMs(m.median)} | ${fmtMs(m.min)} – ${fmtMs(m.max)} | ${m.peakMb ? `${m.peakMb.toFixed(0)} MB` : 'n/a'} |`;

@@ -1,0 +1,47 @@
+// `npm run bench`: runs every benchmark in one go on this machine, then gathers their tables into
+// bench/results.md and the README (between the bench markers), with the machine and peers named.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { peerBin, root } from './lib.mjs';
+
+const BENCHES = [
+  ['startup', 'bench/startup.mjs'],
+  ['affected', 'bench/affected.mjs'],
+  ['migrations', 'bench/migrations.mjs'],
+  ['flaky', 'bench/flaky.mjs'],
+  ['gate', 'bench/gate.mjs'],
+];
+
+const missingPeers = ['turbo', 'nx', 'pnpm', 'squawk'].filter((p) => !peerBin(p));
+const sections = [];
+for (const [name, script] of BENCHES) {
+  if (!existsSync(join(root, script))) {
+    sections.push(`### ${name}\n\n_No benchmark yet (${script} is missing)._`);
+    continue;
+  }
+  console.log(`\n=== ${name} (${script})`);
+  execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
+  const file = join(root, 'bench', `results-${name}.md`);
+  sections.push(existsSync(file) ? readFileSync(file, 'utf8').trim() : `### ${name}\n\n_${script} wrote no results._`);
+}
+
+const header = [
+  `Measured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+  missingPeers.length
+    ? `Peers not installed in this run (\`npm run bench:peers\` installs them): ${missingPeers.join(', ')}.`
+    : 'Peers installed by `npm run bench:peers` (versions in bench/install-peers.mjs) and run in the same process loop.',
+].join(' ');
+const body = `${header}\n\n${sections.join('\n\n')}\n`;
+writeFileSync(join(root, 'bench', 'results.md'), `# Benchmark results\n\n${body}`);
+
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const start = '<!-- bench:start -->';
+const end = '<!-- bench:end -->';
+if (readme.includes(start) && readme.includes(end)) {
+  const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n\n${body.replace(/^### /gm, '#### ')}\n${readme.slice(readme.indexOf(end))}`;
+  writeFileSync(readmePath, updated);
+}
+console.log(`\nWrote bench/results.md${readme.includes(start) ? ' and the README tables' : ''}.`);
