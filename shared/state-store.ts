@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError, UserError, describeError } from './errors.js';
+import type { GitHub } from './github.js';
 
 import type { Logger } from './io.js';
 
@@ -76,9 +77,8 @@ export function fileStore(path: string): StateStore {
 }
 
 export interface BranchStoreOptions {
-  token: string;
-  /** GITHUB_API_URL. */
-  apiUrl: string;
+  /** From shared/github.ts (createGitHub or connectGitHub). */
+  github: GitHub;
   owner: string;
   repo: string;
   branch: string;
@@ -94,13 +94,12 @@ export interface BranchStoreOptions {
 const statusOf = (error: unknown) => (error as { status?: number })?.status;
 
 /**
- * A document on a dedicated branch through the contents API (see the module comment). The GitHub
- * client is loaded here, on demand, so a local state file never pays its start-up cost.
+ * A document on a dedicated branch through the contents API (see the module comment). Nothing here
+ * loads the GitHub client up front, so a local state file never pays its start-up cost.
  */
 export async function branchStore(options: BranchStoreOptions): Promise<StateStore> {
-  const { createGitHub, explainApiError } = await import('./github.js');
-  const { owner, repo, branch, path, log } = options;
-  const github = createGitHub({ token: options.token, apiUrl: options.apiUrl, log });
+  const { explainApiError } = await import('./github.js');
+  const { github, owner, repo, branch, path, log } = options;
   const apiError = (what: string, error: unknown) => explainApiError(what, error, 'contents: write');
   const attempts = options.attempts ?? 12;
   const backoffMs = options.backoffMs ?? 150;

@@ -131,6 +131,8 @@ export async function parseReport(
   let root: string | undefined;
   let current: OpenCase | undefined;
   let caseDepth = 0;
+  // Inside system-out/system-err (also nested in Surefire retry elements): text is never kept.
+  let outputDepth = 0;
   // Text is kept only inside a failure-like element, and only up to a bound.
   let capture: { text: string; target: 'case' | 'suite'; message: string; type: string } | undefined;
 
@@ -152,6 +154,10 @@ export async function parseReport(
       }
     }
     switch (tag.name) {
+      case 'system-out':
+      case 'system-err':
+        outputDepth++;
+        return;
       case 'testsuite':
         suites.push({ name: a.name ?? '', file: a.file ?? a.filepath ?? suites.at(-1)?.file });
         return;
@@ -188,12 +194,13 @@ export async function parseReport(
     }
   });
   const onText = (text: string) => {
-    if (capture && capture.text.length < MAX_FAILURE_TEXT) capture.text += text;
+    if (capture && outputDepth === 0 && capture.text.length < MAX_FAILURE_TEXT) capture.text += text;
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', (tag) => {
     depth--;
+    if (tag.name === 'system-out' || tag.name === 'system-err') outputDepth--;
     if (
       capture &&
       (FAILURES.has(tag.name) || RETRIES_THEN_PASSED.has(tag.name) || RETRIES_FAILED.has(tag.name))

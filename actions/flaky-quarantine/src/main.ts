@@ -4,30 +4,23 @@ import { eventContext, readEventPayload } from '../../../shared/context.js';
 import { StepFailed, UserError, describeError } from '../../../shared/errors.js';
 import { findFiles } from '../../../shared/files.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
+import type { GitHub } from '../../../shared/github.js';
 import type { ActionIO } from '../../../shared/io.js';
 import { neutralise, truncate } from '../../../shared/neutralise.js';
 import { resolveInside } from '../../../shared/paths.js';
 import { type StateStore, branchStore, fileStore, parseStateLocation } from '../../../shared/state-store.js';
 import { flakinessScore, isInfraFailure } from './classify.js';
-import {
-  type History,
-  emptyHistory,
-  mergeHistory,
-  parseHistory,
-  serialiseHistory,
-  singleRun,
-} from './history.js';
+import { type History, emptyHistory, parseHistory, serialiseHistory, singleRun } from './history.js';
 import { displayName } from './identity.js';
 import type { IssueFacts, IssueRef } from './issues.js';
 import { ReportError, parseReport } from './junit.js';
 import {
   type Decisions,
   type ManualQuarantine,
-  applyDecisions,
-  decide,
   effectiveQuarantine,
   emptyManual,
   parseManualFile,
+  recordRun,
 } from './quarantine.js';
 import { type RunResults, cellsOfRun, foldReports } from './results.js';
 import { type ReportErrorEntry, buildSummary, boundedIds } from './report.js';
@@ -100,13 +93,11 @@ export async function run(io: ActionIO): Promise<void> {
   // 2. Manual quarantine and the state store.
   const manual = readManual(workspace, opts['quarantine-file']);
   const location = parseStateLocation(opts.state, 'state');
-  const store = await openStore(location, io, {
-    token: opts.token,
-    owner: ctx.owner,
-    repo: ctx.repo,
-    apiUrl: ctx.apiUrl,
-    workspace,
-  });
+  // One GitHub client, loaded only when the state branch or issues need it.
+  let client: Promise<GitHub> | undefined;
+  const connect = (why: string) =>
+    (client ??= import('../../../shared/github.js').then((m) => m.connectGitHub(io, opts.token, why)));
+  const store = await openStore(location, io, { owner: ctx.owner, repo: ctx.repo, workspace }, connect);
 
   // 3. Record this run and decide, re-applied on every optimistic-concurrency retry.
   const now = new Date().toISOString();
@@ -128,9 +119,14 @@ export async function run(io: ActionIO): Promise<void> {
     (text) => {
       const current = text === undefined ? emptyHistory() : readHistory(text, store);
       before ??= effectiveQuarantine(current, manual);
-      const merged = mergeHistory(current, contribution, limits);
-      decisions = decide(merged, cells.keys(), manual, decideContext);
-      history = applyDecisions(merged, decisions, decideContext);
+      ({ history, decisions } = recordRun(
+        current,
+        contribution,
+        cells.keys(),
+        manual,
+        decideContext,
+        limits,
+      ));
       const next = serialiseHistory(history);
       return next === text ? undefined : next;
     },
@@ -180,11 +176,9 @@ export async function run(io: ActionIO): Promise<void> {
       link: [...new Set([...verdict.quarantinedFailures, ...decisions.newlyFlaky])],
     };
     if (work.quarantined.length || work.released.length || work.failedAgain.length || work.link.length) {
-      const { createGitHub } = await import('../../../shared/github.js');
       const { syncIssues } = await import('./issues.js');
-      const github = createGitHub({ token: opts.token, apiUrl: ctx.apiUrl, log: io.log });
       issues = await syncIssues(
-        github,
+        await connect('issues (create-issues)'),
         { owner: ctx.owner, repo: ctx.repo, label: opts['issue-label'] },
         work,
         io.log,
@@ -277,19 +271,15 @@ function readHistory(text: string, store: StateStore): History {
 async function openStore(
   location: ReturnType<typeof parseStateLocation>,
   io: ActionIO,
-  repo: { token?: string; owner: string; repo: string; apiUrl: string; workspace: string },
+  repo: { owner: string; repo: string; workspace: string },
+  connect: (why: string) => Promise<GitHub>,
 ): Promise<StateStore> {
   if (location.kind === 'file')
     return fileStore(resolveInside(repo.workspace, location.path, 'state', [io.env.RUNNER_TEMP ?? '']));
-  if (!repo.token)
-    throw new UserError(
-      'Input "state" is a branch but there is no token; pass a token or use state: file:<path>.',
-    );
   if (!repo.owner || !repo.repo)
     throw new UserError('Input "state" is a branch but GITHUB_REPOSITORY is not set.');
   return branchStore({
-    token: repo.token,
-    apiUrl: repo.apiUrl,
+    github: await connect(`state: branch:${location.branch}`),
     owner: repo.owner,
     repo: repo.repo,
     branch: location.branch,

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { evidenceOn, consecutivePasses, isBroken, isFlaky, runsOfCommit } from './classify.js';
-import type { History } from './history.js';
+import { type History, type HistoryLimits, mergeHistory } from './history.js';
 
 /**
  * Who is quarantined: automatic entries in the history (a flaky test, until released) plus the
@@ -138,4 +138,21 @@ export function applyDecisions(history: History, decisions: Decisions, ctx: Deci
     quarantine.set(id, { since: ctx.now, commit: ctx.commit, branch: ctx.branch });
   for (const id of decisions.released) quarantine.set(id, { ...quarantine.get(id)!, releasedAt: ctx.now });
   return { ...history, quarantine };
+}
+
+/**
+ * One step of the state machine: fold this run's contribution into the stored history, decide, and
+ * record the decisions. This is what every optimistic-concurrency attempt re-applies.
+ */
+export function recordRun(
+  current: History,
+  contribution: History,
+  runTests: Iterable<string>,
+  manual: ManualQuarantine,
+  ctx: DecideContext,
+  limits: HistoryLimits,
+): { history: History; decisions: Decisions } {
+  const merged = mergeHistory(current, contribution, limits);
+  const decisions = decide(merged, runTests, manual, ctx);
+  return { history: applyDecisions(merged, decisions, ctx), decisions };
 }
