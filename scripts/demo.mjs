@@ -1,0 +1,47 @@
+// `npm run demo`: runs every action through the bundled command line on sample data shipped in the
+// repository (actions/<name>/demo.mjs prepares it in a temp folder) and prints what each would do.
+// No network and no token: the environment is cleared of GitHub variables.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ACTIONS = ['affected', 'deploy-metadata', 'flaky-quarantine', 'migration-lint', 'error-budget-gate'];
+const cli = join(root, 'dist', 'cli', 'index.js');
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|ACTIONS_|RUNNER_)/.test(k)),
+);
+
+let broken = 0;
+for (const name of ACTIONS) {
+  const script = join(root, 'actions', name, 'demo.mjs');
+  const bar = '='.repeat(Math.max(0, 72 - name.length));
+  if (!existsSync(script)) {
+    console.log(`\n== ${name} ${bar}\n(no demo yet)`);
+    continue;
+  }
+  const temp = mkdtempSync(join(tmpdir(), `trunk-demo-${name}-`));
+  try {
+    const { demo } = await import(pathToFileURL(script).href);
+    const { title, args } = await demo(temp);
+    console.log(`\n== ${name}: ${title} ${bar}`);
+    console.log(
+      `$ trunk-actions ${name} ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`,
+    );
+    const run = spawnSync(process.execPath, [cli, name, ...args], { cwd: temp, env, encoding: 'utf8' });
+    process.stdout.write(run.stdout);
+    process.stdout.write(run.stderr);
+    const meaning = {
+      0: 'success',
+      1: 'the action failed its step, as it would on a runner',
+      2: 'usage or input error',
+    }[run.status];
+    console.log(`(exit ${run.status}: ${meaning ?? 'crash'})`);
+    if (run.status !== 0 && run.status !== 1) broken++;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+process.exitCode = broken ? 1 : 0;
