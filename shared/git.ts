@@ -21,6 +21,42 @@ export interface ChangedFile {
   oldPath?: string;
 }
 
+/** One commit as `log` and `commit` report it. */
+export interface CommitSummary {
+  sha: string;
+  authorName: string;
+  authorEmail: string;
+  /** Committer date, strict ISO 8601. */
+  committedAt: string;
+  subject: string;
+}
+
+/** A tag with the object it names and, for annotated tags, the commit behind it. */
+export interface TagInfo {
+  name: string;
+  object: string;
+  commit: string;
+}
+
+const COMMIT_FORMAT = '%H%x00%an%x00%ae%x00%cI%x00%s';
+
+function parseCommits(out: string): CommitSummary[] {
+  // Fields and records are NUL-separated (`-z`): a commit message cannot hold a NUL.
+  const fields = out.split('\0');
+  const commits: CommitSummary[] = [];
+  for (let i = 0; i + 4 < fields.length; i += 5) {
+    const [sha, authorName, authorEmail, committedAt, subject] = fields.slice(i, i + 5) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    commits.push({ sha: sha.replace(/^\n/, ''), authorName, authorEmail, committedAt, subject });
+  }
+  return commits;
+}
+
 export function isZeroSha(sha: string | undefined): boolean {
   return !!sha && ZERO_SHA.test(sha);
 }
@@ -259,5 +295,85 @@ export class Git {
   /** One file at a revision, or undefined when it does not exist there. */
   async readFile(commit: string, path: string): Promise<string | undefined> {
     return (await this.readFiles(commit, [path])).get(path);
+  }
+
+  /** One commit's author, committer date and subject. */
+  async commit(sha: string): Promise<CommitSummary> {
+    const [commit] = parseCommits(
+      await this.run(['show', '-s', '-z', `--format=${COMMIT_FORMAT}`, '--end-of-options', sha]),
+    );
+    if (!commit) throw new Error(`git show ${sha} printed no commit`);
+    return commit;
+  }
+
+  /**
+   * Commits reachable from `include` but not from `exclude` (both SHAs), newest first, at most `max`.
+   * `firstParent` follows only the first parent: on a trunk, one entry per merged pull request.
+   */
+  async log(
+    exclude: string,
+    include: string,
+    options: { max: number; firstParent?: boolean },
+  ): Promise<CommitSummary[]> {
+    const args = ['log', '-z', `--format=${COMMIT_FORMAT}`, `--max-count=${options.max}`];
+    if (options.firstParent) args.push('--first-parent');
+    return parseCommits(await this.run([...args, '--end-of-options', include, `^${exclude}`]));
+  }
+
+  /** How many commits `log` would list without a bound. */
+  async countCommits(exclude: string, include: string, firstParent = false): Promise<number> {
+    const args = ['rev-list', '--count', ...(firstParent ? ['--first-parent'] : [])];
+    return Number((await this.run([...args, '--end-of-options', include, `^${exclude}`])).trim());
+  }
+
+  /** Names of the tags that point at a commit (directly or through an annotated tag). */
+  async tagsAt(sha: string): Promise<string[]> {
+    return (await this.run(['tag', '--list', `--points-at=${sha}`])).split('\n').filter(Boolean);
+  }
+
+  /**
+   * `git describe --tags --long` of a commit, limited to tags matching `patterns` (globs), or
+   * undefined when no such tag is behind it (or a shallow clone lacks them).
+   */
+  async describe(sha: string, patterns: readonly string[]): Promise<string | undefined> {
+    const match = patterns.map((p) => `--match=${p}`);
+    const r = await this.exec([
+      'describe',
+      '--tags',
+      '--long',
+      '--abbrev=7',
+      ...match,
+      '--end-of-options',
+      sha,
+    ]);
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** Tags whose names start with `prefix` (a path such as `deploy/production/`), peeled to commits. */
+  async tags(prefix: string): Promise<TagInfo[]> {
+    const out = await this.run([
+      'for-each-ref',
+      '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)',
+      '--end-of-options',
+      `refs/tags/${prefix}`,
+    ]);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [name, object, peeled] = line.split('\0') as [string, string, string];
+        return { name, object, commit: peeled || object };
+      });
+  }
+
+  /** The message of an annotated tag (empty for a lightweight one), or undefined when it does not exist. */
+  async tagMessage(name: string): Promise<string | undefined> {
+    const r = await this.exec([
+      'for-each-ref',
+      '--format=%(contents)',
+      '--end-of-options',
+      `refs/tags/${name}`,
+    ]);
+    return r.code === 0 && r.stdout ? r.stdout : undefined;
   }
 }

@@ -1,14 +1,426 @@
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
+import { InputError, UserError, describeError } from '../../../shared/errors.js';
+import { Git } from '../../../shared/git.js';
+import type { GitHub } from '../../../shared/github.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
-import { UserError } from '../../../shared/errors.js';
+import { resolveInside } from '../../../shared/paths.js';
+import { Summary, escapeMarkdown, inlineCode } from '../../../shared/summary.js';
+import { type Changes, toChanges } from './changes.js';
+import type { DeployApi, DeploymentState } from './deploy-api.js';
+import {
+  type DeployRecord,
+  type Previous,
+  buildRecord,
+  deployTags,
+  nameProblem,
+  previousFromTags,
+  tagPrefixProblem,
+} from './record.js';
+import { type SinkTexts, renderSinks } from './sinks.js';
+import { chooseVersion } from './version.js';
+
+const STATES = ['in_progress', 'queued', 'pending', 'success', 'failure', 'error', 'inactive'] as const;
 
 export const inputs = {
   environment: input.required(),
   service: input.optional(),
+  version: input.optional(),
+  'require-semver': input.boolean(),
+  created: input.oneOf(['commit', 'now']),
+  'max-changes': input.integer(0, 10_000),
+  'part-of': input.optional(),
+  'previous-lookup': input.oneOf(['auto', 'git']),
+  'export-env': input.boolean(),
+  'env-file': input.optional(),
+  'create-deployment': input.boolean(),
+  'deployment-id': input.optional(),
+  'deployment-status': input.oneOf(STATES),
+  'environment-url': input.optional(),
+  'create-tag': input.boolean(),
+  'tag-prefix': input.text(),
   token: input.optional(),
 };
 
+type Options = ReturnType<typeof parseInputs<typeof inputs>>;
+
+/** Checks what parsing cannot: names that must fit tags and labels, ids and URLs. */
+function checkOptions(options: Options, ctx: EventContext): { service: string; deploymentId?: number } {
+  const service = options.service ?? ctx.repo ?? '';
+  for (const [name, value] of [
+    ['environment', options.environment],
+    ['service', service],
+  ] as const) {
+    const problem = nameProblem(value);
+    if (problem) {
+      const shown = JSON.stringify(value.slice(0, 100));
+      throw new InputError(
+        `Input "${name}" is ${shown}${name === 'service' && !options.service ? ' (the repository name)' : ''}, which is not allowed: ${problem}.`,
+      );
+    }
+  }
+  const prefixProblem = tagPrefixProblem(options['tag-prefix']);
+  if (prefixProblem)
+    throw new InputError(
+      `Input "tag-prefix" is ${JSON.stringify(options['tag-prefix'].slice(0, 100))}, which is not allowed: ${prefixProblem}.`,
+    );
+  const rawId = options['deployment-id'];
+  if (rawId !== undefined && !/^[1-9]\d{0,15}$/.test(rawId))
+    throw new InputError(
+      `Input "deployment-id" is ${JSON.stringify(rawId.slice(0, 100))}, which is not allowed: use the numeric deployment-id output of an earlier step.`,
+    );
+  const url = options['environment-url'];
+  if (url !== undefined && !/^https?:\/\/[^\s]+$/.test(url))
+    throw new InputError(
+      `Input "environment-url" is ${JSON.stringify(url.slice(0, 100))}, which is not allowed: use an http(s) URL.`,
+    );
+  return { service, deploymentId: rawId === undefined ? undefined : Number(rawId) };
+}
+
+/** Loads the API module and client only when something needs GitHub: most runs never pay for it. */
+async function connect(
+  io: ActionIO,
+  token: string | undefined,
+  why: string,
+  ctx: EventContext,
+): Promise<DeployApi> {
+  const [{ connectGitHub }, { DeployApi: Api }] = await Promise.all([
+    import('../../../shared/github.js'),
+    import('./deploy-api.js'),
+  ]);
+  const gh: GitHub = connectGitHub(io, token, why);
+  return new Api(gh, ctx.owner, ctx.repo);
+}
+
+interface Found {
+  previous?: Previous;
+  notes: string[];
+}
+
+/** The previous deploy of the environment: local deploy tags, then GitHub's tags, then its deployments. */
+async function findPrevious(
+  git: Git,
+  draft: DeployRecord,
+  prefix: string,
+  api: (() => Promise<DeployApi>) | undefined,
+): Promise<Found> {
+  const local = deployTags(await git.tags(`${prefix}${draft.environment}/`), prefix, draft.environment);
+  const fromLocal = await previousFromTags(
+    local,
+    async (tag) => ({ commit: tag.commit!, message: await git.tagMessage(tag.name) }),
+    draft,
+  );
+  if (fromLocal || !api) return { previous: fromLocal, notes: [] };
+  try {
+    const client = await api();
+    const remote = await client.deployTags(prefix, draft.environment);
+    const previous =
+      (await previousFromTags(remote, (tag) => client.peel(tag), draft)) ??
+      (await client.lastSuccessfulDeployment(draft));
+    return { previous, notes: [] };
+  } catch (error) {
+    if (error instanceof UserError && !/failed \(/.test(error.message)) throw error;
+    return {
+      notes: [
+        `Could not look up the previous deploy on GitHub (${describeError(error)}); changes since it are not listed. Give the token "contents: read" and "deployments: read", or set previous-lookup: git.`,
+      ],
+    };
+  }
+}
+
+/** Commits since the previous deploy, deepening a shallow clone as needed; a note when impossible. */
+async function changesSince(
+  git: Git,
+  previous: Previous,
+  head: string,
+  max: number,
+): Promise<{ changes?: Changes; note?: string }> {
+  const where = previous.tag ? `deploy tag ${previous.tag}` : 'the last successful deployment';
+  const unreachable = `The previous deploy ${previous.sha.slice(0, 7)} (${where}) is not in this clone and could not be fetched, so changes since it are not listed; check out with actions/checkout fetch-depth: 0.`;
+  let prev = await git.tryResolve(previous.sha);
+  if (!prev && (await git.fetch([previous.sha], 1))) prev = await git.tryResolve(previous.sha);
+  if (!prev) return { note: unreachable };
+  try {
+    await git.mergeBase(prev, head);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { note: `${unreachable} (${error.message})` };
+  }
+  const [raw, count] = await Promise.all([
+    git.log(prev, head, { max, firstParent: true }),
+    git.countCommits(prev, head, true),
+  ]);
+  return { changes: toChanges(raw, count, max) };
+}
+
+interface Written {
+  deploymentId?: number;
+  deploymentCreated?: boolean;
+  statusCreated?: boolean;
+  tag?: string;
+  tagCreated?: boolean;
+  tagSkipped?: string;
+  envFile?: string;
+}
+
 export async function run(io: ActionIO): Promise<void> {
-  parseInputs(inputs, io, { secret: ['token'] });
-  throw new UserError('deploy-metadata is not ready yet: only its inputs are checked.');
+  const options = parseInputs(inputs, io, { secret: ['token'] });
+  const ctx = eventContext(io.env, readEventPayload(io.env));
+  const workspace = ctx.workspace || process.cwd();
+  const { service, deploymentId } = checkOptions(options, { ...ctx, repo: ctx.repo || basename(workspace) });
+  const envFile = options['env-file']
+    ? resolveInside(workspace, options['env-file'], 'env-file', [io.env.RUNNER_TEMP ?? ''])
+    : undefined;
+  // An empty token input falls back to the unevaluated `${{ github.token }}` default outside a runner.
+  const token = options.token?.startsWith('${{') ? undefined : options.token;
+  const wantsDeployment = options['create-deployment'] || deploymentId !== undefined;
+  const apiSinks = wantsDeployment || options['create-tag'];
+
+  // A missing token fails here, before anything is computed or written.
+  let client: Promise<DeployApi> | undefined;
+  const api = () => (client ??= connect(io, token, 'create-deployment, deployment-id or create-tag', ctx));
+  if (apiSinks) await api();
+  const lookupApi = options['previous-lookup'] === 'auto' && token && ctx.owner ? api : undefined;
+
+  const git = new Git(workspace, { trace: (line) => io.log.debug(line) });
+  if (!(await git.isRepository()))
+    throw new UserError(`${workspace} is not a git repository; run actions/checkout before deploy-metadata.`);
+  const head = await git.resolve(
+    ctx.pullRequest?.headSha ? 'the pull request head' : 'the event commit',
+    ctx.headSha || 'HEAD',
+  );
+  const commit = await git.commit(head);
+  let version;
+  try {
+    const tagsOnCommit = options.version ? [] : await git.tagsAt(head);
+    version = chooseVersion({
+      input: options.version,
+      requireSemver: options['require-semver'],
+      tagsOnCommit,
+      describe: options.version ? undefined : await git.describe(head, ['v[0-9]*', '[0-9]*']),
+      shortSha: head.slice(0, 7),
+    });
+  } catch (error) {
+    throw new InputError(describeError(error));
+  }
+  const facts = {
+    ctx,
+    environment: options.environment,
+    service,
+    commit,
+    version,
+    created: options.created as 'commit' | 'now',
+    now: new Date(),
+  };
+  const notes: string[] = [];
+  const found = await io.log.group('Previous deploy', () =>
+    findPrevious(git, buildRecord(facts), options['tag-prefix'], lookupApi),
+  );
+  notes.push(...found.notes);
+  let changes: Changes | undefined;
+  if (found.previous) {
+    const since = await changesSince(git, found.previous, head, options['max-changes']);
+    changes = since.changes;
+    if (since.note) notes.push(since.note);
+  } else if (!found.notes.length) {
+    notes.push(
+      (await git.isShallow())
+        ? `No earlier deploy of ${options.environment} found in this shallow clone: a first deploy, or check out with fetch-depth: 0 (deploy tags are fetched with it).`
+        : `No earlier deploy of ${options.environment} found: this is the first one.`,
+    );
+  }
+  const record = buildRecord({ ...facts, previous: found.previous, changes });
+  // Every text sink is computed before anything is written, so a failure leaves none half-written.
+  const sinks = renderSinks(record, {
+    partOf: options['part-of'] ?? (ctx.repo || service),
+    existingOtel: io.env.OTEL_RESOURCE_ATTRIBUTES,
+  });
+
+  const written: Written = {};
+  if (apiSinks) await writeApiSinks(io, await api(), record, options, deploymentId, written);
+  if (envFile) {
+    writeFileSync(envFile, sinks.dotenv);
+    written.envFile = envFile;
+  }
+  if (options['export-env']) for (const [name, value] of sinks.variables) io.exportVariable(name, value);
+  setOutputs(io, record, sinks, written);
+  for (const note of notes) io.log.warning(note);
+  await io.writeSummary(summarize(record, written, notes, options['export-env']));
+}
+
+async function writeApiSinks(
+  io: ActionIO,
+  api: DeployApi,
+  record: DeployRecord,
+  options: Options,
+  givenId: number | undefined,
+  written: Written,
+): Promise<void> {
+  const { explainApiError } = await import('./deploy-api.js');
+  const state = options['deployment-status'] as DeploymentState;
+  const step = async <T>(what: string, permission: string, body: () => Promise<T>): Promise<T> => {
+    try {
+      return await body();
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      const done = [
+        written.deploymentId
+          ? `deployment ${written.deploymentId} is ${written.deploymentCreated ? 'created' : 'in place'}`
+          : '',
+      ].filter(Boolean);
+      throw explainApiError(
+        `${what}${done.length ? ` (${done.join('; ')}; run the job again to finish)` : ''}`,
+        error,
+        permission,
+      );
+    }
+  };
+  if (options['create-deployment'] || givenId !== undefined) {
+    if (givenId !== undefined) {
+      await step('Reading deployment', 'deployments: read', () =>
+        api.checkDeployment(givenId, record.environment),
+      );
+      written.deploymentId = givenId;
+      written.deploymentCreated = false;
+    } else {
+      const deployment = await step('Creating the deployment', 'deployments: write', () =>
+        api.ensureDeployment(record),
+      );
+      written.deploymentId = deployment.id;
+      written.deploymentCreated = deployment.created;
+    }
+    const status = await step('Setting the deployment status', 'deployments: write', () =>
+      api.setStatus(written.deploymentId!, {
+        state,
+        logUrl: record.runUrl ? `${record.runUrl}/attempts/${record.buildId.split('-')[1]}` : '',
+        environmentUrl: options['environment-url'],
+        description: `${record.service} ${record.version} (${record.shortSha})`,
+      }),
+    );
+    written.statusCreated = status.created;
+  }
+  if (options['create-tag']) {
+    if (written.deploymentId !== undefined && state !== 'success') {
+      written.tagSkipped = `the deployment status is ${state}; the deploy tag is created with the success status`;
+      io.log.info(`Deploy tag not created: ${written.tagSkipped}.`);
+      return;
+    }
+    const tag = await step('Creating the deploy tag', 'contents: write', () =>
+      api.ensureTag(record, options['tag-prefix']),
+    );
+    written.tag = tag.name;
+    written.tagCreated = tag.created;
+  }
+}
+
+function setOutputs(io: ActionIO, record: DeployRecord, sinks: SinkTexts, written: Written): void {
+  const outputs: [string, string | number | null | undefined][] = [
+    ['json', JSON.stringify(record)],
+    ['service', record.service],
+    ['environment', record.environment],
+    ['sha', record.sha],
+    ['short-sha', record.shortSha],
+    ['ref', record.ref],
+    ['version', record.version],
+    ['version-source', record.versionSource],
+    ['build-id', record.buildId],
+    ['deploy-id', record.deployId],
+    ['owner', record.owner.author],
+    ['actor', record.owner.actor],
+    ['pr', record.pr],
+    ['created', record.created],
+    ['repository-url', record.repositoryUrl],
+    ['run-url', record.runUrl],
+    ['labels', sinks.labels],
+    ['annotations', sinks.annotations],
+    ['k8s-labels', sinks.k8sLabels],
+    ['otel-resource-attributes', sinks.otelResourceAttributes],
+    ['previous-sha', record.previous?.sha],
+    ['previous-version', record.previous?.version],
+    ['previous-tag', record.previous?.tag],
+    ['changes', JSON.stringify(record.changes?.commits ?? [])],
+    ['change-count', record.changes?.count],
+    ['deployment-id', written.deploymentId],
+    ['tag', written.tag],
+    ['env-file', written.envFile],
+  ];
+  for (const [name, value] of outputs)
+    io.setOutput(name, value === null || value === undefined ? '' : String(value));
+}
+
+function summarize(record: DeployRecord, written: Written, notes: string[], exported: boolean): Summary {
+  const s = new Summary();
+  const since = record.previous
+    ? record.changes
+      ? `${record.changes.count} change${record.changes.count === 1 ? '' : 's'} since ${inlineCode(record.previous.tag ?? record.previous.sha.slice(0, 7))}${record.previous.version ? ` (${escapeMarkdown(record.previous.version)})` : ''}`
+      : `changes since ${inlineCode(record.previous.sha.slice(0, 7))} unknown`
+    : 'first deploy';
+  s.heading(
+    `Deploy: ${escapeMarkdown(record.service)} ${escapeMarkdown(record.version)} → ${escapeMarkdown(record.environment)} (${record.shortSha}), ${since}`,
+  );
+  const sinks = [
+    'outputs',
+    exported ? 'GITHUB_ENV' : '',
+    written.envFile ? `env file ${inlineCode(written.envFile)}` : '',
+    written.deploymentId !== undefined
+      ? `deployment ${written.deploymentId} (${written.deploymentCreated ? 'created' : 'reused'}, status ${written.statusCreated ? 'added' : 'already set'})`
+      : '',
+    written.tag ? `tag ${inlineCode(written.tag)} (${written.tagCreated ? 'created' : 'reused'})` : '',
+    written.tagSkipped ? `no tag: ${escapeMarkdown(written.tagSkipped)}` : '',
+  ].filter(Boolean);
+  s.table(
+    ['Field', 'Value'],
+    [
+      ['commit', inlineCode(record.sha)],
+      ['ref', inlineCode(record.ref)],
+      ['version', `${inlineCode(record.version)} (${record.versionSource})`],
+      ['owner', `${escapeMarkdown(record.owner.author)} (run by ${escapeMarkdown(record.owner.actor)})`],
+      ['pull request', record.pr ? `#${record.pr}` : '—'],
+      ['created', record.created],
+      ['build / deploy id', `${inlineCode(record.buildId)} / ${inlineCode(record.deployId)}`],
+      [
+        'previous',
+        record.previous
+          ? `${inlineCode(record.previous.sha.slice(0, 7))} via ${record.previous.source}`
+          : '—',
+      ],
+      ['written to', sinks.join(', ')],
+    ],
+  );
+  if (notes.length) s.list(notes.map(escapeMarkdown));
+  const commits = record.changes?.commits ?? [];
+  if (commits.length)
+    s.details(
+      `Changes (${record.changes!.count}${record.changes!.truncated ? `, first ${commits.length} listed` : ''})`,
+      (d) =>
+        d.table(
+          ['Commit', 'PR', 'Author', 'Subject'],
+          commits
+            .slice(0, 100)
+            .map((c) => [
+              inlineCode(c.sha.slice(0, 7)),
+              c.pr ? `#${c.pr}` : '',
+              escapeMarkdown(c.author),
+              escapeMarkdown(c.subject),
+            ]),
+        ),
+    );
+  s.details('Record (JSON)', (d) =>
+    d.code(
+      JSON.stringify(
+        {
+          ...record,
+          changes: record.changes
+            ? { ...record.changes, commits: `${commits.length} listed in the changes output` }
+            : null,
+        },
+        null,
+        2,
+      ),
+      'json',
+    ),
+  );
+  return s;
 }

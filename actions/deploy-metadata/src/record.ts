@@ -111,6 +111,12 @@ export interface TagRef {
   object: string;
 }
 
+/** What a tag ref leads to: its commit and, for an annotated tag, its message. */
+export interface TagObject {
+  commit: string;
+  message?: string;
+}
+
 /** Deploy tags of one environment, newest (highest number) first. */
 export function deployTags<T extends TagRef>(
   tags: readonly T[],
@@ -199,4 +205,20 @@ export function buildRecord(facts: RecordFacts): DeployRecord {
     previous: facts.previous ?? null,
     changes: facts.changes ?? null,
   };
+}
+
+/** The newest deploy tag not made by this run, with its commit and the version its message records. */
+export async function previousFromTags(
+  tags: readonly (TagRef & { n: number })[],
+  load: (tag: TagRef) => Promise<TagObject>,
+  record: Pick<DeployRecord, 'buildId' | 'environment'>,
+): Promise<Previous | undefined> {
+  for (const tag of tags.slice(0, 5)) {
+    const { commit, message } = await load(tag);
+    const stored = message ? recordInMessage(message) : undefined;
+    if (isSameRun(stored, record)) continue;
+    const version = typeof stored?.version === 'string' ? stored.version : undefined;
+    return { sha: commit, tag: tag.name, source: 'tag', ...(version ? { version } : {}) };
+  }
+  return undefined;
 }
