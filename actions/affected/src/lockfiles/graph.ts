@@ -115,14 +115,18 @@ function closureClasses(graph: ResolvedGraph, intern: Map<string, number>): Map<
   return classes;
 }
 
-/** A node's own part of the comparison: its identity and the identities it depends on. */
-function localSignature(graph: ResolvedGraph, node: PackageNode): string {
-  const deps = new Set<string>();
-  for (const dep of node.deps) {
-    const target = graph.nodes.get(dep);
-    if (target) deps.add(target.identity);
+/** Each node's own part of the comparison: its identity and the identities it depends on. */
+function localSignatures(graph: ResolvedGraph): Map<string, string> {
+  const signatures = new Map<string, string>();
+  for (const [key, node] of graph.nodes) {
+    const deps = new Set<string>();
+    for (const dep of node.deps) {
+      const target = graph.nodes.get(dep);
+      if (target) deps.add(target.identity);
+    }
+    signatures.set(key, `${node.identity}\u0001${[...deps].sort().join('\u0002')}`);
   }
-  return `${node.identity}\u0001${[...deps].sort().join('\u0002')}`;
+  return signatures;
 }
 
 /**
@@ -130,13 +134,14 @@ function localSignature(graph: ResolvedGraph, node: PackageNode): string {
  * or gone are preferred over packages that only depend on something else now, because "lodash 4.17.20
  * -> 4.17.21" explains more than "dependencies of app changed".
  */
-function nearestChanges(graph: ResolvedGraph, other: ResolvedGraph): Map<string, string> {
+function nearestChanges(
+  graph: ResolvedGraph,
+  signatures: Map<string, string>,
+  other: ResolvedGraph,
+  otherSignatures: Set<string>,
+): Map<string, string> {
   const otherIdentities = new Set<string>();
-  const otherSignatures = new Set<string>();
-  for (const node of other.nodes.values()) {
-    otherIdentities.add(node.identity);
-    otherSignatures.add(localSignature(other, node));
-  }
+  for (const node of other.nodes.values()) otherIdentities.add(node.identity);
   const dependents = new Map<string, string[]>();
   const newIdentity: string[] = [];
   const newEdges: string[] = [];
@@ -147,7 +152,7 @@ function nearestChanges(graph: ResolvedGraph, other: ResolvedGraph): Map<string,
       else dependents.set(dep, [key]);
     }
     if (!otherIdentities.has(node.identity)) newIdentity.push(key);
-    else if (!otherSignatures.has(localSignature(graph, node))) newEdges.push(key);
+    else if (!otherSignatures.has(signatures.get(key)!)) newEdges.push(key);
   }
   const cause = new Map<string, string>();
   for (const sources of [newIdentity, newEdges]) {
@@ -219,8 +224,10 @@ export function diffGraphs(
   const affected = new Map<string, string>();
   if (changed.length === 0) return affected;
 
-  const afterCauses = nearestChanges(after, before);
-  const beforeCauses = nearestChanges(before, after);
+  const beforeSignatures = localSignatures(before);
+  const afterSignatures = localSignatures(after);
+  const afterCauses = nearestChanges(after, afterSignatures, before, new Set(beforeSignatures.values()));
+  const beforeCauses = nearestChanges(before, beforeSignatures, after, new Set(afterSignatures.values()));
   const beforeVersions = versionsByName(before);
   const afterVersions = versionsByName(after);
   for (const project of changed) {

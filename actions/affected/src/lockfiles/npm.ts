@@ -11,6 +11,7 @@ import { dependencySpecs, entries, field, isRecord, joinPath, text } from './rea
 import type { LocalProject } from './types.js';
 
 const INSTALLED_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
+const MAX_V1_DEPTH = 256;
 const PROJECT_FIELDS = [
   'dependencies',
   'devDependencies',
@@ -102,9 +103,12 @@ function readV1(lock: Record<string, unknown>): Map<string, Entry> {
   // v1 does not say which packages the root itself requires: everything at the top level is installed for it.
   const rootSpecs = new Map([...top].map(([name, data]) => [name, text(field(data, 'version')) ?? '']));
   folders.set('', { name: rootName, data: lock, specs: rootSpecs });
-  const pending: Array<[string, Map<string, unknown>]> = [['', top]];
+  const pending: Array<[string, Map<string, unknown>, number]> = [['', top, 1]];
   while (pending.length > 0) {
-    const [parent, children] = pending.pop()!;
+    const [parent, children, depth] = pending.pop()!;
+    // Real trees are a few dozen levels deep; a deeper one is hostile and would cost quadratic time.
+    if (depth > MAX_V1_DEPTH)
+      throw new LockfileError(`dependencies nested deeper than ${MAX_V1_DEPTH} levels`);
     for (const [name, data] of children) {
       if (!isRecord(data)) continue;
       const path = parent === '' ? `node_modules/${name}` : `${parent}/node_modules/${name}`;
@@ -116,7 +120,7 @@ function readV1(lock: Record<string, unknown>): Map<string, Entry> {
         data: linkTarget === undefined ? data : { ...data, version: '', resolved: `file:${linkTarget}` },
         specs,
       });
-      pending.push([path, entries(field(data, 'dependencies'))]);
+      pending.push([path, entries(field(data, 'dependencies')), depth + 1]);
     }
   }
   return folders;
