@@ -37,8 +37,10 @@ export interface Finding {
 export interface Executable {
   file: string;
   line: number;
+  /** The statement as the parser saw it (Flyway placeholders replaced). */
   sql: string;
-  nonTransactional: boolean;
+  /** `transaction`: BEGIN/COMMIT and the like; `non-transactional`: cannot run in a transaction block. */
+  kind: 'sql' | 'transaction' | 'non-transactional';
 }
 
 export interface FileReport {
@@ -89,7 +91,7 @@ export function lintMigrations(
     const { parsed, lines } = parseFile(parser, text, undefined);
     for (const p of parsed) {
       schema.apply(p.stmt, { file: file.path, inChange: false }, nextTransaction());
-      result.base.push(executable(file.path, p, lines));
+      result.base.push(executable(file.path, p, lines.at(p.offset).line));
     }
   }
 
@@ -120,8 +122,13 @@ function decode(content: Buffer | string): string | undefined {
   }
 }
 
-function executable(file: string, p: Parsed, lines: LineIndex): Executable {
-  return { file, line: lines.at(p.offset).line, sql: p.text, nonTransactional: isNonTransactional(p.stmt) };
+function executable(file: string, p: Parsed, line: number): Executable {
+  const kind = p.stmt.TransactionStmt
+    ? 'transaction'
+    : isNonTransactional(p.stmt)
+      ? 'non-transactional'
+      : 'sql';
+  return { file, line, sql: parserText(p.text), kind };
 }
 
 type Add = (id: string, message: string, line?: number, column?: number) => void;
@@ -266,7 +273,7 @@ function lintFile(
   let openedAt: { piece: number; line: number; column: number } | undefined;
   for (const p of parsed) {
     const at = lineIndex.at(p.offset);
-    change.push({ file: path, line: at.line, sql: p.text, nonTransactional: isNonTransactional(p.stmt) });
+    change.push(executable(path, p, at.line));
     const locate = (hit: Hit) =>
       hit.location === undefined ? at : lineIndex.at(p.offset + byteToCharOffset(p.text, hit.location));
     const tx = p.stmt.TransactionStmt?.kind as string | undefined;
@@ -374,7 +381,8 @@ function applySuppressions(
   }
 }
 
-function finding(file: string, id: string, message: string, line: number, column: number): Finding {
+/** A finding with its rule's severity, lock, reason and recipe. */
+export function finding(file: string, id: string, message: string, line: number, column: number): Finding {
   const r = rule(id);
   return {
     file,

@@ -1,13 +1,167 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { eventContext, readEventPayload } from '../../../shared/context.js';
+import { StepFailed, UserError } from '../../../shared/errors.js';
+import { Git } from '../../../shared/git.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
-import { UserError } from '../../../shared/errors.js';
+import { resolveInside } from '../../../shared/paths.js';
+import { planRange, resolveRange } from '../../../shared/range.js';
+import type { DynamicResult } from './dynamic.js';
+import { type Finding, type LintResult, type SourceFile, finding, lintMigrations } from './lint.js';
+import { loadParser } from './parser.js';
+import { buildSummary } from './report.js';
+import { RUNNERS, type Runner } from './runners.js';
+import { toSarif } from './sarif.js';
+import { allFiles, changedMigrations } from './sources.js';
 
 export const inputs = {
   paths: input.list(),
+  all: input.boolean(),
+  'include-down': input.boolean(),
+  runner: input.oneOf(RUNNERS),
+  'postgres-version': input.integer(9, 18),
+  'database-url': input.optional(),
+  'scratch-database': input.boolean(),
   'fail-on': input.oneOf(['error', 'warning', 'never']),
+  'sarif-file': input.optional(),
+  base: input.optional(),
+  head: input.optional(),
 };
 
+/** Annotations beyond this many are left to the summary, outputs and SARIF (GitHub shows few anyway). */
+const MAX_ANNOTATIONS = 100;
+const VERSION = '1.0.0';
+
 export async function run(io: ActionIO): Promise<void> {
-  parseInputs(inputs, io);
-  throw new UserError('migration-lint is not ready yet: only its inputs are checked.');
+  const options = parseInputs(inputs, io, { secret: ['database-url'] });
+  const databaseUrl = options['database-url'];
+  if (databaseUrl) io.setSecret(databaseUrl);
+  const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
+  const sarifPath = options['sarif-file']
+    ? resolveInside(
+        workspace,
+        options['sarif-file'],
+        'sarif-file',
+        io.env.RUNNER_TEMP ? [io.env.RUNNER_TEMP] : [],
+      )
+    : undefined;
+  const selection = { patterns: options.paths, includeDown: options['include-down'] };
+
+  let base: SourceFile[] = [];
+  let change: SourceFile[];
+  let range: string | undefined;
+  if (options.all) {
+    change = allFiles(workspace, selection);
+  } else {
+    const git = new Git(workspace, { trace: (line) => io.log.debug(line) });
+    if (!(await git.isRepository()))
+      throw new UserError(
+        `${workspace} is not a git repository: check out the repository first, or set all: true to lint every migration file.`,
+      );
+    const ctx = eventContext(io.env, readEventPayload(io.env));
+    const resolved = await resolveRange(git, planRange(ctx, { base: options.base, head: options.head }));
+    for (const warning of resolved.warnings) io.log.warning(warning);
+    range = `${resolved.base.slice(0, 7)}..${resolved.head.slice(0, 7)}`;
+    io.log.info(`Comparing ${range}: ${resolved.rule}.`);
+    ({ base, change } = await changedMigrations(git, workspace, resolved.base, resolved.head, selection));
+  }
+  io.log.info(
+    `${change.length} migration files to lint, ${base.length} earlier ones replayed for schema state.`,
+  );
+
+  const parser = await loadParser();
+  const lint = lintMigrations(parser, base, change, {
+    postgresVersion: options['postgres-version'],
+    runner: options.runner as Runner | 'auto',
+    scope: options.all ? 'all' : 'change',
+  });
+
+  let dynamic: DynamicResult | undefined;
+  if (databaseUrl && lint.change.length) {
+    dynamic = await io.log.group('Dynamic check on PostgreSQL', () =>
+      runDynamic(databaseUrl, options['scratch-database'], lint),
+    );
+    lint.findings.push(...dynamicFindings(dynamic));
+  }
+  const findings = lint.findings.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+
+  findings.slice(0, MAX_ANNOTATIONS).forEach((f) =>
+    io.annotate({
+      level: f.severity,
+      title: `migration-lint ${f.rule}${f.lock ? ` (${f.lock})` : ''}`,
+      message: `${f.message}\nSafe recipe: ${f.fix}`,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+    }),
+  );
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  io.setOutput('findings', findings);
+  io.setOutput('error-count', errors);
+  io.setOutput('warning-count', warnings);
+  io.setOutput(
+    'files',
+    lint.files.map((f) => f.path),
+  );
+  io.setOutput('observations', dynamic?.observations ?? []);
+  if (sarifPath) {
+    mkdirSync(dirname(sarifPath), { recursive: true });
+    writeFileSync(sarifPath, `${JSON.stringify(toSarif(findings, VERSION), null, 2)}\n`);
+    io.setOutput(
+      'sarif-file',
+      relative(workspace, sarifPath).startsWith('..') ? sarifPath : relative(workspace, sarifPath),
+    );
+  } else io.setOutput('sarif-file', '');
+  await io.writeSummary(
+    buildSummary({ findings, files: lint.files, dynamic, range, failOn: options['fail-on'] }),
+  );
+
+  if (lint.files.length && !lint.files.some((f) => f.analysed)) {
+    throw new UserError(
+      `None of the ${lint.files.length} migration files could be analysed (not UTF-8, empty or not PostgreSQL); see the findings.`,
+      { exitCode: 2 },
+    );
+  }
+  const failing =
+    options['fail-on'] === 'never' ? 0 : options['fail-on'] === 'warning' ? errors + warnings : errors;
+  if (failing)
+    throw new StepFailed(
+      `migration-lint: ${errors} errors and ${warnings} warnings in ${lint.files.length} migration files.`,
+    );
+}
+
+async function runDynamic(url: string, scratch: boolean, lint: LintResult): Promise<DynamicResult> {
+  const { Postgres } = await import('../../../shared/postgres.js');
+  const { assertEmpty, observeChange } = await import('./dynamic.js');
+  const db = await Postgres.connect(url, { source: 'database-url' });
+  try {
+    await assertEmpty(db, scratch);
+    return await observeChange(db, lint.base, lint.change);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Findings from what the database did: rewrites of existing tables, and statements that failed. */
+function dynamicFindings(dynamic: DynamicResult): Finding[] {
+  return dynamic.observations.flatMap((o) => [
+    ...(o.rewritten.length
+      ? [
+          finding(
+            o.file,
+            'observed-rewrite',
+            `PostgreSQL rewrote ${o.rewritten.join(', ')} (locks: ${o.locks.join(', ') || 'none new'}).`,
+            o.line,
+            1,
+          ),
+        ]
+      : []),
+    ...(o.error
+      ? [finding(o.file, 'observed-failure', `PostgreSQL refused the statement: ${o.error}.`, o.line, 1)]
+      : []),
+  ]);
 }

@@ -1,0 +1,158 @@
+import { UserError } from '../../../shared/errors.js';
+import { DatabaseError, type Postgres } from '../../../shared/postgres.js';
+import type { Executable } from './lint.js';
+
+/** What one changed statement did to a real PostgreSQL, measured inside a transaction that is rolled back. */
+export interface Observation {
+  file: string;
+  line: number;
+  /** The locks it newly took on tables that existed before the change (`table: MODE`). */
+  locks: string[];
+  /** Existing tables whose storage it rewrote (relfilenode changed). */
+  rewritten: string[];
+  /** Existing tables it read in full (sequential scans in this transaction). */
+  scanned: string[];
+  /** Why it was not run, or the error PostgreSQL gave. */
+  skipped?: string;
+  error?: string;
+  ms: number;
+}
+
+export interface DynamicResult {
+  observations: Observation[];
+  /** Base statements that failed to apply (the schema they build is then missing). */
+  baseFailures: { file: string; line: number; error: string }[];
+}
+
+const USER_RELATIONS = `
+  SELECT c.oid::int8 AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::int8 AS filenode, c.relkind::text AS kind
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'm', 'i')
+    AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`;
+
+const OWN_LOCKS = `
+  SELECT relation::int8 AS oid, mode FROM pg_locks
+  WHERE pid = pg_backend_pid() AND granted AND locktype = 'relation' AND relation IS NOT NULL`;
+
+const SEQ_SCANS = `SELECT relid::int8 AS oid, seq_scan::int8 AS scans FROM pg_stat_xact_user_tables`;
+
+/** Refuses a database that already holds user tables unless it is declared a scratch database. */
+export async function assertEmpty(db: Postgres, scratch: boolean): Promise<void> {
+  if (scratch) return;
+  const rows = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM (${USER_RELATIONS}) r`);
+  const count = Number(rows[0]?.n ?? 0);
+  if (count > 0) {
+    throw new UserError(
+      `The database at ${db.target} (database-url) is not empty: it holds ${count} tables or indexes. The dynamic check needs an empty database (a service container); set scratch-database: true if this one may be used (nothing is ever committed).`,
+    );
+  }
+}
+
+/**
+ * Applies the base migrations, then runs each changed statement and records what it did, all in one
+ * transaction that is always rolled back: nothing is committed. Each statement runs behind a
+ * savepoint so a failure is recorded and the next statement still runs.
+ */
+export async function observeChange(
+  db: Postgres,
+  base: readonly Executable[],
+  change: readonly Executable[],
+): Promise<DynamicResult> {
+  const result: DynamicResult = { observations: [], baseFailures: [] };
+  await db.query('BEGIN');
+  try {
+    for (const statement of base) {
+      if (statement.kind === 'transaction') continue;
+      // the schema is what matters here: build indexes plainly, since CONCURRENTLY cannot run in a transaction
+      const sql =
+        statement.kind === 'non-transactional'
+          ? statement.sql.replace(/\bCONCURRENTLY\b/gi, '')
+          : statement.sql;
+      if (/^\s*VACUUM\b/i.test(sql)) continue;
+      const error = await attempt(db, sql, 'base');
+      if (error) result.baseFailures.push({ file: statement.file, line: statement.line, error });
+    }
+    const existing = new Map((await db.query<Relation>(USER_RELATIONS)).map((r) => [String(r.oid), r]));
+    for (const statement of change) {
+      if (statement.kind === 'transaction') continue;
+      result.observations.push(await observe(db, statement, existing));
+    }
+  } finally {
+    await db.query('ROLLBACK').catch(() => {});
+  }
+  return result;
+}
+
+interface Relation extends Record<string, unknown> {
+  oid: string;
+  name: string;
+  filenode: string;
+  kind: string;
+}
+
+async function observe(
+  db: Postgres,
+  statement: Executable,
+  existing: Map<string, Relation>,
+): Promise<Observation> {
+  const observation: Observation = {
+    file: statement.file,
+    line: statement.line,
+    locks: [],
+    rewritten: [],
+    scanned: [],
+    ms: 0,
+  };
+  if (statement.kind === 'non-transactional') {
+    observation.skipped = 'not run: it cannot run inside the rolled-back transaction (CONCURRENTLY, VACUUM)';
+    return observation;
+  }
+  const tables = (oid: string) => existing.get(oid)?.kind !== 'i';
+  const lockKey = (r: Record<string, unknown>) => `${r.oid}|${r.mode}`;
+  const locksBefore = new Set((await db.query(OWN_LOCKS)).map(lockKey));
+  const scansBefore = new Map((await db.query(SEQ_SCANS)).map((r) => [String(r.oid), Number(r.scans)]));
+  const filesBefore = new Map(
+    (await db.query<Relation>(USER_RELATIONS)).map((r) => [String(r.oid), r.filenode]),
+  );
+  const started = performance.now();
+  observation.error = await attempt(db, statement.sql, 'change');
+  observation.ms = Math.round(performance.now() - started);
+  if (observation.error) return observation;
+
+  for (const lock of await db.query<{ oid: string; mode: string }>(OWN_LOCKS)) {
+    const oid = String(lock.oid);
+    if (existing.has(oid) && tables(oid) && !locksBefore.has(lockKey(lock)))
+      observation.locks.push(
+        `${existing.get(oid)!.name}: ${lock.mode
+          .replace(/Lock$/, '')
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toUpperCase()}`,
+      );
+  }
+  for (const r of await db.query<Relation>(USER_RELATIONS)) {
+    const oid = String(r.oid);
+    if (existing.has(oid) && tables(oid) && filesBefore.get(oid) !== r.filenode)
+      observation.rewritten.push(r.name);
+  }
+  for (const r of await db.query(SEQ_SCANS)) {
+    const oid = String(r.oid);
+    if (existing.has(oid) && Number(r.scans) > (scansBefore.get(oid) ?? 0))
+      observation.scanned.push(existing.get(oid)!.name);
+  }
+  observation.locks.sort();
+  return observation;
+}
+
+/** Runs one statement behind a savepoint; returns PostgreSQL's error message, or undefined on success. */
+async function attempt(db: Postgres, sql: string, name: string): Promise<string | undefined> {
+  await db.query(`SAVEPOINT ${name}`);
+  try {
+    await db.query(sql);
+    await db.query(`RELEASE SAVEPOINT ${name}`);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof DatabaseError)) throw error;
+    await db.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    return error.message;
+  }
+}

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../../../shared/errors.js';
+import { findFiles } from '../../../shared/files.js';
+import type { Git } from '../../../shared/git.js';
+import { globList } from '../../../shared/glob.js';
+import type { SourceFile } from './lint.js';
+import { isDownMigration } from './runners.js';
+
+/** Larger files are reported instead of read (the largest real migrations are dumps of tens of MB). */
+export const MAX_FILE_BYTES = 128 * 1024 * 1024;
+
+export interface Selection {
+  patterns: readonly string[];
+  includeDown: boolean;
+}
+
+function selector(selection: Selection): (path: string) => boolean {
+  const matches = globList(selection.patterns, 'paths');
+  return (path) => matches(path) && (selection.includeDown || !isDownMigration(path));
+}
+
+/** Reads a workspace file as bytes, so a file that is not UTF-8 can be reported, not garbled. */
+function readWorkspaceFile(workspace: string, path: string): Buffer {
+  const full = join(workspace, path);
+  const size = statSync(full).size;
+  if (size > MAX_FILE_BYTES)
+    throw new UserError(
+      `Migration ${path} is ${size} bytes; at most ${MAX_FILE_BYTES} are read. Exclude it with the paths input.`,
+    );
+  return readFileSync(full);
+}
+
+/** `all: true`: every matching file in the workspace. */
+export function allFiles(workspace: string, selection: Selection): SourceFile[] {
+  const select = selector(selection);
+  return findFiles(workspace, selection.patterns, { inputName: 'paths' })
+    .filter(select)
+    .map((path) => ({ path, content: readWorkspaceFile(workspace, path) }));
+}
+
+export interface ChangeSet {
+  base: SourceFile[];
+  change: SourceFile[];
+}
+
+/**
+ * The migrations as they were at `base` (replayed for schema state) and the ones added or modified
+ * by `base..head`. Modified files are linted in their new form and left out of the replay. Changed
+ * files are read from the work tree when it is at `head` (bytes, to report non-UTF-8), else from git.
+ */
+export async function changedMigrations(
+  git: Git,
+  workspace: string,
+  base: string,
+  head: string,
+  selection: Selection,
+): Promise<ChangeSet> {
+  const select = selector(selection);
+  const changed = (await git.changedFiles(base, head)).filter((f) => f.status !== 'D' && select(f.path));
+  const replaced = new Set(changed.flatMap((f) => [f.path, f.oldPath ?? f.path]));
+  const basePaths = (await git.listFiles(base)).filter((p) => select(p) && !replaced.has(p));
+  const baseContents = await git.readFiles(base, basePaths);
+  const checkedOut = (await git.tryResolve('HEAD')) === head;
+  const fromGit = checkedOut
+    ? new Map<string, string | undefined>()
+    : await git.readFiles(
+        head,
+        changed.map((f) => f.path),
+      );
+  return {
+    base: basePaths.map((path) => ({ path, content: baseContents.get(path) ?? '' })),
+    change: changed.map((f) => ({
+      path: f.path,
+      content:
+        checkedOut && existsSync(join(workspace, f.path))
+          ? readWorkspaceFile(workspace, f.path)
+          : (fromGit.get(f.path) ?? ''),
+    })),
+  };
+}
