@@ -193,6 +193,19 @@ export class Git {
   }
 
   /**
+   * The remote's default branch for a local run with no event payload: origin/HEAD when the clone
+   * recorded it, else `main` or `master` when one exists, else `main`.
+   */
+  async defaultBranch(): Promise<string> {
+    const head = await this.exec(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+    if (head.code === 0) return head.stdout.trim().replace(/^origin\//, '');
+    for (const name of ['main', 'master']) {
+      if ((await this.tryResolve(name)) ?? (await this.tryResolve(`refs/remotes/origin/${name}`))) return name;
+    }
+    return 'main';
+  }
+
+  /**
    * The merge-base of two commits (SHAs). In a shallow clone the history is deepened step by step
    * (doubling, up to maxDeepen commits) instead of guessing; past the bound it fails and says why.
    */

@@ -13,6 +13,8 @@ export interface RangePlan {
   headSource: string;
   /** For push: when base is not an ancestor of head (force push), fall back to the default branch. */
   fallbackBase?: string;
+  /** False when the payload did not name the default branch (a local run): git is asked instead. */
+  defaultBranchKnown: boolean;
 }
 
 export interface ResolvedRange {
@@ -29,10 +31,12 @@ export interface ResolvedRange {
  */
 export function planRange(ctx: EventContext, overrides: { base?: string; head?: string } = {}): RangePlan {
   const defaultBranch = ctx.defaultBranch ?? 'main';
+  const defaultBranchKnown = ctx.defaultBranch !== undefined;
   const head = overrides.head ?? ctx.headSha ?? 'HEAD';
   const headSource = overrides.head ? 'input head' : 'the event head';
-  const withHead = (plan: Omit<RangePlan, 'head' | 'headSource'>): RangePlan => ({
+  const withHead = (plan: Omit<RangePlan, 'head' | 'headSource' | 'defaultBranchKnown'>): RangePlan => ({
     ...plan,
+    defaultBranchKnown,
     head: head || 'HEAD',
     headSource,
   });
@@ -89,7 +93,8 @@ export function planRange(ctx: EventContext, overrides: { base?: string; head?: 
 }
 
 /** Resolves a plan with git: fetches what a shallow clone lacks and computes the merge-base. */
-export async function resolveRange(git: Git, plan: RangePlan): Promise<ResolvedRange> {
+export async function resolveRange(git: Git, planned: RangePlan): Promise<ResolvedRange> {
+  const plan = planned.defaultBranchKnown ? planned : await withLocalDefaultBranch(git, planned);
   const head = await git.resolve(plan.headSource, plan.head);
   if (plan.fallbackBase) {
     let before = await git.tryResolve(plan.base);
@@ -118,5 +123,18 @@ export async function resolveRange(git: Git, plan: RangePlan): Promise<ResolvedR
     head,
     rule: plan.rule,
     warnings: [],
+  };
+}
+
+/** Replaces the assumed `main` with the branch git knows as the default, for runs without a payload. */
+async function withLocalDefaultBranch(git: Git, plan: RangePlan): Promise<RangePlan> {
+  const branch = await git.defaultBranch();
+  const swap = (text: string) => text.replace(/\bmain\b/, branch);
+  return {
+    ...plan,
+    base: plan.baseSource === 'default branch' ? branch : plan.base,
+    fallbackBase: plan.fallbackBase && branch,
+    rule: plan.baseSource === 'default branch' ? swap(plan.rule) : plan.rule,
+    defaultBranchKnown: true,
   };
 }

@@ -100,3 +100,23 @@ describe('Git against real repositories', () => {
     expect(range.warnings[0]).toMatch(/not an ancestor .*force push/);
   });
 });
+
+describe('a local run without an event payload', () => {
+  it('compares with the branch git knows as the default (master here)', async () => {
+    const repo = createRepo({ 'a.txt': '1' });
+    try {
+      repo.git(['branch', '-m', 'main', 'master']);
+      const base = repo.git(['rev-parse', 'HEAD']).trim();
+      repo.git(['checkout', '-q', '-b', 'topic']);
+      const head = repo.commit('topic', { 'b.txt': '2' });
+      const range = await resolveRange(new Git(repo.dir), planRange(eventContext({}, {})));
+      expect(range).toMatchObject({
+        base,
+        head,
+        rule: 'local run: merge-base with the default branch master',
+      });
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
