@@ -1,0 +1,300 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHistory, cellAt } from '../../actions/flaky-quarantine/src/history.js';
+import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
+import { runBundle } from '../support/harness.js';
+
+const STATE = 'flaky-quarantine/history.json';
+const temps: string[] = [];
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A workspace holding JUnit reports: name -> testcase outcomes (`pass`, `fail`). */
+function workspace(reports: Record<string, Record<string, 'pass' | 'fail'> | string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'flaky-e2e-'));
+  temps.push(dir);
+  for (const [name, content] of Object.entries(reports)) {
+    const xml =
+      typeof content === 'string'
+        ? content
+        : `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="suite">${Object.entries(content)
+            .map(([test, outcome]) =>
+              outcome === 'pass'
+                ? `<testcase classname="Shop" name="${test}" file="src/shop.test.ts"/>`
+                : `<testcase classname="Shop" name="${test}" file="src/shop.test.ts" line="3"><failure message="boom in ${test}">stack of ${test}</failure><system-out>TOKEN=do-not-copy</system-out></testcase>`,
+            )
+            .join('')}</testsuite>`;
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), xml);
+  }
+  return dir;
+}
+
+const event = {
+  name: 'push',
+  payload: { repository: { default_branch: 'main', name: 'shop', owner: { login: 'acme' } } },
+};
+const env = (sha: string, run: string, attempt = '1', ref = 'main') => ({
+  GITHUB_SHA: sha,
+  GITHUB_REF: `refs/heads/${ref}`,
+  GITHUB_REF_NAME: ref,
+  GITHUB_RUN_ID: run,
+  GITHUB_RUN_ATTEMPT: attempt,
+});
+const json = (text: string | undefined) => JSON.parse(text ?? 'null') as unknown;
+
+describe('flaky-quarantine on the state branch (test GitHub server)', () => {
+  let server: GitHubServer;
+  beforeAll(async () => {
+    server = await startGitHubServer({ owner: 'acme', repo: 'shop', defaultBranch: 'main' });
+  });
+  afterAll(() => server.close());
+
+  const run = (ws: string, sha: string, runId: string, extra: Record<string, string> = {}, attempt = '1') =>
+    runBundle('flaky-quarantine', {
+      workspace: ws,
+      event,
+      env: env(sha, runId, attempt),
+      github: { url: server.url },
+      inputs: { 'release-after': '2', ...extra },
+    });
+  const history = () => parseHistory(server.readFile('trunk-actions-flaky', STATE)!);
+  const flakyIssues = () =>
+    server.state.issues.filter((i) => i.labels.some((l: { name: string }) => l.name === 'flaky-test'));
+
+  test('10 parallel jobs of one run lose no result; the shared flaky test is quarantined once with one issue', async () => {
+    const jobs = Array.from({ length: 10 }, (_, job) =>
+      workspace({
+        [`reports/junit-${job}.xml`]: {
+          ...Object.fromEntries(
+            Array.from({ length: 20 }, (_, i) => [`job${job} test${i}`, 'pass' as const]),
+          ),
+          // The same test fails in some jobs and passes in others of the same commit: flaky.
+          'checkout total': job % 3 === 0 ? 'fail' : 'pass',
+        },
+      }),
+    );
+    const results = await Promise.all(jobs.map((ws) => run(ws, 'a'.repeat(40), '500')));
+    for (const result of results) expect(result.stderr).toBe('');
+    const main = history().branches.get('main')!;
+    expect(main.runs.map((r) => r.key)).toEqual(['500:1']);
+    for (let job = 0; job < 10; job++)
+      for (let i = 0; i < 20; i++)
+        expect(cellAt(main, `v1:src/shop.test.ts|Shop|job${job} test${i}`, 0)).toBe(1);
+    expect(cellAt(main, 'v1:src/shop.test.ts|Shop|checkout total', 0)).toBe(3); // passed and failed
+    expect(main.outcomes.size).toBe(201);
+    // Exactly one writer made the transition and opened the issue.
+    expect(history().quarantine.has('v1:src/shop.test.ts|Shop|checkout total')).toBe(true);
+    expect(flakyIssues()).toHaveLength(1);
+    expect(flakyIssues()[0]!.body).toContain('<!-- trunk-actions:flaky id=');
+    expect(flakyIssues()[0]!.body).not.toContain('do-not-copy');
+    expect(
+      results.filter(
+        (r) => json(r.outputs['newly-flaky']) !== null && (json(r.outputs['newly-flaky']) as string[]).length,
+      ).length,
+    ).toBeGreaterThanOrEqual(1);
+    // The state branch was created once, from the default branch.
+    expect(
+      server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/refs') && r.status === 201),
+    ).toHaveLength(1);
+    const puts = server.requests.filter((r) => r.method === 'PUT' && r.path.includes('/contents/'));
+    expect(puts.filter((r) => r.status < 300)).toHaveLength(10);
+    expect(puts.some((r) => r.status === 409 || r.status === 422)).toBe(true); // conflicts happened and were merged
+  }, 60_000);
+
+  test('re-running the same attempt changes nothing: no write, no new issue', async () => {
+    const before = server.readFile('trunk-actions-flaky', STATE);
+    const writes = server.requests.filter((r) => r.method === 'PUT').length;
+    const ws = workspace({ 'reports/junit-0.xml': { 'job0 test0': 'pass', 'checkout total': 'fail' } });
+    await run(ws, 'a'.repeat(40), '500');
+    expect(server.readFile('trunk-actions-flaky', STATE)).toBe(before);
+    expect(server.requests.filter((r) => r.method === 'PUT').length).toBe(writes);
+    expect(flakyIssues()).toHaveLength(1);
+  });
+
+  test('the next run: the quarantined failure is reported but does not block; a new failure blocks', async () => {
+    const ws = workspace({
+      'junit.xml': { 'checkout total': 'fail', 'job0 test0': 'pass', 'pays invoices': 'fail' },
+    });
+    const result = await run(ws, 'b'.repeat(40), '501');
+    expect(result.exitCode).toBe(1);
+    expect(json(result.outputs['quarantined-failures'])).toEqual(['v1:src/shop.test.ts|Shop|checkout total']);
+    expect(json(result.outputs['blocking-failures'])).toEqual(['v1:src/shop.test.ts|Shop|pays invoices']);
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.annotations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          level: 'warning',
+          title: 'Quarantined test failed (not blocking)',
+          file: 'src/shop.test.ts',
+          line: 3,
+        }),
+        expect.objectContaining({ level: 'error', title: 'Test failed', file: 'src/shop.test.ts' }),
+      ]),
+    );
+    expect(result.summary).toMatch(/Blocked: 1 test\(s\) failed/);
+    expect(result.summary).toContain(`[#${flakyIssues()[0]!.number}](`);
+    const green = await run(
+      workspace({ 'junit.xml': { 'checkout total': 'fail', 'job0 test0': 'pass' } }),
+      'c'.repeat(40),
+      '502',
+    );
+    expect(green.exitCode).toBe(0);
+    expect(green.outputs.verdict).toBe('pass');
+  });
+
+  test('released after release-after passes on the default branch: the issue is closed with a comment, once', async () => {
+    const passing = workspace({ 'junit.xml': { 'checkout total': 'pass' } });
+    const first = await run(passing, 'd'.repeat(40), '503');
+    expect(json(first.outputs.released)).toEqual([]);
+    const second = await run(passing, 'e'.repeat(40), '504');
+    expect(json(second.outputs.released)).toEqual(['v1:src/shop.test.ts|Shop|checkout total']);
+    expect(json(second.outputs.quarantined)).toEqual([]);
+    const issue = flakyIssues()[0]!;
+    expect(issue.state).toBe('closed');
+    expect(issue.commentList).toHaveLength(1);
+    expect(issue.commentList[0].body).toMatch(/Released from quarantine after 2 consecutive passes/);
+    await run(passing, 'f'.repeat(40), '505');
+    expect(flakyIssues()[0]!.commentList).toHaveLength(1);
+  });
+
+  test('flaky again after release: the same issue is reopened, not duplicated', async () => {
+    const ws = workspace({ 'junit.xml': { 'checkout total': 'fail' } });
+    await run(ws, '1'.repeat(40), '506', {}, '1');
+    await run(workspace({ 'junit.xml': { 'checkout total': 'pass' } }), '1'.repeat(40), '506', {}, '2');
+    expect(flakyIssues()).toHaveLength(1);
+    expect(flakyIssues()[0]!.state).toBe('open');
+  });
+
+  test('a corrupt history is an error, never read as empty', async () => {
+    const corrupt = await startGitHubServer({ owner: 'acme', repo: 'shop', defaultBranch: 'main' });
+    try {
+      const ws = workspace({ 'junit.xml': { a: 'pass' } });
+      await runBundle('flaky-quarantine', {
+        workspace: ws,
+        event,
+        env: env('2'.repeat(40), '1'),
+        github: { url: corrupt.url },
+      });
+      const sha = corrupt.state.refs.get('refs/heads/trunk-actions-flaky')!;
+      const blob = corrupt.state.commits.get(sha)!.tree.get(STATE)!;
+      corrupt.state.blobs.set(blob, Buffer.from('{"version":1,"branches":"oops"}'));
+      const result = await runBundle('flaky-quarantine', {
+        workspace: ws,
+        event,
+        env: env('3'.repeat(40), '2'),
+        github: { url: corrupt.url },
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toMatch(/not a valid flaky-quarantine document .*delete it to start over/);
+    } finally {
+      await corrupt.close();
+    }
+  });
+});
+
+describe('flaky-quarantine with hostile input (state: file:)', () => {
+  const hostileNames = [
+    'constructor',
+    '__proto__',
+    '::add-mask::x',
+    '::stop-commands::x',
+    'n'.repeat(100_000),
+  ];
+  const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><testsuite name="&lol2;"/>`;
+  const badReports: Record<string, string | Buffer> = {
+    'bad/empty.xml': '',
+    'bad/truncated.xml': '<testsuite name="s"><testcase name="a"/><testca',
+    'bad/malformed.xml': '<testsuite><testcase name="a"></testsuite>',
+    'bad/pom.xml': '<project><modelVersion>4.0.0</modelVersion></project>',
+    'bad/gzip.xml': Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0]),
+    'bad/error.xml': '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>',
+    'bad/bomb.xml': bomb,
+    'bad/doctype.xml': '<?xml version="1.0"?><!DOCTYPE testsuite SYSTEM "junit.dtd"><testsuite/>',
+  };
+  function hostileWorkspace(): string {
+    const ws = workspace({
+      'good/junit.xml': `<testsuite name="s">${hostileNames.map((n) => `<testcase classname="K" name="${n}"><failure message="${n.slice(0, 50)}">${n.slice(0, 50)}</failure></testcase>`).join('')}<testcase classname="K" name="ok"/></testsuite>`,
+      'good/utf16.xml': '',
+      'good/latin1.xml': '',
+    });
+    writeFileSync(
+      join(ws, 'good/utf16.xml'),
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(
+          '<?xml version="1.0" encoding="UTF-16"?><testsuite name="s"><testcase classname="U" name="größe ✓"/></testsuite>',
+          'utf16le',
+        ),
+      ]),
+    );
+    writeFileSync(
+      join(ws, 'good/latin1.xml'),
+      Buffer.from(
+        '<?xml version="1.0" encoding="ISO-8859-1"?><testsuite name="s"><testcase classname="L" name="Straße"/></testsuite>',
+        'latin1',
+      ),
+    );
+    mkdirSync(join(ws, 'bad'));
+    for (const [name, content] of Object.entries(badReports)) writeFileSync(join(ws, name), content);
+    return ws;
+  }
+  const runLocal = (ws: string, inputs: Record<string, string> = {}) =>
+    runBundle('flaky-quarantine', {
+      workspace: ws,
+      event,
+      env: env('9'.repeat(40), '77'),
+      inputs: { reports: '**/*.xml', state: 'file:.flaky/history.json', ...inputs },
+    });
+
+  test('every bad report is listed and fails the step; hostile names stay inert; nothing is read as passed', async () => {
+    const ws = hostileWorkspace();
+    const result = await runLocal(ws);
+    expect(result.exitCode).toBe(1);
+    const errors = json(result.outputs['report-errors']) as { file: string; error: string }[];
+    expect(errors.map((e) => e.file).sort()).toEqual(Object.keys(badReports).sort());
+    expect(Object.fromEntries(errors.map((e) => [e.file, e.error]))).toMatchObject({
+      'bad/empty.xml': expect.stringMatching(/empty/),
+      'bad/gzip.xml': expect.stringMatching(/gzip/),
+      'bad/error.xml': expect.stringMatching(/HTML/),
+      'bad/bomb.xml': expect.stringMatching(/DOCTYPE/),
+      'bad/pom.xml': expect.stringMatching(/not a JUnit report/),
+    });
+    const blocking = json(result.outputs['blocking-failures']) as string[];
+    expect(blocking).toHaveLength(5);
+    expect(blocking).toEqual(
+      expect.arrayContaining(['v1:|K|constructor', 'v1:|K|__proto__', 'v1:|K|::add-mask::x']),
+    );
+    // Workflow commands from test names are never obeyed: no line starts with them.
+    expect(result.stdout).not.toMatch(/^::(add-mask|stop-commands)::x/m);
+    expect(result.stdout.length).toBeLessThan(200_000);
+    expect(result.summary).not.toContain('n'.repeat(3000));
+    expect(result.summary).toMatch(/Unreadable reports \(8\)/);
+  });
+
+  test('on-bad-report: warn lists them and lets good reports decide', async () => {
+    const ws = workspace({ 'junit.xml': { ok: 'pass' }, 'broken.xml': '<testsuite' });
+    const result = await runLocal(ws, { 'on-bad-report': 'warn' });
+    expect(result.exitCode).toBe(0);
+    expect(json(result.outputs['report-errors'])).toEqual([
+      { file: 'broken.xml', error: expect.stringMatching(/not well-formed/) },
+    ]);
+    expect(result.stdout).toMatch(/::warning::1 report\(s\) could not be read/);
+  });
+
+  test('only bad reports fail even with on-bad-report: warn', async () => {
+    const ws = workspace({ 'junit.xml': '<html><body>oops</body></html>' });
+    const result = await runLocal(ws, { 'on-bad-report': 'warn' });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/None of the 1 matched report\(s\) could be read/);
+  });
+
+  test('no report matching the globs is a clear failure', async () => {
+    const ws = workspace({ 'notes.txt': 'hello' });
+    const result = await runLocal(ws, { reports: 'reports/**/*.xml' });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      /No report matches input "reports" \(reports\/\*\*\/\*\.xml\).*Failing rather than passing on nothing/,
+    );
+  });
+});

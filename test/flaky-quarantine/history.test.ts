@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import {
+  FAIL,
+  type History,
+  PASS,
+  REPEAT,
+  cellAt,
+  emptyHistory,
+  mergeHistory,
+  parseHistory,
+  serialiseHistory,
+  singleRun,
+} from '../../actions/flaky-quarantine/src/history.js';
+import { normaliseFile, parseTestId, testId } from '../../actions/flaky-quarantine/src/identity.js';
+
+const limits = { runsPerBranch: 1000, maxBranches: 1000, defaultBranch: 'main' };
+
+/** Every (branch, run key, test) -> cell of a history: what "no result lost" is checked on. */
+function facts(history: History): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [name, branch] of history.branches)
+    branch.runs.forEach((run, index) => {
+      for (const id of branch.outcomes.keys()) {
+        const cell = cellAt(branch, id, index);
+        if (cell) out.set(JSON.stringify([name, run.key, run.commit, id]), cell);
+      }
+    });
+  return out;
+}
+
+function union(...maps: Map<string, number>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const map of maps) for (const [k, v] of map) out.set(k, (out.get(k) ?? 0) | v);
+  return out;
+}
+
+const sorted = (m: Map<string, number>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+
+// A contribution: one run of one branch with some tests (hostile names included).
+const names = fc.constantFrom('t1', 't2', 'constructor', '__proto__', '::add-mask::x', 'toString', 'a|b');
+const contribution = fc
+  .record({
+    branch: fc.constantFrom('main', 'feature', '__proto__'),
+    run: fc.integer({ min: 1, max: 6 }),
+    cells: fc.array(fc.tuple(names, fc.integer({ min: 1, max: 7 })), { maxLength: 5 }),
+  })
+  .map(({ branch, run, cells }) =>
+    singleRun(
+      branch,
+      { key: `${run}:1`, commit: `c${run}`, at: `2026-01-01T00:00:0${run}Z` },
+      new Map(cells),
+    ),
+  );
+const history = fc
+  .array(contribution, { maxLength: 8 })
+  .map((parts) => parts.reduce((acc, part) => mergeHistory(acc, part, limits), emptyHistory()));
+
+describe('history merge (properties)', () => {
+  test('lossless: every result of both sides is in the merge', () => {
+    fc.assert(
+      fc.property(history, history, (a, b) => {
+        expect(sorted(facts(mergeHistory(a, b, limits)))).toEqual(sorted(union(facts(a), facts(b))));
+      }),
+    );
+  });
+  test('idempotent: merging the same document again (re-running an attempt) changes nothing', () => {
+    fc.assert(
+      fc.property(history, history, (a, b) => {
+        const once = mergeHistory(a, b, limits);
+        expect(serialiseHistory(mergeHistory(once, b, limits))).toBe(serialiseHistory(once));
+        expect(serialiseHistory(mergeHistory(a, a, limits))).toBe(serialiseHistory(a));
+      }),
+    );
+  });
+  test('order of writers does not change the results (commutative and associative up to run order)', () => {
+    fc.assert(
+      fc.property(history, history, history, (a, b, c) => {
+        const left = mergeHistory(mergeHistory(a, b, limits), c, limits);
+        const right = mergeHistory(a, mergeHistory(b, c, limits), limits);
+        expect(sorted(facts(left))).toEqual(sorted(facts(right)));
+        expect(sorted(facts(mergeHistory(a, b, limits)))).toEqual(sorted(facts(mergeHistory(b, a, limits))));
+      }),
+    );
+  });
+  test('serialise and parse round-trip exactly', () => {
+    fc.assert(
+      fc.property(history, (h) => {
+        const text = serialiseHistory(h);
+        expect(serialiseHistory(parseHistory(text))).toBe(text);
+      }),
+    );
+  });
+});
+
+describe('history bounds and shape', () => {
+  test('keeps the last runs per branch and drops tests with no evidence left', () => {
+    const small = { ...limits, runsPerBranch: 3 };
+    let h = emptyHistory();
+    for (let i = 1; i <= 5; i++) {
+      const cells = new Map([['always', PASS], ...(i === 1 ? [['early', FAIL] as [string, number]] : [])]);
+      h = mergeHistory(
+        h,
+        singleRun('main', { key: `${i}:1`, commit: `c${i}`, at: `2026-01-0${i}` }, cells),
+        small,
+      );
+    }
+    const main = h.branches.get('main')!;
+    expect(main.runs.map((r) => r.key)).toEqual(['3:1', '4:1', '5:1']);
+    expect([...main.outcomes]).toEqual([['always', '111']]);
+  });
+  test('matrix jobs of one run add up in one cell', () => {
+    const run = { key: '7:1', commit: 'c7', at: '2026-01-01' };
+    const h = mergeHistory(
+      singleRun('main', run, new Map([['t', PASS]])),
+      singleRun('main', { ...run, at: '2026-01-02' }, new Map([['t', FAIL | REPEAT]])),
+      limits,
+    );
+    expect(h.branches.get('main')!.runs).toEqual([run]);
+    expect(cellAt(h.branches.get('main')!, 't', 0)).toBe(PASS | FAIL | REPEAT);
+  });
+  test('keeps the default branch and the most recently run other branches', () => {
+    const few = { ...limits, maxBranches: 2 };
+    let h = emptyHistory();
+    for (const [branch, at] of [
+      ['main', '2026-01-01'],
+      ['old', '2026-01-02'],
+      ['new', '2026-01-03'],
+    ] as const)
+      h = mergeHistory(h, singleRun(branch, { key: branch, commit: 'c', at }, new Map([['t', PASS]])), few);
+    expect([...h.branches.keys()].sort()).toEqual(['main', 'new']);
+  });
+  test.each([
+    ['not JSON', '{'],
+    ['wrong version', '{"version":2,"branches":[],"quarantine":[]}'],
+    ['bad cells', '{"version":1,"branches":[["main",{"runs":[],"tests":[["t","9"]]}]],"quarantine":[]}'],
+    [
+      'longer than runs',
+      '{"version":1,"branches":[["main",{"runs":[],"tests":[["t","1"]]}]],"quarantine":[]}',
+    ],
+    ['bad quarantine', '{"version":1,"branches":[],"quarantine":[["t",{"since":1}]]}'],
+  ])('a corrupt document is an error, never an empty history: %s', (_name, text) => {
+    expect(() => parseHistory(text)).toThrow();
+  });
+});
+
+describe('test identity (properties)', () => {
+  const part = fc.string({ unit: 'binary', maxLength: 40 });
+  test('the id round-trips its normalised parts, whatever they contain', () => {
+    fc.assert(
+      fc.property(part, part, part, (file, classname, name) => {
+        const id = testId({ file, classname, name });
+        const parsed = parseTestId(id)!;
+        expect(parsed).toBeDefined();
+        expect(testId({ file: parsed.file, classname: parsed.scope, name: parsed.name })).toBe(id);
+      }),
+    );
+  });
+  test('different normalised parts never collide', () => {
+    fc.assert(
+      fc.property(part, part, part, part, (f1, n1, f2, n2) => {
+        const same = normaliseFile(f1) === normaliseFile(f2) && testId({ name: n1 }) === testId({ name: n2 });
+        expect(
+          testId({ file: f1, classname: 'C', name: n1 }) === testId({ file: f2, classname: 'C', name: n2 }),
+        ).toBe(same);
+      }),
+    );
+  });
+  test('stable across spellings of the same test', () => {
+    expect(testId({ file: '.\\src\\a.test.ts', classname: ' Cart ', name: 'adds\n  items' })).toBe(
+      testId({ file: 'src/a.test.ts', classname: 'Cart', name: 'adds items' }),
+    );
+    expect(testId({ file: '/home/runner/work/r/r/src/a.ts', name: 'x' }, '/home/runner/work/r/r')).toBe(
+      testId({ file: 'src/a.ts', name: 'x' }),
+    );
+    expect(testId({ name: 'Cafe\u0301' })).toBe(testId({ name: 'Café' }));
+  });
+  test('two tests sharing classname and name in different files stay apart', () => {
+    expect(testId({ file: 'a/x.test.ts', classname: 'C', name: 'n' })).not.toBe(
+      testId({ file: 'b/x.test.ts', classname: 'C', name: 'n' }),
+    );
+  });
+  test('the suite path stands in for an empty classname', () => {
+    expect(testId({ classname: '', suitePath: ['outer', 'inner'], name: 'n' })).toBe('v1:|outer / inner|n');
+  });
+});
