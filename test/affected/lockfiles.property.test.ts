@@ -248,7 +248,7 @@ describe.each(renderers)('$path against the model oracle', ({ path, render }) =>
           expectedAffected(model, after),
         );
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -258,7 +258,7 @@ describe.each(renderers)('$path against the model oracle', ({ path, render }) =>
         const text = render(model);
         expect(affectedNames(path, text, `${text}\n`, model)).toEqual([]);
       }),
-      { numRuns: 50 },
+      { numRuns: 30 },
     );
   });
 
@@ -270,7 +270,7 @@ describe.each(renderers)('$path against the model oracle', ({ path, render }) =>
         expect(affectedNames(path, render(model), render(withUnrelated(after)), model)).toEqual(plain);
         expect(affectedNames(path, render(withUnrelated(model)), render(after), model)).toEqual(plain);
       }),
-      { numRuns: 50 },
+      { numRuns: 30 },
     );
   });
 });

@@ -5,7 +5,8 @@
  * when their identities match and their dependencies have the same classes. Cycles (common in npm
  * graphs) are handled by giving every strongly connected component one class. Classes are interned in
  * a table shared by both graphs, so comparing a project before and after is one integer comparison, and
- * each node is visited once per graph however many projects reach it.
+ * each node is visited once per graph however many projects reach it. Members of a component share
+ * its signature plus their own identity.
  */
 
 /** One resolved package (or workspace project) in a lockfile. */
@@ -80,8 +81,10 @@ function closureClasses(graph: ResolvedGraph, intern: Map<string, number>): Map<
       }
       return `${node.identity}\u0001${[...parts].sort().join('\u0002')}`;
     });
-    const id = classOf(signatures.sort().join('\u0003'));
-    for (const member of members) classes.set(member, id);
+    const component = classOf(signatures.sort().join('\u0003'));
+    // Members share the component but stay distinct: depending on e3 or on e4 of a cycle differs.
+    for (const member of members)
+      classes.set(member, classOf(`${component}#${graph.nodes.get(member)!.identity}`));
   };
 
   // Each frame: a node and the position of the next dependency to visit.
