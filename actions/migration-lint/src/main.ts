@@ -85,7 +85,7 @@ export async function run(io: ActionIO): Promise<void> {
     lint.findings.push(...dynamicFindings(dynamic));
   }
   const findings = lint.findings.sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+    (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule),
   );
 
   findings.slice(0, MAX_ANNOTATIONS).forEach((f) =>
@@ -133,6 +133,8 @@ export async function run(io: ActionIO): Promise<void> {
       `migration-lint: ${errors} errors and ${warnings} warnings in ${lint.files.length} migration files.`,
     );
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 async function runDynamic(url: string, scratch: boolean, lint: LintResult): Promise<DynamicResult> {
   const { Postgres } = await import('../../../shared/postgres.js');
