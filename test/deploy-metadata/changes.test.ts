@@ -17,6 +17,7 @@ describe('loginOf', () => {
   test.each([
     ['12345+octocat@users.noreply.github.com', 'octocat'],
     ['octocat@users.noreply.github.com', 'octocat'],
+    ['49699333+dependabot[bot]@users.noreply.github.com', 'dependabot[bot]'],
     ['ada@example.com', undefined],
     ['12345+bad_login@users.noreply.github.com', undefined],
   ])('%s -> %s', (email, login) => expect(loginOf(email)).toBe(login));

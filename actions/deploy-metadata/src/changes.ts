@@ -38,10 +38,12 @@ export function pullRequestOf(subject: string): number | undefined {
 
 /**
  * The GitHub login in a noreply address (`123+octocat@users.noreply.github.com`, or the older
- * `octocat@users.noreply.github.com`), else undefined.
+ * `octocat@users.noreply.github.com`; apps as `name[bot]`), else undefined.
  */
 export function loginOf(email: string): string | undefined {
-  const m = /^(?:\d+\+)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))@users\.noreply\.github\.com$/i.exec(email);
+  const m = /^(?:\d+\+)?([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?)@users\.noreply\.github\.com$/i.exec(
+    email,
+  );
   return m?.[1];
 }
 

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
 import { InputError, UserError, describeError } from '../../../shared/errors.js';
 import { Git } from '../../../shared/git.js';
@@ -91,12 +91,23 @@ async function connect(
     import('./deploy-api.js'),
   ]);
   const gh: GitHub = connectGitHub(io, token, why);
+  if (!ctx.owner || !ctx.repo)
+    throw new UserError(
+      `GITHUB_REPOSITORY is not set, but ${why} needs to know the repository; set it as owner/name.`,
+    );
   return new Api(gh, ctx.owner, ctx.repo);
 }
 
-interface Found {
+/** Something the user should know: a warning when a part of the record is missing and why. */
+interface Note {
+  level: 'warning' | 'info';
+  text: string;
+}
+
+interface History {
   previous?: Previous;
-  notes: string[];
+  changes?: Changes;
+  notes: Note[];
 }
 
 /** The previous deploy of the environment: local deploy tags, then GitHub's tags, then its deployments. */
@@ -105,28 +116,26 @@ async function findPrevious(
   draft: DeployRecord,
   prefix: string,
   api: (() => Promise<DeployApi>) | undefined,
-): Promise<Found> {
+): Promise<{ previous?: Previous; note?: Note }> {
   const local = deployTags(await git.tags(`${prefix}${draft.environment}/`), prefix, draft.environment);
   const fromLocal = await previousFromTags(
     local,
     async (tag) => ({ commit: tag.commit!, message: await git.tagMessage(tag.name) }),
     draft,
   );
-  if (fromLocal || !api) return { previous: fromLocal, notes: [] };
+  if (fromLocal || !api) return { previous: fromLocal };
   try {
     const client = await api();
     const remote = await client.deployTags(prefix, draft.environment);
-    const previous =
-      (await previousFromTags(remote, (tag) => client.peel(tag), draft)) ??
-      (await client.lastSuccessfulDeployment(draft));
-    return { previous, notes: [] };
-  } catch (error) {
-    if (error instanceof UserError && !/failed \(/.test(error.message)) throw error;
     return {
-      notes: [
-        `Could not look up the previous deploy on GitHub (${describeError(error)}); changes since it are not listed. Give the token "contents: read" and "deployments: read", or set previous-lookup: git.`,
-      ],
+      previous:
+        (await previousFromTags(remote, (tag) => client.peel(tag), draft)) ??
+        (await client.lastSuccessfulDeployment(draft)),
     };
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const text = `Could not look up the previous deploy on GitHub (${describeError(error)}), so changes since it are not listed; give the token "contents: read" and "deployments: read", or set previous-lookup: git.`;
+    return { note: { level: 'warning', text } };
   }
 }
 
@@ -136,23 +145,85 @@ async function changesSince(
   previous: Previous,
   head: string,
   max: number,
-): Promise<{ changes?: Changes; note?: string }> {
+): Promise<Omit<History, 'previous'>> {
   const where = previous.tag ? `deploy tag ${previous.tag}` : 'the last successful deployment';
   const unreachable = `The previous deploy ${previous.sha.slice(0, 7)} (${where}) is not in this clone and could not be fetched, so changes since it are not listed; check out with actions/checkout fetch-depth: 0.`;
   let prev = await git.tryResolve(previous.sha);
   if (!prev && (await git.fetch([previous.sha], 1))) prev = await git.tryResolve(previous.sha);
-  if (!prev) return { note: unreachable };
+  if (!prev) return { notes: [{ level: 'warning', text: unreachable }] };
   try {
     await git.mergeBase(prev, head);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    return { note: `${unreachable} (${error.message})` };
+    return { notes: [{ level: 'warning', text: `${unreachable} (${error.message})` }] };
   }
   const [raw, count] = await Promise.all([
     git.log(prev, head, { max, firstParent: true }),
     git.countCommits(prev, head, true),
   ]);
-  return { changes: toChanges(raw, count, max) };
+  return { changes: toChanges(raw, count, max), notes: [] };
+}
+
+/** The previous deploy and the changes since it, with what could not be found and why. */
+async function history(
+  git: Git,
+  draft: DeployRecord,
+  options: Options,
+  api: (() => Promise<DeployApi>) | undefined,
+): Promise<History> {
+  const found = await findPrevious(git, draft, options['tag-prefix'], api);
+  if (found.previous)
+    return {
+      previous: found.previous,
+      ...(await changesSince(git, found.previous, draft.sha, options['max-changes'])),
+    };
+  if (found.note) return { notes: [found.note] };
+  const env = draft.environment;
+  return {
+    notes: [
+      (await git.isShallow())
+        ? {
+            level: 'warning',
+            text: `No earlier deploy of ${env} was found in this shallow clone: if this is not the first one, check out with fetch-depth: 0 (which fetches the deploy tags) or give the token so GitHub is asked.`,
+          }
+        : { level: 'info', text: `No earlier deploy of ${env} was found: this is the first one.` },
+    ],
+  };
+}
+
+/** The deployed commit and its version. */
+async function commitFacts(git: Git, ctx: EventContext, options: Options) {
+  const head = await git.resolve(
+    ctx.pullRequest?.headSha ? 'the pull request head' : 'the event commit',
+    ctx.headSha || 'HEAD',
+  );
+  const commit = await git.commit(head);
+  const derive = options.version === undefined;
+  const tagsOnCommit = derive ? await git.tagsAt(head) : [];
+  const describe = derive ? await git.describe(head, ['v[0-9]*', '[0-9]*']) : undefined;
+  try {
+    const version = chooseVersion({
+      input: options.version,
+      requireSemver: options['require-semver'],
+      tagsOnCommit,
+      describe,
+      shortSha: head.slice(0, 7),
+    });
+    return { commit, version };
+  } catch (error) {
+    throw new InputError(describeError(error));
+  }
+}
+
+/** Where the dotenv file goes, checked before anything is written. */
+function envFilePath(io: ActionIO, workspace: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const path = resolveInside(workspace, raw, 'env-file', [io.env.RUNNER_TEMP ?? '']);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new InputError(
+      `Input "env-file" is ${JSON.stringify(raw.slice(0, 200))}, which is a directory; give a file path.`,
+    );
+  return path;
 }
 
 interface Written {
@@ -170,68 +241,32 @@ export async function run(io: ActionIO): Promise<void> {
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const workspace = ctx.workspace || process.cwd();
   const { service, deploymentId } = checkOptions(options, { ...ctx, repo: ctx.repo || basename(workspace) });
-  const envFile = options['env-file']
-    ? resolveInside(workspace, options['env-file'], 'env-file', [io.env.RUNNER_TEMP ?? ''])
-    : undefined;
-  // An empty token input falls back to the unevaluated `${{ github.token }}` default outside a runner.
+  const envFile = envFilePath(io, workspace, options['env-file']);
+  // Outside a runner an empty token input falls back to the unevaluated `${{ github.token }}` default.
   const token = options.token?.startsWith('${{') ? undefined : options.token;
-  const wantsDeployment = options['create-deployment'] || deploymentId !== undefined;
-  const apiSinks = wantsDeployment || options['create-tag'];
+  const apiSinks = options['create-deployment'] || deploymentId !== undefined || options['create-tag'];
 
-  // A missing token fails here, before anything is computed or written.
   let client: Promise<DeployApi> | undefined;
   const api = () => (client ??= connect(io, token, 'create-deployment, deployment-id or create-tag', ctx));
+  // A missing token or repository fails here, before anything is computed or written.
   if (apiSinks) await api();
   const lookupApi = options['previous-lookup'] === 'auto' && token && ctx.owner ? api : undefined;
 
   const git = new Git(workspace, { trace: (line) => io.log.debug(line) });
   if (!(await git.isRepository()))
     throw new UserError(`${workspace} is not a git repository; run actions/checkout before deploy-metadata.`);
-  const head = await git.resolve(
-    ctx.pullRequest?.headSha ? 'the pull request head' : 'the event commit',
-    ctx.headSha || 'HEAD',
-  );
-  const commit = await git.commit(head);
-  let version;
-  try {
-    const tagsOnCommit = options.version ? [] : await git.tagsAt(head);
-    version = chooseVersion({
-      input: options.version,
-      requireSemver: options['require-semver'],
-      tagsOnCommit,
-      describe: options.version ? undefined : await git.describe(head, ['v[0-9]*', '[0-9]*']),
-      shortSha: head.slice(0, 7),
-    });
-  } catch (error) {
-    throw new InputError(describeError(error));
-  }
   const facts = {
     ctx,
     environment: options.environment,
     service,
-    commit,
-    version,
+    ...(await commitFacts(git, ctx, options)),
     created: options.created as 'commit' | 'now',
     now: new Date(),
   };
-  const notes: string[] = [];
   const found = await io.log.group('Previous deploy', () =>
-    findPrevious(git, buildRecord(facts), options['tag-prefix'], lookupApi),
+    history(git, buildRecord(facts), options, lookupApi),
   );
-  notes.push(...found.notes);
-  let changes: Changes | undefined;
-  if (found.previous) {
-    const since = await changesSince(git, found.previous, head, options['max-changes']);
-    changes = since.changes;
-    if (since.note) notes.push(since.note);
-  } else if (!found.notes.length) {
-    notes.push(
-      (await git.isShallow())
-        ? `No earlier deploy of ${options.environment} found in this shallow clone: a first deploy, or check out with fetch-depth: 0 (deploy tags are fetched with it).`
-        : `No earlier deploy of ${options.environment} found: this is the first one.`,
-    );
-  }
-  const record = buildRecord({ ...facts, previous: found.previous, changes });
+  const record = buildRecord({ ...facts, previous: found.previous, changes: found.changes });
   // Every text sink is computed before anything is written, so a failure leaves none half-written.
   const sinks = renderSinks(record, {
     partOf: options['part-of'] ?? (ctx.repo || service),
@@ -241,13 +276,17 @@ export async function run(io: ActionIO): Promise<void> {
   const written: Written = {};
   if (apiSinks) await writeApiSinks(io, await api(), record, options, deploymentId, written);
   if (envFile) {
+    mkdirSync(dirname(envFile), { recursive: true });
     writeFileSync(envFile, sinks.dotenv);
     written.envFile = envFile;
   }
   if (options['export-env']) for (const [name, value] of sinks.variables) io.exportVariable(name, value);
   setOutputs(io, record, sinks, written);
-  for (const note of notes) io.log.warning(note);
-  await io.writeSummary(summarize(record, written, notes, options['export-env']));
+  for (const note of found.notes) {
+    if (note.level === 'warning') io.log.warning(note.text);
+    else io.log.info(note.text);
+  }
+  await io.writeSummary(summarize(record, written, found.notes, options['export-env']));
 }
 
 async function writeApiSinks(
@@ -350,7 +389,7 @@ function setOutputs(io: ActionIO, record: DeployRecord, sinks: SinkTexts, writte
     io.setOutput(name, value === null || value === undefined ? '' : String(value));
 }
 
-function summarize(record: DeployRecord, written: Written, notes: string[], exported: boolean): Summary {
+function summarize(record: DeployRecord, written: Written, notes: Note[], exported: boolean): Summary {
   const s = new Summary();
   const since = record.previous
     ? record.changes
@@ -389,7 +428,8 @@ function summarize(record: DeployRecord, written: Written, notes: string[], expo
       ['written to', sinks.join(', ')],
     ],
   );
-  if (notes.length) s.list(notes.map(escapeMarkdown));
+  if (notes.length)
+    s.list(notes.map((n) => `${n.level === 'warning' ? '⚠️ ' : ''}${escapeMarkdown(n.text)}`));
   const commits = record.changes?.commits ?? [];
   if (commits.length)
     s.details(
