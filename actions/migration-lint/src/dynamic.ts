@@ -49,9 +49,12 @@ export async function assertEmpty(db: Postgres, scratch: boolean): Promise<void>
 }
 
 /**
- * Applies the base migrations, then runs each changed statement and records what it did, all in one
- * transaction that is always rolled back: nothing is committed. Each statement runs behind a
- * savepoint so a failure is recorded and the next statement still runs.
+ * Applies the base migrations to the scratch database as a plain runner would (statement by
+ * statement, committed: that is what an empty scratch database is for), then runs every changed
+ * statement inside ONE transaction that is always rolled back, so nothing of the change is ever
+ * committed. Each changed statement runs behind a savepoint: a failure is recorded and the next
+ * statement still runs. Locks are those the statement newly took; a mode an earlier statement of
+ * the change already holds on a table is not repeated.
  */
 export async function observeChange(
   db: Postgres,
@@ -59,20 +62,19 @@ export async function observeChange(
   change: readonly Executable[],
 ): Promise<DynamicResult> {
   const result: DynamicResult = { observations: [], baseFailures: [] };
+  for (const statement of base) {
+    try {
+      await db.query(statement.sql);
+    } catch (error) {
+      if (!(error instanceof DatabaseError)) throw error;
+      result.baseFailures.push({ file: statement.file, line: statement.line, error: error.message });
+      await db.query('ROLLBACK').catch(() => {}); // leave a failed explicit transaction
+    }
+  }
+  await db.query('ROLLBACK').catch(() => {}); // a base file that never committed
+  const existing = new Map((await db.query<Relation>(USER_RELATIONS)).map((r) => [String(r.oid), r]));
   await db.query('BEGIN');
   try {
-    for (const statement of base) {
-      if (statement.kind === 'transaction') continue;
-      // the schema is what matters here: build indexes plainly, since CONCURRENTLY cannot run in a transaction
-      const sql =
-        statement.kind === 'non-transactional'
-          ? statement.sql.replace(/\bCONCURRENTLY\b/gi, '')
-          : statement.sql;
-      if (/^\s*VACUUM\b/i.test(sql)) continue;
-      const error = await attempt(db, sql, 'base');
-      if (error) result.baseFailures.push({ file: statement.file, line: statement.line, error });
-    }
-    const existing = new Map((await db.query<Relation>(USER_RELATIONS)).map((r) => [String(r.oid), r]));
     for (const statement of change) {
       if (statement.kind === 'transaction') continue;
       result.observations.push(await observe(db, statement, existing));
@@ -115,7 +117,7 @@ async function observe(
     (await db.query<Relation>(USER_RELATIONS)).map((r) => [String(r.oid), r.filenode]),
   );
   const started = performance.now();
-  observation.error = await attempt(db, statement.sql, 'change');
+  observation.error = await attempt(db, statement.sql);
   observation.ms = Math.round(performance.now() - started);
   if (observation.error) return observation;
 
@@ -144,15 +146,15 @@ async function observe(
 }
 
 /** Runs one statement behind a savepoint; returns PostgreSQL's error message, or undefined on success. */
-async function attempt(db: Postgres, sql: string, name: string): Promise<string | undefined> {
-  await db.query(`SAVEPOINT ${name}`);
+async function attempt(db: Postgres, sql: string): Promise<string | undefined> {
+  await db.query('SAVEPOINT statement');
   try {
     await db.query(sql);
-    await db.query(`RELEASE SAVEPOINT ${name}`);
+    await db.query('RELEASE SAVEPOINT statement');
     return undefined;
   } catch (error) {
     if (!(error instanceof DatabaseError)) throw error;
-    await db.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    await db.query('ROLLBACK TO SAVEPOINT statement');
     return error.message;
   }
 }

@@ -36,7 +36,11 @@ const VERSION = '1.0.0';
 export async function run(io: ActionIO): Promise<void> {
   const options = parseInputs(inputs, io, { secret: ['database-url'] });
   const databaseUrl = options['database-url'];
-  if (databaseUrl) io.setSecret(databaseUrl);
+  if (databaseUrl) {
+    io.setSecret(databaseUrl);
+    const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(databaseUrl)?.[1];
+    if (password) io.setSecret(decodeURIComponent(password));
+  }
   const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
   const sarifPath = options['sarif-file']
     ? resolveInside(
