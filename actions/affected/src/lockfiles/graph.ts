@@ -44,17 +44,46 @@ export function unresolved(graph: ResolvedGraph, name: string, spec: string): st
 }
 
 const EMPTY_CLASS = 0;
+const UNREACHED = -1;
+
+/** The graph on integer indices: the walks below run on arrays, not string-keyed maps. */
+interface Indexed {
+  keys: string[];
+  index: Map<string, number>;
+  identities: string[];
+  deps: number[][];
+}
+
+function indexGraph(graph: ResolvedGraph): Indexed {
+  const keys = [...graph.nodes.keys()];
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const identities: string[] = [];
+  const deps: number[][] = [];
+  for (const node of graph.nodes.values()) {
+    identities.push(node.identity);
+    const targets: number[] = [];
+    for (const dep of node.deps) {
+      const target = index.get(dep);
+      if (target !== undefined) targets.push(target);
+    }
+    deps.push(targets);
+  }
+  return { keys, index, identities, deps };
+}
 
 /**
- * Class of every node reachable from a root (iterative Tarjan: deep graphs must not overflow the stack).
- * Components are completed sinks first, so a component's dependencies already have classes.
+ * Class of every node reachable from the roots (iterative Tarjan: deep graphs must not overflow the
+ * stack). Components complete sinks first, so a component's dependencies already have classes.
  */
-function closureClasses(graph: ResolvedGraph, intern: Map<string, number>): Map<string, number> {
-  const classes = new Map<string, number>();
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+function closureClasses(graph: Indexed, roots: Iterable<string>, intern: Map<string, number>): Int32Array {
+  const count = graph.keys.length;
+  const classes = new Int32Array(count).fill(UNREACHED);
+  const order = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack: number[] = [];
+  const frames: number[] = [];
+  const nextDep = new Int32Array(count);
   let counter = 0;
 
   const classOf = (signature: string): number => {
@@ -62,114 +91,103 @@ function closureClasses(graph: ResolvedGraph, intern: Map<string, number>): Map<
     if (id === undefined) intern.set(signature, (id = intern.size + 1));
     return id;
   };
-
-  const finishComponent = (rootKey: string): void => {
-    const members: string[] = [];
-    let key: string;
+  const childClasses = (node: number, inside?: Set<number>): string => {
+    const parts = new Set<string>();
+    for (const dep of graph.deps[node]!) {
+      parts.add(inside?.has(dep) ? `~${graph.identities[dep]}` : String(classes[dep]));
+    }
+    return [...parts].sort().join('\u0002');
+  };
+  const finishComponent = (root: number): void => {
+    if (stack[stack.length - 1] === root && !graph.deps[root]!.includes(root)) {
+      stack.pop();
+      onStack[root] = 0;
+      classes[root] = classOf(`${graph.identities[root]}\u0001${childClasses(root)}`);
+      return;
+    }
+    const members: number[] = [];
+    let node: number;
     do {
-      key = stack.pop()!;
-      onStack.delete(key);
-      members.push(key);
-    } while (key !== rootKey);
+      node = stack.pop()!;
+      onStack[node] = 0;
+      members.push(node);
+    } while (node !== root);
     const inside = new Set(members);
-    const signatures = members.map((member) => {
-      const node = graph.nodes.get(member)!;
-      const parts = new Set<string>();
-      for (const dep of node.deps) {
-        if (!graph.nodes.has(dep)) continue;
-        parts.add(inside.has(dep) ? `~${graph.nodes.get(dep)!.identity}` : String(classes.get(dep)));
-      }
-      return `${node.identity}\u0001${[...parts].sort().join('\u0002')}`;
-    });
+    const signatures = members.map(
+      (member) => `${graph.identities[member]}\u0001${childClasses(member, inside)}`,
+    );
     const component = classOf(signatures.sort().join('\u0003'));
     // Members share the component but stay distinct: depending on e3 or on e4 of a cycle differs.
-    for (const member of members)
-      classes.set(member, classOf(`${component}#${graph.nodes.get(member)!.identity}`));
+    for (const member of members) classes[member] = classOf(`${component}#${graph.identities[member]}`);
+  };
+  const enter = (node: number): void => {
+    order[node] = low[node] = counter++;
+    stack.push(node);
+    onStack[node] = 1;
+    frames.push(node);
   };
 
-  // Each frame: a node and the position of the next dependency to visit.
-  for (const start of graph.roots.values()) {
-    if (index.has(start) || !graph.nodes.has(start)) continue;
-    const frames: Array<{ key: string; next: number }> = [];
-    const enter = (key: string): void => {
-      index.set(key, counter);
-      low.set(key, counter++);
-      stack.push(key);
-      onStack.add(key);
-      frames.push({ key, next: 0 });
-    };
+  for (const rootKey of roots) {
+    const start = graph.index.get(rootKey);
+    if (start === undefined || order[start] !== -1) continue;
     enter(start);
     while (frames.length > 0) {
-      const frame = frames[frames.length - 1]!;
-      const deps = graph.nodes.get(frame.key)!.deps;
-      if (frame.next < deps.length) {
-        const dep = deps[frame.next++]!;
-        if (!graph.nodes.has(dep)) continue;
-        if (!index.has(dep)) enter(dep);
-        else if (onStack.has(dep)) low.set(frame.key, Math.min(low.get(frame.key)!, index.get(dep)!));
+      const node = frames[frames.length - 1]!;
+      const deps = graph.deps[node]!;
+      if (nextDep[node]! < deps.length) {
+        const dep = deps[nextDep[node]!++]!;
+        if (order[dep] === -1) enter(dep);
+        else if (onStack[dep]) low[node] = Math.min(low[node]!, order[dep]!);
         continue;
       }
       frames.pop();
       const parent = frames[frames.length - 1];
-      if (parent) low.set(parent.key, Math.min(low.get(parent.key)!, low.get(frame.key)!));
-      if (low.get(frame.key) === index.get(frame.key)) finishComponent(frame.key);
+      if (parent !== undefined) low[parent] = Math.min(low[parent]!, low[node]!);
+      if (low[node] === order[node]) finishComponent(node);
     }
   }
   return classes;
 }
 
-/** Each node's own part of the comparison: its identity and the identities it depends on. */
-function localSignatures(graph: ResolvedGraph): Map<string, string> {
-  const signatures = new Map<string, string>();
-  for (const [key, node] of graph.nodes) {
-    const deps = new Set<string>();
-    for (const dep of node.deps) {
-      const target = graph.nodes.get(dep);
-      if (target) deps.add(target.identity);
-    }
-    signatures.set(key, `${node.identity}\u0001${[...deps].sort().join('\u0002')}`);
-  }
-  return signatures;
-}
-
 /**
- * For every node that reaches a changed node, the nearest changed node. Packages whose identity is new
- * or gone are preferred over packages that only depend on something else now, because "lodash 4.17.20
- * -> 4.17.21" explains more than "dependencies of app changed".
+ * For every reached node whose closure changed, the nearest node where the change happened: a node
+ * whose class is new while all its dependencies' classes are not (a new version, or a new edge).
+ * Nodes with a new identity are preferred, because "lodash 4.17.20 -> 4.17.21" explains more than
+ * "dependencies of app changed".
  */
 function nearestChanges(
-  graph: ResolvedGraph,
-  signatures: Map<string, string>,
-  other: ResolvedGraph,
-  otherSignatures: Set<string>,
-): Map<string, string> {
-  const otherIdentities = new Set<string>();
-  for (const node of other.nodes.values()) otherIdentities.add(node.identity);
-  const dependents = new Map<string, string[]>();
-  const newIdentity: string[] = [];
-  const newEdges: string[] = [];
-  for (const [key, node] of graph.nodes) {
-    for (const dep of node.deps) {
-      const list = dependents.get(dep);
-      if (list) list.push(key);
-      else dependents.set(dep, [key]);
+  graph: Indexed,
+  classes: Int32Array,
+  otherClasses: Set<number>,
+  otherIdentities: Set<string>,
+): Int32Array {
+  const count = graph.keys.length;
+  const dependents: number[][] = Array.from({ length: count }, () => []);
+  const newIdentity: number[] = [];
+  const newEdges: number[] = [];
+  for (let node = 0; node < count; node++) {
+    if (classes[node] === UNREACHED || otherClasses.has(classes[node]!)) continue;
+    let frontier = true;
+    for (const dep of graph.deps[node]!) {
+      dependents[dep]!.push(node);
+      if (!otherClasses.has(classes[dep]!)) frontier = false;
     }
-    if (!otherIdentities.has(node.identity)) newIdentity.push(key);
-    else if (!otherSignatures.has(signatures.get(key)!)) newEdges.push(key);
+    if (!otherIdentities.has(graph.identities[node]!)) newIdentity.push(node);
+    else if (frontier) newEdges.push(node);
   }
-  const cause = new Map<string, string>();
+  const cause = new Int32Array(count).fill(-1);
   for (const sources of [newIdentity, newEdges]) {
-    const queue: string[] = [];
-    for (const key of sources) {
-      if (cause.has(key)) continue;
-      cause.set(key, key);
-      queue.push(key);
+    const queue: number[] = [];
+    for (const node of sources) {
+      if (cause[node] !== -1) continue;
+      cause[node] = node;
+      queue.push(node);
     }
     for (let i = 0; i < queue.length; i++) {
-      const key = queue[i]!;
-      for (const dependent of dependents.get(key) ?? []) {
-        if (cause.has(dependent)) continue;
-        cause.set(dependent, cause.get(key)!);
+      const node = queue[i]!;
+      for (const dependent of dependents[node]!) {
+        if (cause[dependent] !== -1) continue;
+        cause[dependent] = cause[node]!;
         queue.push(dependent);
       }
     }
@@ -212,44 +230,44 @@ export function diffGraphs(
   projectNames: Iterable<string>,
 ): Map<string, string> {
   const intern = new Map<string, number>();
-  const beforeClasses = closureClasses(before, intern);
-  const afterClasses = closureClasses(after, intern);
-  const classIn = (graph: ResolvedGraph, classes: Map<string, number>, project: string): number => {
-    const root = graph.roots.get(project);
-    return root === undefined ? EMPTY_CLASS : (classes.get(root) ?? EMPTY_CLASS);
+  const sides = [before, after].map((graph) => {
+    const indexed = indexGraph(graph);
+    return { graph, indexed, classes: closureClasses(indexed, graph.roots.values(), intern) };
+  });
+  const rootOf = (side: number, project: string): number | undefined => {
+    const key = sides[side]!.graph.roots.get(project);
+    return key === undefined ? undefined : sides[side]!.indexed.index.get(key);
+  };
+  const classOf = (side: number, project: string): number => {
+    const root = rootOf(side, project);
+    return root === undefined ? EMPTY_CLASS : sides[side]!.classes[root]!;
   };
 
-  const changed: string[] = [];
-  for (const project of projectNames) {
-    if (classIn(before, beforeClasses, project) !== classIn(after, afterClasses, project))
-      changed.push(project);
-  }
+  const changed = [...projectNames].filter((project) => classOf(0, project) !== classOf(1, project));
   const affected = new Map<string, string>();
   if (changed.length === 0) return affected;
 
-  const beforeSignatures = localSignatures(before);
-  const afterSignatures = localSignatures(after);
-  const afterCauses = nearestChanges(after, afterSignatures, before, new Set(beforeSignatures.values()));
-  const beforeCauses = nearestChanges(before, beforeSignatures, after, new Set(afterSignatures.values()));
-  const beforeVersions = versionsByName(before);
-  const afterVersions = versionsByName(after);
+  // Only the sides' own classes and identities are compared, so each is collected once.
+  const classSets = sides.map((side) => new Set(side.classes));
+  const identitySets = sides.map((side) => new Set(side.indexed.identities));
+  const causes = sides.map((side, i) =>
+    nearestChanges(side.indexed, side.classes, classSets[1 - i]!, identitySets[1 - i]!),
+  );
+  const versions = sides.map((side) => versionsByName(side.graph));
   for (const project of changed) {
-    const afterRoot = after.roots.get(project);
-    const beforeRoot = before.roots.get(project);
-    const afterCause = afterRoot === undefined ? undefined : afterCauses.get(afterRoot);
-    const beforeCause = beforeRoot === undefined ? undefined : beforeCauses.get(beforeRoot);
-    const node = afterCause !== undefined ? after.nodes.get(afterCause) : before.nodes.get(beforeCause ?? '');
+    const [beforeRoot, afterRoot] = [rootOf(0, project), rootOf(1, project)];
     if (afterRoot === undefined) affected.set(project, 'lockfile: no longer lists this project');
     else if (beforeRoot === undefined) affected.set(project, 'lockfile: newly lists this project');
-    else if (node === undefined) affected.set(project, 'lockfile: resolved dependencies changed');
     else {
-      const reason = describe(
-        node.name,
-        beforeVersions.get(node.name),
-        afterVersions.get(node.name),
-        node.version,
+      const side = causes[1]![afterRoot] !== -1 ? 1 : 0;
+      const cause = causes[side]![side === 1 ? afterRoot : beforeRoot]!;
+      const node = cause === -1 ? undefined : sides[side]!.graph.nodes.get(sides[side]!.indexed.keys[cause]!);
+      affected.set(
+        project,
+        node === undefined
+          ? 'lockfile: resolved dependencies changed'
+          : describe(node.name, versions[0]!.get(node.name), versions[1]!.get(node.name), node.version),
       );
-      affected.set(project, reason);
     }
   }
   return affected;

@@ -38,16 +38,22 @@ export function parseNpmLock(source: string, projects: LocalProject[]): Resolved
   } else throw new LockfileError(`unsupported lockfileVersion ${JSON.stringify(version)}`);
 
   const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+  const targets = new Map<string, string>();
   const target = (path: string): string => {
+    const known = targets.get(path);
+    if (known !== undefined) return known;
     // Links point at another folder of the lockfile; follow them (bounded: links to links are rare).
+    let resolved: string = path;
     for (let hops = 0; hops < 8; hops++) {
-      const entry = folders.get(path)!;
-      const link = field(entry.data, 'link') === true ? text(field(entry.data, 'resolved')) : undefined;
-      const linked = link === undefined ? undefined : joinPath('', link);
-      if (linked === undefined || !folders.has(linked)) return path;
-      path = linked;
+      const entry: Entry = folders.get(resolved)!;
+      const link: string | undefined =
+        field(entry.data, 'link') === true ? text(field(entry.data, 'resolved')) : undefined;
+      const linked: string | undefined = link === undefined ? undefined : joinPath('', link);
+      if (linked === undefined || !folders.has(linked)) break;
+      resolved = linked;
     }
-    return path;
+    targets.set(path, resolved);
+    return resolved;
   };
   for (const [path, entry] of folders) {
     if (path !== target(path)) continue;

@@ -25,7 +25,9 @@ export function text(value: unknown): string | undefined {
 export function dependencySpecs(value: unknown, fields: readonly string[]): Map<string, string> {
   const specs = new Map<string, string>();
   for (const name of fields) {
-    for (const [dep, spec] of entries(field(value, name))) {
+    const deps = field(value, name);
+    if (!isRecord(deps)) continue;
+    for (const [dep, spec] of Object.entries(deps)) {
       if (!specs.has(dep)) specs.set(dep, text(spec) ?? text(field(spec, 'version')) ?? '');
     }
   }
