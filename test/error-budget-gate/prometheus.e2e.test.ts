@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 import { type RunResult, runBundle } from '../support/harness.js';
 import {
   type Fixture,
@@ -360,5 +361,96 @@ describe('error-budget-gate with 15 days of retention', () => {
       'min-coverage': '0.4',
     });
     expect(lenient.outputs.decision).not.toBe('inconclusive');
+  });
+});
+
+describe('error-budget-gate override', () => {
+  let github: GitHubServer;
+  beforeAll(async () => {
+    github = await startGitHubServer({ owner: 'acme', repo: 'shop' });
+  });
+  afterAll(async () => github?.close());
+
+  const SHA = 'a'.repeat(40);
+  const dispatch = { name: 'workflow_dispatch', payload: { inputs: { reason: 'hotfix INC-42' } } };
+
+  test('an override reason lets a blocked gate pass and is recorded in the summary, a notice and one commit comment', async () => {
+    const options = {
+      event: dispatch,
+      github: { url: github.url },
+      env: { GITHUB_SHA: SHA, GITHUB_ACTOR: 'ada' },
+    };
+    const result = await gate(
+      { ...API_INLINE, at: iso(FIXTURE_END), 'override-reason': 'hotfix INC-42' },
+      options,
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.decision).toBe('override');
+    expect(result.outputs.reason).toMatch(/^overridden \(block: budget remaining/);
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        title: 'Error budget gate overridden',
+        message: expect.stringContaining('by ada'),
+      }),
+    );
+    expect(result.summary).toContain('**Overridden** by `ada` for commit `aaaaaaaaaaaa`: `hotfix INC-42`');
+    const comments = github.state.commitComments.filter((c) => c.commit_id === SHA);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('Reason: hotfix INC-42');
+    expect(comments[0]!.body).toContain('@ada');
+
+    // A re-run of the same attempt finds its comment instead of writing a second one.
+    const again = await gate(
+      { ...API_INLINE, at: iso(FIXTURE_END), 'override-reason': 'hotfix INC-42' },
+      options,
+    );
+    expect(again.exitCode).toBe(0);
+    expect(again.summary).toContain('Already recorded');
+    expect(github.state.commitComments.filter((c) => c.commit_id === SHA)).toHaveLength(1);
+  });
+
+  test('a pull request label named by override-label overrides; without it the gate blocks', async () => {
+    const payload = (labels: string[]) => ({
+      name: 'pull_request',
+      payload: {
+        pull_request: {
+          number: 7,
+          labels: labels.map((name) => ({ name })),
+          head: { sha: 'b'.repeat(40) },
+          base: { sha: 'c'.repeat(40) },
+        },
+      },
+    });
+    const inputs = { ...API_INLINE, at: iso(FIXTURE_END), 'override-label': 'release-anyway' };
+    const labelled = await gate(inputs, {
+      event: payload(['release-anyway']),
+      github: { url: github.url },
+      env: { GITHUB_SHA: 'd'.repeat(40) },
+    });
+    expect(labelled.outputs.decision).toBe('override');
+    expect(labelled.exitCode).toBe(0);
+    expect(github.state.commitComments.find((c) => c.commit_id === 'b'.repeat(40))?.body).toContain(
+      'label "release-anyway" on pull request #7',
+    );
+
+    const unlabelled = await gate(inputs, { event: payload(['docs']), github: { url: github.url } });
+    expect(unlabelled.outputs.decision).toBe('block');
+    expect(unlabelled.exitCode).toBe(1);
+  });
+
+  test('an override on a passing gate changes nothing', async () => {
+    const result = await gate(
+      {
+        'bad-query': 'http_requests_total{job="checkout",code=~"5.."}',
+        'total-query': 'http_requests_total{job="checkout"}',
+        objective: '99.5',
+        at: iso(FIXTURE_END),
+        'override-reason': 'just in case',
+      },
+      { event: dispatch, github: { url: github.url }, env: { GITHUB_SHA: 'e'.repeat(40) } },
+    );
+    expect(result.outputs.decision).toBe('pass');
+    expect(github.state.commitComments.filter((c) => c.commit_id === 'e'.repeat(40))).toHaveLength(0);
   });
 });

@@ -85,13 +85,16 @@ export function bucketStep(length: number): number {
 
 export const errorRatio = (c: Counts): number => c.bad / c.total;
 
+/** The budget's share of events, 1 - objective, without float noise (1 - 0.999 is 0.0010000000000000009). */
+const budgetShare = (objective: number): number => Number((1 - objective).toPrecision(12));
+
 /** Error ratio over the error budget's share: 1 means the budget lasts exactly the window. */
 export const burnRate = (c: Counts, objective: number): number =>
-  c.total === 0 && c.bad === 0 ? 0 : errorRatio(c) / (1 - objective);
+  c.total === 0 && c.bad === 0 ? 0 : errorRatio(c) / budgetShare(objective);
 
 /** 1 - errors / allowed errors, where allowed = (1 - objective) x total. Negative when overspent. */
 export const budgetRemaining = (c: Counts, objective: number): number =>
-  1 - c.bad / ((1 - objective) * c.total);
+  1 - c.bad / (budgetShare(objective) * c.total);
 
 /** Bad from good: good may exceed total by a rounding hair between two queries, never below 0. */
 export function badFromGood(good: number, total: number): number {
@@ -139,7 +142,7 @@ export function budgetHistory(
   window: Counts,
   objective: number,
 ): Array<[number, number]> {
-  const allowed = (1 - objective) * window.total;
+  const allowed = budgetShare(objective) * window.total;
   let bad = 0;
   return [...buckets]
     .sort((a, b) => a.end - b.end)
