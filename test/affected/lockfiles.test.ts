@@ -315,6 +315,14 @@ describe('workspace links', () => {
       ),
     });
   });
+
+  it('yarn classic: a project whose package.json exists only after the change is newly listed', () => {
+    const text = fixture('yarn-classic.lock');
+    const manifests = new Map(YARN_MANIFESTS);
+    manifests.set('packages/c', { after: fixture('manifests/c.package.json') });
+    const affected = affectedOf(diffLockfile('yarn.lock', text, `${text}\n`, JS_PROJECTS, { manifests }));
+    expect([...affected]).toEqual([['c', 'lockfile: newly lists this project']]);
+  });
 });
 
 describe('Cargo.lock', () => {

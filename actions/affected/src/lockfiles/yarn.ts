@@ -103,13 +103,15 @@ function parseClassic(
     for (const [dep, range] of dependencySpecs(data, PACKAGE_FIELDS))
       node.deps.push(resolve(dep, range, false));
   }
+  if (manifests.size === 0 && projects.length > 0) {
+    throw new LockfileError(
+      "yarn.lock v1 does not record what each workspace uses, and no project's package.json was given",
+    );
+  }
   for (const project of projects) {
+    // A project without a package.json on this side does not exist there (added or removed in the change).
     const manifestText = manifests.get(project.dir);
-    if (manifestText === undefined) {
-      throw new LockfileError(
-        `yarn.lock v1 does not record what each workspace uses; package.json of ${project.name} was not given`,
-      );
-    }
+    if (manifestText === undefined) continue;
     const manifest: unknown = JSON.parse(manifestText);
     const specs = dependencySpecs(manifest, MANIFEST_FIELDS);
     // Yarn classic does not install peers; a peer on a workspace project is still an edge.
