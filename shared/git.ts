@@ -200,7 +200,8 @@ export class Git {
     const head = await this.exec(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
     if (head.code === 0) return head.stdout.trim().replace(/^origin\//, '');
     for (const name of ['main', 'master']) {
-      if ((await this.tryResolve(name)) ?? (await this.tryResolve(`refs/remotes/origin/${name}`))) return name;
+      if ((await this.tryResolve(name)) ?? (await this.tryResolve(`refs/remotes/origin/${name}`)))
+        return name;
     }
     return 'main';
   }
@@ -261,11 +262,40 @@ export class Git {
   }
 
   /**
+   * Every file in a commit's tree with its blob id, from one `ls-tree`. Reading blobs by id
+   * (readBlobs) skips the per-path tree walk that `commit:path` lookups repeat for every file.
+   */
+  async listTree(commit: string): Promise<{ path: string; oid: string }[]> {
+    const entries: { path: string; oid: string }[] = [];
+    for (const entry of (await this.run(['ls-tree', '-r', '-z', '--full-tree', commit])).split('\0')) {
+      const tab = entry.indexOf('\t');
+      if (tab < 0) continue;
+      const [, type, oid] = entry.slice(0, tab).split(' ');
+      if (type === 'blob') entries.push({ path: entry.slice(tab + 1), oid: oid! });
+    }
+    return entries;
+  }
+
+  /**
    * Reads many files at one revision in one `git cat-file --batch` process. Missing paths map to
    * undefined. Much faster than one `git show` per file on large repositories.
    */
   readFiles(commit: string, paths: readonly string[]): Promise<Map<string, string | undefined>> {
     this.trace(`git cat-file --batch (${paths.length} paths at ${commit.slice(0, 12)})`);
+    // A name git cannot take on one line asks for something missing instead.
+    return this.catFileBatch(paths, (path) => (/[\n\0]/.test(path) ? `${commit}:` : `${commit}:${path}`));
+  }
+
+  /** Reads blobs by id (from listTree) in one `git cat-file --batch` process; unknown ids map to undefined. */
+  readBlobs(oids: readonly string[]): Promise<Map<string, string | undefined>> {
+    this.trace(`git cat-file --batch (${oids.length} blobs)`);
+    return this.catFileBatch(oids, (oid) => (/^[0-9a-f]{40,64}$/.test(oid) ? oid : '0'.repeat(40)));
+  }
+
+  private catFileBatch(
+    keys: readonly string[],
+    request: (key: string) => string,
+  ): Promise<Map<string, string | undefined>> {
     return new Promise((resolve, reject) => {
       const child = spawn('git', ['cat-file', '--batch'], {
         cwd: this.cwd,
@@ -279,29 +309,24 @@ export class Git {
         const out = Buffer.concat(chunks);
         const result = new Map<string, string | undefined>();
         let at = 0;
-        for (const path of paths) {
+        for (const key of keys) {
           const eol = out.indexOf(10, at);
           const header = out.subarray(at, eol).toString();
           at = eol + 1;
           if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-            result.set(path, undefined);
+            result.set(key, undefined);
             continue;
           }
           const size = Number(header.split(' ')[2]);
           result.set(
-            path,
+            key,
             header.split(' ')[1] === 'blob' ? out.subarray(at, at + size).toString('utf8') : undefined,
           );
           at += size + 1;
         }
         resolve(result);
       });
-      for (const path of paths) {
-        if (/[\n\0]/.test(path))
-          child.stdin.write(`${commit}:\n`); // unreadable name: ask for something missing
-        else child.stdin.write(`${commit}:${path}\n`);
-      }
-      child.stdin.end();
+      child.stdin.end(keys.map((key) => `${request(key)}\n`).join(''));
     });
   }
 
@@ -379,14 +404,16 @@ export class Git {
       });
   }
 
-  /** The message of an annotated tag (empty for a lightweight one), or undefined when it does not exist. */
+  /** The message of an annotated tag, or undefined for a lightweight or missing one. */
   async tagMessage(name: string): Promise<string | undefined> {
     const r = await this.exec([
       'for-each-ref',
-      '--format=%(contents)',
+      '--format=%(objecttype)%00%(contents)',
       '--end-of-options',
       `refs/tags/${name}`,
     ]);
-    return r.code === 0 && r.stdout ? r.stdout : undefined;
+    // for-each-ref ends each entry with a newline of its own.
+    const [type, message] = r.stdout.replace(/\n$/, '').split('\0');
+    return r.code === 0 && type === 'tag' ? message : undefined;
   }
 }

@@ -200,7 +200,9 @@ async function commitFacts(git: Git, ctx: EventContext, options: Options) {
   const commit = await git.commit(head);
   const derive = options.version === undefined;
   const tagsOnCommit = derive ? await git.tagsAt(head) : [];
-  const describe = derive ? await git.describe(head, ['v[0-9]*', '[0-9]*']) : undefined;
+  const describe = derive
+    ? await git.describe(head, ['v[0-9]*.[0-9]*.[0-9]*', '[0-9]*.[0-9]*.[0-9]*'])
+    : undefined;
   try {
     const version = chooseVersion({
       input: options.version,
