@@ -67,21 +67,26 @@ export async function run(io: ActionIO): Promise<void> {
   const git = new Git(resolveInside(workspace, options['working-directory'] || '.', 'working-directory'), {
     trace: (line) => io.log.debug(line),
   });
-  if (!(await git.isRepository()))
-    throw new UserError(
-      `${options['working-directory'] || 'The workspace'} is not a git repository; check out the code first (actions/checkout).`,
-    );
-
-  const plan = planRange(ctx, { base: options.base, head: options.head });
-  const range = await resolveRange(git, plan);
+  // Checked beside the range (one process fewer on the way): a missing repository explains any git failure.
+  const isRepository = git.isRepository();
+  const notRepository = new UserError(
+    `${options['working-directory'] || 'The workspace'} is not a git repository; check out the code first (actions/checkout).`,
+  );
+  const range = await resolveRange(git, planRange(ctx, { base: options.base, head: options.head })).catch(
+    async (error: unknown) => {
+      throw (await isRepository) ? error : notRepository;
+    },
+  );
+  if (!(await isRepository)) throw notRepository;
   io.log.info(`Comparing ${range.base.slice(0, 12)}..${range.head.slice(0, 12)} (${range.rule})`);
   for (const warning of range.warnings) io.log.warning(warning);
 
-  const [changes, files] = await Promise.all([
+  const [changes, tree] = await Promise.all([
     git.changedFiles(range.base, range.head),
-    git.listFiles(range.head),
+    git.listTree(range.head),
   ]);
-  const headContents = await git.readFiles(range.head, manifestPaths(files));
+  const files = tree.map((entry) => entry.path);
+  const headContents = await readManifests(git, tree);
   const head = discoverWorkspace(files, headContents, explicit);
   const { workspace: base, contents: baseContents } = await baseWorkspace(
     git,
@@ -190,4 +195,17 @@ function readAt(
   paths: readonly string[],
 ): Promise<ReadonlyMap<string, string | undefined>> {
   return paths.length ? git.readFiles(commit, paths) : Promise.resolve(new Map());
+}
+
+/** The head's manifests, read by blob id in one batch (no tree walk per path). */
+async function readManifests(
+  git: Git,
+  tree: readonly { path: string; oid: string }[],
+): Promise<Map<string, string | undefined>> {
+  const paths = manifestPaths(tree.map((entry) => entry.path));
+  const oidOf = new Map(tree.map((entry) => [entry.path, entry.oid]));
+  const blobs = paths.length
+    ? await git.readBlobs(paths.map((p) => oidOf.get(p)!))
+    : new Map<string, string | undefined>();
+  return new Map(paths.map((p) => [p, blobs.get(oidOf.get(p)!)]));
 }

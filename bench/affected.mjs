@@ -1,0 +1,220 @@
+// `npm run bench:affected`: generated npm-workspace monorepos (100, 1,000 and 5,000 packages, a random
+// dependency DAG of about 3 deps each, 5 changed packages). Times the bundled action, whole process,
+// beside turbo, pnpm and Nx when `npm run bench:peers` installed them, and checks every answer
+// against the known truth. Writes bench/results-affected.md.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fmtMs, fmtRow, measure, peerBin, root } from './lib.mjs';
+
+const SIZES = (process.env.BENCH_AFFECTED_SIZES ?? '100,1000,5000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CHANGED = 5;
+
+/** Deterministic pseudo-random numbers, so every run measures the same repositories. */
+function prng(seed) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+const git = (cwd, args) =>
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'b',
+      GIT_AUTHOR_EMAIL: 'b@b',
+      GIT_COMMITTER_NAME: 'b',
+      GIT_COMMITTER_EMAIL: 'b@b',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+    },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+
+/** Builds the repository and returns it with the expected affected set. */
+function generate(size) {
+  const random = prng(size);
+  const dir = mkdtempSync(join(tmpdir(), `trunk-bench-affected-${size}-`));
+  const name = (i) => `pkg-${String(i).padStart(5, '0')}`;
+  const deps = [];
+  for (let i = 0; i < size; i++) {
+    const mine = new Set();
+    for (let k = 0; k < 3 && i > 0; k++) mine.add(Math.floor(random() * i)); // only earlier packages: a DAG
+    deps.push([...mine]);
+  }
+  for (let i = 0; i < size; i++) {
+    const folder = join(dir, 'packages', name(i));
+    mkdirSync(join(folder, 'src'), { recursive: true });
+    const dependencies = Object.fromEntries(deps[i].map((d) => [name(d), '^1.0.0']));
+    writeFileSync(
+      join(folder, 'package.json'),
+      JSON.stringify({ name: name(i), version: '1.0.0', dependencies }, null, 2),
+    );
+    writeFileSync(join(folder, 'src', 'index.js'), `export const id = ${i};\n`);
+  }
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      { name: 'bench-root', private: true, workspaces: ['packages/*'], packageManager: 'npm@10.9.0' },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(join(dir, 'pnpm-workspace.yaml'), 'packages:\n  - packages/*\n');
+  writeFileSync(
+    join(dir, 'turbo.json'),
+    JSON.stringify({ $schema: 'https://turbo.build/schema.json', tasks: { build: {} } }),
+  );
+  writeFileSync(
+    join(dir, 'nx.json'),
+    JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }),
+  );
+  git(dir, ['init', '-q', '-b', 'main']);
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '-m', 'init']);
+  git(dir, ['checkout', '-q', '-b', 'feature']);
+
+  const changed = new Set();
+  while (changed.size < Math.min(CHANGED, size)) changed.add(Math.floor(random() * size));
+  for (const i of changed)
+    writeFileSync(join(dir, 'packages', name(i), 'src', 'index.js'), `export const id = ${i} + 1;\n`);
+  git(dir, ['commit', '-q', '-am', 'change 5 packages']);
+
+  const dependents = new Map();
+  deps.forEach((list, i) => list.forEach((d) => dependents.set(d, [...(dependents.get(d) ?? []), i])));
+  const truth = new Set(changed);
+  const queue = [...changed];
+  while (queue.length)
+    for (const next of dependents.get(queue.shift()) ?? [])
+      if (!truth.has(next) && (truth.add(next), true)) queue.push(next);
+  return { dir, expected: [...truth].map(name).sort() };
+}
+
+/** Reads one output from a GITHUB_OUTPUT file (`name<<delimiter` blocks). */
+function readOutput(file, name) {
+  const m = new RegExp(`^${name}<<(.+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(readFileSync(file, 'utf8'));
+  return m ? m[2] : undefined;
+}
+
+const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Each tool: how to run it and how to read the affected package names from what it printed. */
+function tools(dir, outputFile, eventFile) {
+  const list = [
+    {
+      tool: 'trunk-actions affected (bundle)',
+      command: process.execPath,
+      args: [join(root, 'dist', 'affected', 'index.js')],
+      // As on a runner: the payload names the default branch; base is given as the peers get it.
+      env: {
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_WORKSPACE: dir,
+        GITHUB_EVENT_NAME: 'workflow_dispatch',
+        GITHUB_EVENT_PATH: eventFile,
+        INPUT_BASE: 'main',
+      },
+      read: () => JSON.parse(readOutput(outputFile, 'projects') ?? '[]'),
+    },
+  ];
+  const turbo = peerBin('turbo');
+  if (turbo)
+    list.push({
+      tool: 'turbo ls --affected',
+      command: turbo,
+      args: ['ls', '--affected', '--output=json'],
+      env: {
+        TURBO_SCM_BASE: 'main',
+        TURBO_SCM_HEAD: 'HEAD',
+        TURBO_TELEMETRY_DISABLED: '1',
+        DO_NOT_TRACK: '1',
+      },
+      read: (r) => JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))).packages.items.map((p) => p.name),
+    });
+  const pnpm = peerBin('pnpm');
+  if (pnpm)
+    list.push({
+      tool: 'pnpm --filter "...[main]"',
+      command: pnpm,
+      args: ['ls', '--filter', '...[main]', '--depth', '-1', '--json'],
+      env: {},
+      read: (r) => JSON.parse(r.stdout).map((p) => p.name),
+    });
+  const nx = peerBin('nx');
+  if (nx)
+    list.push({
+      tool: 'nx show projects --affected',
+      command: nx,
+      args: ['show', 'projects', '--affected', '--base=main', '--head=HEAD', '--json'],
+      env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' },
+      read: (r) => JSON.parse(r.stdout.slice(r.stdout.indexOf('['))),
+    });
+  return list;
+}
+
+const missing = ['turbo', 'pnpm', 'nx'].filter((p) => !peerBin(p));
+if (missing.length) console.log(`Peers missing (npm run bench:peers installs them): ${missing.join(', ')}`);
+
+const rows = [];
+const verdicts = [];
+const ratios = [];
+for (const size of SIZES) {
+  console.log(`Generating ${size} packages...`);
+  const { dir, expected } = generate(size);
+  const outputFile = join(dir, '..', `${dir.split('/').pop()}-output`);
+  const eventFile = join(dir, '..', `${dir.split('/').pop()}-event.json`);
+  writeFileSync(eventFile, JSON.stringify({ repository: { default_branch: 'main' } }));
+  try {
+    const results = [];
+    for (const t of tools(dir, outputFile, eventFile)) {
+      let m;
+      try {
+        writeFileSync(outputFile, '');
+        m = measure(t.command, t.args, { cwd: dir, env: t.env, runs: RUNS });
+        writeFileSync(outputFile, '');
+        const final = measure(t.command, t.args, { cwd: dir, env: t.env, runs: 1 });
+        const answer = [...t.read(final.last)].sort();
+        const exact = same(answer, expected);
+        verdicts.push(
+          `${size}: ${t.tool} ${exact ? 'exact' : `WRONG (${answer.length} projects, expected ${expected.length})`}`,
+        );
+        results.push({ tool: t.tool, m, exact });
+      } catch (error) {
+        verdicts.push(`${size}: ${t.tool} failed: ${String(error.message ?? error).split('\n')[0]}`);
+      }
+    }
+    const ours = results[0];
+    const peers = results.slice(1).filter((r) => r.exact);
+    const fastest = peers.sort((a, b) => a.m.median - b.m.median)[0];
+    for (const r of results)
+      rows.push(
+        `${fmtRow(`${size} pkgs: ${r.tool}`, r.m)} ${r.exact ? 'yes' : 'no'} | ${r === ours || !ours ? '–' : `${(r.m.median / ours.m.median).toFixed(1)}x ours`} |`,
+      );
+    if (ours && fastest)
+      ratios.push(
+        `${size}: ours ${fmtMs(ours.m.median)} = ${(ours.m.median / fastest.m.median).toFixed(2)} of the fastest exact peer (${fastest.tool}, ${fmtMs(fastest.m.median)})`,
+      );
+    console.log(`${size}: expected ${expected.length} affected`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outputFile, { force: true });
+    rmSync(eventFile, { force: true });
+  }
+}
+
+const table = [
+  '### affected',
+  '',
+  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch), whole process, median of ${RUNS} after one warm-up. Node ${process.version}.`,
+  '',
+  '| tool | median | spread | peak RSS | exact | time vs ours |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...rows,
+  '',
+  ...verdicts.map((v) => `- ${v}`),
+  ...ratios.map((r) => `- ${r}`),
+  ...(missing.length ? [`- Peers not installed here: ${missing.join(', ')} (\`npm run bench:peers\`).`] : []),
+].join('\n');
+writeFileSync(join(root, 'bench', 'results-affected.md'), `${table}\n`);
+console.log(table);
