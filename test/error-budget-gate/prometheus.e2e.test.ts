@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 import { type RunResult, runBundle } from '../support/harness.js';
+import { DAY, HOUR, api, apiBad, checkout, checkoutBad, truthOf } from './truth.js';
 import {
-  type Fixture,
   FIXTURE_END,
   type PrometheusServer,
   buildFixture,
@@ -17,23 +17,16 @@ import {
 // The gate against a real Prometheus 2.x backfilled with series whose true counts are known. Every
 // number the action reports is compared with counts summed straight from the generated minutes.
 
-const DAY = 86400;
-const HOUR = 3600;
 const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
-const api = (l: ReadonlyMap<string, string>) => l.get('job') === 'api';
-const apiBad = (l: ReadonlyMap<string, string>) => l.get('job') === 'api' && l.get('code') === '500';
-const checkout = (l: ReadonlyMap<string, string>) => l.get('job') === 'checkout';
-const checkoutBad = (l: ReadonlyMap<string, string>) =>
-  l.get('job') === 'checkout' && l.get('code') === '500';
 
 jest.setTimeout(30_000);
 
-let fixture: Fixture;
+const fixture = buildFixture();
+const { truth, burn, trueRules, trueReopen } = truthOf(fixture);
 let prometheus: PrometheusServer;
 let workspace: string;
 
 beforeAll(async () => {
-  fixture = buildFixture();
   prometheus = await startPrometheus({ openMetrics: toOpenMetrics(fixture) });
   workspace = mkdtempSync(join(tmpdir(), 'ebg-ws-'));
 }, 60_000);
@@ -42,45 +35,6 @@ afterAll(async () => {
   await prometheus?.stop();
   rmSync(workspace, { recursive: true, force: true });
 });
-
-interface Truth {
-  bad: number;
-  total: number;
-}
-const truth = (bad: typeof api, total: typeof api, from: number, to: number): Truth => ({
-  bad: trueEvents(fixture, bad, from, to),
-  total: trueEvents(fixture, total, from, to),
-});
-const burn = (t: Truth, objective: number) => (t.total === 0 ? 0 : t.bad / t.total / (1 - objective));
-
-/** The Workbook rules at 30 days, and whether each fires, from true counts. */
-function trueRules(at: number, objective: number) {
-  const rate = (w: number) => burn(truth(apiBad, api, at - w, at), objective);
-  return [
-    { long: HOUR, short: 300, threshold: 14.4, severity: 'block' },
-    { long: 6 * HOUR, short: 1800, threshold: 6, severity: 'block' },
-    { long: 3 * DAY, short: 6 * HOUR, threshold: 1, severity: 'warn' },
-  ].map((r) => ({ ...r, fired: rate(r.long) > r.threshold && rate(r.short) > r.threshold }));
-}
-
-/**
- * When a 30-day window next has budget left, with old hourly buckets leaving and new hours arriving
- * at the average hourly volume and the error ratio of the last 30 minutes.
- */
-function trueReopen(at: number, objective: number): number | undefined {
-  const window = 30 * DAY;
-  const now = truth(apiBad, api, at - 1800, at);
-  const ratio = now.bad / now.total;
-  const hourly = trueEvents(fixture, api, at - window, at) / 720;
-  const fired = trueRules(at, objective).filter((r) => r.fired && r.severity === 'block');
-  for (let k = 1; k <= 720; k++) {
-    const t = at + k * HOUR;
-    const old = truth(apiBad, api, t - window, at);
-    const budget = 1 - (old.bad + k * ratio * hourly) / ((1 - objective) * (old.total + k * hourly));
-    if (budget > 0) return Math.max(t, at + Math.max(0, ...fired.map((r) => r.short)));
-  }
-  return undefined;
-}
 
 const gate = (inputs: Record<string, string>, extra: Parameters<typeof runBundle>[1] = {}) =>
   runBundle('error-budget-gate', {

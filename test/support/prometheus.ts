@@ -142,16 +142,34 @@ export function counterValues(series: FixtureSeries): Float64Array {
 
 const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
+export interface ExportOptions {
+  /** Which samples to write, by minute index (0..MINUTES); default all. */
+  keep?: (minute: number) => boolean;
+  /** Which series to write; default all. */
+  pick?: (series: FixtureSeries) => boolean;
+}
+
+/**
+ * The shipped demo export: api and checkout, hourly samples, every 5 minutes in the last day, and the
+ * minute before the counter reset (without it, the events between the last sample and the restart
+ * would be lost, as they are for any scrape that misses them).
+ */
+export const DEMO_EXPORT: ExportOptions = {
+  keep: (m) => m % 60 === 0 || (m >= MINUTES - 1440 && m % 5 === 0) || m === RESET_MINUTE - 1,
+  pick: (s) => ['api', 'checkout'].includes(s.labels.get('job') ?? ''),
+};
+
 /** OpenMetrics text (timestamps in seconds), as `promtool tsdb create-blocks-from openmetrics` reads it. */
-export function toOpenMetrics(fixture: Fixture, options: { fromMinute?: number } = {}): string {
+export function toOpenMetrics(fixture: Fixture, options: ExportOptions = {}): string {
   const out: string[] = [];
-  const families = [...new Set(fixture.series.map((s) => s.family))];
-  for (const family of families) {
+  const chosen = fixture.series.filter(options.pick ?? (() => true));
+  for (const family of [...new Set(chosen.map((s) => s.family))]) {
     out.push(`# TYPE ${family} counter`);
-    for (const series of fixture.series.filter((s) => s.family === family)) {
+    for (const series of chosen.filter((s) => s.family === family)) {
       const labels = [...series.labels].map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',');
       const values = counterValues(series);
-      for (let m = options.fromMinute ?? 0; m <= MINUTES; m++) {
+      for (let m = 0; m <= MINUTES; m++) {
+        if (options.keep && !options.keep(m)) continue;
         out.push(
           `${family}_total{${labels}} ${series.nan ? 'NaN' : values[m]} ${fixture.start + m * MINUTE}`,
         );
