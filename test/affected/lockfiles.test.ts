@@ -5,6 +5,7 @@ import {
   MAX_LOCKFILE_CHARS,
   type LockfileDiff,
   type LockfileProject,
+  type ManifestTexts,
 } from '../../actions/affected/src/lockfiles/index.js';
 
 const fixture = (name: string): string =>
@@ -37,7 +38,7 @@ const JS_PROJECTS: LockfileProject[] = [
   { name: 'c', dir: 'packages/c' },
 ];
 
-const YARN_MANIFESTS = new Map(
+const YARN_MANIFESTS = new Map<string, ManifestTexts>(
   [
     ['', 'root'],
     ['packages/a', 'a'],
@@ -281,6 +282,41 @@ describe('workspace links', () => {
         'lockfile: js-tokens 4.0.0 -> 4.0.1',
       ]);
     }
+  });
+
+  it('pnpm: a single-project lockfile without importers is the root importer', () => {
+    const single = (ms: string) =>
+      [
+        'lockfileVersion: 5.3',
+        '',
+        'specifiers:',
+        '  debug: ^4.3.4',
+        '',
+        'dependencies:',
+        '  debug: 4.3.4',
+        '',
+        'packages:',
+        '',
+        '  /debug/4.3.4:',
+        '    resolution: {integrity: sha512-debug}',
+        '    dependencies:',
+        `      ms: ${ms}`,
+        '    dev: false',
+        '',
+        `  /ms/${ms}:`,
+        `    resolution: {integrity: sha512-ms${ms}}`,
+        '    dev: false',
+        '',
+      ].join('\n');
+    const affected = affectedOf(
+      diffLockfile('pnpm-lock.yaml', single('2.1.2'), single('2.1.3'), JS_PROJECTS),
+    );
+    expect([...affected]).toEqual([['shop', 'lockfile: ms 2.1.2 -> 2.1.3']]);
+  });
+
+  it('bun: lockfileVersion 2 (bun 1.4) reads like 1', () => {
+    const text = fixture('bun.lock').replace('"lockfileVersion": 1,', '"lockfileVersion": 2,');
+    expect(sorted(affectedOf(diffLockfile('bun.lock', text, bumpMs(text), JS_PROJECTS)))).toEqual(['a', 'b']);
   });
 
   it('bun: bumping the copy nested under c affects c only', () => {
@@ -545,7 +581,7 @@ describe('unreadable lockfiles are reported, never thrown', () => {
     ],
     ['yarn.lock', '# yarn lockfile v1\n\nlodash@^4:\n  version "4.17.21\n', 'line 4: bad string "4.17.21'],
     ['yarn.lock', '__metadata: [\n', 'yarn.lock (after): cannot be parsed:'],
-    ['bun.lock', '{"lockfileVersion": 2, "packages": {}}', 'unsupported lockfileVersion 2'],
+    ['bun.lock', '{"lockfileVersion": 3, "packages": {}}', 'unsupported lockfileVersion 3'],
     ['bun.lock', '{"lockfileVersion": 1,, }', 'bun.lock (after): cannot be parsed:'],
     ['Cargo.lock', 'version = 9\n', 'unsupported version 9'],
     ['Cargo.lock', '[[package]\nname = "x"\n', 'Cargo.lock (after): cannot be parsed:'],

@@ -1,5 +1,5 @@
 import { type RunOptions, type RunResult, runBundle } from '../support/harness.js';
-import type { TestRepo } from '../support/git-repo.js';
+import { type TestRepo, createRepo } from '../support/git-repo.js';
 
 export interface AffectedRun extends RunResult {
   projects: string[];
@@ -30,3 +30,21 @@ export async function runAffected(
 /** A package.json text. */
 export const pkg = (name: string, fields: Record<string, unknown> = {}): string =>
   JSON.stringify({ name, version: '1.0.0', ...fields }, null, 2);
+
+export type Files = Record<string, string | null>;
+
+/** Builds main with `initial`, a feature branch with `change`, and runs the bundle with base main. */
+export async function affectedBy(
+  initial: Files,
+  change: Files,
+  inputs: Record<string, string> = {},
+): Promise<AffectedRun> {
+  const repo = createRepo(initial);
+  try {
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    repo.commit('change', change);
+    return await runAffected(repo, { inputs: { base: 'main', ...inputs } });
+  } finally {
+    repo.cleanup();
+  }
+}

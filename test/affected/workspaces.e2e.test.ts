@@ -1,23 +1,4 @@
-import { type TestRepo, createRepo } from '../support/git-repo.js';
-import { type AffectedRun, pkg, runAffected } from './run.js';
-
-type Files = Record<string, string | null>;
-
-/** Builds main with `initial`, a feature branch with `change`, and runs the bundle with base main. */
-async function affectedBy(
-  initial: Files,
-  change: Files,
-  inputs: Record<string, string> = {},
-): Promise<AffectedRun> {
-  const repo: TestRepo = createRepo(initial);
-  try {
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    repo.commit('change', change);
-    return await runAffected(repo, { inputs: { base: 'main', ...inputs } });
-  } finally {
-    repo.cleanup();
-  }
-}
+import { type Files, affectedBy, pkg } from './run.js';
 
 const chain = (deps: (name: string) => Record<string, unknown>) => ({
   'packages/a/package.json': pkg('a', deps('a')),
