@@ -1,5 +1,5 @@
 /**
- * bun.lock (bun 1.1+ text lockfile): JSONC with trailing commas.
+ * bun.lock (bun 1.1+ text lockfile, lockfileVersion 0-2): JSONC with trailing commas.
  *
  * `workspaces` maps each project folder ('' = root) to its manifest dependencies; `packages` maps an
  * install key to `[ident, ...]` where ident is `name@version` (npm, followed by registry, info and
@@ -23,7 +23,8 @@ export function parseBunLock(source: string, projects: LocalProject[]): Resolved
   const lock: unknown = JSON.parse(stripJsonc(source));
   if (!isRecord(lock)) throw new LockfileError('not a JSON object');
   const version = field(lock, 'lockfileVersion');
-  if (typeof version !== 'number' || version > 1) {
+  // 2 (bun 1.4) has the same shape as 1; 3 (scoped overrides) is not known yet.
+  if (typeof version !== 'number' || version < 0 || version > 2) {
     throw new LockfileError(`unsupported lockfileVersion ${JSON.stringify(version)}`);
   }
   const workspaces = entries(field(lock, 'workspaces'));

@@ -27,6 +27,8 @@ import { parseNpmLock } from './npm.js';
 import { parsePnpmLock } from './pnpm.js';
 import { relativeTo } from './read.js';
 import type { LocalProject, ManifestTexts } from './types.js';
+
+export type { ManifestTexts } from './types.js';
 import { parseYarnLock } from './yarn.js';
 
 export interface LockfileProject {
