@@ -7,7 +7,6 @@ import type { GitHub } from '../../../shared/github.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
 import { resolveInside } from '../../../shared/paths.js';
-import { Summary, escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import { type Changes, toChanges } from './changes.js';
 import type { DeployApi, DeploymentState } from './deploy-api.js';
 import {
@@ -19,7 +18,8 @@ import {
   previousFromTags,
   tagPrefixProblem,
 } from './record.js';
-import { type SinkTexts, renderSinks } from './sinks.js';
+import { type Note, type Written, outputValues, summarize } from './report.js';
+import { renderSinks } from './sinks.js';
 import { chooseVersion } from './version.js';
 
 const STATES = ['in_progress', 'queued', 'pending', 'success', 'failure', 'error', 'inactive'] as const;
@@ -96,12 +96,6 @@ async function connect(
       `GITHUB_REPOSITORY is not set, but ${why} needs to know the repository; set it as owner/name.`,
     );
   return new Api(gh, ctx.owner, ctx.repo);
-}
-
-/** Something the user should know: a warning when a part of the record is missing and why. */
-interface Note {
-  level: 'warning' | 'info';
-  text: string;
 }
 
 interface History {
@@ -228,16 +222,6 @@ function envFilePath(io: ActionIO, workspace: string, raw: string | undefined): 
   return path;
 }
 
-interface Written {
-  deploymentId?: number;
-  deploymentCreated?: boolean;
-  statusCreated?: boolean;
-  tag?: string;
-  tagCreated?: boolean;
-  tagSkipped?: string;
-  envFile?: string;
-}
-
 export async function run(io: ActionIO): Promise<void> {
   const options = parseInputs(inputs, io, { secret: ['token'] });
   const ctx = eventContext(io.env, readEventPayload(io.env));
@@ -283,7 +267,7 @@ export async function run(io: ActionIO): Promise<void> {
     written.envFile = envFile;
   }
   if (options['export-env']) for (const [name, value] of sinks.variables) io.exportVariable(name, value);
-  setOutputs(io, record, sinks, written);
+  for (const [name, value] of outputValues(record, sinks, written)) io.setOutput(name, value);
   for (const note of found.notes) {
     if (note.level === 'warning') io.log.warning(note.text);
     else io.log.info(note.text);
@@ -354,115 +338,4 @@ async function writeApiSinks(
     written.tag = tag.name;
     written.tagCreated = tag.created;
   }
-}
-
-function setOutputs(io: ActionIO, record: DeployRecord, sinks: SinkTexts, written: Written): void {
-  const outputs: [string, string | number | null | undefined][] = [
-    ['json', JSON.stringify(record)],
-    ['service', record.service],
-    ['environment', record.environment],
-    ['sha', record.sha],
-    ['short-sha', record.shortSha],
-    ['ref', record.ref],
-    ['version', record.version],
-    ['version-source', record.versionSource],
-    ['build-id', record.buildId],
-    ['deploy-id', record.deployId],
-    ['owner', record.owner.author],
-    ['actor', record.owner.actor],
-    ['pr', record.pr],
-    ['created', record.created],
-    ['repository-url', record.repositoryUrl],
-    ['run-url', record.runUrl],
-    ['labels', sinks.labels],
-    ['annotations', sinks.annotations],
-    ['k8s-labels', sinks.k8sLabels],
-    ['otel-resource-attributes', sinks.otelResourceAttributes],
-    ['previous-sha', record.previous?.sha],
-    ['previous-version', record.previous?.version],
-    ['previous-tag', record.previous?.tag],
-    ['changes', JSON.stringify(record.changes?.commits ?? [])],
-    ['change-count', record.changes?.count],
-    ['deployment-id', written.deploymentId],
-    ['tag', written.tag],
-    ['env-file', written.envFile],
-  ];
-  for (const [name, value] of outputs)
-    io.setOutput(name, value === null || value === undefined ? '' : String(value));
-}
-
-function summarize(record: DeployRecord, written: Written, notes: Note[], exported: boolean): Summary {
-  const s = new Summary();
-  const since = record.previous
-    ? record.changes
-      ? `${record.changes.count} change${record.changes.count === 1 ? '' : 's'} since ${inlineCode(record.previous.tag ?? record.previous.sha.slice(0, 7))}${record.previous.version ? ` (${escapeMarkdown(record.previous.version)})` : ''}`
-      : `changes since ${inlineCode(record.previous.sha.slice(0, 7))} unknown`
-    : 'first deploy';
-  s.heading(
-    `Deploy: ${escapeMarkdown(record.service)} ${escapeMarkdown(record.version)} → ${escapeMarkdown(record.environment)} (${record.shortSha}), ${since}`,
-  );
-  const sinks = [
-    'outputs',
-    exported ? 'GITHUB_ENV' : '',
-    written.envFile ? `env file ${inlineCode(written.envFile)}` : '',
-    written.deploymentId !== undefined
-      ? `deployment ${written.deploymentId} (${written.deploymentCreated ? 'created' : 'reused'}, status ${written.statusCreated ? 'added' : 'already set'})`
-      : '',
-    written.tag ? `tag ${inlineCode(written.tag)} (${written.tagCreated ? 'created' : 'reused'})` : '',
-    written.tagSkipped ? `no tag: ${escapeMarkdown(written.tagSkipped)}` : '',
-  ].filter(Boolean);
-  s.table(
-    ['Field', 'Value'],
-    [
-      ['commit', inlineCode(record.sha)],
-      ['ref', inlineCode(record.ref)],
-      ['version', `${inlineCode(record.version)} (${record.versionSource})`],
-      ['owner', `${escapeMarkdown(record.owner.author)} (run by ${escapeMarkdown(record.owner.actor)})`],
-      ['pull request', record.pr ? `#${record.pr}` : '—'],
-      ['created', record.created],
-      ['build / deploy id', `${inlineCode(record.buildId)} / ${inlineCode(record.deployId)}`],
-      [
-        'previous',
-        record.previous
-          ? `${inlineCode(record.previous.sha.slice(0, 7))} via ${record.previous.source}`
-          : '—',
-      ],
-      ['written to', sinks.join(', ')],
-    ],
-  );
-  if (notes.length)
-    s.list(notes.map((n) => `${n.level === 'warning' ? '⚠️ ' : ''}${escapeMarkdown(n.text)}`));
-  const commits = record.changes?.commits ?? [];
-  if (commits.length)
-    s.details(
-      `Changes (${record.changes!.count}${record.changes!.truncated ? `, first ${commits.length} listed` : ''})`,
-      (d) =>
-        d.table(
-          ['Commit', 'PR', 'Author', 'Subject'],
-          commits
-            .slice(0, 100)
-            .map((c) => [
-              inlineCode(c.sha.slice(0, 7)),
-              c.pr ? `#${c.pr}` : '',
-              escapeMarkdown(c.author),
-              escapeMarkdown(c.subject),
-            ]),
-        ),
-    );
-  s.details('Record (JSON)', (d) =>
-    d.code(
-      JSON.stringify(
-        {
-          ...record,
-          changes: record.changes
-            ? { ...record.changes, commits: `${commits.length} listed in the changes output` }
-            : null,
-        },
-        null,
-        2,
-      ),
-      'json',
-    ),
-  );
-  return s;
 }
