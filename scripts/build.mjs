@@ -2,7 +2,7 @@
 // is most of a fast action's time (the source map and licenses keep it auditable); deterministic, so a
 // rebuild is byte-identical and the drift test can compare. `node scripts/build.mjs [--out DIR] [names...]`.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -28,17 +28,19 @@ export const assets = {
 
 async function buildOne(name, outRoot) {
   const out = join(outRoot, name);
-  rmSync(out, { recursive: true, force: true });
+  // Build beside the old bundle and swap it in, so a test running meanwhile never finds it missing.
+  const fresh = `${out}.building`;
+  rmSync(fresh, { recursive: true, force: true });
   const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
   await run(
     process.execPath,
-    [ncc, 'build', bundles[name], '-o', out, '-t', '-m', '--source-map', '--license', 'licenses.txt', '-q'],
-    {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    },
+    [ncc, 'build', bundles[name], '-o', fresh, '-t', '-m', '--source-map', '--license', 'licenses.txt', '-q'],
+    { cwd: root, maxBuffer: 64 * 1024 * 1024 },
   );
-  for (const asset of assets[name] ?? []) copyFileSync(join(root, asset), join(out, asset.split('/').pop()));
+  for (const asset of assets[name] ?? [])
+    copyFileSync(join(root, asset), join(fresh, asset.split('/').pop()));
+  rmSync(out, { recursive: true, force: true });
+  renameSync(fresh, out);
   return name;
 }
 

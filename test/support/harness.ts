@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +124,15 @@ export async function runBundle(action: string, options: RunOptions = {}): Promi
   for (const path of Object.values(files)) writeFileSync(path, '');
   writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(options.event?.payload ?? {}));
   const workspace = options.workspace ?? temp;
+  // As on a runner, GITHUB_SHA is the checked-out commit (tests override it for other events).
+  const head = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], {
+    cwd: workspace,
+    encoding: 'utf8',
+  });
+  const checkedOut =
+    head.status === 0
+      ? { GITHUB_SHA: head.stdout.trim(), GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main' }
+      : {};
   const base: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? temp,
@@ -143,6 +152,7 @@ export async function runBundle(action: string, options: RunOptions = {}): Promi
     GITHUB_JOB: 'test',
     RUNNER_TEMP: temp,
     TRUNK_ACTIONS_RETRY_BASE_MS: '10',
+    ...checkedOut,
     ...(options.github
       ? { GITHUB_TOKEN: options.github.token ?? 'ghs_testtoken000000000000000000000000' }
       : {}),
