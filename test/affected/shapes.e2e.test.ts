@@ -123,7 +123,7 @@ describe('affected: real-repository shapes', () => {
     expect(widened.projects).toEqual(['app', 'tool']);
   });
 
-  test('a root Go module with a nested module: the nested one owns its files; non-inputs do not mark the root', async () => {
+  test('a root Go module with a nested module: the nested one owns its files; embedded files count, other non-inputs do not', async () => {
     const r = await affectedBy(
       {
         'go.mod': 'module example.com/root\n\ngo 1.22\n',
@@ -131,18 +131,25 @@ describe('affected: real-repository shapes', () => {
         'api/go.mod': 'module example.com/root/api\n\ngo 1.22\n',
         'api/api.go': 'package api\n',
         Makefile: 'all:\n',
+        'web/server.go': 'package web\n\nimport "embed"\n\n//go:embed static\nvar Static embed.FS\n',
+        'web/static/app.js': 'x',
+        'web/notes.txt': 'x',
       },
       {
         'api/api.go': 'package api\n\nfunc X() {}\n',
         Makefile: 'all: x\n',
         'docs/guide.md': 'x',
         'pkg/testdata/case.json': '{}',
+        'web/static/app.js': 'y',
+        'web/notes.txt': 'y',
       },
     );
     expect(r.reasons).toEqual({
-      'example.com/root': 'added pkg/testdata/case.json',
+      'example.com/root': 'added pkg/testdata/case.json and 1 more',
       'example.com/root/api': 'changed api/api.go',
     });
+    expect(r.summary).toMatch(/web\/notes\.txt \(example\.com\/root\)/);
+    expect(r.summary).not.toMatch(/web\/static\/app\.js \(example/);
   });
 
   test('a root package.json with its own source is a project; Markdown at the root does not mark it', async () => {

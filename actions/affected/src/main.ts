@@ -10,6 +10,7 @@ import { planRange, resolveRange } from '../../../shared/range.js';
 import { computeAffected } from './affected.js';
 import { type ExplicitProject, discoverWorkspace } from './discover.js';
 import { assertAcyclic } from './graph.js';
+import { embedCandidates, embeddedFiles } from './go-embed.js';
 import { InputRules } from './inputs.js';
 import { lockfileVerdicts } from './lockfile-changes.js';
 import { isLockfile } from './lockfiles/index.js';
@@ -54,7 +55,6 @@ export async function run(io: ActionIO): Promise<void> {
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const isGlobal = globList(orNone(options['global-files']), 'global-files');
   const isIgnored = globList(orNone(options.ignore), 'ignore');
-  const rules = new InputRules(new Map(Object.entries(options.inputs)));
   for (const patterns of Object.values(options.inputs)) globList(patterns, 'inputs'); // fail early on a bad glob
   const explicit: ExplicitProject[] = Object.entries(options.projects).map(([name, p]) => ({
     name,
@@ -125,6 +125,10 @@ export async function run(io: ActionIO): Promise<void> {
   );
   for (const warning of verdicts.warnings) io.log.warning(warning);
 
+  const rules = new InputRules(
+    new Map(Object.entries(options.inputs)),
+    await goEmbedded(git, range.head, changes, head, files),
+  );
   const result = computeAffected({
     base,
     head,
@@ -208,4 +212,21 @@ async function readManifests(
     ? await git.readBlobs(paths.map((p) => oidOf.get(p)!))
     : new Map<string, string | undefined>();
   return new Map(paths.map((p) => [p, blobs.get(oidOf.get(p)!)]));
+}
+
+/** Changed files that a Go module embeds (`//go:embed`): inputs of that module although not Go sources. */
+async function goEmbedded(
+  git: Git,
+  head: string,
+  changes: readonly ChangedFile[],
+  workspace: Workspace,
+  files: readonly string[],
+): Promise<Set<string>> {
+  const modules = workspace.projects.filter((p) => p.ecosystem === 'go');
+  if (!modules.length) return new Set();
+  const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]));
+  const candidates = embedCandidates(touched, modules, files);
+  return candidates.size
+    ? embeddedFiles(candidates, await git.readFiles(head, [...candidates.keys()]))
+    : new Set();
 }
