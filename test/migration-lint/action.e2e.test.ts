@@ -1,7 +1,11 @@
+import { jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBundle } from '../support/harness.js';
 import { type TestRepo, createRepo } from '../support/git-repo.js';
+
+// each bundle run is a whole process; on a loaded 2-core machine a few of them take seconds
+jest.setTimeout(60_000);
 
 interface Finding {
   file: string;

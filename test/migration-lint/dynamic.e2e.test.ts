@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import { runBundle } from '../support/harness.js';
 import { type TestRepo, createRepo } from '../support/git-repo.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
+
+// each bundle run is a whole process; on a loaded 2-core machine a few of them take seconds
+jest.setTimeout(60_000);
 
 interface Observation {
   file: string;

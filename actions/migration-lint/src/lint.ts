@@ -1,10 +1,11 @@
 import { type Severity, rule, rules } from './catalog.js';
 import type { Node, Parser } from './parser.js';
-import { LineIndex, type Position, byteToCharOffset } from './positions.js';
+import { LineIndex, byteToCharOffset } from './positions.js';
 import { type Hit, checkStatement, isNonTransactional } from './rules.js';
 import { type Runner, detectRunner, migrationOrder, runnerBehaviour } from './runners.js';
 import { Schema } from './schema.js';
-import { type Piece, parserText, splitStatements } from './split.js';
+import { type Piece, parserText } from './split.js';
+import { type Statement, parseStatements } from './statements.js';
 import { type Ignore, parseIgnore } from './suppress.js';
 
 export interface SourceFile {
@@ -19,6 +20,8 @@ export interface LintOptions {
   runner: Runner | 'auto';
   /** `change`: tables created by any linted file are new; `all`: only tables created in the same file. */
   scope: 'change' | 'all';
+  /** Keep every statement's text in `base` and `change` (for the dynamic check). */
+  collect?: boolean;
 }
 
 /** One finding, as the `findings` output and SARIF report it (1-based line and column). */
@@ -59,14 +62,6 @@ export interface LintResult {
   change: Executable[];
 }
 
-interface Parsed {
-  stmt: Node;
-  piece: number;
-  /** File offset of the statement text handed to the parser, and that text. */
-  offset: number;
-  text: string;
-}
-
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -88,10 +83,11 @@ export function lintMigrations(
   for (const file of [...baseFiles].sort(byOrder)) {
     const text = decode(file.content);
     if (text === undefined) continue;
-    const { parsed, lines } = parseFile(parser, text, undefined);
-    for (const p of parsed) {
+    const { statements } = parseStatements(parser, text);
+    const lines = options.collect ? new LineIndex(text) : undefined;
+    for (const p of statements) {
       schema.apply(p.stmt, { file: file.path, inChange: false }, nextTransaction());
-      result.base.push(executable(file.path, p, lines.at(p.offset).line));
+      if (lines) result.base.push(executable(file.path, p, lines.at(p.offset).line));
     }
   }
 
@@ -122,7 +118,7 @@ function decode(content: Buffer | string): string | undefined {
   }
 }
 
-function executable(file: string, p: Parsed, line: number): Executable {
+function executable(file: string, p: Statement, line: number): Executable {
   const kind = p.stmt.TransactionStmt
     ? 'transaction'
     : isNonTransactional(p.stmt)
@@ -132,37 +128,6 @@ function executable(file: string, p: Parsed, line: number): Executable {
 }
 
 type Add = (id: string, message: string, line?: number, column?: number) => void;
-
-/** Splits and parses a file; syntax errors go to `onError` and the other statements are kept. */
-function parseFile(
-  parser: Parser,
-  text: string,
-  onError: ((piece: Piece, index: number, message: string, at: Position) => void) | undefined,
-) {
-  const split = splitStatements(text);
-  const lines = new LineIndex(text);
-  const parsed: Parsed[] = [];
-  split.pieces.forEach((piece, index) => {
-    if (piece.kind === 'meta') return;
-    const raw = text.slice(piece.start, piece.end);
-    const outcome = parser.parse(parserText(raw));
-    if (!outcome.ok) {
-      onError?.(
-        piece,
-        index,
-        outcome.message,
-        lines.at(piece.start + byteToCharOffset(raw, outcome.byteOffset)),
-      );
-      return;
-    }
-    for (const s of outcome.stmts) {
-      const from = byteToCharOffset(raw, s.stmt_location ?? 0);
-      const to = s.stmt_len ? byteToCharOffset(raw, (s.stmt_location ?? 0) + s.stmt_len) : raw.length;
-      parsed.push({ stmt: s.stmt, piece: index, offset: piece.start + from, text: raw.slice(from, to) });
-    }
-  });
-  return { split, lines, parsed };
-}
 
 const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b/i;
 
@@ -184,13 +149,17 @@ function lintFile(
     list.push({ id, message, line, column });
     hitsByPiece.set(piece, list);
   };
-  const { split, lines, parsed } = parseFile(parser, text, (piece, index, message, at) => {
+  const { split, statements: parsed, errors } = parseStatements(parser, text);
+  const lines = new LineIndex(text);
+  for (const { piece: index, message, offset } of errors) {
+    const piece = split.pieces[index]!;
+    const at = lines.at(offset);
     const sqlText = text.slice(piece.start, piece.end);
     const hint = MYSQL_HINT.test(sqlText)
       ? ' This looks like MySQL syntax; migration-lint reads PostgreSQL.'
       : '';
     record(index, 'syntax-error', `Syntax error: ${message}.${hint}`, at.line, at.column);
-  });
+  }
   const lineIndex = lines;
   report.statements = parsed.length;
   report.analysed = parsed.length > 0;
@@ -273,9 +242,11 @@ function lintFile(
   let openedAt: { piece: number; line: number; column: number } | undefined;
   for (const p of parsed) {
     const at = lineIndex.at(p.offset);
-    change.push(executable(path, p, at.line));
+    if (options.collect) change.push(executable(path, p, at.line));
     const locate = (hit: Hit) =>
-      hit.location === undefined ? at : lineIndex.at(p.offset + byteToCharOffset(p.text, hit.location));
+      hit.location === undefined
+        ? at
+        : lineIndex.at(p.offset + byteToCharOffset(p.text, hit.location - p.byteBase));
     const tx = p.stmt.TransactionStmt?.kind as string | undefined;
     if (!wrapped && (tx === 'TRANS_STMT_BEGIN' || tx === 'TRANS_STMT_START') && !explicit)
       openedAt = { piece: p.piece, ...at };
@@ -305,7 +276,7 @@ function isZeroSetting(args: Node[] | undefined): boolean {
 /** Checks the SQL a DO block executes, on the lines where it stands in the body. */
 function runDoBlock(
   parser: Parser,
-  p: Parsed,
+  p: Statement,
   at: { line: number; column: number },
   lineIndex: LineIndex,
   run: (

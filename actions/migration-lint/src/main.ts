@@ -79,6 +79,7 @@ export async function run(io: ActionIO): Promise<void> {
     postgresVersion: options['postgres-version'],
     runner: options.runner as Runner | 'auto',
     scope: options.all ? 'all' : 'change',
+    collect: !!databaseUrl,
   });
 
   let dynamic: DynamicResult | undefined;

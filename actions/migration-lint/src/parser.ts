@@ -22,6 +22,8 @@ export type ParseOutcome =
 /** PostgreSQL's own parser (libpg-query, WebAssembly), loaded once. */
 export interface Parser {
   parse(sql: string): ParseOutcome;
+  /** Whether `sql` parses, without building its tree in JavaScript (much cheaper for bulk data). */
+  isValid(sql: string): boolean;
   /** SQL statements executed by a PL/pgSQL body (a DO block or function), with their body line numbers. */
   plpgsqlStatements(doStatement: string): { query: string; lineno: number }[] | { error: string };
 }
@@ -57,6 +59,14 @@ function makeParser(pg: typeof import('libpg-query')): Parser {
       } catch (error) {
         const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
         return { ok: false, message: (error as Error).message, byteOffset: details?.cursorPosition ?? 0 };
+      }
+    },
+    isValid(sql) {
+      try {
+        pg.fingerprintSync(sql);
+        return true;
+      } catch {
+        return false;
       }
     },
     plpgsqlStatements(doStatement) {

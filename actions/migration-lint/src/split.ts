@@ -98,8 +98,11 @@ export function splitStatements(text: string): SplitResult {
     }
     if (start < 0) start = i;
     if (c === 59 && depth === 0 && atomic === 0) {
+      const copyFromStdin = isCopyFromStdin(text, start, i);
       finish(i + 1);
       i++;
+      if (copyFromStdin) i = skipCopyData(text, i, pieces);
+      leadStart = i;
       continue;
     }
     if (c === 39) {
@@ -171,6 +174,22 @@ export function splitStatements(text: string): SplitResult {
   }
   finish(n);
   return { pieces, comments };
+}
+
+function isCopyFromStdin(text: string, start: number, end: number): boolean {
+  return /^copy\b/i.test(text.slice(start, start + 5)) && /\bfrom\s+stdin\b/i.test(text.slice(start, end));
+}
+
+/** psql's inline COPY data runs to a line holding only `\.`; it is data, not SQL. */
+function skipCopyData(text: string, from: number, pieces: Piece[]): number {
+  const lineEnd = text.indexOf('\n', from);
+  if (lineEnd < 0) return text.length;
+  const terminator = /^\\\.\r?$/m;
+  const rest = text.slice(lineEnd + 1);
+  const found = terminator.exec(rest);
+  const end = found ? lineEnd + 1 + found.index + found[0].length : text.length;
+  pieces.push({ kind: 'meta', start: lineEnd + 1, end, leadStart: lineEnd + 1 });
+  return end;
 }
 
 /**

@@ -1,0 +1,168 @@
+// `npm run bench:migrations`: the bundled migration-lint beside squawk (squawk-cli from
+// `npm run bench:peers`) on generated migrations:
+//   - a history of 500 files / 5,000 statements, linted whole (`all: true`; squawk gets every file);
+//   - the same history as a pull request adding one file (499 replayed for schema state, 1 linted);
+//   - a 20 MB file of seed data (85% INSERT/UPDATE, 15% DDL), and a 20 MB file of DDL only.
+// Whole-process wall time (median, spread), peak RSS. Writes bench/results-migrations.md.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fmtMs, fmtRow, measure, peerBin, root } from './lib.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const FILES = 500;
+const STATEMENTS_PER_FILE = 10;
+const BIG_BYTES = 20 * 1024 * 1024;
+
+function prng(seed) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+/** One realistic migration: a new table, columns, indexes, constraints, a backfill, comments. */
+function historyFile(n, random) {
+  const table = `t${n}`;
+  const older = `t${Math.floor(random() * Math.max(1, n))}`;
+  return [
+    `-- ${n}: feature ${n}`,
+    "SET lock_timeout = '2s';",
+    `CREATE TABLE ${table} (id bigint PRIMARY KEY, owner_id bigint, name text NOT NULL, created_at timestamptz DEFAULT now());`,
+    `CREATE INDEX ${table}_owner ON ${table} (owner_id);`,
+    `ALTER TABLE ${older} ADD COLUMN c${n} text;`,
+    `ALTER TABLE ${older} ADD CONSTRAINT ${older}_c${n}_check CHECK (length(c${n}) < 100) NOT VALID;`,
+    `ALTER TABLE ${older} VALIDATE CONSTRAINT ${older}_c${n}_check;`,
+    `INSERT INTO ${table} (id, owner_id, name) VALUES (1, 1, 'seed ''${n}''; not SQL');`,
+    `UPDATE ${older} SET c${n} = 'x' WHERE id < 1000;`,
+    `COMMENT ON TABLE ${table} IS 'feature ${n}';`,
+    `CREATE INDEX ${older}_c${n} ON ${older} (c${n});`,
+    '',
+  ].join('\n');
+}
+
+function bigFile(path, dataShare) {
+  const random = prng(7);
+  const parts = ['CREATE TABLE seed (id bigint PRIMARY KEY, name text, v int);\n'];
+  let size = parts[0].length;
+  for (let i = 1; size < BIG_BYTES; i++) {
+    const line =
+      random() < dataShare
+        ? i % 4
+          ? `INSERT INTO seed (id, name, v) VALUES (${i}, 'name ${i}; with ''quotes'' and é', ${i % 100});\n`
+          : `UPDATE seed SET v = v + 1 WHERE id = ${i}; -- backfill\n`
+        : i % 3
+          ? `CREATE TABLE x${i} (id bigint PRIMARY KEY, body text DEFAULT $$a;b$$);\nCREATE INDEX x${i}_body ON x${i} (body);\n`
+          : `ALTER TABLE seed ADD COLUMN c${i} text;\n`;
+    parts.push(line);
+    size += Buffer.byteLength(line);
+  }
+  writeFileSync(path, parts.join(''));
+}
+
+const work = mkdtempSync(join(tmpdir(), 'bench-migrations-'));
+const git = (cwd, args) =>
+  execFileSync('git', args, {
+    cwd,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'b',
+      GIT_AUTHOR_EMAIL: 'b@x',
+      GIT_COMMITTER_NAME: 'b',
+      GIT_COMMITTER_EMAIL: 'b@x',
+    },
+  });
+try {
+  const history = join(work, 'history');
+  mkdirSync(join(history, 'db', 'migrations'), { recursive: true });
+  const random = prng(42);
+  const paths = [];
+  for (let n = 1; n <= FILES; n++) {
+    const rel = `db/migrations/V${n}__feature_${n}.sql`;
+    writeFileSync(join(history, rel), historyFile(n, random));
+    paths.push(rel);
+  }
+  git(history, ['init', '-q', '-b', 'main']);
+  git(history, ['add', '-A', ...paths.slice(0, -1)]);
+  git(history, ['reset', '-q', '--', paths.at(-1)]);
+  git(history, ['commit', '-q', '-m', 'history']);
+  git(history, ['add', paths.at(-1)]);
+  git(history, ['commit', '-q', '-m', 'the pull request']);
+
+  const big = join(work, 'big');
+  mkdirSync(big);
+  bigFile(join(big, 'seed_data.sql'), 0.85);
+  bigFile(join(big, 'ddl_only.sql'), 0);
+
+  const action = join(root, 'dist', 'migration-lint', 'index.js');
+  const ours = (cwd, inputs) => {
+    const env = {
+      GITHUB_WORKSPACE: cwd,
+      GITHUB_OUTPUT: join(work, 'out'),
+      GITHUB_STEP_SUMMARY: join(work, 'summary'),
+      'INPUT_FAIL-ON': 'never',
+    };
+    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    return measure(process.execPath, [action], {
+      cwd,
+      env,
+      runs: RUNS,
+      check: (r) => {
+        if (r.status !== 0) throw new Error(`migration-lint failed: ${r.stdout}\n${r.stderr}`);
+      },
+    });
+  };
+  const squawk = peerBin('squawk');
+  const peer = (cwd, files) => (squawk ? measure(squawk, files, { cwd, runs: RUNS }) : undefined);
+
+  const scenarios = [
+    [
+      '500 files / 5,000 statements, every file',
+      () => ours(history, { all: 'true' }),
+      () => peer(history, paths),
+    ],
+    [
+      'pull request adding 1 file to the 500 (499 replayed)',
+      () => ours(history, { base: 'HEAD~1' }),
+      () => peer(history, [paths.at(-1)]),
+    ],
+    [
+      '20 MB file, seed data (85% INSERT/UPDATE)',
+      () => ours(big, { all: 'true', paths: 'seed_data.sql' }),
+      () => peer(big, ['seed_data.sql']),
+    ],
+    [
+      '20 MB file, DDL only',
+      () => ours(big, { all: 'true', paths: 'ddl_only.sql' }),
+      () => peer(big, ['ddl_only.sql']),
+    ],
+  ];
+  const lines = [
+    '# migration-lint benchmark',
+    '',
+    `Measured by \`npm run bench:migrations\` on ${new Date().toISOString().slice(0, 10)}: whole process, median of ${RUNS} runs after a warm-up, spread min – max, peak RSS from /usr/bin/time. Peer: ${squawk ? 'squawk-cli 2.66 (`.bench-peers`)' : 'squawk missing (run `npm run bench:peers`)'}.`,
+    '',
+    '| Scenario | Tool | Median | Spread | Peak RSS | Ratio (ours / squawk) |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [name, runOurs, runPeer] of scenarios) {
+    const a = runOurs();
+    const b = runPeer();
+    const ratio = b ? `${(a.median / b.median).toFixed(2)}x` : 'n/a';
+    lines.push(`| ${name} ${fmtRow('migration-lint (bundle)', a).slice(1)} ${ratio} |`);
+    lines.push(
+      b ? `| ${name} ${fmtRow('squawk', b).slice(1)} 1.00x |` : `| ${name} | squawk | missing | | | |`,
+    );
+    console.log(lines.at(-2));
+    console.log(lines.at(-1));
+  }
+  if (!squawk)
+    lines.push('', 'squawk is missing: run `npm run bench:peers` to install it into .bench-peers/.');
+  lines.push(
+    '',
+    'squawk lints each file alone (no schema state across files, no runner transaction model); migration-lint also replays the history for schema state.',
+  );
+  writeFileSync(join(root, 'bench', 'results-migrations.md'), `${lines.join('\n')}\n`);
+  console.log(`\nwrote bench/results-migrations.md`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
