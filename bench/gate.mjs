@@ -1,0 +1,163 @@
+// `npm run bench:gate`: 20 SLOs x 4 burn-rate windows (5m, 30m, 1h, 6h, plus each SLO's 30-day window
+// and its hourly history) against a real Prometheus backfilled with the test fixture (30 days at
+// 1-minute resolution). Times the bundled action as a whole process, beside the same queries sent one
+// by one with `promtool query instant` (what a hand-written gate script does), and the file backend
+// over the shipped demo export. Checks the api numbers against the fixture's truth. Writes
+// bench/results-gate.md. Needs the Debian package `prometheus` (prometheus and promtool on PATH).
+import { transformFileSync } from '@swc/core';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fmtMs, fmtRow, measure, root } from './lib.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SLOS = 20;
+const work = mkdtempSync(join(tmpdir(), 'trunk-bench-gate-'));
+
+// The fixture generator is TypeScript with only node built-ins: strip its types and load it.
+const support = join(work, 'prometheus.mjs');
+writeFileSync(
+  support,
+  transformFileSync(join(root, 'test/support/prometheus.ts'), {
+    jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+    module: { type: 'es6' },
+  }).code,
+);
+const fixtureModule = await import(pathToFileURL(support).href);
+const fixture = fixtureModule.buildFixture();
+const at = fixtureModule.FIXTURE_END;
+
+// 20 SLOs: api and checkout in turn, each with its own selector text so no two share a query.
+const docs = [];
+for (let i = 0; i < SLOS; i++) {
+  const job = i % 2 ? 'checkout' : 'api';
+  const bad = `http_requests_total{job="${job}",code=~"5..|x${i}"}`;
+  const total = `http_requests_total{job=~"${job}|x${i}"}`;
+  docs.push(`apiVersion: openslo/v1
+kind: SLO
+metadata: { name: slo-${String(i).padStart(2, '0')}-${job} }
+spec:
+  service: ${job}
+  indicator:
+    spec:
+      ratioMetric:
+        counter: true
+        bad: { metricSource: { type: Prometheus, spec: { query: '${bad}' } } }
+        total: { metricSource: { type: Prometheus, spec: { query: '${total}' } } }
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  objectives: [{ target: ${job === 'api' ? 0.999 : 0.995} }]
+`);
+}
+writeFileSync(join(work, 'slos.yaml'), docs.join('---\n'));
+writeFileSync(join(work, 'sli.om'), readFileSync(join(root, 'test/fixtures/error-budget-gate/demo/sli.om')));
+const rules = '[{long: 1h, short: 5m, burn-rate: 14.4}, {long: 6h, short: 30m, burn-rate: 6}]';
+
+const started = Date.now();
+const prometheus = await fixtureModule.startPrometheus({ openMetrics: fixtureModule.toOpenMetrics(fixture) });
+const backfillMs = Date.now() - started;
+
+const actionEnv = (inputs) => {
+  const files = Object.fromEntries(
+    ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV'].map((name) => {
+      const path = join(work, name.toLowerCase());
+      writeFileSync(path, '');
+      return [name, path];
+    }),
+  );
+  const defaults = {
+    objective: '99.9',
+    window: '30d',
+    'query-timeout': '15s',
+    'min-budget-remaining': '0',
+    'min-coverage': '0.9',
+    'on-inconclusive': 'block',
+  };
+  return {
+    ...files,
+    GITHUB_WORKSPACE: work,
+    ...Object.fromEntries(
+      Object.entries({ ...defaults, ...inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
+    ),
+  };
+};
+
+/** The api SLO's numbers must be the fixture's truth, or the timing is of a wrong answer. */
+function checkTruth(label) {
+  return () => {
+    const out = readFileSync(join(work, 'github_output'), 'utf8');
+    const slos = JSON.parse(/^slos<<(\S+)\n([\s\S]*?)\n\1$/m.exec(out)?.[2] ?? '[]');
+    const pick = (labels) => labels.get('job') === 'api';
+    const bad = fixtureModule.trueEvents(
+      fixture,
+      (l) => pick(l) && l.get('code') === '500',
+      at - 30 * 86400,
+      at,
+    );
+    const total = fixtureModule.trueEvents(fixture, pick, at - 30 * 86400, at);
+    const first = slos.find((s) => s.name.endsWith('-api'));
+    if (slos.length !== SLOS || first?.bad !== bad || first?.total !== total) {
+      throw new Error(
+        `${label}: wrong answer (${slos.length} SLOs, api ${first?.bad}/${first?.total}, truth ${bad}/${total})`,
+      );
+    }
+  };
+}
+
+const bundle = join(root, 'dist/error-budget-gate/index.js');
+const rows = [];
+try {
+  const viaPrometheus = measure(process.execPath, [bundle], {
+    cwd: work,
+    env: actionEnv({
+      slo: 'slos.yaml',
+      'prometheus-url': prometheus.url,
+      at: String(at),
+      'burn-rate-rules': rules,
+    }),
+    runs: RUNS,
+    check: checkTruth('prometheus'),
+  });
+  const queries = [...viaPrometheus.last.stdout.matchAll(/^::debug::Prometheus query at \d+: (.*)$/gm)].map(
+    (m) => m[1],
+  );
+  rows.push(['error-budget-gate, Prometheus backend (bundle)', viaPrometheus]);
+  const viaFile = measure(process.execPath, [bundle], {
+    cwd: work,
+    env: actionEnv({ slo: 'slos.yaml', file: 'sli.om', at: String(at), 'burn-rate-rules': rules }),
+    runs: RUNS,
+    check: checkTruth('file'),
+  });
+  rows.push(['error-budget-gate, file backend (bundle, demo export)', viaFile]);
+
+  // Peer: the same queries, one promtool process each, as a shell script would send them.
+  const distinct = [...new Set(queries)];
+  writeFileSync(join(work, 'queries.txt'), `${distinct.join('\n')}\n`);
+  const script = `while IFS= read -r q; do promtool query instant --time=${at} ${prometheus.url} "$q" >/dev/null || exit 1; done < queries.txt`;
+  rows.push([
+    `promtool query instant x ${distinct.length}, sequential (peer)`,
+    measure('bash', ['-c', script], { cwd: work, runs: RUNS }),
+  ]);
+
+  const ours = rows[0][1];
+  const lines = [
+    `# error-budget-gate benchmark`,
+    '',
+    `${SLOS} SLOs x 4 burn-rate windows (5m, 30m, 1h, 6h) + the 30-day window + hourly history per SLO: ${distinct.length} distinct instant queries against Prometheus ${'2.42'} on 127.0.0.1, backfilled with the test fixture (30 days at 1-minute resolution, ${fixture.series.length} series; backfill and start took ${fmtMs(backfillMs)}). ${RUNS} runs after one warm-up, whole process; answers checked against the fixture's truth. Machine: ${process.env.BENCH_MACHINE ?? '2 shared cores'}.`,
+    '',
+    '| tool | median | spread (min – max) | peak RSS | ratio |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map(
+      ([tool, m]) =>
+        `${fmtRow(tool, m)} ${m === ours ? '1.0x' : `${(m.median / ours.median).toFixed(1)}x ours`} |`,
+    ),
+    '',
+    `Target: under 2 s for the whole action. Reproduce: \`apt-get install -y prometheus && npm run bench:gate\`.`,
+    '',
+  ];
+  writeFileSync(join(root, 'bench/results-gate.md'), lines.join('\n'));
+  process.stdout.write(lines.join('\n'));
+} finally {
+  await prometheus.stop();
+  rmSync(work, { recursive: true, force: true });
+}
