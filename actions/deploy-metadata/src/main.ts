@@ -191,12 +191,13 @@ async function commitFacts(git: Git, ctx: EventContext, options: Options) {
     ctx.pullRequest?.headSha ? 'the pull request head' : 'the event commit',
     ctx.headSha || 'HEAD',
   );
-  const commit = await git.commit(head);
   const derive = options.version === undefined;
-  const tagsOnCommit = derive ? await git.tagsAt(head) : [];
-  const describe = derive
-    ? await git.describe(head, ['v[0-9]*.[0-9]*.[0-9]*', '[0-9]*.[0-9]*.[0-9]*'])
-    : undefined;
+  // Independent git reads, run side by side: each git process costs tens of milliseconds.
+  const [commit, tagsOnCommit, describe] = await Promise.all([
+    git.commit(head),
+    derive ? git.tagsAt(head) : [],
+    derive ? git.describe(head, ['v[0-9]*.[0-9]*.[0-9]*', '[0-9]*.[0-9]*.[0-9]*']) : undefined,
+  ]);
   try {
     const version = chooseVersion({
       input: options.version,
