@@ -1,7 +1,7 @@
 /**
  * Splits a migration file into statements without parsing it, so a 20 MB file never reaches the
  * parser in one piece and one syntax error costs one statement, not the file. Quotes, E'' strings,
- * dollar quotes, nested block comments, parentheses and BEGIN ATOMIC bodies are respected.
+ * dollar quotes, nested block comments, CREATE RULE parentheses and BEGIN ATOMIC bodies are respected.
  */
 
 export interface Span {
@@ -44,7 +44,8 @@ export function splitStatements(text: string): SplitResult {
   const n = text.length;
   let leadStart = 0;
   let start = -1; // first significant character of the current statement
-  let depth = 0; // parentheses
+  let depth = 0; // parentheses, counted in CREATE RULE only
+  let parensGroup = false;
   let atomic = 0; // BEGIN ATOMIC ... END nesting (CASE ... END inside counts too)
   let previousWord = '';
   let i = 0;
@@ -96,7 +97,12 @@ export function splitStatements(text: string): SplitResult {
       i = j;
       continue;
     }
-    if (start < 0) start = i;
+    if (start < 0) {
+      start = i;
+      // only CREATE RULE holds semicolons inside parentheses; elsewhere an unbalanced ( must not swallow the file
+      parensGroup =
+        (c === 67 || c === 99) && /^create\s+(or\s+replace\s+)?rule\b/i.test(text.slice(i, i + 40));
+    }
     if (c === 59 && depth === 0 && atomic === 0) {
       const copyFromStdin = isCopyFromStdin(text, start, i);
       finish(i + 1);
@@ -159,8 +165,8 @@ export function splitStatements(text: string): SplitResult {
       i++;
       continue;
     }
-    if (c === 40) depth++;
-    else if (c === 41) depth = Math.max(0, depth - 1);
+    if (c === 40 && parensGroup) depth++;
+    else if (c === 41 && parensGroup) depth = Math.max(0, depth - 1);
     else if (isIdentStart(c) && !(i > 0 && isIdentChar(text.charCodeAt(i - 1)))) {
       const word = wordAt(text, i);
       if (word === 'atomic' && previousWord === 'begin') atomic++;

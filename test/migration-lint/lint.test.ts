@@ -1,0 +1,144 @@
+import { type LintOptions, lintMigrations } from '../../actions/migration-lint/src/lint.js';
+import { type Parser, loadParser } from '../../actions/migration-lint/src/parser.js';
+import { parseStatements } from '../../actions/migration-lint/src/statements.js';
+
+const BASE = {
+  path: 'db/migrations/V1__init.sql',
+  content: `CREATE TABLE users (id bigint PRIMARY KEY, email varchar(100) NOT NULL, name text, age int);
+CREATE INDEX users_email ON users (email);`,
+};
+let parser: Parser;
+beforeAll(async () => {
+  parser = await loadParser();
+});
+
+const lint = (sql: string, options: Partial<LintOptions> = {}, path = 'db/migrations/V2__change.sql') =>
+  lintMigrations(parser, [BASE], [{ path, content: sql }], {
+    postgresVersion: 15,
+    runner: 'auto',
+    scope: 'change',
+    ...options,
+  }).findings.map((f) => `${f.line}:${f.column} ${f.rule}`);
+
+describe('rules on exact positions', () => {
+  const T = "SET lock_timeout = '1s';\n";
+  test.each([
+    ['drop column points at the table', `${T}ALTER TABLE users DROP COLUMN name;`, ['2:13 drop-column']],
+    [
+      'volatile default points at the expression',
+      `${T}ALTER TABLE users ADD COLUMN t uuid DEFAULT gen_random_uuid();`,
+      ['2:45 volatile-default'],
+    ],
+    [
+      'a rule after multi-byte text on the same line',
+      `${T}COMMENT ON TABLE users IS 'é😀'; ALTER TABLE users DROP COLUMN name;`,
+      ['2:45 drop-column'],
+    ],
+    [
+      'second statement on a later line',
+      `${T}SELECT 1;\n\n  CREATE INDEX i ON users (age);`,
+      ['4:21 create-index-non-concurrent'],
+    ],
+    [
+      'syntax error in the middle keeps the rest',
+      `${T}ALTER TABLE users ADD COLUM x int;\nALTER TABLE users DROP COLUMN age;`,
+      ['2:31 syntax-error', '3:13 drop-column'],
+    ],
+    [
+      'DO block statement on its body line',
+      `${T}DO $$\nBEGIN\n  EXECUTE 'x';\n  ALTER TABLE users RENAME COLUMN name TO n;\nEND $$;`,
+      ['5:1 rename-column'],
+    ],
+    [
+      'string literals, comments and function bodies are not statements',
+      `${T}-- DROP TABLE users;\nSELECT 'DROP TABLE users';\nCREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ TRUNCATE users $$;`,
+      [],
+    ],
+    [
+      'lock-timeout-missing once, on the first locking statement',
+      'SELECT 1;\nALTER TABLE users ADD COLUMN a int;\nALTER TABLE users ADD COLUMN b int;',
+      ['2:1 lock-timeout-missing'],
+    ],
+  ])('%s', (_name, sql, expected) => {
+    expect(lint(sql)).toEqual(expected);
+  });
+});
+
+describe('version-aware rules', () => {
+  const checked = `${"SET lock_timeout = '1s';\n"}ALTER TABLE users ADD CONSTRAINT c CHECK (name IS NOT NULL) NOT VALID;`;
+  test.each([
+    [10, 'ALTER TABLE users ADD COLUMN n int DEFAULT 0;', ['volatile-default']],
+    [11, 'ALTER TABLE users ADD COLUMN n int DEFAULT 0;', []],
+    [15, 'ALTER TABLE users ADD COLUMN n timestamptz DEFAULT clock_timestamp();', ['volatile-default']],
+    [11, 'ALTER TABLE users ALTER COLUMN name SET NOT NULL;', ['set-not-null']],
+    [12, 'ALTER TABLE users ALTER COLUMN name SET NOT NULL;', []],
+  ])('PostgreSQL %i: %s', (version, sql, expected) => {
+    const findings = lintMigrations(
+      parser,
+      [BASE],
+      [
+        {
+          path: 'migrations/0002_check.sql',
+          content: `${checked}\nALTER TABLE users VALIDATE CONSTRAINT c;`,
+        },
+        { path: 'migrations/0003_change.sql', content: `SET lock_timeout = '1s';\n${sql}` },
+      ],
+      { postgresVersion: version, runner: 'plain', scope: 'change' },
+    ).findings;
+    expect(findings.map((f) => f.rule)).toEqual(expected);
+  });
+});
+
+describe('runner transaction modes', () => {
+  const cic = 'CREATE INDEX CONCURRENTLY i ON users (age);';
+  test.each([
+    ['plain', `SELECT 1;\n${cic}`, []],
+    ['plain', `BEGIN;\n${cic}\nCOMMIT;`, ['concurrent-index-in-transaction']],
+    ['golang-migrate', cic, []],
+    ['golang-migrate', `SELECT 1;\n${cic}`, ['concurrent-index-in-transaction']],
+    ['prisma', `SELECT 1;\n${cic}`, ['concurrent-index-in-transaction']],
+    ['flyway', `SET lock_timeout = '1s';\n${cic}`, []],
+    ['flyway', `SELECT 1;\n${cic}`, ['concurrent-index-in-transaction']],
+    ['rails', cic, ['concurrent-index-in-transaction']],
+    ['knex', cic, ['concurrent-index-in-transaction']],
+  ] as const)('%s: %s', (runner, sql, expected) => {
+    expect(lint(sql, { runner }).map((f) => f.split(' ')[1])).toEqual(expected);
+  });
+});
+
+describe('parseStatements', () => {
+  test('batches map every statement back to its piece and first token', () => {
+    const sql =
+      "-- lead\nCREATE TABLE a (x int);\n/* c */ CREATE TABLE b ('é' text);\nINSERT INTO a VALUES (1);\nCREATE TABLE c (y int)";
+    const parsed = parseStatements(parser, sql.replace("('é' text)", '(é text)'));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.statements.map((s) => [s.piece, s.text])).toEqual([
+      [0, 'CREATE TABLE a (x int);'.slice(0, -1)],
+      [1, 'CREATE TABLE b (é text)'],
+      [2, 'INSERT INTO a VALUES (1);'],
+      [3, 'CREATE TABLE c (y int)'],
+    ]);
+  });
+
+  test('a syntax error in a large batch is pinned to its statement', () => {
+    const lines = Array.from({ length: 300 }, (_, i) =>
+      i === 150 ? 'CREATE TABLEE t150 (x int);' : `CREATE TABLE t${i} (x int);`,
+    );
+    const parsed = parseStatements(parser, lines.join('\n'));
+    expect(parsed.statements).toHaveLength(299);
+    expect(parsed.errors).toEqual([
+      {
+        piece: 150,
+        message: 'syntax error at or near "TABLEE"',
+        offset: lines.slice(0, 150).join('\n').length + 8,
+      },
+    ]);
+  });
+
+  test('a bad data statement among good ones is found', () => {
+    const sql = "INSERT INTO a VALUES (1);\nINSERT INTO a VALUES (2,;\nINSERT INTO a VALUES ('é');";
+    const parsed = parseStatements(parser, sql);
+    expect(parsed.statements.map((s) => s.piece)).toEqual([0, 2]);
+    expect(parsed.errors.map((e) => e.piece)).toEqual([1]);
+  });
+});
