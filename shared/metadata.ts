@@ -43,3 +43,17 @@ export function loadActionMeta(name: string, root = repositoryRoot()): ActionMet
   const meta = parseYaml(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')) as ActionMeta;
   return { ...meta, inputs: meta.inputs ?? {}, outputs: meta.outputs ?? {} };
 }
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Evaluates the few `${{ }}` expressions that action.yml defaults use, as the runner would:
+ * `github.token`, `github.workspace`, `github.repository` and friends. Outside the runner (the
+ * command line, the test harness) they come from the environment; on a runner, where an input was
+ * given empty on purpose, `github.token` is not in the environment and stays empty.
+ */
+export function evaluateDefault(text: string, env: Env): string {
+  return text.replace(/\$\{\{\s*github\.([a-z_]+)\s*\}\}/g, (_, key: string) =>
+    key === 'token' ? (env.GITHUB_TOKEN ?? '') : (env[`GITHUB_${key.toUpperCase()}`] ?? ''),
+  );
+}

@@ -1,6 +1,6 @@
 import { InputError, UserError } from './errors.js';
 import { type ActionIO, type Annotation, type Logger, formatOutput } from './io.js';
-import { type ActionMeta, loadActionMeta } from './metadata.js';
+import { type ActionMeta, evaluateDefault, loadActionMeta } from './metadata.js';
 import { neutralise } from './neutralise.js';
 import type { Summary } from './summary.js';
 import { appendSummary, exportVariable, issueCommand, setOutput } from './workflow-commands.js';
@@ -17,12 +17,18 @@ export interface Outcome {
 }
 
 /** The input check every environment shares: only declared names, defaults from action.yml. */
-export function declaredInput(meta: ActionMeta, name: string, raw: string | undefined): string {
+export function declaredInput(
+  meta: ActionMeta,
+  name: string,
+  raw: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   const declared = meta.inputs[name];
-  if (!declared)
+  if (!declared) {
     throw new Error(`bug: ${meta.name} reads input "${name}", which its action.yml does not declare`);
+  }
   const value = raw?.trim() ?? '';
-  return value === '' ? (declared.default ?? '') : (raw ?? '');
+  return value === '' ? evaluateDefault(declared.default ?? '', env) : (raw ?? '');
 }
 
 export function assertDeclaredOutput(meta: ActionMeta, name: string): void {
@@ -78,7 +84,8 @@ export const githubLogger: Logger = {
 export function githubIO(meta: ActionMeta, action: string): ActionIO {
   return {
     action,
-    input: (name) => declaredInput(meta, name, process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]),
+    input: (name) =>
+      declaredInput(meta, name, process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`], process.env),
     setOutput: (name, value) => {
       assertDeclaredOutput(meta, name);
       setOutput(name, formatOutput(value));

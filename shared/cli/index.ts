@@ -4,7 +4,6 @@ import { neutralise } from '../neutralise.js';
 import { assertDeclaredOutput, declaredInput, settle } from '../runner.js';
 import type { Summary } from '../summary.js';
 import { actionRuns } from './actions.js';
-import { evaluateDefault } from './expressions.js';
 
 const USAGE = 'Usage: trunk-actions <action> [--<input> <value> ...] [--json] [--debug] [--help]';
 
@@ -106,8 +105,7 @@ async function main(argv: string[]): Promise<number> {
   const io: ActionIO = {
     action,
     input: (name) => {
-      const given = parsed.values.get(name);
-      return declaredInput(meta, name, given ?? evaluateDefault(meta.inputs[name]?.default ?? '', env));
+      return declaredInput(meta, name, parsed.values.get(name), env);
     },
     setOutput: (name, value) => {
       assertDeclaredOutput(meta, name);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { evaluateDefault } from '../../shared/cli/expressions.js';
+import { evaluateDefault } from '../../shared/metadata.js';
 
 export const repoRoot = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
 
@@ -129,7 +129,7 @@ export async function runBundle(action: string, options: RunOptions = {}): Promi
     cwd: workspace,
     encoding: 'utf8',
   });
-  const checkedOut =
+  const checkedOut: Record<string, string> =
     head.status === 0
       ? { GITHUB_SHA: head.stdout.trim(), GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main' }
       : {};
