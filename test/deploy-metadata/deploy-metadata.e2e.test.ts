@@ -71,7 +71,14 @@ function mirror(server: GitHubServer, from: TestRepo = repo): void {
 }
 
 const push = (commit: string, env: Record<string, string> = {}): Pick<RunOptions, 'event' | 'env'> => ({
-  event: { name: 'push', payload: { after: commit, repository: { default_branch: 'main' } } },
+  event: {
+    name: 'push',
+    payload: {
+      after: commit,
+      head_commit: { id: commit, author: { username: 'ada-l' } },
+      repository: { default_branch: 'main' },
+    },
+  },
   env: { GITHUB_SHA: commit, GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', ...env },
 });
 
@@ -114,6 +121,8 @@ describe('without the API', () => {
       'deployment-id': '',
       tag: '',
       'run-url': 'https://github.com/acme/shop/actions/runs/1000',
+      owner: 'ada-l',
+      actor: 'octocat',
     });
     expect(out.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const changes = JSON.parse(out.changes!) as { sha: string; pr?: number }[];

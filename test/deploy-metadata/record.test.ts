@@ -4,6 +4,7 @@ import {
   deployTags,
   isSameRun,
   nameProblem,
+  pushAuthorLogin,
   recordInMessage,
   tagMessage,
   tagPrefixProblem,
@@ -64,6 +65,23 @@ describe('buildRecord', () => {
       commit: { ...facts.commit, authorEmail: 'grace@example.com', subject: 'wip' },
     });
     expect(record).toMatchObject({ ref: 'refs/heads/feat/x', pr: 7, owner: { author: 'grace' } });
+  });
+
+  test('push: the login the event gives wins over the email', () => {
+    const record = buildRecord({
+      ...facts,
+      commit: { ...facts.commit, authorEmail: 'ada@corp.example' },
+      authorLogin: 'ada-l',
+    });
+    expect(record.owner.author).toBe('ada-l');
+    expect(pushAuthorLogin({ head_commit: { id: sha, author: { username: 'ada-l' } } }, sha)).toBe('ada-l');
+    expect(
+      pushAuthorLogin({ head_commit: { id: 'other', author: { username: 'ada-l' } } }, sha),
+    ).toBeUndefined();
+    expect(
+      pushAuthorLogin({ head_commit: { id: sha, author: { username: '::add-mask::x' } } }, sha),
+    ).toBeUndefined();
+    expect(pushAuthorLogin({ head_commit: null }, sha)).toBeUndefined();
   });
 
   test('created: now is the clock in whole seconds', () => {

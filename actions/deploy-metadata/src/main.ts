@@ -16,6 +16,7 @@ import {
   deployTags,
   nameProblem,
   previousFromTags,
+  pushAuthorLogin,
   tagPrefixProblem,
 } from './record.js';
 import { type Note, type Written, outputValues, summarize } from './report.js';
@@ -225,7 +226,9 @@ function envFilePath(io: ActionIO, workspace: string, raw: string | undefined): 
 
 export async function run(io: ActionIO): Promise<void> {
   const options = parseInputs(inputs, io, { secret: ['token'] });
-  const ctx = eventContext(io.env, readEventPayload(io.env));
+  if (options.token) io.setSecret(options.token);
+  const payload = readEventPayload(io.env);
+  const ctx = eventContext(io.env, payload);
   const workspace = ctx.workspace || process.cwd();
   const { service, deploymentId } = checkOptions(options, { ...ctx, repo: ctx.repo || basename(workspace) });
   const envFile = envFilePath(io, workspace, options['env-file']);
@@ -242,11 +245,14 @@ export async function run(io: ActionIO): Promise<void> {
   const git = new Git(workspace, { trace: (line) => io.log.debug(line) });
   if (!(await git.isRepository()))
     throw new UserError(`${workspace} is not a git repository; run actions/checkout before deploy-metadata.`);
+  const { commit, version } = await commitFacts(git, ctx, options);
   const facts = {
     ctx,
     environment: options.environment,
     service,
-    ...(await commitFacts(git, ctx, options)),
+    commit,
+    authorLogin: pushAuthorLogin(payload, commit.sha),
+    version,
     created: options.created as 'commit' | 'now',
     now: new Date(),
   };

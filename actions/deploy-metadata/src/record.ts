@@ -55,6 +55,8 @@ export interface RecordFacts {
   environment: string;
   service: string;
   commit: CommitFacts;
+  /** The commit author's login when the event names it (push: `head_commit.author.username`). */
+  authorLogin?: string;
   version: Version;
   created: 'commit' | 'now';
   now: Date;
@@ -174,6 +176,15 @@ export function rfc3339(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The login a push event gives for the author of the pushed head commit, when it is `sha`. */
+export function pushAuthorLogin(payload: Record<string, unknown>, sha: string): string | undefined {
+  const head = payload.head_commit as { id?: unknown; author?: { username?: unknown } } | null | undefined;
+  const login = head?.id === sha ? head.author?.username : undefined;
+  return typeof login === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(login)
+    ? login
+    : undefined;
+}
+
 /** Builds the record from the event and git facts. Pure: the clock comes in as `now`. */
 export function buildRecord(facts: RecordFacts): DeployRecord {
   const { ctx, commit } = facts;
@@ -195,7 +206,7 @@ export function buildRecord(facts: RecordFacts): DeployRecord {
     buildId,
     deployId: `${facts.environment}-${buildId}`,
     owner: {
-      author: loginOf(commit.authorEmail) ?? (pr?.author || commit.authorName),
+      author: facts.authorLogin ?? loginOf(commit.authorEmail) ?? (pr?.author || commit.authorName),
       actor: ctx.actor,
     },
     pr: pr?.number ?? pullRequestOf(commit.subject) ?? null,
