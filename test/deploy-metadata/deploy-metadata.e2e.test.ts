@@ -415,6 +415,27 @@ describe('faults and races', () => {
     }
   });
 
+  test('previous-lookup: git never asks the API; a shallow clone without tags warns with fetch-depth', async () => {
+    const shallow = repo.clone({ depth: 1 });
+    try {
+      const result = await runBundle('deploy-metadata', {
+        workspace: shallow.dir,
+        github: { url: server.url },
+        inputs: { environment: 'production', 'previous-lookup': 'git', 'max-changes': '1', created: 'now' },
+        ...push(sha.c5!),
+      });
+      expect(result.exitCode).toBe(0);
+      expect(server.requests).toEqual([]);
+      expect(result.outputs['previous-sha']).toBe('');
+      expect(Date.now() - Date.parse(result.outputs.created!)).toBeLessThan(60_000);
+      expect(result.annotations).toContainEqual(
+        expect.objectContaining({ level: 'warning', message: expect.stringContaining('fetch-depth: 0') }),
+      );
+    } finally {
+      shallow.cleanup();
+    }
+  });
+
   test('no deploy tags anywhere: the last successful GitHub Deployment is the previous deploy', async () => {
     server.state.refs.delete('refs/tags/deploy/production/1');
     const bare = repo.clone();

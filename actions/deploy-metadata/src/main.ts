@@ -260,6 +260,13 @@ export async function run(io: ActionIO): Promise<void> {
     history(git, buildRecord(facts), options, lookupApi),
   );
   const record = buildRecord({ ...facts, previous: found.previous, changes: found.changes });
+  io.log.info(
+    `Deploy record: ${record.service} ${record.version} (${record.shortSha}) to ${record.environment}, deploy id ${record.deployId}.`,
+  );
+  if (record.previous)
+    io.log.info(
+      `Previous deploy: ${record.previous.tag ?? `deployment of ${record.previous.sha.slice(0, 7)}`}${record.changes ? `, ${record.changes.count} change(s) since` : ''}.`,
+    );
   // Every text sink is computed before anything is written, so a failure leaves none half-written.
   const sinks = renderSinks(record, {
     partOf: options['part-of'] ?? (ctx.repo || service),
