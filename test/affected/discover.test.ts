@@ -1,5 +1,5 @@
 import { discoverWorkspace, staticPrefix } from '../../actions/affected/src/discover.js';
-import { manifestPaths } from '../../actions/affected/src/manifests.js';
+import { manifestPaths, memberMatcher } from '../../actions/affected/src/manifests.js';
 import { UserError } from '../../shared/errors.js';
 
 /** Discovers from a file map (path -> content), reading only what discovery asks for. */
@@ -222,4 +222,21 @@ describe('discoverWorkspace', () => {
     ['docs/index.md', 'docs'],
     ['**/*.py', ''],
   ])('staticPrefix(%s) = %s', (glob, prefix) => expect(staticPrefix(glob)).toBe(prefix));
+});
+
+describe('memberMatcher', () => {
+  test.each([
+    [
+      ['packages/*'],
+      { 'packages/a': true, 'packages/a/b': false, packages: false, 'other/a': false, 'packages-x/a': false },
+    ],
+    [['./packages/**/'], { 'packages/a': true, 'packages/a/b': true, packages: false }],
+    [['apps/*', 'libs/**'], { 'apps/web': true, 'apps/web/x': false, 'libs/a/b': true }],
+    [['app'], { app: true, 'x/app': false }],
+    [['packages/*', '!packages/private'], { 'packages/a': true, 'packages/private': false }],
+    [['packages/{a,b}'], { 'packages/a': true, 'packages/c': false }],
+  ])('%j', (patterns, cases) => {
+    const matches = memberMatcher(patterns, 'test');
+    expect(Object.fromEntries(Object.keys(cases).map((dir) => [dir, matches(dir)]))).toEqual(cases);
+  });
 });

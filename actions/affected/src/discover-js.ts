@@ -156,16 +156,22 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
   for (const draft of drafts) {
     const json = packages.get(draft.dir)!;
     const rootDir = rootOf.get(draft)!;
+    const linked = new Set<Draft>([draft]);
     for (const field of DEPENDENCY_FIELDS) {
-      for (const [dep, rawSpec] of Object.entries(asObject(json[field]))) {
-        const spec = typeof rawSpec === 'string' ? rawSpec.trim() : '';
+      const entries = json[field];
+      if (!isObject(entries)) continue;
+      for (const dep in entries) {
+        const raw = entries[dep];
+        const spec = typeof raw === 'string' ? raw.trim() : '';
         if (spec.startsWith('catalog:')) {
           draft.sharedEntries.push(catalogKey(rootDir, spec.slice(8) || 'default', dep));
           continue;
         }
         const target = resolveSpec(dep, spec, draft.dir, byName, byDir);
-        if (target && target !== draft && !draft.links.some((l) => l.id === draftId('js', target.dir)))
+        if (target && !linked.has(target)) {
+          linked.add(target);
           draft.links.push({ id: draftId('js', target.dir), kind: field });
+        }
       }
     }
   }
@@ -180,6 +186,7 @@ function resolveSpec(
   byName: Map<string, Draft>,
   byDir: Map<string, Draft>,
 ): Draft | undefined {
+  if (!spec.includes(':')) return byName.get(dep); // a plain range: the common case
   const path = /^(file|link|portal):(.*)$/.exec(spec);
   if (path) {
     const dir = joinPath(fromDir, path[2]!);

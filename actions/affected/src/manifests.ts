@@ -80,6 +80,22 @@ export function memberMatcher(patterns: readonly string[], source: string): (rel
       return body === '' || body === '.' ? undefined : `${negated ? '!' : ''}/${body}`;
     })
     .filter((p): p is string => !!p);
+  // Most lists are plain `folder/*` or `folder/**`: answer those with string checks, which is what
+  // keeps discovery fast on 5,000 packages; anything else goes through the safe glob matcher.
+  const simple = anchored.every((p) => /^\/[^*?[\]{}!\\]+\/\*\*?$/.test(p));
+  if (simple) {
+    const rules = anchored.map((p) => ({
+      prefix: `${p.slice(1, p.lastIndexOf('/'))}/`,
+      deep: p.endsWith('**'),
+    }));
+    return (relDir) =>
+      rules.some(
+        ({ prefix, deep }) =>
+          relDir.startsWith(prefix) &&
+          relDir.length > prefix.length &&
+          (deep || !relDir.includes('/', prefix.length)),
+      );
+  }
   const matches = globList(anchored, source);
   return (relDir) => relDir !== '' && matches(relDir);
 }
@@ -103,12 +119,23 @@ export const draftId = (ecosystem: Ecosystem, dir: string): string => `${ecosyst
 /** Manifest contents by path, at one revision. */
 export type Contents = ReadonlyMap<string, string | undefined>;
 
-/** The manifests with a given base name, as [dir, text] pairs, sorted by folder. */
+const byName = new WeakMap<Contents, Map<string, [string, string][]>>();
+
+/** The manifests with a given base name, as [dir, text] pairs, sorted by folder (indexed once per revision). */
 export function manifestsNamed(contents: Contents, name: string): [string, string][] {
-  const found: [string, string][] = [];
-  for (const [path, text] of contents)
-    if (text !== undefined && baseName(path) === name) found.push([dirOf(path), text]);
-  return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let index = byName.get(contents);
+  if (!index) {
+    index = new Map();
+    for (const [path, text] of contents) {
+      if (text === undefined) continue;
+      const list = index.get(baseName(path));
+      if (list) list.push([dirOf(path), text]);
+      else index.set(baseName(path), [[dirOf(path), text]]);
+    }
+    for (const list of index.values()) list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    byName.set(contents, index);
+  }
+  return index.get(name) ?? [];
 }
 
 /** `dir/name`, or `name` at the root. */

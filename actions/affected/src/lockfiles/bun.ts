@@ -7,7 +7,7 @@
  * names, nested by parent (`parent/dep`, `@scope/parent/dep`); a dependency resolves from the deepest
  * matching key up to the top level, like node_modules.
  */
-import { LockfileError, unresolved, type ResolvedGraph } from './graph.js';
+import { emptyGraph, LockfileError, unresolved, type ResolvedGraph } from './graph.js';
 import { dependencySpecs, entries, field, isRecord, text } from './read.js';
 import type { LocalProject } from './types.js';
 
@@ -29,7 +29,7 @@ export function parseBunLock(source: string, projects: LocalProject[]): Resolved
   }
   const workspaces = entries(field(lock, 'workspaces'));
   const packages = entries(field(lock, 'packages'));
-  const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+  const graph = emptyGraph();
 
   const keyOf = (installKey: string): string => {
     const ident = text(firstOf(packages.get(installKey))) ?? '';

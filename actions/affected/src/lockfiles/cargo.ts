@@ -5,7 +5,7 @@
  * tell apart crates that share a name. Normal, dev and build dependencies are all listed together.
  */
 import { parse } from 'smol-toml';
-import { LockfileError, unresolved, type ResolvedGraph } from './graph.js';
+import { emptyGraph, LockfileError, unresolved, type ResolvedGraph } from './graph.js';
 import { entries, field, isRecord, text } from './read.js';
 import type { LocalProject } from './types.js';
 
@@ -47,7 +47,7 @@ export function parseCargoLock(source: string, projects: LocalProject[]): Resolv
     crates.push([crate, data]);
   }
 
-  const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+  const graph = emptyGraph();
   const resolve = (entry: string): string => {
     const match = entry.match(/^(\S+)(?: (\S+))?(?: \((.+)\))?$/);
     const [name, depVersion, depSource] = match

@@ -10,7 +10,7 @@
  * - go.work.sum belongs to all modules of the workspace; an entry counts for a module that requires its
  *   module path at any version, since the workspace may select a higher version than one go.mod asks for.
  */
-import { LockfileError, type ResolvedGraph } from './graph.js';
+import { emptyGraph, LockfileError, type ResolvedGraph } from './graph.js';
 import type { LocalProject } from './types.js';
 
 interface Requirement {
@@ -24,7 +24,7 @@ export function parseGoSum(
   manifests: Map<string, string>,
   scope: 'module' | 'workspace',
 ): ResolvedGraph {
-  const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+  const graph = emptyGraph();
   const hashes = new Map<string, string[]>();
   const lines = source.split(/\r?\n/);
   for (let number = 1; number <= lines.length; number++) {

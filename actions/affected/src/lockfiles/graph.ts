@@ -3,10 +3,10 @@
  *
  * A project's closure is compared structurally ("Merkle" classes): two nodes get the same class exactly
  * when their identities match and their dependencies have the same classes. Cycles (common in npm
- * graphs) are handled by giving every strongly connected component one class. Classes are interned in
- * a table shared by both graphs, so comparing a project before and after is one integer comparison, and
- * each node is visited once per graph however many projects reach it. Members of a component share
- * its signature plus their own identity.
+ * graphs) are handled per strongly connected component: its members' classes are the component's
+ * signature plus their own identity. Classes are interned in a table shared by both graphs, so comparing
+ * a project before and after is one integer comparison, and each node is visited once per graph however
+ * many projects reach it.
  */
 
 /** One resolved package (or workspace project) in a lockfile. */

@@ -6,7 +6,7 @@
  * are keys without `node_modules` and are linked from `node_modules/<name>` with `link: true`.
  * v1 nests the same tree under `dependencies` with `requires`; it is flattened into the same paths.
  */
-import { LockfileError, unresolved, type PackageNode, type ResolvedGraph } from './graph.js';
+import { emptyGraph, LockfileError, unresolved, type PackageNode, type ResolvedGraph } from './graph.js';
 import { dependencySpecs, entries, field, isRecord, joinPath, text } from './read.js';
 import type { LocalProject } from './types.js';
 
@@ -37,7 +37,7 @@ export function parseNpmLock(source: string, projects: LocalProject[]): Resolved
     folders = readV1(lock);
   } else throw new LockfileError(`unsupported lockfileVersion ${JSON.stringify(version)}`);
 
-  const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+  const graph = emptyGraph();
   const targets = new Map<string, string>();
   const target = (path: string): string => {
     const known = targets.get(path);

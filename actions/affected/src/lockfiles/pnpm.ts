@@ -9,7 +9,7 @@
  * A dependency's reference may also be a whole key (aliases, git/tarball deps) or `link:<relative dir>`.
  */
 import { parseLockYaml } from './lock-yaml.js';
-import { LockfileError, unresolved, type ResolvedGraph } from './graph.js';
+import { emptyGraph, LockfileError, unresolved, type ResolvedGraph } from './graph.js';
 import { dependencySpecs, entries, field, isRecord, joinPath, text } from './read.js';
 import type { LocalProject } from './types.js';
 
@@ -31,7 +31,7 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
     : new Map([['.', lock]]);
   const nameByDir = new Map(projects.map((project) => [project.dir, project.name]));
 
-  const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+  const graph = emptyGraph();
   const importerKey = (dir: string): string => `importer:${dir}`;
   const resolve = (name: string, ref: string, fromDir: string | undefined): string => {
     if (ref.startsWith('link:')) {

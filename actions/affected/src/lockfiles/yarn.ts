@@ -7,7 +7,7 @@
  * a dependency on another project's name that the lockfile does not resolve is a workspace link.
  */
 import { parseLockYaml } from './lock-yaml.js';
-import { LockfileError, unresolved, type ResolvedGraph } from './graph.js';
+import { emptyGraph, LockfileError, unresolved, type ResolvedGraph } from './graph.js';
 import { dependencySpecs, entries, field, isRecord, text } from './read.js';
 import type { LocalProject } from './types.js';
 
@@ -49,7 +49,7 @@ function parseBerry(source: string, projects: LocalProject[]): ResolvedGraph {
   const lock: unknown = parseLockYaml(source);
   if (!isRecord(lock) || !isRecord(field(lock, '__metadata'))) throw new LockfileError('no __metadata');
   const raw = entries(lock);
-  const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+  const graph = emptyGraph();
   const byDescriptor = readEntries(raw, graph, (data) =>
     [text(field(data, 'resolution')), text(field(data, 'checksum'))].join(' '),
   );
@@ -88,7 +88,7 @@ function parseClassic(
   manifests: Map<string, string>,
 ): ResolvedGraph {
   const lock = parseClassicText(source);
-  const graph: ResolvedGraph = { nodes: new Map(), roots: new Map() };
+  const graph = emptyGraph();
   const byDescriptor = readEntries(lock, graph, (data) =>
     [text(field(data, 'resolved')), text(field(data, 'integrity'))].join(' '),
   );
