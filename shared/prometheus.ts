@@ -129,7 +129,8 @@ export class Prometheus {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new UserError(`The Prometheus URL must start with http:// or https://, not ${url.protocol}//.`);
     }
-    this.headers = { accept: 'application/json' };
+    // Answers are small; decompressing hundreds of them costs more CPU (about 1 ms each) than it saves.
+    this.headers = { accept: 'application/json', 'accept-encoding': 'identity' };
     // fetch refuses credentials inside a URL: turn user:password@ into Basic authentication.
     if (url.username || url.password) {
       const user = decodeURIComponent(url.username);

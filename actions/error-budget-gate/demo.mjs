@@ -11,6 +11,6 @@ export async function demo(tmpDir) {
   for (const name of ['sli.om', 'slos.yaml']) copyFileSync(join(fixtures, name), join(tmpDir, name));
   return {
     title: 'two SLOs from an OpenMetrics export; the api has spent its budget',
-    args: ['--slo', 'slos.yaml', '--file', 'sli.om', '--at', '2026-11-16T00:00:00Z', '--token', ''],
+    args: ['--slo', 'slos.yaml', '--file', 'sli.om', '--at', '2026-11-16T00:00:00Z'],
   };
 }
