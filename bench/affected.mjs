@@ -12,10 +12,15 @@ const SIZES = (process.env.BENCH_AFFECTED_SIZES ?? '100,1000,5000').split(',').m
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CHANGED = 5;
 
-/** Deterministic pseudo-random numbers, so every run measures the same repositories. */
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same repositories. */
 function prng(seed) {
   let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
 }
 
 const git = (cwd, args) =>
@@ -217,4 +222,13 @@ const table = [
   ...(missing.length ? [`- Peers not installed here: ${missing.join(', ')} (\`npm run bench:peers\`).`] : []),
 ].join('\n');
 writeFileSync(join(root, 'bench', 'results-affected.md'), `${table}\n`);
+// The action's README carries the same table between its markers.
+const readme = join(root, 'actions', 'affected', 'README.md');
+writeFileSync(
+  readme,
+  readFileSync(readme, 'utf8').replace(
+    /<!-- affected-bench -->[\s\S]*<!-- \/affected-bench -->/,
+    `<!-- affected-bench -->\n\n${table.split('\n').slice(2).join('\n')}\n\n<!-- /affected-bench -->`,
+  ),
+);
 console.log(table);
