@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRepo } from '../support/git-repo.js';
 import { repoRoot } from '../support/harness.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'trunk-cli-'));
@@ -56,5 +57,33 @@ describe('the bundled command line', () => {
       message: expect.stringContaining('"fail-on"'),
       outputs: {},
     });
+  });
+});
+
+describe('the command line runs the same code as the runner', () => {
+  it('affected on a local repository: JSON outputs, exit 0', () => {
+    const repo = createRepo({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/a/package.json': JSON.stringify({ name: 'a' }),
+      'packages/b/package.json': JSON.stringify({ name: 'b', dependencies: { a: '*' } }),
+    });
+    try {
+      repo.commit('change a', { 'packages/a/index.js': 'x' });
+      const r = spawnSync(
+        process.execPath,
+        [join(repoRoot, 'dist', 'cli', 'index.js'), 'affected', '--base', 'HEAD~1', '--json'],
+        {
+          cwd: repo.dir,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: repo.dir },
+        },
+      );
+      expect(r.status).toBe(0);
+      const result = JSON.parse(r.stdout);
+      expect(result).toMatchObject({ failed: false, message: '' });
+      expect(JSON.parse(result.outputs.projects)).toEqual(['a', 'b']);
+    } finally {
+      repo.cleanup();
+    }
   });
 });
