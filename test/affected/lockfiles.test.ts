@@ -352,6 +352,16 @@ describe('workspace links', () => {
     });
   });
 
+  it('yarn classic: a malformed package.json is named', () => {
+    const text = fixture('yarn-classic.lock');
+    const manifests = new Map(YARN_MANIFESTS);
+    manifests.set('packages/b', { before: fixture('manifests/b.package.json'), after: '{ "name": "b",' });
+    expect(diffLockfile('yarn.lock', text, bumpMs(text), JS_PROJECTS, { manifests })).toEqual({
+      kind: 'unreadable',
+      reason: 'yarn.lock (after): package.json of b is not valid JSON',
+    });
+  });
+
   it('yarn classic: a project whose package.json exists only after the change is newly listed', () => {
     const text = fixture('yarn-classic.lock');
     const manifests = new Map(YARN_MANIFESTS);

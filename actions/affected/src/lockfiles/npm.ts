@@ -22,7 +22,7 @@ const PROJECT_FIELDS = [
 interface Entry {
   name: string;
   data: Record<string, unknown>;
-  /** Dependency name -> spec; undefined when it is the v1 root, whose dependencies are all top-level. */
+  /** Dependency name -> spec (for the v1 root: every top-level package). */
   specs: Map<string, string>;
 }
 
@@ -66,8 +66,7 @@ export function parseNpmLock(source: string, projects: LocalProject[]): Resolved
     graph.nodes.set(path, nodeFor(path, entry, deps));
   }
   for (const project of projects) {
-    const path = project.dir === '' ? '' : project.dir;
-    const key = folders.has(path) ? target(path) : linkedFrom(folders, project.name, target);
+    const key = folders.has(project.dir) ? target(project.dir) : linkedFrom(folders, project.name, target);
     if (key !== undefined) graph.roots.set(project.name, key);
   }
   return graph;

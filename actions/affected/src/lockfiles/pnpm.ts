@@ -32,7 +32,8 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
   const nameByDir = new Map(projects.map((project) => [project.dir, project.name]));
 
   const graph = emptyGraph();
-  const importerKey = (dir: string): string => `importer:${dir}`;
+  // NUL cannot appear in a lockfile key, so importer nodes never collide with package entries.
+  const importerKey = (dir: string): string => `\0importer:${dir}`;
   const resolve = (name: string, ref: string, fromDir: string | undefined): string => {
     if (ref.startsWith('link:')) {
       const dir = joinPath(fromDir ?? '', ref.slice('link:'.length));

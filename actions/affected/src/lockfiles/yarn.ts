@@ -92,7 +92,8 @@ function parseClassic(
   const byDescriptor = readEntries(lock, graph, (data) =>
     [text(field(data, 'resolved')), text(field(data, 'integrity'))].join(' '),
   );
-  const projectKeys = new Map(projects.map((project) => [project.name, `project:${project.dir}`]));
+  // NUL cannot appear in a lockfile key, so project nodes never collide with package entries.
+  const projectKeys = new Map(projects.map((project) => [project.name, `\0project:${project.dir}`]));
   const resolve = (dep: string, range: string, fromProject: boolean): string =>
     byDescriptor.get(`${dep}@${range}`) ??
     (fromProject ? projectKeys.get(dep) : undefined) ??
@@ -112,7 +113,7 @@ function parseClassic(
     // A project without a package.json on this side does not exist there (added or removed in the change).
     const manifestText = manifests.get(project.dir);
     if (manifestText === undefined) continue;
-    const manifest: unknown = JSON.parse(manifestText);
+    const manifest = readManifest(manifestText, project.name);
     const specs = dependencySpecs(manifest, MANIFEST_FIELDS);
     // Yarn classic does not install peers; a peer on a workspace project is still an edge.
     for (const [dep, range] of entries(field(manifest, 'peerDependencies'))) {
@@ -130,6 +131,14 @@ function parseClassic(
     graph.roots.set(project.name, key);
   }
   return graph;
+}
+
+function readManifest(source: string, project: string): unknown {
+  try {
+    return JSON.parse(source);
+  } catch {
+    throw new LockfileError(`package.json of ${project} is not valid JSON`);
+  }
 }
 
 /**
