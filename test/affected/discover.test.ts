@@ -115,7 +115,7 @@ describe('discoverWorkspace', () => {
       },
     ],
     [
-      'Cargo: member globs, exclude, workspace.dependencies, dev and build path deps, root package',
+      'Cargo: member globs, exclude, implicit members, workspace.dependencies, dev and build path deps, root package',
       {
         'Cargo.toml':
           '[package]\nname = "app"\n[dependencies]\ncore = { workspace = true }\n[workspace]\nmembers = ["crates/*"]\nexclude = ["crates/fuzz"]\n[workspace.dependencies]\ncore = { path = "crates/core" }\nserde = "1"\n',
@@ -123,14 +123,16 @@ describe('discoverWorkspace', () => {
         'crates/cli/Cargo.toml':
           '[package]\nname = "cli"\n[dev-dependencies]\ncore = { path = "../core" }\n[build-dependencies]\ngen = { path = "../gen" }\n',
         'crates/gen/Cargo.toml':
-          '[package]\nname = "gen"\n[target.\'cfg(unix)\'.dependencies]\ncore = { path = "../core" }\n',
+          '[package]\nname = "gen"\n[target.\'cfg(unix)\'.dependencies]\ncore = { path = "../core" }\nmacros = { path = "../../vendored/macros" }\n',
         'crates/fuzz/Cargo.toml': '[package]\nname = "fuzz"\n[dependencies]\ncore = { path = "../core" }\n',
+        'vendored/macros/Cargo.toml': '[package]\nname = "macros"\n',
       },
       {
         app: ['', ['core']],
         cli: ['crates/cli', ['core', 'gen']],
         core: ['crates/core', []],
-        gen: ['crates/gen', ['core']],
+        gen: ['crates/gen', ['core', 'macros']],
+        macros: ['vendored/macros', []],
       },
     ],
     [

@@ -68,6 +68,26 @@ export function discoverCargo(contents: Contents): DiscoveredCargo {
         continue;
       if (dir === rootDir || isMember(relativeTo(dir, rootDir))) workspaceOf.set(dir, rootDir);
     }
+    // Cargo makes every path dependency inside the workspace folder a member too.
+    const queue = [...workspaceOf].filter(([, root]) => root === rootDir).map(([dir]) => dir);
+    for (const dir of queue) {
+      for (const [, table] of dependencyTables(tomls.get(dir)!)) {
+        for (const spec of Object.values(table)) {
+          const target =
+            isObject(spec) && typeof spec.path === 'string' ? joinPath(dir, spec.path) : undefined;
+          if (
+            target === undefined ||
+            workspaceOf.has(target) ||
+            !tomls.has(target) ||
+            !isInside(target, rootDir)
+          )
+            continue;
+          if (excluded.some((e) => e && isInside(target, e))) continue;
+          workspaceOf.set(target, rootDir);
+          queue.push(target);
+        }
+      }
+    }
   }
 
   const drafts = new Map<string, Draft>();
