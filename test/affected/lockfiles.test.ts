@@ -268,7 +268,7 @@ describe('workspace links', () => {
       );
     const affected = affectedOf(diffLockfile('pnpm-lock.yaml', text, after, JS_PROJECTS));
     expect(sorted(affected)).toEqual(['c']);
-    expect(affected.get('c')).toBe('lockfile: react-dom 18.2.0(react@18.2.0) -> 18.2.0(react@18.3.1)');
+    expect(affected.get('c')).toBe('lockfile: added react 18.3.1');
   });
 
   it('pnpm: js-tokens deep under react reaches c only', () => {
@@ -282,6 +282,27 @@ describe('workspace links', () => {
         'lockfile: js-tokens 4.0.0 -> 4.0.1',
       ]);
     }
+  });
+
+  it('pnpm: a lockfile format upgrade (5.4 -> 6.0 -> 9.0) that keeps every resolution affects nothing', () => {
+    const [v5, v6, v9] = ['pnpm-lock-v5.yaml', 'pnpm-lock-v6.yaml', 'pnpm-lock-v9.yaml'].map(fixture);
+    for (const [before, after] of [
+      [v5, v6],
+      [v6, v9],
+      [v5, v9],
+    ]) {
+      expect(sorted(affectedOf(diffLockfile('pnpm-lock.yaml', before, after, JS_PROJECTS)))).toEqual([]);
+    }
+    // The same upgrade with a bump still finds it.
+    expect(sorted(affectedOf(diffLockfile('pnpm-lock.yaml', v5!, bumpMs(v9!), JS_PROJECTS)))).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+
+  it('npm: a v2 -> v3 upgrade that keeps every resolution affects nothing', () => {
+    const [v2, v3] = ['package-lock-v2.json', 'package-lock-v3.json'].map(fixture);
+    expect(sorted(affectedOf(diffLockfile('package-lock.json', v2, v3, JS_PROJECTS)))).toEqual([]);
   });
 
   it('pnpm: a single-project lockfile without importers is the root importer', () => {

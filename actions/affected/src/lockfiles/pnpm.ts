@@ -52,7 +52,10 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
     const deps = [...dependencySpecs(snapshot, PACKAGE_FIELDS)].map(([dep, ref]) =>
       resolve(dep, ref, undefined),
     );
-    graph.nodes.set(key, { name, version: resolved, identity: `${stripSlash(key)} ${resolution}`, deps });
+    // Peers are left out of the identity: they are resolved dependencies, compared as such. This also
+    // keeps identities equal across 5.x/6.x/9.0 key styles, so a lockfile format upgrade affects nothing.
+    const identity = `${name}@${withoutPeers(resolved)} ${resolution}`;
+    graph.nodes.set(key, { name, version: resolved, identity, deps });
   }
   for (const [dir, importer] of importers) {
     const localDir = dir === '.' ? '' : dir;
@@ -67,6 +70,11 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
     if (graph.nodes.has(key)) graph.roots.set(project.name, key);
   }
   return graph;
+}
+
+/** `1.0.0(react@18.2.0)` or (5.x) `1.0.0_react@18.2.0` -> `1.0.0`. */
+function withoutPeers(version: string): string {
+  return version.replace(/[(_].*$/, '');
 }
 
 function stripSlash(key: string): string {
