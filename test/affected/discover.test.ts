@@ -64,6 +64,14 @@ describe('discoverWorkspace', () => {
       { a: ['packages/a', []] },
     ],
     [
+      'a pnpm-workspace.yaml without packages (settings, catalogs) leaves a one-package repository',
+      {
+        'package.json': pkg('solo', { dependencies: { react: 'catalog:' } }),
+        'pnpm-workspace.yaml': 'catalog:\n  react: ^18\n',
+      },
+      { solo: ['', []] },
+    ],
+    [
       'a workspace root with its own source is a project',
       {
         'package.json': pkg('root', {

@@ -138,7 +138,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     const text = packageTexts.get(root.dir);
     if (text === undefined) continue;
     const json = parsed(root.dir, text);
-    const hasWorkspace = root.patterns.length > 0 || root.source.endsWith('pnpm-workspace.yaml');
+    const hasWorkspace = root.patterns.length > 0; // a pnpm-workspace.yaml for settings alone leaves a one-package repository
     const file = fileIn(root.dir, 'package.json');
     if (hasWorkspace) {
       structureFiles.push(file);
