@@ -46,7 +46,7 @@ export const inputs = {
   'prometheus-headers': input.text(),
   'query-timeout': input.duration(),
   file: input.optional(),
-  'min-budget-remaining': input.number(-Infinity, 1),
+  'min-budget-remaining': input.number(-1000, 1),
   'burn-rate-rules': input.yaml(
     burnRuleSchema.nullable(),
     null,
