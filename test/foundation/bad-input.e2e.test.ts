@@ -1,4 +1,11 @@
+import { type TestRepo, createRepo } from '../support/git-repo.js';
 import { runBundle } from '../support/harness.js';
+
+let repo: TestRepo;
+beforeAll(() => {
+  repo = createRepo({ 'README.md': 'hello' });
+});
+afterAll(() => repo.cleanup());
 
 /** One bad input per action, run through the bundle as the runner would: exit 1 and one clear line. */
 const cases: [string, Record<string, string>, RegExp][] = [
@@ -31,7 +38,7 @@ const cases: [string, Record<string, string>, RegExp][] = [
 
 describe.each(cases)('%s with a bad input', (action, inputs, message) => {
   it('fails the step with exit 1 and one error line naming the input', async () => {
-    const result = await runBundle(action, { inputs });
+    const result = await runBundle(action, { inputs, workspace: repo.dir });
     expect(result.exitCode).toBe(1);
     const errors = result.annotations.filter((a) => a.level === 'error');
     expect(errors).toHaveLength(1);
