@@ -5,13 +5,15 @@
 // over the shipped demo export. Checks the api numbers against the fixture's truth. Writes
 // bench/results-gate.md. Needs the Debian package `prometheus` (prometheus and promtool on PATH).
 import { transformFileSync } from '@swc/core';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fmtMs, fmtRow, measure, root } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const version = /version (\S+)/.exec(execFileSync('prometheus', ['--version'], { encoding: 'utf8' }))?.[1];
 const SLOS = 20;
 const work = mkdtempSync(join(tmpdir(), 'trunk-bench-gate-'));
 
@@ -118,9 +120,11 @@ try {
     runs: RUNS,
     check: checkTruth('prometheus'),
   });
-  const queries = [...viaPrometheus.last.stdout.matchAll(/^::debug::Prometheus query at \d+: (.*)$/gm)].map(
-    (m) => m[1],
-  );
+  // The action batches each SLI query's window counts into one request; the summary lists the
+  // individual queries, which the peer sends one by one.
+  const requests = viaPrometheus.last.stdout.match(/^::debug::Prometheus query at /gm)?.length ?? 0;
+  const summary = readFileSync(join(work, 'github_step_summary'), 'utf8');
+  const queries = [...summary.matchAll(/```promql\n([\s\S]*?)\n```/g)].flatMap((m) => m[1].split('\n'));
   rows.push(['error-budget-gate, Prometheus backend (bundle)', viaPrometheus]);
   const viaFile = measure(process.execPath, [bundle], {
     cwd: work,
@@ -143,7 +147,7 @@ try {
   const lines = [
     `# error-budget-gate benchmark`,
     '',
-    `${SLOS} SLOs x 4 burn-rate windows (5m, 30m, 1h, 6h) + the 30-day window + hourly history per SLO: ${distinct.length} distinct instant queries against Prometheus ${'2.42'} on 127.0.0.1, backfilled with the test fixture (30 days at 1-minute resolution, ${fixture.series.length} series; backfill and start took ${fmtMs(backfillMs)}). ${RUNS} runs after one warm-up, whole process; answers checked against the fixture's truth. Machine: ${process.env.BENCH_MACHINE ?? '2 shared cores'}.`,
+    `${SLOS} SLOs x 4 burn-rate windows (5m, 30m, 1h, 6h) + the 30-day window + hourly history per SLO: ${distinct.length} distinct instant queries (the action sends them as ${requests} requests) against Prometheus ${version} on 127.0.0.1, backfilled with the test fixture (30 days at 1-minute resolution, ${fixture.series.length} series; backfill and start took ${fmtMs(backfillMs)}). ${RUNS} runs after one warm-up, whole process; answers checked against the fixture's truth. Machine: ${process.env.BENCH_MACHINE ?? '2 shared cores'}, load average ${loadavg()[0].toFixed(1)} at the end (wall times grow with it).`,
     '',
     '| tool | median | spread (min – max) | peak RSS | ratio |',
     '| --- | --- | --- | --- | --- |',
