@@ -134,12 +134,16 @@ class DeployApi {
         });
         return { id: value.id, created };
     }
-    /** Checks that a deployment given by id exists and belongs to the environment. */
-    async checkDeployment(id, environment) {
+    /** Checks that a deployment given by id exists and is of this environment and commit. */
+    async checkDeployment(id, record) {
         const { data } = await this.gh.rest.repos.getDeployment({ ...this.where, deployment_id: id });
-        if (data.environment !== environment) {
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "deployment-id" is ${id}, a deployment to ${JSON.stringify(data.environment)}, not to ${JSON.stringify(environment)}; pass the id this environment's first step gave.`);
-        }
+        const problem = data.environment !== record.environment
+            ? `a deployment to ${JSON.stringify(data.environment)}, not to ${JSON.stringify(record.environment)}`
+            : data.sha !== record.sha
+                ? `a deployment of ${data.sha.slice(0, 7)}, not of this step's commit ${record.sha.slice(0, 7)}`
+                : undefined;
+        if (problem)
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "deployment-id" is ${id}, ${problem}; pass the deployment-id output of this deploy's first step.`);
     }
     /**
      * Adds a status unless the newest status already says the same for the same run attempt (a

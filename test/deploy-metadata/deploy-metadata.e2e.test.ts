@@ -312,14 +312,19 @@ describe('deployments and deploy tags', () => {
     expect(deployTagsOn(server).size).toBe(2);
   });
 
-  test('a deployment id of another environment is refused', async () => {
+  test('a deployment id of another environment or commit is refused', async () => {
     const id = String(server.state.deployments[0]!.id);
-    const result = await deploy({ environment: 'staging', 'deployment-id': id });
-    expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain(
+    const otherEnv = await deploy({ environment: 'staging', 'deployment-id': id });
+    expect(otherEnv.exitCode).toBe(1);
+    expect(otherEnv.stdout).toContain(
       `Input "deployment-id" is ${id}, a deployment to "production", not to "staging"`,
     );
-    expect(result.outputs).toEqual({});
+    expect(otherEnv.outputs).toEqual({});
+    const otherCommit = await deploy({ 'deployment-id': id }, { GITHUB_SHA: sha.c4! });
+    expect(otherCommit.exitCode).toBe(1);
+    expect(otherCommit.stdout).toContain(
+      `a deployment of ${sha.c5!.slice(0, 7)}, not of this step's commit ${sha.c4!.slice(0, 7)}`,
+    );
   });
 });
 

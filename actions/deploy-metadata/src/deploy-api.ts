@@ -137,14 +137,19 @@ export class DeployApi {
     return { id: value.id, created };
   }
 
-  /** Checks that a deployment given by id exists and belongs to the environment. */
-  async checkDeployment(id: number, environment: string): Promise<void> {
+  /** Checks that a deployment given by id exists and is of this environment and commit. */
+  async checkDeployment(id: number, record: Pick<DeployRecord, 'environment' | 'sha'>): Promise<void> {
     const { data } = await this.gh.rest.repos.getDeployment({ ...this.where, deployment_id: id });
-    if (data.environment !== environment) {
+    const problem =
+      data.environment !== record.environment
+        ? `a deployment to ${JSON.stringify(data.environment)}, not to ${JSON.stringify(record.environment)}`
+        : data.sha !== record.sha
+          ? `a deployment of ${data.sha.slice(0, 7)}, not of this step's commit ${record.sha.slice(0, 7)}`
+          : undefined;
+    if (problem)
       throw new UserError(
-        `Input "deployment-id" is ${id}, a deployment to ${JSON.stringify(data.environment)}, not to ${JSON.stringify(environment)}; pass the id this environment's first step gave.`,
+        `Input "deployment-id" is ${id}, ${problem}; pass the deployment-id output of this deploy's first step.`,
       );
-    }
   }
 
   /**

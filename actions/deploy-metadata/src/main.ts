@@ -318,9 +318,7 @@ async function writeApiSinks(
   };
   if (options['create-deployment'] || givenId !== undefined) {
     if (givenId !== undefined) {
-      await step('Reading deployment', 'deployments: read', () =>
-        api.checkDeployment(givenId, record.environment),
-      );
+      await step('Reading deployment', 'deployments: read', () => api.checkDeployment(givenId, record));
       written.deploymentId = givenId;
       written.deploymentCreated = false;
     } else {
