@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { type Files, affectedBy, pkg } from './run.js';
 
 /**
- * Lockfile-only changes through the bundle, one per non-npm format (npm is in shapes.e2e): the action
- * must pass each project's manifest where the format needs it (yarn classic, go.sum) and diff exactly.
+ * Lockfile-only changes through the bundle in every format version (npm v3 is in shapes.e2e): the
+ * action must pass each project's manifest where the format needs it (yarn classic, go.sum) and diff
+ * exactly.
  */
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/affected-lockfiles/${name}`, import.meta.url), 'utf8');
@@ -34,6 +35,19 @@ describe('lockfile-only changes through the bundle', () => {
       'workspace:*',
       { 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n" },
     ],
+    [
+      'pnpm-lock.yaml',
+      'pnpm-lock-v6.yaml',
+      'workspace:*',
+      { 'pnpm-workspace.yaml': 'packages:\n  - packages/*\n' },
+    ],
+    [
+      'pnpm-lock.yaml',
+      'pnpm-lock-v5.yaml',
+      'workspace:*',
+      { 'pnpm-workspace.yaml': 'packages:\n  - packages/*\n' },
+    ],
+    ['package-lock.json', 'package-lock-v2.json', '*', {}],
     ['yarn.lock', 'yarn-berry.lock', 'workspace:*', { '.yarnrc.yml': 'nodeLinker: node-modules\n' }],
     ['bun.lock', 'bun.lock', 'workspace:*', {}],
     ['yarn.lock', 'yarn-classic.lock', '*', {}],
@@ -67,6 +81,49 @@ describe('lockfile-only changes through the bundle', () => {
     const r = await affectedBy({ ...cargo, 'Cargo.lock': lock }, { 'Cargo.lock': bumped });
     expect(r.projects).toEqual(['app', 'core']);
     expect(r.reasons.core).toMatch(/itoa 1\.0\.11 -> 1\.0\.12/);
+  });
+
+  test('package-lock v1 (npm 6, no workspaces): a nested transitive bump marks the root project', async () => {
+    const root = pkg('legacy-app', { dependencies: { debug: '^4.3.4', lodash: '^4.17.21', ms: '2.0.0' } });
+    const lock = fixture('package-lock-v1.json');
+    const r = await affectedBy(
+      { 'package.json': root, 'package-lock.json': lock },
+      { 'package-lock.json': bumpMs(lock) },
+    );
+    expect(r.projects).toEqual(['legacy-app']);
+    expect(r.reasons['legacy-app']).toMatch(/ms 2\.1\.2 -> 2\.1\.3/);
+  });
+
+  test('Cargo.lock v3: a bump reaching no crate marks nothing; one reaching core marks core and app', async () => {
+    const lock = fixture('Cargo-v3.lock');
+    const quiet = await affectedBy(
+      { ...cargo, 'Cargo.lock': lock },
+      {
+        'Cargo.lock': `${lock}\n[[package]]\nname = "unused"\nversion = "1.0.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "00"\n`,
+      },
+    );
+    expect(quiet.projects).toEqual([]);
+    const bumped = lock
+      .replace('version = "1.0.11"', 'version = "1.0.12"')
+      .replace('"itoa 1.0.11"', '"itoa 1.0.12"');
+    expect((await affectedBy({ ...cargo, 'Cargo.lock': lock }, { 'Cargo.lock': bumped })).projects).toEqual([
+      'app',
+      'core',
+    ]);
+  });
+
+  test('go.work.sum: an entry marks the workspace modules that require its module path', async () => {
+    const go: Files = {
+      'go.work': 'go 1.22\n\nuse (\n\t./services/api\n\t./services/worker\n)\n',
+      'go.work.sum': fixture('go/go.work.sum'),
+      'services/api/go.mod': fixture('go/api.go.mod'),
+      'services/api/go.sum': fixture('go/api.go.sum'),
+      'services/worker/go.mod': fixture('go/worker.go.mod'),
+    };
+    const r = await affectedBy(go, {
+      'go.work.sum': fixture('go/go.work.sum').replaceAll('v1.17.4', 'v1.17.5'),
+    });
+    expect(r.projects).toEqual(['example.com/shop/worker']);
   });
 
   test('go.sum: read with go.mod, a hash for a version nobody requires marks nothing; a required one marks the module', async () => {
