@@ -196,6 +196,43 @@ spec:
     expect(result.summary.match(/^\| (checkout|api-minutes|api-monthly) \| [\d.]+% \|/gm)).toHaveLength(3);
   });
 
+  test('Sloth rate() queries and a Pyrra spec give the same budget and forecast as event counts', async () => {
+    writeFileSync(
+      join(workspace, 'sloth.yaml'),
+      `version: prometheus/v1
+service: api
+slos:
+  - name: api-availability
+    objective: 99.9
+    sli:
+      events:
+        error_query: sum(rate(http_requests_total{job="api",code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(http_requests_total{job="api"}[{{.window}}]))
+`,
+    );
+    writeFileSync(
+      join(workspace, 'pyrra.yaml'),
+      `apiVersion: pyrra.dev/v1alpha1
+kind: ServiceLevelObjective
+metadata: { name: api-errors }
+spec:
+  target: '99.9'
+  window: 30d
+  indicator:
+    ratio:
+      errors: { metric: 'http_requests_total{job="api",code=~"5.."}' }
+      total: { metric: 'http_requests_total{job="api"}' }
+`,
+    );
+    const t = truth(apiBad, api, FIXTURE_END - 30 * DAY, FIXTURE_END);
+    for (const slo of ['sloth.yaml', 'pyrra.yaml']) {
+      const result = await gate({ slo, at: iso(FIXTURE_END) });
+      expect(result.outputs.decision).toBe('block');
+      expect(slos(result)[0]!.budgetRemaining).toBeCloseTo(1 - t.bad / (0.001 * t.total), 9);
+      expect(result.outputs['reopens-at']).toBe(iso(trueReopen(FIXTURE_END, 0.999)!));
+    }
+  });
+
   test('label values are escaped: a job named we"ird\\job is read exactly', async () => {
     const weird = (l: ReadonlyMap<string, string>) => l.get('job') === 'we"ird\\job';
     const result = await gate({

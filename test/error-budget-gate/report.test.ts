@@ -1,0 +1,55 @@
+import { parseAt } from '../../actions/error-budget-gate/src/main.js';
+import {
+  describeWindow,
+  distance,
+  downsample,
+  sparkline,
+} from '../../actions/error-budget-gate/src/report.js';
+
+describe('summary pieces', () => {
+  test('downsample keeps the last value of each group, so the end is always shown', () => {
+    expect(downsample([1, 2, 3, 4, 5, 6], 3)).toEqual([2, 4, 6]);
+    expect(downsample([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([3, 5, 7]);
+    expect(downsample([1, 2], 5)).toEqual([1, 2]);
+  });
+
+  test.each([
+    [[1, 1, 1], '███'],
+    [[1, 0.5, 0], '█▅▁'],
+    [[1, 0, -1], '█▅▁'],
+    [[0.9, 0.9], '▇▇'],
+  ])('sparkline %j', (values, line) => expect(sparkline(values)).toBe(line));
+
+  test.each([
+    [0, 'under a minute'],
+    [59, 'under a minute'],
+    [61, '1m'],
+    [3 * 3600 + 120, '3h 2m'],
+    [10 * 86400 + 13 * 3600 + 59 * 60, '10d 13h'],
+  ])('distance %d s is %s', (seconds, text) => expect(distance(seconds)).toBe(text));
+
+  test('windows are described in words', () => {
+    expect(describeWindow({ kind: 'rolling', seconds: 28 * 86400 })).toBe('28d rolling');
+    expect(describeWindow({ kind: 'calendar', unit: 'M', count: 1 })).toBe('calendar month');
+    expect(describeWindow({ kind: 'calendar', unit: 'w', count: 2 })).toBe('calendar 2 weeks');
+  });
+});
+
+describe('input "at"', () => {
+  const now = Date.UTC(2026, 10, 16, 12, 0, 0, 500);
+  test.each([
+    ['', Date.UTC(2026, 10, 16, 12) / 1000],
+    ['1794787200', 1794787200],
+    ['1794787200.9', 1794787200],
+    ['2026-11-16T00:00:00Z', 1794787200],
+    ['2026-11-16T01:00:00+01:00', 1794787200],
+    ['2026-11-16 00:00:00.250Z', 1794787200],
+  ])('%j', (text, seconds) => expect(parseAt(text || undefined, now)).toBe(seconds));
+
+  test.each(['yesterday', '2026-11-16', '2026-11-16T00:00', '2026-13-01T00:00:00Z', '-5'])(
+    '%j is refused',
+    (text) => {
+      expect(() => parseAt(text, now)).toThrow(/^Input "at" is .* use RFC 3339/);
+    },
+  );
+});
