@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eventContext, readEventPayload } from '../../../shared/context.js';
 import { UserError } from '../../../shared/errors.js';
-import { type ChangedFile, Git } from '../../../shared/git.js';
+import { Git } from '../../../shared/git.js';
 import { globList } from '../../../shared/glob.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
@@ -10,13 +10,11 @@ import { planRange, resolveRange } from '../../../shared/range.js';
 import { computeAffected } from './affected.js';
 import { type ExplicitProject, discoverWorkspace } from './discover.js';
 import { assertAcyclic } from './graph.js';
-import { embedCandidates, embeddedFiles } from './go-embed.js';
 import { InputRules } from './inputs.js';
 import { lockfileVerdicts } from './lockfile-changes.js';
 import { isLockfile } from './lockfiles/index.js';
-import { manifestPaths } from './manifests.js';
-import type { Workspace } from './model.js';
 import { buildOutputs, buildSummary } from './report.js';
+import { baseWorkspace, goEmbedded, readLockfiles, readManifests } from './revisions.js';
 
 const globs = z.union([z.string(), z.array(z.string())]).transform((v) => (typeof v === 'string' ? [v] : v));
 const projectsSchema = z.record(
@@ -100,28 +98,13 @@ export async function run(io: ActionIO): Promise<void> {
   assertAcyclic(head.projects);
   io.log.info(`${head.projects.length} projects, ${changes.length} changed files`);
 
-  const lockfiles = changes.filter((c) => isLockfile(c.path) && !isIgnored(c.path) && !isGlobal(c.path));
-  const [before, after] = await Promise.all([
-    readAt(
-      git,
-      range.base,
-      lockfiles.filter((c) => c.status !== 'A').map((c) => c.oldPath ?? c.path),
-    ),
-    readAt(
-      git,
-      range.head,
-      lockfiles.filter((c) => c.status !== 'D').map((c) => c.path),
-    ),
-  ]);
-  const verdicts = lockfileVerdicts(
-    lockfiles.map((c) => ({
-      path: c.path,
-      before: before.get(c.oldPath ?? c.path),
-      after: after.get(c.path),
-    })),
-    base,
-    head,
-    (project, side) => (side === 'after' ? headContents : baseContents).get(project.manifest),
+  const lockfiles = await readLockfiles(
+    git,
+    range,
+    changes.filter((c) => isLockfile(c.path) && !isIgnored(c.path) && !isGlobal(c.path)),
+  );
+  const verdicts = lockfileVerdicts(lockfiles, base, head, (project, side) =>
+    (side === 'after' ? headContents : baseContents).get(project.manifest),
   );
   for (const warning of verdicts.warnings) io.log.warning(warning);
 
@@ -159,74 +142,4 @@ export async function run(io: ActionIO): Promise<void> {
       ? `All ${result.projects.length} projects affected: global file ${result.globalFiles[0]} changed.`
       : `${result.projects.length} of ${head.projects.length} projects affected: ${result.projects.map((p) => p.name).join(', ') || 'none'}`,
   );
-}
-
-/**
- * The workspace at base. When no manifest changed it is the head workspace itself; otherwise the base
- * file list is the head's with the changes undone, and only the changed manifests are read again.
- */
-async function baseWorkspace(
-  git: Git,
-  base: string,
-  changes: readonly ChangedFile[],
-  headFiles: readonly string[],
-  headContents: ReadonlyMap<string, string | undefined>,
-  explicit: readonly ExplicitProject[],
-  head: Workspace,
-): Promise<{ workspace: Workspace; contents: ReadonlyMap<string, string | undefined> }> {
-  const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]));
-  if (!manifestPaths(touched).length) return { workspace: head, contents: headContents };
-  const files = new Set(headFiles);
-  for (const change of changes) {
-    if (change.status === 'A' || change.status === 'R') files.delete(change.path);
-    if (change.status === 'D') files.add(change.path);
-    if (change.oldPath) files.add(change.oldPath);
-  }
-  const list = [...files];
-  const changedAtBase = new Set(changes.filter((c) => c.status !== 'A').map((c) => c.oldPath ?? c.path));
-  const reread = manifestPaths(list).filter((p) => changedAtBase.has(p));
-  const fresh = await readAt(git, base, reread);
-  const contents = new Map(
-    manifestPaths(list).map((p) => [p, fresh.has(p) ? fresh.get(p) : headContents.get(p)]),
-  );
-  return { workspace: discoverWorkspace(list, contents, explicit), contents };
-}
-
-/** Reads files at a revision, without starting git when there is nothing to read. */
-function readAt(
-  git: Git,
-  commit: string,
-  paths: readonly string[],
-): Promise<ReadonlyMap<string, string | undefined>> {
-  return paths.length ? git.readFiles(commit, paths) : Promise.resolve(new Map());
-}
-
-/** The head's manifests, read by blob id in one batch (no tree walk per path). */
-async function readManifests(
-  git: Git,
-  tree: readonly { path: string; oid: string }[],
-): Promise<Map<string, string | undefined>> {
-  const paths = manifestPaths(tree.map((entry) => entry.path));
-  const oidOf = new Map(tree.map((entry) => [entry.path, entry.oid]));
-  const blobs = paths.length
-    ? await git.readBlobs(paths.map((p) => oidOf.get(p)!))
-    : new Map<string, string | undefined>();
-  return new Map(paths.map((p) => [p, blobs.get(oidOf.get(p)!)]));
-}
-
-/** Changed files that a Go module embeds (`//go:embed`): inputs of that module although not Go sources. */
-async function goEmbedded(
-  git: Git,
-  head: string,
-  changes: readonly ChangedFile[],
-  workspace: Workspace,
-  files: readonly string[],
-): Promise<Set<string>> {
-  const modules = workspace.projects.filter((p) => p.ecosystem === 'go');
-  if (!modules.length) return new Set();
-  const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]));
-  const candidates = embedCandidates(touched, modules, files);
-  return candidates.size
-    ? embeddedFiles(candidates, await git.readFiles(head, [...candidates.keys()]))
-    : new Set();
 }

@@ -1,0 +1,102 @@
+// The git side of the action: what it reads at each revision, in as few git processes as possible.
+import type { ChangedFile, Git } from '../../../shared/git.js';
+import { type ExplicitProject, discoverWorkspace } from './discover.js';
+import { embedCandidates, embeddedFiles } from './go-embed.js';
+import type { LockfileChange } from './lockfile-changes.js';
+import { manifestPaths } from './manifests.js';
+import type { Workspace } from './model.js';
+
+/**
+ * The workspace at base. When no manifest changed it is the head workspace itself; otherwise the base
+ * file list is the head's with the changes undone, and only the changed manifests are read again.
+ */
+export async function baseWorkspace(
+  git: Git,
+  base: string,
+  changes: readonly ChangedFile[],
+  headFiles: readonly string[],
+  headContents: ReadonlyMap<string, string | undefined>,
+  explicit: readonly ExplicitProject[],
+  head: Workspace,
+): Promise<{ workspace: Workspace; contents: ReadonlyMap<string, string | undefined> }> {
+  const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]));
+  if (!manifestPaths(touched).length) return { workspace: head, contents: headContents };
+  const files = new Set(headFiles);
+  for (const change of changes) {
+    if (change.status === 'A' || change.status === 'R') files.delete(change.path);
+    if (change.status === 'D') files.add(change.path);
+    if (change.oldPath) files.add(change.oldPath);
+  }
+  const list = [...files];
+  const changedAtBase = new Set(changes.filter((c) => c.status !== 'A').map((c) => c.oldPath ?? c.path));
+  const reread = manifestPaths(list).filter((p) => changedAtBase.has(p));
+  const fresh = await readAt(git, base, reread);
+  const contents = new Map(
+    manifestPaths(list).map((p) => [p, fresh.has(p) ? fresh.get(p) : headContents.get(p)]),
+  );
+  return { workspace: discoverWorkspace(list, contents, explicit), contents };
+}
+
+/** Reads files at a revision, without starting git when there is nothing to read. */
+function readAt(
+  git: Git,
+  commit: string,
+  paths: readonly string[],
+): Promise<ReadonlyMap<string, string | undefined>> {
+  return paths.length ? git.readFiles(commit, paths) : Promise.resolve(new Map());
+}
+
+/** The head's manifests, read by blob id in one batch (no tree walk per path). */
+export async function readManifests(
+  git: Git,
+  tree: readonly { path: string; oid: string }[],
+): Promise<Map<string, string | undefined>> {
+  const paths = manifestPaths(tree.map((entry) => entry.path));
+  const oidOf = new Map(tree.map((entry) => [entry.path, entry.oid]));
+  const blobs = paths.length
+    ? await git.readBlobs(paths.map((p) => oidOf.get(p)!))
+    : new Map<string, string | undefined>();
+  return new Map(paths.map((p) => [p, blobs.get(oidOf.get(p)!)]));
+}
+
+/** Changed files that a Go module embeds (`//go:embed`): inputs of that module although not Go sources. */
+export async function goEmbedded(
+  git: Git,
+  head: string,
+  changes: readonly ChangedFile[],
+  workspace: Workspace,
+  files: readonly string[],
+): Promise<Set<string>> {
+  const modules = workspace.projects.filter((p) => p.ecosystem === 'go');
+  if (!modules.length) return new Set();
+  const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]));
+  const candidates = embedCandidates(touched, modules, files);
+  return candidates.size
+    ? embeddedFiles(candidates, await git.readFiles(head, [...candidates.keys()]))
+    : new Set();
+}
+
+/** Before and after texts of the changed lockfiles (a rename is read at its old path before). */
+export async function readLockfiles(
+  git: Git,
+  range: { base: string; head: string },
+  changes: readonly ChangedFile[],
+): Promise<LockfileChange[]> {
+  const [before, after] = await Promise.all([
+    readAt(
+      git,
+      range.base,
+      changes.filter((c) => c.status !== 'A').map((c) => c.oldPath ?? c.path),
+    ),
+    readAt(
+      git,
+      range.head,
+      changes.filter((c) => c.status !== 'D').map((c) => c.path),
+    ),
+  ]);
+  return changes.map((c) => ({
+    path: c.path,
+    before: before.get(c.oldPath ?? c.path),
+    after: after.get(c.path),
+  }));
+}
