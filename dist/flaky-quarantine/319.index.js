@@ -120,19 +120,24 @@ function explainApiError(what, error, permission) {
 /**
  * The GitHub client an action uses: token masked, API URL from GITHUB_API_URL (GHES and the test
  * server work), a clear error naming the input when the token is missing.
- * `TRUNK_ACTIONS_RETRY_BASE_MS` shortens retry back-off; the test harness sets it.
+ * `TRUNK_ACTIONS_RETRY_BASE_MS` and `TRUNK_ACTIONS_HTTP_TIMEOUT_MS` shorten the back-off and the
+ * per-request deadline; the test harness sets them (the defaults are 1 s and 30 s).
  */
 function connectGitHub(io, token, why) {
     if (!token) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input "token" is empty, but ${why} needs the GitHub API; pass token: \${{ github.token }} (the default) or turn that option off.`);
     }
     io.setSecret(token);
-    const retryBase = Number(io.env.TRUNK_ACTIONS_RETRY_BASE_MS);
+    const positive = (name) => {
+        const value = Number(io.env[name]);
+        return Number.isFinite(value) && value > 0 ? value : undefined;
+    };
     return createGitHub({
         token,
         apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
         log: io.log,
-        retryBaseMs: Number.isFinite(retryBase) && retryBase > 0 ? retryBase : undefined,
+        retryBaseMs: positive('TRUNK_ACTIONS_RETRY_BASE_MS'),
+        timeoutMs: positive('TRUNK_ACTIONS_HTTP_TIMEOUT_MS'),
     });
 }
 

@@ -95,7 +95,8 @@ async function syncIssues(github, repo, work, log) {
     };
     await list();
     const result = new Map();
-    for (const facts of work.quarantined) {
+    /** Opens the test's issue, or reopens and refreshes the one its marker finds. */
+    const openIssue = async (facts) => {
         const hash = (0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .idHash */ .C2)(facts.id);
         let looked = false;
         const { value, created } = await (0,_shared_github_js__WEBPACK_IMPORTED_MODULE_0__.findOrCreate)({
@@ -122,22 +123,16 @@ async function syncIssues(github, repo, work, log) {
                 state: 'open',
                 body: issueBody(facts),
             });
-        log.debug(`${created ? 'Opened' : 'Reopened'} issue #${value.number} for a quarantined test.`);
+        log.debug(`${created ? 'Opened' : 'Updated'} issue #${value.number} for a quarantined test.`);
         byHash.set(hash, { ...value, open: true });
         result.set(facts.id, { ...value, open: true });
-    }
-    for (const facts of work.failedAgain) {
-        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .idHash */ .C2)(facts.id));
-        if (!issue?.open)
-            continue;
-        await github.rest.issues.update({
-            owner,
-            repo: name,
-            issue_number: issue.number,
-            body: issueBody(facts),
-        });
-        result.set(facts.id, issue);
-    }
+    };
+    for (const facts of work.quarantined)
+        await openIssue(facts);
+    // A quarantined test failing again refreshes its issue; one missing (an earlier run could not
+    // create it) is opened now, so the issues heal.
+    for (const facts of work.failedAgain)
+        await openIssue(facts);
     for (const { id, passes } of work.released) {
         const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .idHash */ .C2)(id));
         if (!issue)
@@ -288,19 +283,24 @@ function explainApiError(what, error, permission) {
 /**
  * The GitHub client an action uses: token masked, API URL from GITHUB_API_URL (GHES and the test
  * server work), a clear error naming the input when the token is missing.
- * `TRUNK_ACTIONS_RETRY_BASE_MS` shortens retry back-off; the test harness sets it.
+ * `TRUNK_ACTIONS_RETRY_BASE_MS` and `TRUNK_ACTIONS_HTTP_TIMEOUT_MS` shorten the back-off and the
+ * per-request deadline; the test harness sets them (the defaults are 1 s and 30 s).
  */
 function connectGitHub(io, token, why) {
     if (!token) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input "token" is empty, but ${why} needs the GitHub API; pass token: \${{ github.token }} (the default) or turn that option off.`);
     }
     io.setSecret(token);
-    const retryBase = Number(io.env.TRUNK_ACTIONS_RETRY_BASE_MS);
+    const positive = (name) => {
+        const value = Number(io.env[name]);
+        return Number.isFinite(value) && value > 0 ? value : undefined;
+    };
     return createGitHub({
         token,
         apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
         log: io.log,
-        retryBaseMs: Number.isFinite(retryBase) && retryBase > 0 ? retryBase : undefined,
+        retryBaseMs: positive('TRUNK_ACTIONS_RETRY_BASE_MS'),
+        timeoutMs: positive('TRUNK_ACTIONS_HTTP_TIMEOUT_MS'),
     });
 }
 

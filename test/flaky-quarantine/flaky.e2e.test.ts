@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHistory, cellAt } from '../../actions/flaky-quarantine/src/history.js';
+import { historyKey } from '../../actions/flaky-quarantine/src/identity.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 import { runBundle } from '../support/harness.js';
 
@@ -80,8 +81,8 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     expect(main.runs.map((r) => r.key)).toEqual(['500:1']);
     for (let job = 0; job < 10; job++)
       for (let i = 0; i < 20; i++)
-        expect(cellAt(main, `v1:src/shop.test.ts|Shop|job${job} test${i}`, 0)).toBe(1);
-    expect(cellAt(main, 'v1:src/shop.test.ts|Shop|checkout total', 0)).toBe(3); // passed and failed
+        expect(cellAt(main, historyKey(`v1:src/shop.test.ts|Shop|job${job} test${i}`), 0)).toBe(1);
+    expect(cellAt(main, historyKey('v1:src/shop.test.ts|Shop|checkout total'), 0)).toBe(3); // passed and failed
     expect(main.outcomes.size).toBe(201);
     // Exactly one writer made the transition and opened the issue.
     expect(history().quarantine.has('v1:src/shop.test.ts|Shop|checkout total')).toBe(true);

@@ -3,7 +3,7 @@ import {
   flakinessScore,
   isInfraFailure,
 } from '../../actions/flaky-quarantine/src/classify.js';
-import { type History, emptyHistory, singleRun } from '../../actions/flaky-quarantine/src/history.js';
+import { type History, emptyHistory } from '../../actions/flaky-quarantine/src/history.js';
 import {
   type ManualQuarantine,
   effectiveQuarantine,
@@ -11,7 +11,8 @@ import {
   parseManualFile,
   recordRun,
 } from '../../actions/flaky-quarantine/src/quarantine.js';
-import { foldReports, cellsOfRun } from '../../actions/flaky-quarantine/src/results.js';
+import { historyKey } from '../../actions/flaky-quarantine/src/identity.js';
+import { foldReports } from '../../actions/flaky-quarantine/src/results.js';
 import { decideVerdict } from '../../actions/flaky-quarantine/src/verdict.js';
 
 /**
@@ -40,6 +41,7 @@ function simulate(
         suiteErrors: [],
         cases: Object.entries(step.tests).map(([id, letters]) => ({
           id,
+          key: historyKey(id),
           passes: letters.endsWith('P') ? 1 : 0,
           failures: [...letters].filter((l) => l === 'F').length,
           skipped: letters === 'S',
@@ -48,7 +50,6 @@ function simulate(
     ]);
     const now = new Date((clock += 60_000)).toISOString();
     const branch = step.branch ?? 'main';
-    const cells = cellsOfRun(results);
     const before = effectiveQuarantine(history, manual);
     const ctx = {
       commit: step.commit,
@@ -60,8 +61,8 @@ function simulate(
     };
     const out = recordRun(
       history,
-      singleRun(branch, { key: step.run, commit: step.commit, at: now }, cells),
-      cells.keys(),
+      { branch, info: { key: step.run, commit: step.commit, at: now } },
+      results.tests,
       manual,
       ctx,
       limits,

@@ -1,3 +1,4 @@
+import { historyKey } from './identity.js';
 import { type BranchHistory, FAIL, type History, PASS, REPEAT, cellAt, cellsOf } from './history.js';
 
 /** What one test did on one commit, over every run of that commit on every branch. */
@@ -23,9 +24,10 @@ function add(evidence: Evidence, cell: number): void {
   if (cell & FAIL) evidence.failedAttempts += cell & REPEAT ? 2 : 1;
 }
 
-export function evidenceOn(refs: readonly RunRef[], id: string): Evidence {
+/** What a test (by history key) did on the runs of one commit. */
+export function evidenceOn(refs: readonly RunRef[], key: string): Evidence {
   const evidence = { bits: 0, failedAttempts: 0 };
-  for (const { branch, index } of refs) add(evidence, cellAt(branch, id, index));
+  for (const { branch, index } of refs) add(evidence, cellAt(branch, key, index));
   return evidence;
 }
 
@@ -45,9 +47,10 @@ export interface Score {
 
 /** The flakiness score of one test, for ranking (costs its history length). */
 export function flakinessScore(history: History, id: string): Score {
+  const key = historyKey(id);
   const byCommit = new Map<string, Evidence>();
   for (const branch of history.branches.values()) {
-    for (const { index, cell } of cellsOf(branch, id)) {
+    for (const { index, cell } of cellsOf(branch, key)) {
       const commit = branch.runs[index]!.commit;
       const evidence = byCommit.get(commit) ?? { bits: 0, failedAttempts: 0 };
       add(evidence, cell);
@@ -72,7 +75,7 @@ export function consecutivePasses(
   const branch = history.branches.get(defaultBranch);
   if (!branch) return 0;
   let count = 0;
-  const cells = cellsOf(branch, id);
+  const cells = cellsOf(branch, historyKey(id));
   for (let i = cells.length - 1; i >= 0; i--) {
     const { index, cell } = cells[i]!;
     if (branch.runs[index]!.at < since) break;

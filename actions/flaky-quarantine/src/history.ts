@@ -1,16 +1,17 @@
+import { LETTERS, RLE_PATTERN, append, decode, encode, keepLast, rleLength } from './cells.js';
+
 /**
- * The history document: for each branch, its last runs and, per test, one character per run.
+ * The history document: for each branch, its last runs and, per test, what it did in each run.
  *
- * A cell is a digit whose bits say what the test did in that run: PASS (passed at least once),
- * FAIL (failed at least once), REPEAT (failed at least twice: retries inside the run). `0` is no
- * evidence (absent or skipped). A test's string is right-aligned with its branch's runs (the last
- * character is the newest run) and has no leading `0`, so a test seen only lately costs a few bytes.
- * 100,000 tests x 200 runs is about 30 MB of JSON, parsed in a fraction of a second.
+ * A cell's bits say what the test did in one run: PASS (passed at least once), FAIL (failed at least
+ * once), REPEAT (failed at least twice: retries inside the run); 0 is no evidence (absent, skipped).
+ * Per test and branch the cells are one run-length encoded string (see cells.ts), right-aligned with
+ * the branch's runs, so 100,000 tests x 200 runs of mostly passes is about 13 MB of JSON.
  *
  * Merging two documents is lossless, idempotent and associative: runs are united by key (cells of
  * the same run OR-ed, so matrix jobs of one run add up), quarantine entries keep the later event.
- * Runs keep the order of the first document and new runs are appended, so a merge of a small
- * contribution into a large document only touches the newest characters.
+ * Runs keep the order of the first document and new runs are appended; `addRun` is the fast path for
+ * adding one run, equal to merging its single-run document.
  */
 
 export const PASS = 1;
@@ -28,6 +29,7 @@ export interface RunInfo {
 
 export interface BranchHistory {
   runs: RunInfo[];
+  /** Test id -> run-length encoded cells (cells.ts), right-aligned with `runs`. */
   outcomes: Map<string, string>;
 }
 
@@ -54,8 +56,6 @@ export function emptyHistory(): History {
   return { branches: new Map(), quarantine: new Map() };
 }
 
-const ZERO = 48; // '0'
-
 export function cellOf(outcome: { passes: number; failures: number }): number {
   return (
     (outcome.passes > 0 ? PASS : 0) | (outcome.failures > 0 ? FAIL : 0) | (outcome.failures > 1 ? REPEAT : 0)
@@ -65,49 +65,59 @@ export function cellOf(outcome: { passes: number; failures: number }): number {
 /** A document holding one run: what this step contributes. Tests with no evidence are left out. */
 export function singleRun(branch: string, run: RunInfo, cells: ReadonlyMap<string, number>): History {
   const outcomes = new Map<string, string>();
-  for (const [id, cell] of cells) if (cell) outcomes.set(id, String.fromCharCode(ZERO + cell));
+  for (const [id, cell] of cells) if (cell) outcomes.set(id, LETTERS[cell]!);
   return { branches: new Map([[branch, { runs: [run], outcomes }]]), quarantine: new Map() };
 }
 
-/** OR of two right-aligned cell strings; costs the length of the shorter one. */
-function orAligned(a: string, b: string): string {
-  if (a.length < b.length) [a, b] = [b, a];
-  const head = a.length - b.length;
-  let tail = '';
-  for (let i = 0; i < b.length; i++) {
-    tail += String.fromCharCode(ZERO + ((a.charCodeAt(head + i) - ZERO) | (b.charCodeAt(i) - ZERO)));
-  }
-  return a.slice(0, head) + tail;
-}
-
-function stripLeadingZeros(s: string): string {
-  let i = 0;
-  while (i < s.length && s.charCodeAt(i) === ZERO) i++;
-  return i ? s.slice(i) : s;
-}
-
 /**
- * Re-places a side's string into the merged run list. `positions[i]` is where the side's run i went
- * (-1 when cut). The usual case is contiguous (the side's runs are one block), which is a slice.
+ * Adds one run's results to a branch: the same result as `mergeHistory(history, singleRun(...))`
+ * (a property test holds them equal), but it reads only the end of each stored test's string,
+ * which keeps a 100,000-test history fast. A run key already present (another matrix job, or a
+ * re-run of the same attempt) has its cells OR-ed in place. The input history is not changed.
  */
-function place(
-  s: string,
-  sideRuns: number,
-  positions: Int32Array,
-  contiguousEnd: number,
-  total: number,
-): string {
-  if (contiguousEnd >= 0) {
-    // The string ends at contiguousEnd; characters that would land before position 0 were cut.
-    return s.slice(Math.max(0, s.length - (contiguousEnd + 1))) + '0'.repeat(total - 1 - contiguousEnd);
+export function addRun(
+  history: History,
+  branchName: string,
+  run: RunInfo,
+  tests: ReadonlyMap<string, { passes: number; failures: number }>,
+  limits: HistoryLimits,
+): History {
+  const old = history.branches.get(branchName) ?? { runs: [], outcomes: new Map<string, string>() };
+  const outcomes = new Map(old.outcomes);
+  const index = old.runs.findIndex((r) => r.key === run.key);
+  let runs: RunInfo[];
+  if (index < 0) {
+    const all = [...old.runs, { ...run }];
+    const keep = Math.min(all.length, limits.runsPerBranch);
+    runs = all.slice(all.length - keep);
+    const trim = keep < all.length;
+    for (const [id, s] of outcomes) {
+      const test = tests.get(id);
+      let next = append(s, test ? cellOf(test) : 0);
+      if (trim) next = keepLast(next, keep);
+      if (next) outcomes.set(id, next);
+      else outcomes.delete(id);
+    }
+    for (const [id, test] of tests) {
+      const cell = cellOf(test);
+      if (cell && !old.outcomes.has(id)) outcomes.set(id, LETTERS[cell]!);
+    }
+  } else {
+    runs = old.runs.map((r, i) => (i === index && run.at < r.at ? { ...r, at: run.at } : r));
+    for (const [id, test] of tests) {
+      const cell = cellOf(test);
+      if (!cell) continue;
+      const cells = new Uint8Array(runs.length);
+      const s = outcomes.get(id);
+      if (s) cells.set(decode(s), runs.length - rleLength(s));
+      if ((cells[index]! | cell) === cells[index]) continue;
+      cells[index]! |= cell;
+      outcomes.set(id, encode(cells));
+    }
   }
-  const first = sideRuns - s.length;
-  const cells = new Uint8Array(total).fill(ZERO);
-  for (let j = 0; j < s.length; j++) {
-    const at = positions[first + j]!;
-    if (at >= 0) cells[at] = ZERO + ((cells[at]! - ZERO) | (s.charCodeAt(j) - ZERO));
-  }
-  return Buffer.from(cells).toString('latin1');
+  const branches = new Map(history.branches);
+  branches.set(branchName, { runs, outcomes });
+  return { branches: keepRecentBranches(branches, limits), quarantine: history.quarantine };
 }
 
 function mergeBranch(a: BranchHistory, b: BranchHistory, limit: number): BranchHistory {
@@ -122,28 +132,28 @@ function mergeBranch(a: BranchHistory, b: BranchHistory, limit: number): BranchH
   }
   const cut = Math.max(0, runs.length - limit);
   const total = runs.length - cut;
-  const positionsOf = (side: RunInfo[]) => Int32Array.from(side, (run) => byKey.get(run.key)! - cut);
-  const posA = positionsOf(a.runs);
-  const posB = positionsOf(b.runs);
-  // A side is contiguous when its runs landed as one block; then placing a string is a slice.
-  const contiguousEnd = (pos: Int32Array) => {
-    for (let i = 1; i < pos.length; i++) if (pos[i] !== pos[i - 1]! + 1) return -1;
-    return pos.length ? pos[pos.length - 1]! : -1;
-  };
-  const endA = contiguousEnd(posA);
-  const endB = contiguousEnd(posB);
   const outcomes = new Map<string, string>();
-  const put = (id: string, s: string) => {
-    const clean = stripLeadingZeros(s);
-    if (clean) outcomes.set(id, clean);
+  const cellsById = new Map<string, Uint8Array>();
+  // Each side's cells land where its runs went in the merged list; cut runs are dropped.
+  const place = (side: BranchHistory) => {
+    const positions = side.runs.map((run) => byKey.get(run.key)! - cut);
+    for (const [id, s] of side.outcomes) {
+      let cells = cellsById.get(id);
+      if (!cells) cellsById.set(id, (cells = new Uint8Array(total)));
+      const decoded = decode(s);
+      const first = side.runs.length - decoded.length;
+      decoded.forEach((cell, j) => {
+        const at = positions[first + j]!;
+        if (at >= 0) cells[at]! |= cell;
+      });
+    }
   };
-  for (const [id, s] of a.outcomes) {
-    const other = b.outcomes.get(id);
-    const placed = place(s, a.runs.length, posA, endA, total);
-    put(id, other === undefined ? placed : orAligned(placed, place(other, b.runs.length, posB, endB, total)));
+  place(a);
+  place(b);
+  for (const [id, cells] of cellsById) {
+    const rle = encode(cells);
+    if (rle) outcomes.set(id, rle);
   }
-  for (const [id, s] of b.outcomes)
-    if (!a.outcomes.has(id)) put(id, place(s, b.runs.length, posB, endB, total));
   return { runs: runs.slice(cut), outcomes };
 }
 
@@ -159,14 +169,11 @@ function laterEntry(a: QuarantineEntry, b: QuarantineEntry): QuarantineEntry {
 
 export function mergeHistory(a: History, b: History, limits: HistoryLimits): History {
   const branches = new Map<string, BranchHistory>();
-  for (const [name, branch] of a.branches) {
-    const other = b.branches.get(name);
-    branches.set(name, other ? mergeBranch(branch, other, limits.runsPerBranch) : branch);
-  }
-  for (const [name, branch] of b.branches) {
-    if (!a.branches.has(name))
-      branches.set(name, mergeBranch({ runs: [], outcomes: new Map() }, branch, limits.runsPerBranch));
-  }
+  const none: BranchHistory = { runs: [], outcomes: new Map() };
+  for (const [name, branch] of a.branches)
+    branches.set(name, mergeBranch(branch, b.branches.get(name) ?? none, limits.runsPerBranch));
+  for (const [name, branch] of b.branches)
+    if (!a.branches.has(name)) branches.set(name, mergeBranch(none, branch, limits.runsPerBranch));
   const quarantine = new Map(a.quarantine);
   for (const [id, entry] of b.quarantine) {
     const mine = quarantine.get(id);
@@ -192,16 +199,14 @@ function keepRecentBranches(
   return kept;
 }
 
-/** The cells of one test in one branch, as (run index, cell) pairs, newest last. */
+/** The cells of one test in one branch, as (run index, cell) pairs with evidence, newest last. */
 export function cellsOf(branch: BranchHistory, id: string): { index: number; cell: number }[] {
   const s = branch.outcomes.get(id);
   if (!s) return [];
-  const first = branch.runs.length - s.length;
+  const cells = decode(s);
+  const first = branch.runs.length - cells.length;
   const out: { index: number; cell: number }[] = [];
-  for (let j = 0; j < s.length; j++) {
-    const cell = s.charCodeAt(j) - ZERO;
-    if (cell) out.push({ index: first + j, cell });
-  }
+  cells.forEach((cell, j) => cell && out.push({ index: first + j, cell }));
   return out;
 }
 
@@ -209,8 +214,19 @@ export function cellsOf(branch: BranchHistory, id: string): { index: number; cel
 export function cellAt(branch: BranchHistory, id: string, index: number): number {
   const s = branch.outcomes.get(id);
   if (!s) return 0;
-  const j = index - (branch.runs.length - s.length);
-  return j >= 0 ? s.charCodeAt(j) - ZERO : 0;
+  // Walk segments from the newest end: the runs asked for are almost always the latest.
+  let end = branch.runs.length;
+  let i = s.length;
+  while (i > 0) {
+    let digitsAt = i;
+    while (digitsAt > 0 && s.charCodeAt(digitsAt - 1) >= 48 && s.charCodeAt(digitsAt - 1) <= 57) digitsAt--;
+    const count = digitsAt < i ? Number(s.slice(digitsAt, i)) : 1;
+    const cell = LETTERS.indexOf(s[digitsAt - 1]!);
+    if (index >= end - count && index < end) return cell;
+    end -= count;
+    i = digitsAt - 1;
+  }
+  return 0;
 }
 
 // ---- JSON form: arrays of pairs, so hostile test names never become object keys.
@@ -233,7 +249,6 @@ export function serialiseHistory(history: History): string {
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const CELLS = /^[1-7][0-7]*$/;
 
 /** Reads a stored document; throws with what is wrong, so a corrupt state is never read as empty. */
 export function parseHistory(text: string): History {
@@ -253,7 +268,12 @@ export function parseHistory(text: string): History {
     const outcomes = new Map<string, string>();
     for (const pair of branch.tests) {
       const [id, cells] = pair ?? [];
-      if (!isString(id) || !isString(cells) || cells.length > branch.runs.length || !CELLS.test(cells))
+      if (
+        !isString(id) ||
+        !isString(cells) ||
+        !RLE_PATTERN.test(cells) ||
+        rleLength(cells) > branch.runs.length
+      )
         throw new Error(`the outcomes of a test on branch ${name} are malformed`);
       outcomes.set(id, cells);
     }

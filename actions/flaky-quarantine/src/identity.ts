@@ -39,7 +39,7 @@ function bound(text: string): string {
 }
 
 function escapePart(text: string): string {
-  return text.replace(/[\\|]/g, (c) => `\\${c}`);
+  return text.includes('|') || text.includes('\\') ? text.replace(/[\\|]/g, (c) => `\\${c}`) : text;
 }
 
 /** A file path as reporters write it, made comparable across runners and operating systems. */
@@ -52,12 +52,32 @@ export function normaliseFile(file: string, workspace = ''): string {
   return path.replace(/^(\.\/)+/, '');
 }
 
+/**
+ * A test id maker for one report: file and scope parts repeat across thousands of testcases, so
+ * their normalised form is remembered (up to a bound) instead of being recomputed.
+ */
+export function idMaker(workspace = ''): (key: TestKey) => string {
+  const files = new Map<string, string>();
+  const scopes = new Map<string, string>();
+  const remember = (cache: Map<string, string>, raw: string, make: () => string) => {
+    let part = cache.get(raw);
+    if (part === undefined) {
+      part = escapePart(bound(make()));
+      if (cache.size < 10_000) cache.set(raw, part);
+    }
+    return part;
+  };
+  return (key) => {
+    const file = key.file ? remember(files, key.file, () => normaliseFile(key.file!, workspace)) : '';
+    const scope = key.classname ? remember(scopes, key.classname, () => clean(key.classname!)) : '';
+    const path = scope || escapePart(bound((key.suitePath ?? []).map(clean).filter(Boolean).join(' / ')));
+    return `${ID_VERSION}:${file}|${path}|${escapePart(bound(clean(key.name)))}`;
+  };
+}
+
 /** The versioned id of a test (see the module comment for the recipe). */
 export function testId(key: TestKey, workspace = ''): string {
-  const file = key.file ? normaliseFile(key.file, workspace) : '';
-  const classname = key.classname ? clean(key.classname) : '';
-  const scope = classname || (key.suitePath ?? []).map(clean).filter(Boolean).join(' / ');
-  return `${ID_VERSION}:${escapePart(bound(file))}|${escapePart(bound(scope))}|${escapePart(bound(clean(key.name)))}`;
+  return idMaker(workspace)(key);
 }
 
 /** The parts of an id, unescaped; undefined for text that is not a current-version id. */
@@ -84,4 +104,23 @@ export function displayName(id: string): string {
 /** A short hash of an id, safe inside an HTML comment (the issue marker). */
 export function idHash(id: string): string {
   return createHash('sha256').update(id).digest('hex').slice(0, 24);
+}
+
+/**
+ * The key of a test in the history document: a 64-bit hash of its id (16 hex digits), so 100,000
+ * tests cost 2 MB of keys instead of their full names. Two ids share a key with a chance of about
+ * 1 in 10^8 at 330,000 tests; the ids themselves appear in outputs, issues and the quarantine list.
+ * Mixing after cyrb53 (public domain): two 32-bit multiply-xor lanes folded into each other.
+ */
+export function historyKey(id: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }

@@ -128,7 +128,8 @@ export async function syncIssues(
   await list();
   const result = new Map<string, IssueRef>();
 
-  for (const facts of work.quarantined) {
+  /** Opens the test's issue, or reopens and refreshes the one its marker finds. */
+  const openIssue = async (facts: IssueFacts) => {
     const hash = idHash(facts.id);
     let looked = false;
     const { value, created } = await findOrCreate<IssueRef>({
@@ -155,21 +156,15 @@ export async function syncIssues(
         state: 'open',
         body: issueBody(facts),
       });
-    log.debug(`${created ? 'Opened' : 'Reopened'} issue #${value.number} for a quarantined test.`);
+    log.debug(`${created ? 'Opened' : 'Updated'} issue #${value.number} for a quarantined test.`);
     byHash.set(hash, { ...value, open: true });
     result.set(facts.id, { ...value, open: true });
-  }
-  for (const facts of work.failedAgain) {
-    const issue = byHash.get(idHash(facts.id));
-    if (!issue?.open) continue;
-    await github.rest.issues.update({
-      owner,
-      repo: name,
-      issue_number: issue.number,
-      body: issueBody(facts),
-    });
-    result.set(facts.id, issue);
-  }
+  };
+
+  for (const facts of work.quarantined) await openIssue(facts);
+  // A quarantined test failing again refreshes its issue; one missing (an earlier run could not
+  // create it) is opened now, so the issues heal.
+  for (const facts of work.failedAgain) await openIssue(facts);
   for (const { id, passes } of work.released) {
     const issue = byHash.get(idHash(id));
     if (!issue) continue;

@@ -10,7 +10,7 @@ import { neutralise, truncate } from '../../../shared/neutralise.js';
 import { resolveInside } from '../../../shared/paths.js';
 import { type StateStore, branchStore, fileStore, parseStateLocation } from '../../../shared/state-store.js';
 import { flakinessScore, isInfraFailure } from './classify.js';
-import { type History, emptyHistory, parseHistory, serialiseHistory, singleRun } from './history.js';
+import { type History, emptyHistory, parseHistory, serialiseHistory } from './history.js';
 import { displayName } from './identity.js';
 import type { IssueFacts, IssueRef } from './issues.js';
 import { ReportError, parseReport } from './junit.js';
@@ -22,7 +22,7 @@ import {
   parseManualFile,
   recordRun,
 } from './quarantine.js';
-import { type RunResults, cellsOfRun, foldReports } from './results.js';
+import { type RunResults, foldReports, resultOf } from './results.js';
 import { type ReportErrorEntry, buildSummary, boundedIds } from './report.js';
 import { decideVerdict } from './verdict.js';
 
@@ -101,8 +101,8 @@ export async function run(io: ActionIO): Promise<void> {
 
   // 3. Record this run and decide, re-applied on every optimistic-concurrency retry.
   const now = new Date().toISOString();
-  const cells = infra ? new Map<string, number>() : cellsOfRun(results);
-  const contribution = infra ? emptyHistory() : singleRun(branch, { key: runKey, commit, at: now }, cells);
+  // An infrastructure failure adds no run: it is no evidence either way.
+  const thisRun = infra ? undefined : { branch, info: { key: runKey, commit, at: now } };
   const limits = { runsPerBranch: opts['history-runs'], maxBranches: MAX_BRANCHES, defaultBranch };
   const decideContext = {
     commit,
@@ -119,14 +119,7 @@ export async function run(io: ActionIO): Promise<void> {
     (text) => {
       const current = text === undefined ? emptyHistory() : readHistory(text, store);
       before ??= effectiveQuarantine(current, manual);
-      ({ history, decisions } = recordRun(
-        current,
-        contribution,
-        cells.keys(),
-        manual,
-        decideContext,
-        limits,
-      ));
+      ({ history, decisions } = recordRun(current, thisRun, results.tests, manual, decideContext, limits));
       const next = serialiseHistory(history);
       return next === text ? undefined : next;
     },
@@ -152,7 +145,7 @@ export async function run(io: ActionIO): Promise<void> {
   if (createIssues && opts.token) {
     const factsOf = (id: string): IssueFacts => {
       const entry = history.quarantine.get(id);
-      const test = results.tests.get(id);
+      const test = resultOf(results, id);
       return {
         id,
         file: test?.file,
@@ -177,12 +170,19 @@ export async function run(io: ActionIO): Promise<void> {
     };
     if (work.quarantined.length || work.released.length || work.failedAgain.length || work.link.length) {
       const { syncIssues } = await import('./issues.js');
-      issues = await syncIssues(
-        await connect('issues (create-issues)'),
-        { owner: ctx.owner, repo: ctx.repo, label: opts['issue-label'] },
-        work,
-        io.log,
-      );
+      const github = await connect('issues (create-issues)');
+      try {
+        issues = await syncIssues(
+          github,
+          { owner: ctx.owner, repo: ctx.repo, label: opts['issue-label'] },
+          work,
+          io.log,
+        );
+      } catch (error) {
+        // The history is recorded and the verdict stands; a failing test's next run retries the issue.
+        const { explainApiError } = await import('../../../shared/github.js');
+        io.log.warning(explainApiError('Updating the flaky-test issues', error, 'issues: write').message);
+      }
     }
   }
 
@@ -228,7 +228,7 @@ async function readReports(
   for (const file of files) {
     try {
       parsed.push(
-        await parseReport(createReadStream(join(workspace, file), { highWaterMark: 1 << 20 }), { workspace }),
+        await parseReport(createReadStream(join(workspace, file), { highWaterMark: 1 << 16 }), { workspace }),
       );
     } catch (error) {
       if (!(error instanceof ReportError) && !(error as NodeJS.ErrnoException).code) throw error;
@@ -314,7 +314,7 @@ function annotate(
     })),
   ];
   for (const item of items.slice(0, MAX_ANNOTATIONS)) {
-    const test = results.tests.get(item.id)!;
+    const test = resultOf(results, item.id)!;
     const message = `${truncate(displayName(item.id), 300)}: ${truncate(test.failure?.message || test.failure?.type || 'failed', 500)}`;
     io.annotate({
       level: item.level,

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { evidenceOn, consecutivePasses, isBroken, isFlaky, runsOfCommit } from './classify.js';
-import { type History, type HistoryLimits, mergeHistory } from './history.js';
+import { type History, type HistoryLimits, type RunInfo, addRun } from './history.js';
 
 /**
  * Who is quarantined: automatic entries in the history (a flaky test, until released) plus the
@@ -106,15 +106,15 @@ export interface Decisions {
  */
 export function decide(
   history: History,
-  runTests: Iterable<string>,
+  runTests: Iterable<{ id: string; key: string }>,
   manual: ManualQuarantine,
   ctx: DecideContext,
 ): Decisions {
   const refs = runsOfCommit(history, ctx.commit);
   const active = effectiveQuarantine(history, manual);
   const decisions: Decisions = { newlyFlaky: [], quarantined: [], released: [], broken: [] };
-  for (const id of runTests) {
-    const evidence = evidenceOn(refs, id);
+  for (const { id, key } of runTests) {
+    const evidence = evidenceOn(refs, key);
     if (isBroken(evidence)) decisions.broken.push(id);
     else if (isFlaky(evidence) && !active.has(id)) {
       decisions.newlyFlaky.push(id);
@@ -141,18 +141,20 @@ export function applyDecisions(history: History, decisions: Decisions, ctx: Deci
 }
 
 /**
- * One step of the state machine: fold this run's contribution into the stored history, decide, and
- * record the decisions. This is what every optimistic-concurrency attempt re-applies.
+ * One step of the state machine: add this run's results to the stored history (none for an
+ * infrastructure failure), decide, and record the decisions. Every optimistic-concurrency attempt
+ * re-applies it to the document it read.
  */
 export function recordRun(
   current: History,
-  contribution: History,
-  runTests: Iterable<string>,
+  run: { branch: string; info: RunInfo } | undefined,
+  /** This run's results by history key. */
+  tests: ReadonlyMap<string, { id: string; key: string; passes: number; failures: number }>,
   manual: ManualQuarantine,
   ctx: DecideContext,
   limits: HistoryLimits,
 ): { history: History; decisions: Decisions } {
-  const merged = mergeHistory(current, contribution, limits);
-  const decisions = decide(merged, runTests, manual, ctx);
+  const merged = run ? addRun(current, run.branch, run.info, tests, limits) : current;
+  const decisions = decide(merged, tests.values(), manual, ctx);
   return { history: applyDecisions(merged, decisions, ctx), decisions };
 }

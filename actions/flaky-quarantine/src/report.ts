@@ -5,7 +5,7 @@ import type { History } from './history.js';
 import { displayName } from './identity.js';
 import type { IssueRef } from './issues.js';
 import type { Decisions, ManualQuarantine } from './quarantine.js';
-import type { RunResults } from './results.js';
+import { type RunResults, resultOf } from './results.js';
 import type { Verdict } from './verdict.js';
 
 export interface ReportErrorEntry {
@@ -118,7 +118,7 @@ export function buildSummary(input: SummaryInput): Summary {
       d.table(
         ['Test', 'Failure'],
         verdict.blockingFailures.slice(0, MAX_ROWS).map((id) => {
-          const failure = results.tests.get(id)?.failure;
+          const failure = resultOf(results, id)?.failure;
           return [name(id), escapeMarkdown(truncate(failure?.message || failure?.type || 'failed', 300))];
         }),
       ),

@@ -1,9 +1,11 @@
+import { historyKey } from './identity.js';
 import type { FailureDetail, ParsedReport, SuiteError } from './junit.js';
-import { cellOf } from './history.js';
 
 /** What one test did in this step, over every report and every entry (reruns add up). */
 export interface TestResult {
   id: string;
+  /** historyKey(id): how the history knows the test. */
+  key: string;
   passes: number;
   failures: number;
   file?: string;
@@ -13,6 +15,7 @@ export interface TestResult {
 }
 
 export interface RunResults {
+  /** By history key. */
   tests: Map<string, TestResult>;
   suiteErrors: SuiteError[];
   /** Tests that ran (passed or failed at least once). */
@@ -24,27 +27,25 @@ export interface RunResults {
 /** A test that failed and did not pass on a retry in this step. */
 export const finallyFailed = (t: TestResult) => t.failures > 0 && t.passes === 0;
 
-/** Folds parsed reports into one result per test id: duplicate entries are reruns of one test. */
+/**
+ * Folds parsed reports into one result per test id: duplicate entries are reruns of one test.
+ * The first case of each id is reused as its result (and updated), so the reports are consumed.
+ */
 export function foldReports(reports: readonly ParsedReport[]): RunResults {
   const tests = new Map<string, TestResult>();
   const suiteErrors: SuiteError[] = [];
   for (const report of reports) {
     suiteErrors.push(...report.suiteErrors);
     for (const c of report.cases) {
-      const seen = tests.get(c.id);
-      if (!seen) {
-        tests.set(c.id, {
-          id: c.id,
-          passes: c.passes,
-          failures: c.failures,
-          file: c.file,
-          line: c.line,
-          failure: c.failure,
-        });
-      } else {
+      const seen = tests.get(c.key);
+      // The first entry of a test becomes its result (no copy: 330,000 cases must stay cheap).
+      if (!seen) tests.set(c.key, c);
+      else {
         seen.passes += c.passes;
         seen.failures += c.failures;
         seen.failure ??= c.failure;
+        seen.file ??= c.file;
+        seen.line ??= c.line;
       }
     }
   }
@@ -57,12 +58,5 @@ export function foldReports(reports: readonly ParsedReport[]): RunResults {
   return { tests, suiteErrors, executed, failed };
 }
 
-/** The history cells of this step (skipped tests give no evidence and are left out). */
-export function cellsOfRun(results: RunResults): Map<string, number> {
-  const cells = new Map<string, number>();
-  for (const t of results.tests.values()) {
-    const cell = cellOf(t);
-    if (cell) cells.set(t.id, cell);
-  }
-  return cells;
-}
+/** The result of a test in this step, by id. */
+export const resultOf = (results: RunResults, id: string) => results.tests.get(historyKey(id));
