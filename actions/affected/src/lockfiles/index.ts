@@ -19,13 +19,13 @@
  * - Never throws: a format it cannot read is `{ kind: 'unreadable', reason }` naming what was wrong; the
  *   caller's documented fallback is to treat the lockfile as a global file for its ecosystem, with a warning.
  */
+import { baseName, dirOf, isInside, relativeTo } from '../model.js';
 import { diffGraphs, emptyGraph, LockfileError, type ResolvedGraph } from './graph.js';
 import { parseBunLock } from './bun.js';
 import { parseCargoLock } from './cargo.js';
 import { parseGoSum } from './go.js';
 import { parseNpmLock } from './npm.js';
 import { parsePnpmLock } from './pnpm.js';
-import { relativeTo } from './read.js';
 import type { LocalProject, ManifestTexts } from './types.js';
 
 export type { ManifestTexts } from './types.js';
@@ -62,14 +62,14 @@ const PARSERS = new Map<string, Parser>([
   ['go.work.sum', (source, projects, manifests) => parseGoSum(source, projects, manifests, 'workspace')],
 ]);
 
-function splitPath(path: string): { dir: string; base: string } {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? { dir: '', base: path } : { dir: path.slice(0, slash), base: path.slice(slash + 1) };
+/** `dir` relative to the lockfile's folder; undefined when outside it (another lockfile's project). */
+function localTo(folder: string, dir: string): string | undefined {
+  return isInside(dir, folder) ? relativeTo(dir, folder) : undefined;
 }
 
 /** True for the lockfiles this module can diff, in any folder. */
 export function isLockfile(path: string): boolean {
-  return PARSERS.has(splitPath(path).base);
+  return PARSERS.has(baseName(path));
 }
 
 /**
@@ -84,15 +84,15 @@ export function diffLockfile(
   projects: LockfileProject[],
   extra: LockfileExtra = {},
 ): LockfileDiff {
-  const { dir, base } = splitPath(path);
-  const parse = PARSERS.get(base);
+  const dir = dirOf(path);
+  const parse = PARSERS.get(baseName(path));
   if (parse === undefined)
     return { kind: 'unreadable', reason: `${path} is not a lockfile this action can read` };
   if (before === after) return { kind: 'diffed', affected: new Map() };
 
   const local: LocalProject[] = [];
   for (const project of projects) {
-    const localDir = relativeTo(dir, project.dir);
+    const localDir = localTo(dir, project.dir);
     if (localDir !== undefined) local.push({ name: project.name, dir: localDir });
   }
   const read = (source: string | undefined, side: 'before' | 'after'): ResolvedGraph | string => {
@@ -102,7 +102,7 @@ export function diffLockfile(
     }
     const manifests = new Map<string, string>();
     for (const [projectDir, texts] of extra.manifests ?? []) {
-      const localDir = relativeTo(dir, projectDir);
+      const localDir = localTo(dir, projectDir);
       const manifest = texts[side];
       if (localDir !== undefined && manifest !== undefined) manifests.set(localDir, manifest);
     }

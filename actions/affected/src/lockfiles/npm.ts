@@ -7,7 +7,8 @@
  * v1 nests the same tree under `dependencies` with `requires`; it is flattened into the same paths.
  */
 import { emptyGraph, LockfileError, unresolved, type PackageNode, type ResolvedGraph } from './graph.js';
-import { dependencySpecs, entries, field, isRecord, joinPath, text } from './read.js';
+import { joinPath } from '../model.js';
+import { dependencySpecs, entries, field, isRecord, text } from './read.js';
 import type { LocalProject } from './types.js';
 
 const INSTALLED_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;

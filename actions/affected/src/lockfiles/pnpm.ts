@@ -10,7 +10,8 @@
  */
 import { parseLockYaml } from './lock-yaml.js';
 import { emptyGraph, LockfileError, unresolved, type ResolvedGraph } from './graph.js';
-import { dependencySpecs, entries, field, isRecord, joinPath, text } from './read.js';
+import { joinPath } from '../model.js';
+import { dependencySpecs, entries, field, isRecord, text } from './read.js';
 import type { LocalProject } from './types.js';
 
 const IMPORTER_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;

@@ -33,23 +33,3 @@ export function dependencySpecs(value: unknown, fields: readonly string[]): Map<
   }
   return specs;
 }
-
-/** Joins a relative path onto a folder, resolving `.` and `..`; undefined when it leaves the root. */
-export function joinPath(dir: string, relative: string): string | undefined {
-  const parts = dir === '' || dir === '.' ? [] : dir.split('/');
-  for (const part of relative.replace(/\\/g, '/').split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join('/');
-}
-
-/** Path of `dir` relative to `base` ('' when equal); undefined when `dir` is outside `base`. */
-export function relativeTo(base: string, dir: string): string | undefined {
-  if (base === '') return dir;
-  if (dir === base) return '';
-  return dir.startsWith(`${base}/`) ? dir.slice(base.length + 1) : undefined;
-}
