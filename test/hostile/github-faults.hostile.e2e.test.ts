@@ -81,9 +81,8 @@ describe('flaky-quarantine state branch under faults', () => {
 });
 
 describe('error-budget-gate override comment under faults', () => {
-  it('a 502 on the commit comment that GitHub applied leaves exactly one comment', async () => {
-    github.inject({ method: 'POST', path: '/comments', status: 502, apply: true });
-    const result = await runBundle('error-budget-gate', {
+  const overrideRelease = () =>
+    runBundle('error-budget-gate', {
       workspace: ws.repo.dir,
       github: { url: github.url },
       inputs: {
@@ -93,6 +92,10 @@ describe('error-budget-gate override comment under faults', () => {
         'override-reason': 'INC-42 hotfix',
       },
     });
+
+  it('a 502 on the commit comment that GitHub applied leaves exactly one comment', async () => {
+    github.inject({ method: 'POST', path: '/comments', status: 502, apply: true });
+    const result = await overrideRelease();
     expect(result.outputs.decision).toBe('override');
     expect(result.exitCode).toBe(0);
     expect(github.state.commitComments).toHaveLength(1);
@@ -100,19 +103,8 @@ describe('error-budget-gate override comment under faults', () => {
   });
 
   it('re-running the same attempt does not comment twice', async () => {
-    const run = () =>
-      runBundle('error-budget-gate', {
-        workspace: ws.repo.dir,
-        github: { url: github.url },
-        inputs: {
-          slo: 'slo/slos.yaml',
-          file: 'slo/sli.om',
-          at: '2026-11-16T00:00:00Z',
-          'override-reason': 'INC-42 hotfix',
-        },
-      });
-    await run();
-    await run();
+    await overrideRelease();
+    await overrideRelease();
     expect(github.state.commitComments).toHaveLength(1);
   });
 });
