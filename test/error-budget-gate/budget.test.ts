@@ -347,7 +347,7 @@ describe('decision', () => {
       'a failed short window',
       { 300: 'Prometheus answered HTTP 503' },
       'inconclusive',
-      /300 s window query failed: Prometheus answered HTTP 503/,
+      /^Prometheus answered HTTP 503$/,
     ],
   ])('%s', (_, counts, decision, reason) => {
     const result = decideSlo(slo, span, HOUR, data(counts), policy);
@@ -365,7 +365,7 @@ describe('decision', () => {
   test('a failed history query is inconclusive', () => {
     expect(
       decideSlo(slo, span, HOUR, { ...data({}), buckets: { ok: false, error: 'timeout' } }, policy).reason,
-    ).toMatch(/history query failed: timeout/);
+    ).toMatch(/^timeout$/);
   });
 
   test('gate: worst SLO decides; inconclusive blocks unless passed; override only replaces a failing decision', () => {

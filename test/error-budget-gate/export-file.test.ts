@@ -150,7 +150,10 @@ describe('plans and answers', () => {
       ok: false,
       error: 'timeout',
     } as never);
-    expect(assemble(plan, answers).counts.get(60)).toEqual({ ok: false, error: 'timeout' });
+    expect(assemble(plan, answers).counts.get(60)).toEqual({
+      ok: false,
+      error: 'the total query sum(increase(x[1m])) failed: timeout',
+    });
   });
 
   test('interpret refuses several series, NaN, and empty results', () => {

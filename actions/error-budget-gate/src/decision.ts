@@ -75,10 +75,10 @@ export function decideSlo(slo: Slo, span: Span, step: number, data: SloData, pol
   const inconclusive = (reason: string) =>
     Object.assign(result, { decision: 'inconclusive' as const, reason });
 
-  if (!data.buckets.ok) return inconclusive(`the budget history query failed: ${data.buckets.error}`);
+  if (!data.buckets.ok) return inconclusive(data.buckets.error);
   result.coverage = coverage(data.buckets.value, span, step);
   const main = data.counts.get(span.elapsed);
-  if (!main?.ok) return inconclusive(`the window query failed: ${main?.error ?? 'not run'}`);
+  if (!main?.ok) return inconclusive(main?.error ?? 'the window was not read');
   if (!usable(main.value))
     return inconclusive(`the window query returned ${main.value.bad} bad of ${main.value.total} events`);
   if (main.value.total === 0) return inconclusive('no events in the window, so there is no error ratio');
@@ -93,10 +93,10 @@ export function decideSlo(slo: Slo, span: Span, step: number, data: SloData, pol
   }
 
   for (const [length, fetched] of data.counts) {
-    if (!fetched.ok) return inconclusive(`the ${length} s window query failed: ${fetched.error}`);
+    if (!fetched.ok) return inconclusive(fetched.error);
     if (!usable(fetched.value))
       return inconclusive(
-        `a ${length} s window returned ${fetched.value.bad} bad of ${fetched.value.total} events`,
+        `the ${duration(length)} window returned ${fetched.value.bad} bad of ${fetched.value.total} events`,
       );
     result.burnRates.set(length, burnRate(fetched.value, slo.objective));
   }

@@ -12,6 +12,7 @@ import type { Fetched, SloData, SloPolicy } from './decision.js';
 import { type BurnRule, currentRateWindow, defaultRules, ruleWindows } from './policy.js';
 import { type SliQuery, bucketExpression, countExpression } from './promql.js';
 import type { Slo } from './slo.js';
+import { truncate } from '../../../shared/neutralise.js';
 
 /** What one SLO needs read, at one evaluation time. */
 export interface SloPlan {
@@ -106,8 +107,16 @@ function toBuckets(slo: Slo, numer: Array<[number, number]>, total: Array<[numbe
 /** Turns the backend's answers (keyed by requestExpression) into the data one SLO is decided on. */
 export function assemble(plan: SloPlan, answers: ReadonlyMap<string, Answer>): SloData {
   const { slo, span } = plan;
-  const answer = <T>(request: Request) =>
-    (answers.get(requestExpression(request)) ?? { ok: false, error: 'not read' }) as Fetched<T>;
+  // A failure names the query, so the reason says which of good, bad or total has no data.
+  const answer = <T>(request: Request): Fetched<T> => {
+    const found = answers.get(requestExpression(request)) ?? { ok: false, error: 'it was not run' };
+    if (found.ok) return found as Fetched<T>;
+    const part = request.query === slo.total ? 'total' : slo.good ? 'good-events' : 'bad-events';
+    return {
+      ok: false,
+      error: `the ${part} query ${truncate(requestExpression(request), 160)} failed: ${found.error}`,
+    };
+  };
   const numerBuckets = answer<Array<[number, number]>>({
     kind: 'buckets',
     query: numerator(slo),
