@@ -246,8 +246,10 @@ export async function run(io: ActionIO): Promise<void> {
   if (!(await git.isRepository()))
     throw new UserError(`${workspace} is not a git repository; run actions/checkout before deploy-metadata.`);
   const { commit, version } = await commitFacts(git, ctx, options);
+  // Outside a runner there is no GITHUB_REF: the branch checked out stands in.
+  const ref = ctx.ref || (await git.exec(['symbolic-ref', '--quiet', 'HEAD'])).stdout.trim();
   const facts = {
-    ctx,
+    ctx: { ...ctx, ref },
     environment: options.environment,
     service,
     commit,
