@@ -7,6 +7,7 @@ import {
   type LockfileProject,
   type ManifestTexts,
 } from '../../actions/affected/src/lockfiles/index.js';
+import { stripJsonc } from '../../actions/affected/src/lockfiles/bun.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/affected-lockfiles/${name}`, import.meta.url), 'utf8');
@@ -780,5 +781,28 @@ describe('projects and folders', () => {
     expect([...affectedOf(diffLockfile('package-lock.json', withD, text, projects))]).toEqual([
       ['d', 'lockfile: no longer lists this project'],
     ]);
+  });
+});
+
+describe('bun.lock JSONC', () => {
+  it.each([
+    ['{"a": [1, 2,], "b": {"c": 1,},}', { a: [1, 2], b: { c: 1 } }],
+    ['{\n  // a comment, with a comma,\n  "a": 1, /* block, */\n}', { a: 1 }],
+    [
+      '{"url": "https://x.test/a//b", "s": "/* not a comment */", "t": "a,}"}',
+      { url: 'https://x.test/a//b', s: '/* not a comment */', t: 'a,}' },
+    ],
+    ['{"q": "say \\"hi\\", //ok",}', { q: 'say "hi", //ok' }],
+  ])('%s', (source, expected) => {
+    expect(JSON.parse(stripJsonc(source))).toEqual(expected);
+  });
+
+  it('stays linear on hostile text (an unterminated string of escaped quotes)', () => {
+    const hostile = `{"a": "${'\\"'.repeat(2_000_000)}`;
+    const started = process.hrtime.bigint();
+    const result = diffLockfile('bun.lock', undefined, hostile, JS_PROJECTS);
+    expect(result.kind).toBe('unreadable');
+    // A quadratic scan of 4 MB would take minutes; linear takes milliseconds.
+    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5);
   });
 });

@@ -89,13 +89,55 @@ function packagePath(installKey: string): string[] {
   return names;
 }
 
-const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
-const COMMENTS = new RegExp(String.raw`(${STRING})|\/\/[^\n]*|\/\*[\s\S]*?\*\/`, 'g');
-const TRAILING_COMMAS = new RegExp(String.raw`(${STRING})|,(\s*[}\]])`, 'g');
-
-/** JSONC to JSON: drops comments, then trailing commas, never touching strings. */
+/** JSONC to JSON: drops comments, then trailing commas, never touching strings. Linear on any input. */
 export function stripJsonc(source: string): string {
-  return source
-    .replace(COMMENTS, (match, string?: string) => string ?? (match.startsWith('/*') ? ' ' : ''))
-    .replace(TRAILING_COMMAS, (match, string?: string, close?: string) => string ?? close ?? match);
+  return dropTrailingCommas(dropComments(source));
+}
+
+/** Index just past the string whose opening quote is at `start` (the end of the text if unterminated). */
+function skipString(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\') i++;
+    else if (char === '"') return i + 1;
+  }
+  return text.length;
+}
+
+function dropComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length;) {
+    if (text[i] === '"') i = skipString(text, i);
+    else if (text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const line = text[i + 1] === '/';
+      const end = line ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
+      out += `${text.slice(from, i)} `;
+      i = from = end < 0 ? text.length : line ? end : end + 2;
+    } else i++;
+  }
+  return out + text.slice(from);
+}
+
+function dropTrailingCommas(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length;) {
+    if (text[i] === '"') {
+      i = skipString(text, i);
+      continue;
+    }
+    if (text[i] === ',') {
+      let next = i + 1;
+      while (next < text.length && /\s/.test(text[next]!)) next++;
+      if (text[next] === '}' || text[next] === ']') {
+        out += text.slice(from, i);
+        from = i + 1;
+      }
+      i = next;
+      continue;
+    }
+    i++;
+  }
+  return out + text.slice(from);
 }
