@@ -336,9 +336,10 @@ describe('faults and races', () => {
   });
   afterEach(() => server.close());
 
-  test('502 after GitHub created the deployment, secondary rate limit on the tag: one of each', async () => {
+  test('502 after GitHub created the deployment, a dropped status request, a secondary rate limit on the tag: one of each', async () => {
     server.inject({ method: 'POST', path: '/deployments', status: 502, apply: true });
     server.inject({ method: 'POST', path: '/git/refs', status: 403, retryAfter: 1 });
+    server.inject({ method: 'POST', path: /\/statuses$/, drop: true, apply: true });
     const result = await runBundle('deploy-metadata', {
       workspace: repo.dir,
       github: { url: server.url },
@@ -353,12 +354,38 @@ describe('faults and races', () => {
     ).toEqual([502]);
     expect(server.state.deployments).toHaveLength(1);
     expect(server.state.deployments[0]!.statuses.map((s: { state: string }) => s.state)).toEqual(['success']);
+    // The status request was carried out but the answer never came: looked up again, not sent again.
+    const statusCalls = server.requests.filter((r) => /\/statuses(\?|$)/.test(r.path)).map((r) => r.method);
+    expect(statusCalls).toEqual(['GET', 'POST', 'GET']);
     expect(server.requests.filter((r) => r.path.endsWith('/git/refs')).map((r) => r.status)).toEqual([
       403, 201,
     ]);
     expect(deployTagsOn(server).get('deploy/production/2')).toBe(sha.c5);
     expect(result.outputs.tag).toBe('deploy/production/2');
     expect(result.stdout).toMatch(/secondary rate limit/);
+  });
+
+  test('a permanent API failure: the step fails with the permission to check, and writes no other sink', async () => {
+    server.inject({ method: 'POST', path: '/deployments', status: 404, times: 5 });
+    const result = await runBundle('deploy-metadata', {
+      workspace: repo.dir,
+      github: { url: server.url },
+      inputs: {
+        environment: 'production',
+        'create-deployment': 'true',
+        'export-env': 'true',
+        'env-file': 'x.env',
+      },
+      ...push(sha.c5!, { GITHUB_RUN_ID: '3100' }),
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      /::error::Creating the deployment failed \(the token may lack "permissions: deployments: write"/,
+    );
+    expect(result.outputs).toEqual({});
+    expect(result.env).toEqual({});
+    expect(existsSync(join(repo.dir, 'x.env'))).toBe(false);
+    expect(server.state.deployments).toEqual([]);
   });
 
   test('parallel runs: same commit gets one tag, another commit the next number', async () => {
