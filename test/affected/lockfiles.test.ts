@@ -651,6 +651,31 @@ describe('unreadable lockfiles are reported, never thrown', () => {
     });
   });
 
+  it.each([
+    [
+      'package-lock.json',
+      JSON.stringify({
+        lockfileVersion: 3,
+        packages: {
+          '': { dependencies: { x: '1' } },
+          [`${'node_modules/a/'.repeat(2000)}node_modules/x`]: {},
+        },
+      }),
+      'package-lock.json (after): an install path has more than 1024 folders',
+    ],
+    [
+      'bun.lock',
+      JSON.stringify({
+        lockfileVersion: 1,
+        workspaces: {},
+        packages: { [`${'a/'.repeat(300)}x`]: ['x@1.0.0'] },
+      }),
+      'bun.lock (after): package key nested deeper than 256 levels',
+    ],
+  ])('%s: refuses install paths nested deeper than real ones', (path, text, reason) => {
+    expect(diffLockfile(path, undefined, text, JS_PROJECTS)).toEqual({ kind: 'unreadable', reason });
+  });
+
   it('walks a 20,000-package dependency chain without a stack overflow', () => {
     const packages: Record<string, unknown> = { '': { name: 'x', dependencies: { p0: '1' } } };
     for (let i = 0; i < 20000; i++) {

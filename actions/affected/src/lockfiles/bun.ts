@@ -18,6 +18,7 @@ const WORKSPACE_FIELDS = [
   'peerDependencies',
 ] as const;
 const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
+const MAX_DEPTH = 256;
 
 export function parseBunLock(source: string, projects: LocalProject[]): ResolvedGraph {
   const lock: unknown = JSON.parse(stripJsonc(source));
@@ -47,6 +48,10 @@ export function parseBunLock(source: string, projects: LocalProject[]): Resolved
   };
 
   for (const [installKey, value] of packages) {
+    // Real keys nest a few levels; deeper ones are hostile and cost quadratic time to resolve from.
+    if (packagePath(installKey).length > MAX_DEPTH) {
+      throw new LockfileError(`package key nested deeper than ${MAX_DEPTH} levels`);
+    }
     if (!Array.isArray(value) || keyOf(installKey).startsWith('workspace:')) continue;
     const ident = text(value[0]) ?? '';
     const at = ident.indexOf('@', 1);

@@ -12,7 +12,8 @@ import { dependencySpecs, entries, field, isRecord, text } from './read.js';
 import type { LocalProject } from './types.js';
 
 const INSTALLED_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
-const MAX_V1_DEPTH = 256;
+/** Real install trees are a few dozen levels deep; deeper ones are hostile and cost quadratic time. */
+const MAX_DEPTH = 256;
 const PROJECT_FIELDS = [
   'dependencies',
   'devDependencies',
@@ -91,6 +92,10 @@ function readPackages(packages: Record<string, unknown>): Map<string, Entry> {
   const folders = new Map<string, Entry>();
   for (const [path, data] of entries(packages)) {
     if (!isRecord(data)) continue;
+    // Resolution walks up the path folder by folder: a path of thousands of folders is hostile.
+    if (path.split('/').length > 4 * MAX_DEPTH) {
+      throw new LockfileError(`an install path has more than ${4 * MAX_DEPTH} folders`);
+    }
     const installed = path.lastIndexOf('node_modules/');
     const name =
       text(field(data, 'name')) ?? (installed >= 0 ? path.slice(installed + 'node_modules/'.length) : path);
@@ -112,9 +117,7 @@ function readV1(lock: Record<string, unknown>): Map<string, Entry> {
   const pending: Array<[string, Map<string, unknown>, number]> = [['', top, 1]];
   while (pending.length > 0) {
     const [parent, children, depth] = pending.pop()!;
-    // Real trees are a few dozen levels deep; a deeper one is hostile and would cost quadratic time.
-    if (depth > MAX_V1_DEPTH)
-      throw new LockfileError(`dependencies nested deeper than ${MAX_V1_DEPTH} levels`);
+    if (depth > MAX_DEPTH) throw new LockfileError(`dependencies nested deeper than ${MAX_DEPTH} levels`);
     for (const [name, data] of children) {
       if (!isRecord(data)) continue;
       const path = parent === '' ? `node_modules/${name}` : `${parent}/node_modules/${name}`;
