@@ -52,11 +52,18 @@ export function normaliseFile(file: string, workspace = ''): string {
   return path.replace(/^(\.\/)+/, '');
 }
 
+/** A test's id and its history key, made together (the key hashes the id as it is built). */
+export interface MadeId {
+  id: string;
+  key: string;
+}
+
 /**
- * A test id maker for one report: file and scope parts repeat across thousands of testcases, so
- * their normalised form is remembered (up to a bound) instead of being recomputed.
+ * A test id maker for one report. File and scope repeat across thousands of testcases, so their
+ * normalised form is remembered (up to a bound), and the hash of the shared `v1:file|scope|` prefix
+ * is kept for the last prefix seen: a class's tests then hash only their names.
  */
-export function idMaker(workspace = ''): (key: TestKey) => string {
+export function idMaker(workspace = ''): (key: TestKey) => MadeId {
   const files = new Map<string, string>();
   const scopes = new Map<string, string>();
   const remember = (cache: Map<string, string>, raw: string, make: () => string) => {
@@ -67,17 +74,32 @@ export function idMaker(workspace = ''): (key: TestKey) => string {
     }
     return part;
   };
+  let lastFile: string | undefined;
+  let lastClass: string | undefined;
+  let prefix = '';
+  let prefixH1 = 0;
+  let prefixH2 = 0;
   return (key) => {
-    const file = key.file ? remember(files, key.file, () => normaliseFile(key.file!, workspace)) : '';
-    const scope = key.classname ? remember(scopes, key.classname, () => clean(key.classname!)) : '';
-    const path = scope || escapePart(bound((key.suitePath ?? []).map(clean).filter(Boolean).join(' / ')));
-    return `${ID_VERSION}:${file}|${path}|${escapePart(bound(clean(key.name)))}`;
+    if (!key.classname || key.file !== lastFile || key.classname !== lastClass) {
+      const file = key.file ? remember(files, key.file, () => normaliseFile(key.file!, workspace)) : '';
+      const scope = key.classname
+        ? remember(scopes, key.classname, () => clean(key.classname!))
+        : escapePart(bound((key.suitePath ?? []).map(clean).filter(Boolean).join(' / ')));
+      prefix = `${ID_VERSION}:${file}|${scope}|`;
+      absorb(SEED1, SEED2, prefix);
+      [prefixH1, prefixH2] = lanes;
+      lastFile = key.file;
+      lastClass = key.classname || undefined;
+    }
+    const name = escapePart(bound(clean(key.name)));
+    absorb(prefixH1, prefixH2, name);
+    return { id: prefix + name, key: finish(lanes[0]!, lanes[1]!) };
   };
 }
 
 /** The versioned id of a test (see the module comment for the recipe). */
 export function testId(key: TestKey, workspace = ''): string {
-  return idMaker(workspace)(key);
+  return idMaker(workspace)(key).id;
 }
 
 /** The parts of an id, unescaped; undefined for text that is not a current-version id. */
@@ -113,14 +135,35 @@ export function idHash(id: string): string {
  * Mixing after cyrb53 (public domain): two 32-bit multiply-xor lanes folded into each other.
  */
 export function historyKey(id: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
+  absorb(SEED1, SEED2, id);
+  return finish(lanes[0]!, lanes[1]!);
+}
+
+const SEED1 = 0xdeadbeef;
+const SEED2 = 0x41c6ce57;
+/** The two hash lanes after `absorb` (a scratch pair, so hashing allocates nothing). */
+const lanes = new Int32Array(2);
+
+function absorb(h1: number, h2: number, text: string): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  lanes[0] = h1;
+  lanes[1] = h2;
+}
+
+const HEX = '0123456789abcdef';
+const keyCodes = new Array<number>(16);
+
+/** The final mix, written as one flat 16-character string (a flat key hashes once in a Map). */
+function finish(h1: number, h2: number): string {
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  for (let i = 0; i < 8; i++) {
+    keyCodes[i] = HEX.charCodeAt((b >>> (28 - 4 * i)) & 15);
+    keyCodes[8 + i] = HEX.charCodeAt((a >>> (28 - 4 * i)) & 15);
+  }
+  return String.fromCharCode(...keyCodes);
 }

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { historyKey, idMaker } from './identity.js';
+import { idMaker } from './identity.js';
 
 /**
  * A streaming JUnit XML reader for every common dialect. It decodes by BOM and XML declaration
@@ -243,13 +243,12 @@ export async function parseReport(
     }
     const passes = !c.finalFailed && !c.skipped ? 1 : 0;
     const failures = c.retryFailures + (c.failureElements || (c.finalFailed ? 1 : 0));
-    const id = makeId({
+    const { id, key } = makeId({
       file: c.file,
       classname: c.classname,
       suitePath: c.classname ? undefined : suitePath(),
       name: c.name,
     });
-    const key = historyKey(id);
     // Where a test lives is kept only for failures (annotations, issues): 330,000 passing cases stay small.
     cases.push(
       failures
