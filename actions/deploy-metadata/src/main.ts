@@ -176,10 +176,11 @@ async function history(
   const env = draft.environment;
   return {
     notes: [
-      (await git.isShallow())
+      // GitHub, when asked, knows every deploy tag; a shallow clone alone may just lack them.
+      !api && (await git.isShallow())
         ? {
             level: 'warning',
-            text: `No earlier deploy of ${env} was found in this shallow clone: if this is not the first one, check out with fetch-depth: 0 (which fetches the deploy tags) or give the token so GitHub is asked.`,
+            text: `No earlier deploy of ${env} was found in this shallow clone: if this is not the first one, check out with fetch-depth: 0 (which fetches the deploy tags) or let GitHub be asked (previous-lookup: auto with a token).`,
           }
         : { level: 'info', text: `No earlier deploy of ${env} was found: this is the first one.` },
     ],
