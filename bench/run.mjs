@@ -9,6 +9,7 @@ import { peerBin, root } from './lib.mjs';
 const BENCHES = [
   ['startup', 'bench/startup.mjs'],
   ['affected', 'bench/affected.mjs'],
+  ['deploy-metadata', 'bench/deploy-metadata.mjs'],
   ['migrations', 'bench/migrations.mjs'],
   ['flaky', 'bench/flaky.mjs'],
   ['gate', 'bench/gate.mjs'],
@@ -24,7 +25,9 @@ for (const [name, script] of BENCHES) {
   console.log(`\n=== ${name} (${script})`);
   execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
   const file = join(root, 'bench', `results-${name}.md`);
-  sections.push(existsSync(file) ? readFileSync(file, 'utf8').trim() : `### ${name}\n\n_${script} wrote no results._`);
+  sections.push(
+    existsSync(file) ? readFileSync(file, 'utf8').trim() : `### ${name}\n\n_${script} wrote no results._`,
+  );
 }
 
 const header = [

@@ -94,7 +94,9 @@ function renderMarkdown(block: Block): string {
       return `${fence}${block.language}\n${block.text}\n${fence}`;
     }
     case 'table': {
-      const row = (cells: Cell[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
+      // Pipes end a cell unless escaped; leave the ones escapeMarkdown or inlineCode already escaped.
+      const row = (cells: Cell[]) =>
+        `| ${cells.map((c) => String(c).replace(/(?<!\\)\|/g, '\\|')).join(' | ')} |`;
       return [row(block.header), row(block.header.map(() => '---')), ...block.rows.map(row)].join('\n');
     }
     case 'details':

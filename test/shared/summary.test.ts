@@ -36,3 +36,12 @@ describe('escaping untrusted text', () => {
     expect(truncate('x'.repeat(10), 4)).toBe('xxxx… (6 more characters)');
   });
 });
+
+describe('tables with escaped cells', () => {
+  it('escapes a pipe once, whether or not the cell was escaped already', () => {
+    const md = new Summary()
+      .table(['a'], [[escapeMarkdown('x|y')], ['p|q'], [inlineCode('m|n')]])
+      .toMarkdown();
+    expect(md).toBe('| a |\n| --- |\n| x\\|y |\n| p\\|q |\n| `m\\|n` |\n');
+  });
+});
