@@ -2,7 +2,7 @@
 // dependency DAG of about 3 deps each, 5 changed packages). Times the bundled action, whole process,
 // beside turbo, pnpm and Nx when `npm run bench:peers` installed them, and checks every answer
 // against the known truth. Writes bench/results-affected.md.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +162,21 @@ function tools(dir, outputFile, eventFile) {
   return list;
 }
 
+/**
+ * CPU seconds (user + sys, children included) of one more run: on a shared machine wall time swings
+ * with the load, CPU time much less, so it is the fairer comparison there.
+ */
+function cpuTime(t, dir) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', t.command, ...t.args], {
+    cwd: dir,
+    env: { ...process.env, ...t.env },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const [user, sys] = (r.stderr ?? '').trim().split('\n').pop().split(' ').map(Number);
+  return ((user || 0) + (sys || 0)) * 1000;
+}
+
 const missing = ['turbo', 'pnpm', 'nx'].filter((p) => !peerBin(p));
 if (missing.length) console.log(`Peers missing (npm run bench:peers installs them): ${missing.join(', ')}`);
 
@@ -187,7 +202,7 @@ for (const size of SIZES) {
         verdicts.push(
           `${size}: ${t.tool} ${exact ? 'exact' : `WRONG (${answer.length} projects, expected ${expected.length})`}`,
         );
-        results.push({ tool: t.tool, m, exact });
+        results.push({ tool: t.tool, m, exact, cpu: cpuTime(t, dir) });
       } catch (error) {
         verdicts.push(`${size}: ${t.tool} failed: ${String(error.message ?? error).split('\n')[0]}`);
       }
@@ -197,11 +212,11 @@ for (const size of SIZES) {
     const fastest = peers.sort((a, b) => a.m.median - b.m.median)[0];
     for (const r of results)
       rows.push(
-        `${fmtRow(`${size} pkgs: ${r.tool}`, r.m)} ${r.exact ? 'yes' : 'no'} | ${r === ours || !ours ? '–' : `${(r.m.median / ours.m.median).toFixed(1)}x ours`} |`,
+        `${fmtRow(`${size} pkgs: ${r.tool}`, r.m)} ${fmtMs(r.cpu)} | ${r.exact ? 'yes' : 'no'} | ${r === ours || !ours ? '–' : `${(r.m.median / ours.m.median).toFixed(1)}x ours`} |`,
       );
     if (ours && fastest)
       ratios.push(
-        `${size}: ours ${fmtMs(ours.m.median)} = ${(ours.m.median / fastest.m.median).toFixed(2)} of the fastest exact peer (${fastest.tool}, ${fmtMs(fastest.m.median)})`,
+        `${size}: ours ${fmtMs(ours.m.median)} = ${(ours.m.median / fastest.m.median).toFixed(2)} of the fastest exact peer (${fastest.tool}, ${fmtMs(fastest.m.median)}); CPU ${fmtMs(ours.cpu)} = ${(ours.cpu / fastest.cpu).toFixed(2)} of its ${fmtMs(fastest.cpu)}`,
       );
     console.log(`${size}: expected ${expected.length} affected`);
   } finally {
@@ -216,8 +231,8 @@ const table = [
   '',
   `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch), whole process, median of ${RUNS} after one warm-up. Node ${process.version}.`,
   '',
-  '| tool | median | spread | peak RSS | exact | time vs ours |',
-  '| --- | --- | --- | --- | --- | --- |',
+  '| tool | median | spread | peak RSS | CPU (user+sys) | exact | time vs ours |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
   ...rows,
   '',
   ...verdicts.map((v) => `- ${v}`),

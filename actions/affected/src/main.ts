@@ -14,7 +14,7 @@ import { InputRules } from './inputs.js';
 import { lockfileVerdicts } from './lockfile-changes.js';
 import { isLockfile } from './lockfiles/index.js';
 import { buildOutputs, buildSummary } from './report.js';
-import { baseWorkspace, goEmbedded, readLockfiles, readManifests } from './revisions.js';
+import { baseWorkspace, goEmbedded, readHead, readLockfiles } from './revisions.js';
 
 const globs = z.union([z.string(), z.array(z.string())]).transform((v) => (typeof v === 'string' ? [v] : v));
 const projectsSchema = z.record(
@@ -70,21 +70,23 @@ export async function run(io: ActionIO): Promise<void> {
   const notRepository = new UserError(
     `${options['working-directory'] || 'The workspace'} is not a git repository; check out the code first (actions/checkout).`,
   );
-  const range = await resolveRange(git, planRange(ctx, { base: options.base, head: options.head })).catch(
-    async (error: unknown) => {
-      throw (await isRepository) ? error : notRepository;
-    },
-  );
+  const plan = planRange(ctx, { base: options.base, head: options.head });
+  // The head's files do not depend on the base: list and read them while base and merge-base resolve.
+  const early = git
+    .tryResolve(plan.head)
+    .then((sha) => (sha ? readHead(git, sha) : undefined))
+    .catch(() => undefined);
+  const range = await resolveRange(git, plan).catch(async (error: unknown) => {
+    throw (await isRepository) ? error : notRepository;
+  });
   if (!(await isRepository)) throw notRepository;
   io.log.info(`Comparing ${range.base.slice(0, 12)}..${range.head.slice(0, 12)} (${range.rule})`);
   for (const warning of range.warnings) io.log.warning(warning);
 
-  const [changes, tree] = await Promise.all([
+  const [changes, { files, contents: headContents }] = await Promise.all([
     git.changedFiles(range.base, range.head),
-    git.listTree(range.head),
+    early.then((snapshot) => (snapshot?.sha === range.head ? snapshot : readHead(git, range.head))),
   ]);
-  const files = tree.map((entry) => entry.path);
-  const headContents = await readManifests(git, tree);
   const head = discoverWorkspace(files, headContents, explicit);
   const { workspace: base, contents: baseContents } = await baseWorkspace(
     git,

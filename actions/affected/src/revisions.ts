@@ -46,17 +46,19 @@ function readAt(
   return paths.length ? git.readFiles(commit, paths) : Promise.resolve(new Map());
 }
 
-/** The head's manifests, read by blob id in one batch (no tree walk per path). */
-export async function readManifests(
+/** A commit's file list and its manifests, read by blob id in one batch (no tree walk per path). */
+export async function readHead(
   git: Git,
-  tree: readonly { path: string; oid: string }[],
-): Promise<Map<string, string | undefined>> {
-  const paths = manifestPaths(tree.map((entry) => entry.path));
+  sha: string,
+): Promise<{ sha: string; files: string[]; contents: Map<string, string | undefined> }> {
+  const tree = await git.listTree(sha);
+  const files = tree.map((entry) => entry.path);
+  const paths = manifestPaths(files);
   const oidOf = new Map(tree.map((entry) => [entry.path, entry.oid]));
   const blobs = paths.length
     ? await git.readBlobs(paths.map((p) => oidOf.get(p)!))
     : new Map<string, string | undefined>();
-  return new Map(paths.map((p) => [p, blobs.get(oidOf.get(p)!)]));
+  return { sha, files, contents: new Map(paths.map((p) => [p, blobs.get(oidOf.get(p)!)])) };
 }
 
 /** Changed files that a Go module embeds (`//go:embed`): inputs of that module although not Go sources. */
