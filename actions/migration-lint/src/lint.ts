@@ -1,6 +1,6 @@
 import { type Severity, rule, rules } from './catalog.js';
 import type { Node, Parser } from './parser.js';
-import { LineIndex, byteToCharOffset } from './positions.js';
+import { LineIndex, type Position, byteToCharOffset } from './positions.js';
 import { type Hit, checkStatement, isNonTransactional } from './rules.js';
 import { type Runner, detectRunner, migrationOrder, runnerBehaviour } from './runners.js';
 import { Schema } from './schema.js';
@@ -128,6 +128,9 @@ function executable(file: string, p: Statement, line: number): Executable {
 }
 
 type Add = (id: string, message: string, line?: number, column?: number) => void;
+type RecordHit = (piece: number, id: string, message: string, line: number, column: number) => void;
+/** Checks one statement (of the file, or executed by a DO block) and updates the schema with it. */
+type Run = (stmt: Node, piece: number, at: Position, locate: (hit: Hit) => Position, inDo: boolean) => void;
 
 const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b/i;
 
@@ -144,7 +147,7 @@ function lintFile(
   change: Executable[],
 ): void {
   const hitsByPiece = new Map<number, { id: string; message: string; line: number; column: number }[]>();
-  const record = (piece: number, id: string, message: string, line: number, column: number) => {
+  const record: RecordHit = (piece, id, message, line, column) => {
     const list = hitsByPiece.get(piece) ?? [];
     list.push({ id, message, line, column });
     hitsByPiece.set(piece, list);
@@ -160,7 +163,6 @@ function lintFile(
       : '';
     record(index, 'syntax-error', `Syntax error: ${message}.${hint}`, at.line, at.column);
   }
-  const lineIndex = lines;
   report.statements = parsed.length;
   report.analysed = parsed.length > 0;
   if (!split.pieces.some((p) => p.kind === 'sql')) add('empty-file', 'The file holds no SQL statement.');
@@ -180,7 +182,7 @@ function lintFile(
         ? `${runner} runs each migration file in one transaction`
         : `${runner} sends the file as one multi-statement query, an implicit transaction`;
   const fileTransaction = nextTransaction();
-  let explicit: { id: number; offset: number } | undefined;
+  let explicit: number | undefined; // the transaction a BEGIN in the file opened
   let sessionTimeout = false;
   let localTimeoutIn: number | undefined;
   let timeoutReported = false;
@@ -190,18 +192,12 @@ function lintFile(
     return !!state && (options.scope === 'all' ? state.origin.file === path : state.origin.inChange);
   };
 
-  const run = (
-    stmt: Node,
-    piece: number,
-    at: { line: number; column: number },
-    locate: (hit: Hit) => { line: number; column: number },
-    inDo: boolean,
-  ) => {
+  const run: Run = (stmt, piece, at, locate, inDo) => {
     const tx = stmt.TransactionStmt?.kind as string | undefined;
-    if (!wrapped && (tx === 'TRANS_STMT_BEGIN' || tx === 'TRANS_STMT_START'))
-      explicit = { id: nextTransaction(), offset: 0 };
-    const transaction = wrapped ? fileTransaction : explicit ? explicit.id : nextTransaction();
-    const inTransaction = wrapped || !!explicit || inDo;
+    if ((tx === 'TRANS_STMT_BEGIN' || tx === 'TRANS_STMT_START') && explicit === undefined)
+      explicit = wrapped ? fileTransaction : nextTransaction();
+    const transaction = explicit ?? (wrapped ? fileTransaction : nextTransaction());
+    const inTransaction = wrapped || explicit !== undefined || inDo;
     const check = checkStatement(stmt, {
       schema,
       isNew,
@@ -239,22 +235,20 @@ function lintFile(
     schema.apply(stmt, origin, transaction);
   };
 
-  let openedAt: { piece: number; line: number; column: number } | undefined;
+  let openedAt: (Position & { piece: number }) | undefined;
   for (const p of parsed) {
-    const at = lineIndex.at(p.offset);
+    const at = lines.at(p.offset);
     if (options.collect) change.push(executable(path, p, at.line));
     const locate = (hit: Hit) =>
       hit.location === undefined
         ? at
-        : lineIndex.at(p.offset + byteToCharOffset(p.text, hit.location - p.byteBase));
-    const tx = p.stmt.TransactionStmt?.kind as string | undefined;
-    if (!wrapped && (tx === 'TRANS_STMT_BEGIN' || tx === 'TRANS_STMT_START') && !explicit)
-      openedAt = { piece: p.piece, ...at };
-    if (p.stmt.DoStmt) runDoBlock(parser, p, at, lineIndex, run, record);
+        : lines.at(p.offset + byteToCharOffset(p.text, hit.location - p.byteBase));
+    if (explicit === undefined) openedAt = { piece: p.piece, ...at };
+    if (p.stmt.DoStmt) runDoBlock(parser, p, at, lines, run, record);
     else run(p.stmt, p.piece, at, locate, false);
-    if (!explicit) openedAt = undefined;
   }
-  if (explicit && openedAt && behaviour.mode !== 'file') {
+  // the runner commits a file it wraps itself; otherwise an open BEGIN is left hanging
+  if (explicit !== undefined && openedAt && behaviour.mode !== 'file') {
     record(
       openedAt.piece,
       'uncommitted-transaction',
@@ -263,7 +257,7 @@ function lintFile(
       openedAt.column,
     );
   }
-  applySuppressions(split.comments, split.pieces, lineIndex, hitsByPiece, add);
+  applySuppressions(split.comments, split.pieces, lines, hitsByPiece, add);
 }
 
 function isZeroSetting(args: Node[] | undefined): boolean {
@@ -277,16 +271,10 @@ function isZeroSetting(args: Node[] | undefined): boolean {
 function runDoBlock(
   parser: Parser,
   p: Statement,
-  at: { line: number; column: number },
+  at: Position,
   lineIndex: LineIndex,
-  run: (
-    stmt: Node,
-    piece: number,
-    at: { line: number; column: number },
-    locate: (hit: Hit) => { line: number; column: number },
-    inDo: boolean,
-  ) => void,
-  record: (piece: number, id: string, message: string, line: number, column: number) => void,
+  run: Run,
+  record: RecordHit,
 ): void {
   const language = ((p.stmt.DoStmt.args ?? []) as Node[]).find((a) => a.DefElem?.defname === 'language')
     ?.DefElem?.arg?.String?.sval;
