@@ -749,6 +749,45 @@ describe('hostile package names', () => {
     ]);
   });
 
+  it('reasons stay one bounded line whatever the package names and versions say', () => {
+    const lock = (version: string) =>
+      JSON.stringify({
+        lockfileVersion: 3,
+        packages: {
+          '': { name: 'shop', dependencies: { evil: '*' } },
+          'node_modules/evil': { name: `evil\n::add-mask::${'x'.repeat(1000)}`, version },
+        },
+      });
+    const affected = affectedOf(
+      diffLockfile('package-lock.json', lock('1.0.0'), lock('2.0.0\n::error::boom'), JS_PROJECTS),
+    );
+    const reason = affected.get('shop')!;
+    expect(reason).toMatch(/^lockfile: evil ::add-mask::x+… \(\d+ more characters\)$/);
+    expect(reason).not.toMatch(/\n/);
+  });
+
+  it('lists at most three versions of a package in a reason', () => {
+    const lock = (versions: string[]) =>
+      JSON.stringify({
+        lockfileVersion: 3,
+        packages: {
+          '': { name: 'shop', dependencies: Object.fromEntries(versions.map((_, i) => [`alias${i}`, '*'])) },
+          ...Object.fromEntries(
+            versions.map((v, i) => [`node_modules/alias${i}`, { name: 'many', version: v }]),
+          ),
+        },
+      });
+    const affected = affectedOf(
+      diffLockfile(
+        'package-lock.json',
+        lock(['1.0.0']),
+        lock(['2.0.0', '2.1.0', '2.2.0', '2.3.0', '2.4.0']),
+        JS_PROJECTS,
+      ),
+    );
+    expect(affected.get('shop')).toBe('lockfile: many 1.0.0 -> 2.0.0, 2.1.0, 2.2.0 and 2 more');
+  });
+
   it('yarn classic: __proto__ keys in the lockfile and manifests', () => {
     const text = (v: string) =>
       `# yarn lockfile v1\n\n__proto__@^1:\n  version "${v}"\n  dependencies:\n    constructor "^1"\n\nconstructor@^1:\n  version "1.0.0"\n`;

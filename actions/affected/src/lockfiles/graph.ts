@@ -8,6 +8,7 @@
  * a project before and after is one integer comparison, and each node is visited once per graph however
  * many projects reach it.
  */
+import { truncate } from '../../../../shared/neutralise.js';
 
 /** One resolved package (or workspace project) in a lockfile. */
 export interface PackageNode {
@@ -205,6 +206,17 @@ function versionsByName(graph: ResolvedGraph): Map<string, Set<string>> {
   return byName;
 }
 
+/** Reasons are single lines of bounded length: names and versions come from the (untrusted) lockfile. */
+export function oneLine(text: string): string {
+  return truncate(text.replace(/[\u0000-\u001f\u007f]+/g, ' '), 300);
+}
+
+function listed(versions: string[]): string {
+  return versions.length <= 3
+    ? versions.join(', ')
+    : `${versions.slice(0, 3).join(', ')} and ${versions.length - 3} more`;
+}
+
 function describe(
   name: string,
   before: Set<string> | undefined,
@@ -214,9 +226,9 @@ function describe(
   const removed = [...(before ?? [])].filter((v) => !after?.has(v));
   const added = [...(after ?? [])].filter((v) => !before?.has(v));
   if (removed.length > 0 && added.length > 0)
-    return `lockfile: ${name} ${removed.join(', ')} -> ${added.join(', ')}`;
-  if (added.length > 0) return `lockfile: added ${name} ${added.join(', ')}`;
-  if (removed.length > 0) return `lockfile: removed ${name} ${removed.join(', ')}`;
+    return `lockfile: ${name} ${listed(removed)} -> ${listed(added)}`;
+  if (added.length > 0) return `lockfile: added ${name} ${listed(added)}`;
+  if (removed.length > 0) return `lockfile: removed ${name} ${listed(removed)}`;
   return `lockfile: ${name} ${version} resolution or dependencies changed`;
 }
 
@@ -266,7 +278,9 @@ export function diffGraphs(
         project,
         node === undefined
           ? 'lockfile: resolved dependencies changed'
-          : describe(node.name, versions[0]!.get(node.name), versions[1]!.get(node.name), node.version),
+          : oneLine(
+              describe(node.name, versions[0]!.get(node.name), versions[1]!.get(node.name), node.version),
+            ),
       );
     }
   }

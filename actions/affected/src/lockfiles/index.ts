@@ -20,7 +20,7 @@
  *   caller's documented fallback is to treat the lockfile as a global file for its ecosystem, with a warning.
  */
 import { baseName, dirOf, isInside, relativeTo } from '../model.js';
-import { diffGraphs, emptyGraph, LockfileError, type ResolvedGraph } from './graph.js';
+import { diffGraphs, emptyGraph, LockfileError, oneLine, type ResolvedGraph } from './graph.js';
 import { parseBunLock } from './bun.js';
 import { parseCargoLock } from './cargo.js';
 import { parseGoSum } from './go.js';
@@ -116,9 +116,9 @@ export function diffLockfile(
     }
   };
   const beforeGraph = read(before, 'before');
-  if (typeof beforeGraph === 'string') return { kind: 'unreadable', reason: beforeGraph };
+  if (typeof beforeGraph === 'string') return { kind: 'unreadable', reason: oneLine(beforeGraph) };
   const afterGraph = read(after, 'after');
-  if (typeof afterGraph === 'string') return { kind: 'unreadable', reason: afterGraph };
+  if (typeof afterGraph === 'string') return { kind: 'unreadable', reason: oneLine(afterGraph) };
 
   const affected = diffGraphs(
     beforeGraph,
