@@ -5,7 +5,8 @@ import { assertDeclaredOutput, declaredInput, settle } from '../runner.js';
 import type { Summary } from '../summary.js';
 import { actionRuns } from './actions.js';
 
-const USAGE = 'Usage: trunk-actions <action> [--<input> <value> ...] [--json] [--debug] [--help]';
+const USAGE =
+  'Usage: trunk-actions <action> [--<input> <value> | --input <name>=<value> ...] [--json] [--debug] [--help]';
 
 function printHelp(): void {
   const lines = [
@@ -55,7 +56,16 @@ function parseArgs(args: string[], meta: ActionMeta): Parsed | string {
     if (arg === '--json') parsed.json = true;
     else if (arg === '--debug') parsed.debug = true;
     else if (arg === '--help' || arg === '-h') parsed.help = true;
-    else if (arg.startsWith('--')) {
+    else if (arg === '--input') {
+      // `--input name=value` spells any input, also those Node 20 would take as its own option
+      // even after the script name (`--env-file`).
+      const pair = args[++i] ?? '';
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      if (eq <= 0 || !meta.inputs[name])
+        return `--input takes name=value with a known input name, not ${JSON.stringify(pair)}.`;
+      parsed.values.set(name, pair.slice(eq + 1));
+    } else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
       if (!meta.inputs[name])

@@ -87,3 +87,11 @@ describe('the command line runs the same code as the runner', () => {
     }
   });
 });
+
+describe('--input name=value', () => {
+  it('spells any input, including names Node 20 would take as its own option (--env-file)', () => {
+    const bad = cli('migration-lint', '--input', 'fail-on=sometimes');
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('Input "fail-on" is "sometimes"')]);
+    expect(cli('migration-lint', '--input', 'nope=1').status).toBe(2);
+  });
+});
