@@ -233,15 +233,14 @@ export async function run(io: ActionIO): Promise<void> {
   const workspace = ctx.workspace || process.cwd();
   const { service, deploymentId } = checkOptions(options, { ...ctx, repo: ctx.repo || basename(workspace) });
   const envFile = envFilePath(io, workspace, options['env-file']);
-  // Outside a runner an empty token input falls back to the unevaluated `${{ github.token }}` default.
-  const token = options.token?.startsWith('${{') ? undefined : options.token;
   const apiSinks = options['create-deployment'] || deploymentId !== undefined || options['create-tag'];
 
   let client: Promise<DeployApi> | undefined;
-  const api = () => (client ??= connect(io, token, 'create-deployment, deployment-id or create-tag', ctx));
+  const api = () =>
+    (client ??= connect(io, options.token, 'create-deployment, deployment-id or create-tag', ctx));
   // A missing token or repository fails here, before anything is computed or written.
   if (apiSinks) await api();
-  const lookupApi = options['previous-lookup'] === 'auto' && token && ctx.owner ? api : undefined;
+  const lookupApi = options['previous-lookup'] === 'auto' && options.token && ctx.owner ? api : undefined;
 
   const git = new Git(workspace, { trace: (line) => io.log.debug(line) });
   if (!(await git.isRepository()))
