@@ -1,54 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseHistory, cellAt } from '../../actions/flaky-quarantine/src/history.js';
+import { cellAt, parseHistory } from '../../actions/flaky-quarantine/src/history.js';
 import { historyKey } from '../../actions/flaky-quarantine/src/identity.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 import { runBundle } from '../support/harness.js';
+import { env, event, json, removeWorkspaces, workspace } from './support.js';
 
 const STATE = 'flaky-quarantine/history.json';
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** A workspace holding JUnit reports: name -> testcase outcomes (`pass`, `fail`). */
-function workspace(reports: Record<string, Record<string, 'pass' | 'fail'> | string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'flaky-e2e-'));
-  temps.push(dir);
-  for (const [name, content] of Object.entries(reports)) {
-    const xml =
-      typeof content === 'string'
-        ? content
-        : `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="suite">${Object.entries(content)
-            .map(([test, outcome]) =>
-              outcome === 'pass'
-                ? `<testcase classname="Shop" name="${test}" file="src/shop.test.ts"/>`
-                : `<testcase classname="Shop" name="${test}" file="src/shop.test.ts" line="3"><failure message="boom in ${test}">stack of ${test}</failure><system-out>TOKEN=do-not-copy</system-out></testcase>`,
-            )
-            .join('')}</testsuite>`;
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), xml);
-  }
-  return dir;
-}
-
-const event = {
-  name: 'push',
-  payload: { repository: { default_branch: 'main', name: 'shop', owner: { login: 'acme' } } },
-};
-const env = (sha: string, run: string, attempt = '1', ref = 'main') => ({
-  GITHUB_SHA: sha,
-  GITHUB_REF: `refs/heads/${ref}`,
-  GITHUB_REF_NAME: ref,
-  GITHUB_RUN_ID: run,
-  GITHUB_RUN_ATTEMPT: attempt,
-});
-const json = (text: string | undefined) => JSON.parse(text ?? 'null') as unknown;
+afterAll(removeWorkspaces);
 
 describe('flaky-quarantine on the state branch (test GitHub server)', () => {
   let server: GitHubServer;
   beforeAll(async () => {
     server = await startGitHubServer({ owner: 'acme', repo: 'shop', defaultBranch: 'main' });
-  });
+  }, 60_000);
   afterAll(() => server.close());
 
   const run = (ws: string, sha: string, runId: string, extra: Record<string, string> = {}, attempt = '1') =>
@@ -111,7 +74,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     expect(server.readFile('trunk-actions-flaky', STATE)).toBe(before);
     expect(server.requests.filter((r) => r.method === 'PUT').length).toBe(writes);
     expect(flakyIssues()).toHaveLength(1);
-  });
+  }, 60_000);
 
   test('the next run: the quarantined failure is reported but does not block; a new failure blocks', async () => {
     const ws = workspace({
@@ -142,7 +105,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     );
     expect(green.exitCode).toBe(0);
     expect(green.outputs.verdict).toBe('pass');
-  });
+  }, 60_000);
 
   test('released after release-after passes on the default branch: the issue is closed with a comment, once', async () => {
     const passing = workspace({ 'junit.xml': { 'checkout total': 'pass' } });
@@ -157,7 +120,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     expect(issue.commentList[0].body).toMatch(/Released from quarantine after 2 consecutive passes/);
     await run(passing, 'f'.repeat(40), '505');
     expect(flakyIssues()[0]!.commentList).toHaveLength(1);
-  });
+  }, 60_000);
 
   test('flaky again after release: the same issue is reopened, not duplicated', async () => {
     const ws = workspace({ 'junit.xml': { 'checkout total': 'fail' } });
@@ -165,7 +128,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     await run(workspace({ 'junit.xml': { 'checkout total': 'pass' } }), '1'.repeat(40), '506', {}, '2');
     expect(flakyIssues()).toHaveLength(1);
     expect(flakyIssues()[0]!.state).toBe('open');
-  });
+  }, 60_000);
 
   test('a corrupt history is an error, never read as empty', async () => {
     const corrupt = await startGitHubServer({ owner: 'acme', repo: 'shop', defaultBranch: 'main' });
@@ -191,111 +154,5 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     } finally {
       await corrupt.close();
     }
-  });
-});
-
-describe('flaky-quarantine with hostile input (state: file:)', () => {
-  const hostileNames = [
-    'constructor',
-    '__proto__',
-    '::add-mask::x',
-    '::stop-commands::x',
-    'n'.repeat(100_000),
-  ];
-  const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><testsuite name="&lol2;"/>`;
-  const badReports: Record<string, string | Buffer> = {
-    'bad/empty.xml': '',
-    'bad/truncated.xml': '<testsuite name="s"><testcase name="a"/><testca',
-    'bad/malformed.xml': '<testsuite><testcase name="a"></testsuite>',
-    'bad/pom.xml': '<project><modelVersion>4.0.0</modelVersion></project>',
-    'bad/gzip.xml': Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0]),
-    'bad/error.xml': '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>',
-    'bad/bomb.xml': bomb,
-    'bad/doctype.xml': '<?xml version="1.0"?><!DOCTYPE testsuite SYSTEM "junit.dtd"><testsuite/>',
-  };
-  function hostileWorkspace(): string {
-    const ws = workspace({
-      'good/junit.xml': `<testsuite name="s">${hostileNames.map((n) => `<testcase classname="K" name="${n}"><failure message="${n.slice(0, 50)}">${n.slice(0, 50)}</failure></testcase>`).join('')}<testcase classname="K" name="ok"/></testsuite>`,
-      'good/utf16.xml': '',
-      'good/latin1.xml': '',
-    });
-    writeFileSync(
-      join(ws, 'good/utf16.xml'),
-      Buffer.concat([
-        Buffer.from([0xff, 0xfe]),
-        Buffer.from(
-          '<?xml version="1.0" encoding="UTF-16"?><testsuite name="s"><testcase classname="U" name="größe ✓"/></testsuite>',
-          'utf16le',
-        ),
-      ]),
-    );
-    writeFileSync(
-      join(ws, 'good/latin1.xml'),
-      Buffer.from(
-        '<?xml version="1.0" encoding="ISO-8859-1"?><testsuite name="s"><testcase classname="L" name="Straße"/></testsuite>',
-        'latin1',
-      ),
-    );
-    mkdirSync(join(ws, 'bad'));
-    for (const [name, content] of Object.entries(badReports)) writeFileSync(join(ws, name), content);
-    return ws;
-  }
-  const runLocal = (ws: string, inputs: Record<string, string> = {}) =>
-    runBundle('flaky-quarantine', {
-      workspace: ws,
-      event,
-      env: env('9'.repeat(40), '77'),
-      inputs: { reports: '**/*.xml', state: 'file:.flaky/history.json', ...inputs },
-    });
-
-  test('every bad report is listed and fails the step; hostile names stay inert; nothing is read as passed', async () => {
-    const ws = hostileWorkspace();
-    const result = await runLocal(ws);
-    expect(result.exitCode).toBe(1);
-    const errors = json(result.outputs['report-errors']) as { file: string; error: string }[];
-    expect(errors.map((e) => e.file).sort()).toEqual(Object.keys(badReports).sort());
-    expect(Object.fromEntries(errors.map((e) => [e.file, e.error]))).toMatchObject({
-      'bad/empty.xml': expect.stringMatching(/empty/),
-      'bad/gzip.xml': expect.stringMatching(/gzip/),
-      'bad/error.xml': expect.stringMatching(/HTML/),
-      'bad/bomb.xml': expect.stringMatching(/DOCTYPE/),
-      'bad/pom.xml': expect.stringMatching(/not a JUnit report/),
-    });
-    const blocking = json(result.outputs['blocking-failures']) as string[];
-    expect(blocking).toHaveLength(5);
-    expect(blocking).toEqual(
-      expect.arrayContaining(['v1:|K|constructor', 'v1:|K|__proto__', 'v1:|K|::add-mask::x']),
-    );
-    // Workflow commands from test names are never obeyed: no line starts with them.
-    expect(result.stdout).not.toMatch(/^::(add-mask|stop-commands)::x/m);
-    expect(result.stdout.length).toBeLessThan(200_000);
-    expect(result.summary).not.toContain('n'.repeat(3000));
-    expect(result.summary).toMatch(/Unreadable reports \(8\)/);
-  });
-
-  test('on-bad-report: warn lists them and lets good reports decide', async () => {
-    const ws = workspace({ 'junit.xml': { ok: 'pass' }, 'broken.xml': '<testsuite' });
-    const result = await runLocal(ws, { 'on-bad-report': 'warn' });
-    expect(result.exitCode).toBe(0);
-    expect(json(result.outputs['report-errors'])).toEqual([
-      { file: 'broken.xml', error: expect.stringMatching(/not well-formed/) },
-    ]);
-    expect(result.stdout).toMatch(/::warning::1 report\(s\) could not be read/);
-  });
-
-  test('only bad reports fail even with on-bad-report: warn', async () => {
-    const ws = workspace({ 'junit.xml': '<html><body>oops</body></html>' });
-    const result = await runLocal(ws, { 'on-bad-report': 'warn' });
-    expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/None of the 1 matched report\(s\) could be read/);
-  });
-
-  test('no report matching the globs is a clear failure', async () => {
-    const ws = workspace({ 'notes.txt': 'hello' });
-    const result = await runLocal(ws, { reports: 'reports/**/*.xml' });
-    expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(
-      /No report matches input "reports" \(reports\/\*\*\/\*\.xml\).*Failing rather than passing on nothing/,
-    );
-  });
+  }, 60_000);
 });
