@@ -156,3 +156,32 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     }
   }, 60_000);
 });
+
+describe('a history over 1 MB (the contents API answers without content)', () => {
+  test('is read through the blob API and kept whole', async () => {
+    const server = await startGitHubServer({ owner: 'acme', repo: 'shop', defaultBranch: 'main' });
+    try {
+      const many = Array.from({ length: 70_000 }, (_, i) => `<testcase classname="Big" name="t${i}"/>`).join(
+        '',
+      );
+      const ws = workspace({ 'junit.xml': `<testsuite name="big">${many}</testsuite>` });
+      const run = (sha: string, runId: string) =>
+        runBundle('flaky-quarantine', {
+          workspace: ws,
+          event,
+          env: env(sha, runId),
+          github: { url: server.url },
+        });
+      expect((await run('4'.repeat(40), '1')).exitCode).toBe(0);
+      expect(server.readFile('trunk-actions-flaky', STATE)!.length).toBeGreaterThan(1024 * 1024);
+      expect((await run('5'.repeat(40), '2')).exitCode).toBe(0);
+      expect(server.requests.some((r) => r.method === 'GET' && r.path.includes('/git/blobs/'))).toBe(true);
+      const main = parseHistory(server.readFile('trunk-actions-flaky', STATE)!).branches.get('main')!;
+      expect(main.runs.map((r) => r.key)).toEqual(['1:1', '2:1']);
+      expect(main.outcomes.size).toBe(70_000);
+      expect(main.outcomes.get(historyKey('v1:|Big|t69999'))).toBe('p2');
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});

@@ -264,6 +264,40 @@ export async function startGitHubServer(
       return [200, { name: decodeURIComponent(m![1]!), commit: { sha } }];
     }
 
+    // --- flaky-quarantine (additive): large files and git blobs, as GitHub answers them.
+    // The contents API returns files over 1 MB without their content (encoding "none"); clients
+    // then read the blob. Smaller files and every other route behave as before.
+    if (lmatch('GET', /^\/contents\/(.+)$/)) {
+      const branch = url.searchParams.get('ref') ?? state.defaultBranch;
+      const head = state.refs.get(`refs/heads/${branch.replace(/^refs\/heads\//, '')}`) ?? branch;
+      const filePath = decodeURIComponent(m![1]!);
+      const blob = state.commits.get(head)?.tree.get(filePath);
+      const content = blob ? state.blobs.get(blob) : undefined;
+      if (blob && content && content.length > 1024 * 1024) {
+        const name = filePath.split('/').pop();
+        return [
+          200,
+          {
+            type: 'file',
+            encoding: 'none',
+            path: filePath,
+            name,
+            sha: blob,
+            size: content.length,
+            content: '',
+          },
+        ];
+      }
+    }
+    if (lmatch('GET', /^\/git\/blobs\/([0-9a-f]{40})$/)) {
+      const content = state.blobs.get(m![1]!);
+      if (!content) throw new HttpError(404, 'Not Found');
+      return [
+        200,
+        { sha: m![1], size: content.length, encoding: 'base64', content: content.toString('base64') },
+      ];
+    }
+
     // --- contents
     if (lmatch('GET', /^\/contents\/(.+)$/)) {
       const branch = url.searchParams.get('ref') ?? state.defaultBranch;
