@@ -59,15 +59,12 @@ export function buildSummary(input: ReportInput): Summary {
     );
   }
   if (dynamic) addDynamic(s, dynamic);
+  const perFile = new Map<string, number>();
+  for (const f of findings) perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
   s.details(`Files (${files.length})`, (body) =>
     body.table(
       ['File', 'Runner', 'Statements', 'Findings'],
-      files.map((f) => [
-        inlineCode(f.path),
-        f.runner,
-        f.statements,
-        findings.filter((x) => x.file === f.path).length,
-      ]),
+      files.map((f) => [inlineCode(f.path), f.runner, f.statements, perFile.get(f.path) ?? 0]),
     ),
   );
   s.text(

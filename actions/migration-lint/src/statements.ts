@@ -43,6 +43,7 @@ const DATA_KEYWORDS = new Set([
 /** Pieces parsed in one call: each call into WebAssembly has a fixed cost, so batches are much faster. */
 const BATCH_PIECES = 256;
 const BATCH_CHARS = 256 * 1024;
+const MIN_DATA_RUN = 16;
 const NO_TREE: Node = Object.freeze({}) as Node;
 
 /**
@@ -53,26 +54,41 @@ export function parseStatements(parser: Parser, text: string): ParsedFile {
   const split = splitStatements(text);
   const result: ParsedFile = { split, statements: [], errors: [] };
   const pieces = split.pieces;
+  const data = bulkData(text, pieces);
   let i = 0;
   while (i < pieces.length) {
     if (pieces[i]!.kind === 'meta') {
       i++;
       continue;
     }
-    const data = isData(text, pieces[i]!);
     let j = i + 1;
     while (
       j < pieces.length &&
       j - i < BATCH_PIECES &&
       pieces[j]!.kind === 'sql' &&
-      isData(text, pieces[j]!) === data &&
+      data[j] === data[i] &&
       pieces[j]!.end - pieces[i]!.start < BATCH_CHARS
     )
       j++;
-    parseBatch(parser, text, pieces, i, j, data, result);
+    parseBatch(parser, text, pieces, i, j, data[i]!, result);
     i = j;
   }
   return result;
+}
+
+/**
+ * Which pieces are checked as bulk data: runs of at least MIN_DATA_RUN data statements. Shorter runs
+ * ride along in the batch of the statements around them (one call instead of three).
+ */
+function bulkData(text: string, pieces: Piece[]): boolean[] {
+  const data = pieces.map((p) => p.kind === 'sql' && isData(text, p));
+  for (let i = 0; i < data.length;) {
+    let j = i;
+    while (j < data.length && data[j]) j++;
+    if (j - i < MIN_DATA_RUN) data.fill(false, i, j);
+    i = Math.max(j, i + 1);
+  }
+  return data;
 }
 
 function isData(text: string, piece: Piece): boolean {
