@@ -115,7 +115,7 @@ describe('parseStatements', () => {
     expect(parsed.statements.map((s) => [s.piece, s.text])).toEqual([
       [0, 'CREATE TABLE a (x int);'.slice(0, -1)],
       [1, 'CREATE TABLE b (é text)'],
-      [2, 'INSERT INTO a VALUES (1);'],
+      [2, 'INSERT INTO a VALUES (1)'], // a short run of data rides in the batch around it
       [3, 'CREATE TABLE c (y int)'],
     ]);
   });
@@ -135,10 +135,17 @@ describe('parseStatements', () => {
     ]);
   });
 
-  test('a bad data statement among good ones is found', () => {
-    const sql = "INSERT INTO a VALUES (1);\nINSERT INTO a VALUES (2,;\nINSERT INTO a VALUES ('é');";
-    const parsed = parseStatements(parser, sql);
-    expect(parsed.statements.map((s) => s.piece)).toEqual([0, 2]);
-    expect(parsed.errors.map((e) => e.piece)).toEqual([1]);
+  test('a bad data statement in a long run of data is found, the others kept', () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      i === 25 ? 'INSERT INTO a VALUES (2,;' : `INSERT INTO a VALUES ('é${i}');`,
+    );
+    const parsed = parseStatements(parser, rows.join('\n'));
+    expect(parsed.statements).toHaveLength(39);
+    expect(parsed.statements[30]).toMatchObject({
+      piece: 31,
+      offset: rows.slice(0, 31).join('\n').length + 1,
+    });
+    expect(parsed.statements[30]!.text).toMatch(/^INSERT INTO a VALUES \('é31'\);?$/);
+    expect(parsed.errors.map((e) => e.piece)).toEqual([25]);
   });
 });
