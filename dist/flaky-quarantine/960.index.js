@@ -6,13 +6,18 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   planIssues: () => (/* binding */ planIssues),
 /* harmony export */   syncIssues: () => (/* binding */ syncIssues)
 /* harmony export */ });
 /* unused harmony exports marker, redact, issueTitle, issueBody */
 /* harmony import */ var _shared_github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4319);
-/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2642);
-/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6566);
-/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3050);
+/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2642);
+/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6566);
+/* harmony import */ var _classify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7166);
+/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3050);
+/* harmony import */ var _quarantine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7120);
+
+
 
 
 
@@ -22,7 +27,7 @@ export const modules = {
  * opening another; reopened when the test is quarantined again, closed with a comment on release.
  * Issue text is public and unmasked: failure text is redacted and cut, and system-out never used.
  */
-const marker = (id) => `<!-- trunk-actions:flaky id=${(0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .idHash */ .C2)(id)} -->`;
+const marker = (id) => `<!-- trunk-actions:flaky id=${(0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id)} -->`;
 const MARKER = /<!-- trunk-actions:flaky id=([0-9a-f]+) -->/;
 const MAX_FAILURE = 2000;
 const SECRET_PATTERNS = [
@@ -42,17 +47,17 @@ function fenced(text) {
     return `${fence}text\n${text}\n${fence}`;
 }
 function issueTitle(id) {
-    return `Flaky test: ${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .x)((0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .displayName */ .QC)(id).replace(/\s+/g, ' '), 180)}`;
+    return `Flaky test: ${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .QC)(id).replace(/\s+/g, ' '), 180)}`;
 }
 function issueBody(facts) {
     const rows = [
-        ['Test id', (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(facts.id)],
-        ['File', facts.file ? (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(facts.file) : 'not given by the reporter'],
+        ['Test id', (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.id)],
+        ['File', facts.file ? (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.file) : 'not given by the reporter'],
     ];
     if (facts.since)
         rows.push([
             'Quarantined at',
-            `${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(facts.since.commit.slice(0, 12))} on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(facts.since.branch)}`,
+            `${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.since.commit.slice(0, 12))} on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.since.branch)}`,
         ]);
     if (facts.score)
         rows.push(['Mixed results', `${facts.score.flakyCommits} of ${facts.score.commits} commits`]);
@@ -66,13 +71,48 @@ function issueBody(facts) {
         '|---|---|',
         ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`),
         '',
-        `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(facts.defaultBranch)}.`,
+        `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.defaultBranch)}.`,
     ];
     if (facts.failure) {
-        const text = redact((0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .x)([facts.failure.message, facts.failure.text].filter(Boolean).join('\n\n'), MAX_FAILURE));
-        lines.push('', `Last failure (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(facts.failure.type)}, cut at ${MAX_FAILURE} characters, credentials redacted):`, '', fenced(text));
+        const text = redact((0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)([facts.failure.message, facts.failure.text].filter(Boolean).join('\n\n'), MAX_FAILURE));
+        lines.push('', `Last failure (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(facts.failure.type)}, cut at ${MAX_FAILURE} characters, credentials redacted):`, '', fenced(text));
     }
     return lines.join('\n');
+}
+/** At most this many issues are refreshed per run (GitHub allows 80 content writes a minute). */
+const MAX_REFRESHED = 20;
+/**
+ * What to do with issues after this run, or undefined when there is nothing to do. Only automatic
+ * quarantine has issues: a test forced in by the manual file already names its owner.
+ */
+function planIssues(input) {
+    const factsOf = (id) => {
+        const entry = input.history.quarantine.get(id);
+        const test = input.failureOf(id);
+        return {
+            id,
+            file: test?.file,
+            since: entry ? { commit: entry.commit, branch: entry.branch } : undefined,
+            score: (0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .flakinessScore */ .DR)(input.history, id),
+            failure: test?.failure,
+            runUrl: input.runUrl,
+            releaseAfter: input.releaseAfter,
+            defaultBranch: input.defaultBranch,
+        };
+    };
+    const automatic = (0,_quarantine_js__WEBPACK_IMPORTED_MODULE_3__/* .autoQuarantined */ .GT)(input.history);
+    const fresh = new Set(input.decisions.quarantined);
+    const work = {
+        quarantined: input.decisions.quarantined.map(factsOf),
+        released: input.decisions.released.map((id) => ({ id, passes: input.releaseAfter })),
+        failedAgain: input.quarantinedFailures
+            .filter((id) => automatic.has(id) && !fresh.has(id) && !input.forcedIn.has(id))
+            .slice(0, MAX_REFRESHED)
+            .map(factsOf),
+        link: [...new Set([...input.quarantinedFailures, ...input.decisions.newlyFlaky])],
+    };
+    const any = work.quarantined.length + work.released.length + work.failedAgain.length + work.link.length;
+    return any ? work : undefined;
 }
 /** Applies the issue changes; returns each test's issue for the summary. */
 async function syncIssues(github, repo, work, log) {
@@ -97,10 +137,10 @@ async function syncIssues(github, repo, work, log) {
     const result = new Map();
     /** Opens the test's issue, or reopens and refreshes the one its marker finds. */
     const openIssue = async (facts) => {
-        const hash = (0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .idHash */ .C2)(facts.id);
+        const hash = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(facts.id);
         let looked = false;
         const { value, created } = await (0,_shared_github_js__WEBPACK_IMPORTED_MODULE_0__.findOrCreate)({
-            what: `the issue for ${(0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .displayName */ .QC)(facts.id).slice(0, 100)}`,
+            what: `the issue for ${(0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .QC)(facts.id).slice(0, 100)}`,
             // After a failed create, list again: the issue may exist although the request failed.
             find: async () => (looked ? (await list(), byHash.get(hash)) : ((looked = true), byHash.get(hash))),
             create: async () => {
@@ -134,7 +174,7 @@ async function syncIssues(github, repo, work, log) {
     for (const facts of work.failedAgain)
         await openIssue(facts);
     for (const { id, passes } of work.released) {
-        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .idHash */ .C2)(id));
+        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id));
         if (!issue)
             continue;
         if (issue.open) {
@@ -155,7 +195,7 @@ async function syncIssues(github, repo, work, log) {
         result.set(id, { ...issue, open: false });
     }
     for (const id of work.link) {
-        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .idHash */ .C2)(id));
+        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id));
         if (issue && !result.has(id))
             result.set(id, issue);
     }

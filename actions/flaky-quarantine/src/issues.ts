@@ -2,8 +2,11 @@ import { type GitHub, findOrCreate } from '../../../shared/github.js';
 import type { Logger } from '../../../shared/io.js';
 import { truncate } from '../../../shared/neutralise.js';
 import { escapeMarkdown, inlineCode } from '../../../shared/summary.js';
+import { flakinessScore } from './classify.js';
+import type { History } from './history.js';
 import { displayName, idHash } from './identity.js';
 import type { FailureDetail } from './junit.js';
+import { type Decisions, autoQuarantined } from './quarantine.js';
 
 /**
  * One issue per quarantined test, found again by a hidden marker so re-runs update it instead of
@@ -90,6 +93,54 @@ export interface IssueRef {
   number: number;
   url: string;
   open: boolean;
+}
+
+export interface IssuePlanInput {
+  history: History;
+  decisions: Decisions;
+  quarantinedFailures: string[];
+  forcedIn: ReadonlyMap<string, unknown>;
+  failureOf: (id: string) => { file?: string; failure?: FailureDetail } | undefined;
+  runUrl?: string;
+  releaseAfter: number;
+  defaultBranch: string;
+}
+
+/** At most this many issues are refreshed per run (GitHub allows 80 content writes a minute). */
+const MAX_REFRESHED = 20;
+
+/**
+ * What to do with issues after this run, or undefined when there is nothing to do. Only automatic
+ * quarantine has issues: a test forced in by the manual file already names its owner.
+ */
+export function planIssues(input: IssuePlanInput): IssueWork | undefined {
+  const factsOf = (id: string): IssueFacts => {
+    const entry = input.history.quarantine.get(id);
+    const test = input.failureOf(id);
+    return {
+      id,
+      file: test?.file,
+      since: entry ? { commit: entry.commit, branch: entry.branch } : undefined,
+      score: flakinessScore(input.history, id),
+      failure: test?.failure,
+      runUrl: input.runUrl,
+      releaseAfter: input.releaseAfter,
+      defaultBranch: input.defaultBranch,
+    };
+  };
+  const automatic = autoQuarantined(input.history);
+  const fresh = new Set(input.decisions.quarantined);
+  const work: IssueWork = {
+    quarantined: input.decisions.quarantined.map(factsOf),
+    released: input.decisions.released.map((id) => ({ id, passes: input.releaseAfter })),
+    failedAgain: input.quarantinedFailures
+      .filter((id) => automatic.has(id) && !fresh.has(id) && !input.forcedIn.has(id))
+      .slice(0, MAX_REFRESHED)
+      .map(factsOf),
+    link: [...new Set([...input.quarantinedFailures, ...input.decisions.newlyFlaky])],
+  };
+  const any = work.quarantined.length + work.released.length + work.failedAgain.length + work.link.length;
+  return any ? work : undefined;
 }
 
 export interface IssueWork {

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventContext, readEventPayload } from '../../../shared/context.js';
+import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
 import { StepFailed, UserError, describeError } from '../../../shared/errors.js';
 import { findFiles } from '../../../shared/files.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
@@ -9,12 +9,13 @@ import type { ActionIO } from '../../../shared/io.js';
 import { neutralise, truncate } from '../../../shared/neutralise.js';
 import { resolveInside } from '../../../shared/paths.js';
 import { type StateStore, branchStore, fileStore, parseStateLocation } from '../../../shared/state-store.js';
-import { flakinessScore, isInfraFailure } from './classify.js';
+import { isInfraFailure } from './classify.js';
 import { type History, emptyHistory, parseHistory, serialiseHistory } from './history.js';
 import { displayName } from './identity.js';
-import type { IssueFacts, IssueRef } from './issues.js';
+import type { IssueRef } from './issues.js';
 import { ReportError, parseReport } from './junit.js';
 import {
+  type DecideContext,
   type Decisions,
   type ManualQuarantine,
   effectiveQuarantine,
@@ -55,14 +56,7 @@ export async function run(io: ActionIO): Promise<void> {
   if (opts.token) io.setSecret(opts.token);
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const workspace = ctx.workspace || process.cwd();
-  const commit = opts.commit ?? ctx.sha;
-  if (!commit) throw new UserError('No commit: set input "commit" (GITHUB_SHA is empty outside a runner).');
-  const branch = opts.branch ?? ctx.pullRequest?.headRef ?? ctx.refName;
-  if (!branch)
-    throw new UserError('No branch: set input "branch" (GITHUB_REF_NAME is empty outside a runner).');
-  const defaultBranch = opts['default-branch'] ?? ctx.defaultBranch ?? 'main';
-  const attempt = opts['run-attempt'] ?? String(ctx.runAttempt);
-  const runKey = `${opts['run-id'] ?? (ctx.runId || `local-${commit}`)}:${attempt}`;
+  const where = runIdentity(opts, ctx);
   const createIssues = opts['create-issues'] === 'auto' ? !!opts.token : opts['create-issues'] === 'true';
   if (createIssues && !opts.token)
     throw new UserError('Input "create-issues" is true but there is no token.');
@@ -78,7 +72,7 @@ export async function run(io: ActionIO): Promise<void> {
     readReports(files, workspace, io),
   );
   if (reportErrors.length === files.length) {
-    writeErrorsOutput(io, reportErrors);
+    io.setOutput('report-errors', reportErrors);
     throw new StepFailed(
       `None of the ${files.length} matched report(s) could be read; see output report-errors.`,
     );
@@ -90,49 +84,39 @@ export async function run(io: ActionIO): Promise<void> {
     );
   }
 
-  // 2. Manual quarantine and the state store.
+  // 2. Manual quarantine, the state store, and this run recorded in it.
   const manual = readManual(workspace, opts['quarantine-file']);
-  const location = parseStateLocation(opts.state, 'state');
   // One GitHub client, loaded only when the state branch or issues need it.
   let client: Promise<GitHub> | undefined;
   const connect = (why: string) =>
     (client ??= import('../../../shared/github.js').then((m) => m.connectGitHub(io, opts.token, why)));
-  const store = await openStore(location, io, { owner: ctx.owner, repo: ctx.repo, workspace }, connect);
-
-  // 3. Record this run and decide, re-applied on every optimistic-concurrency retry.
-  const now = new Date().toISOString();
-  // An infrastructure failure adds no run: it is no evidence either way.
-  const thisRun = infra ? undefined : { branch, info: { key: runKey, commit, at: now } };
-  const limits = { runsPerBranch: opts['history-runs'], maxBranches: MAX_BRANCHES, defaultBranch };
-  const decideContext = {
-    commit,
-    branch,
-    defaultBranch,
+  const store = await openStore(parseStateLocation(opts.state, 'state'), io, { ...ctx, workspace }, connect);
+  const decideContext: DecideContext = {
+    ...where,
     releaseAfter: opts['release-after'],
     autoQuarantine: opts['auto-quarantine'],
-    now,
+    now: new Date().toISOString(),
   };
-  let before: Set<string> | undefined;
-  let decisions: Decisions = { newlyFlaky: [], quarantined: [], released: [], broken: [] };
-  let history: History = emptyHistory();
-  const update = await store.update(
-    (text) => {
-      const current = text === undefined ? emptyHistory() : readHistory(text, store);
-      before ??= effectiveQuarantine(current, manual);
-      ({ history, decisions } = recordRun(current, thisRun, results.tests, manual, decideContext, limits));
-      const next = serialiseHistory(history);
-      return next === text ? undefined : next;
-    },
-    `flaky-quarantine: record run ${runKey} of ${commit.slice(0, 12)} on ${branch}`,
-  );
-  io.log.info(
-    `History in ${store.description}: ${update.written ? `updated (${update.attempts} attempt(s))` : 'unchanged (this run was already recorded)'}.`,
+  const limits = {
+    runsPerBranch: opts['history-runs'],
+    maxBranches: MAX_BRANCHES,
+    defaultBranch: where.defaultBranch,
+  };
+  // An infrastructure failure adds no run: it is no evidence either way.
+  const thisRun = infra
+    ? undefined
+    : { branch: where.branch, info: { key: where.runKey, commit: where.commit, at: decideContext.now } };
+  const { before, history, decisions } = await record(
+    store,
+    io,
+    (current) => recordRun(current, thisRun, results.tests, manual, decideContext, limits),
+    `flaky-quarantine: record run ${where.runKey} of ${where.commit.slice(0, 12)} on ${where.branch}`,
   );
 
-  // 4. Verdict from the quarantine as it stood before this run.
+  // 3. Verdict from the quarantine as it stood before this run.
   const verdict = decideVerdict({
     results,
-    quarantinedBefore: before ?? new Set(),
+    quarantinedBefore: effectiveQuarantine(before, manual),
     broken: new Set(decisions.broken),
     forcedIn: new Set(manual.forceIn.keys()),
     reportErrors: reportErrors.length,
@@ -140,53 +124,33 @@ export async function run(io: ActionIO): Promise<void> {
   });
   const quarantinedNow = [...effectiveQuarantine(history, manual)].sort();
 
-  // 5. Issues: opened on quarantine, refreshed on failures, closed on release.
+  // 4. Issues: opened on quarantine, refreshed on failures, closed on release.
   let issues = new Map<string, IssueRef>();
-  if (createIssues && opts.token) {
-    const factsOf = (id: string): IssueFacts => {
-      const entry = history.quarantine.get(id);
-      const test = resultOf(results, id);
-      return {
-        id,
-        file: test?.file,
-        since: entry ? { commit: entry.commit, branch: entry.branch } : undefined,
-        score: flakinessScore(history, id),
-        failure: test?.failure,
-        runUrl: ctx.runUrl || undefined,
-        releaseAfter: opts['release-after'],
-        defaultBranch,
-      };
-    };
-    const autoNow = new Set(quarantinedNow.filter((id) => !manual.forceIn.has(id)));
-    const fresh = new Set(decisions.quarantined);
-    const work = {
-      quarantined: decisions.quarantined.map(factsOf),
-      released: decisions.released.map((id) => ({ id, passes: opts['release-after'] })),
-      failedAgain: verdict.quarantinedFailures
-        .filter((id) => autoNow.has(id) && !fresh.has(id))
-        .slice(0, 20)
-        .map(factsOf),
-      link: [...new Set([...verdict.quarantinedFailures, ...decisions.newlyFlaky])],
-    };
-    if (work.quarantined.length || work.released.length || work.failedAgain.length || work.link.length) {
-      const { syncIssues } = await import('./issues.js');
-      const github = await connect('issues (create-issues)');
+  if (createIssues) {
+    const { planIssues, syncIssues } = await import('./issues.js');
+    const work = planIssues({
+      history,
+      decisions,
+      quarantinedFailures: verdict.quarantinedFailures,
+      forcedIn: manual.forceIn,
+      failureOf: (id) => resultOf(results, id),
+      runUrl: ctx.runUrl || undefined,
+      releaseAfter: opts['release-after'],
+      defaultBranch: where.defaultBranch,
+    });
+    if (work) {
       try {
-        issues = await syncIssues(
-          github,
-          { owner: ctx.owner, repo: ctx.repo, label: opts['issue-label'] },
-          work,
-          io.log,
-        );
+        const repo = { owner: ctx.owner, repo: ctx.repo, label: opts['issue-label'] };
+        issues = await syncIssues(await connect('issues (create-issues)'), repo, work, io.log);
       } catch (error) {
-        // The history is recorded and the verdict stands; a failing test's next run retries the issue.
+        // The history is recorded and the verdict stands; the test's next failure retries the issue.
         const { explainApiError } = await import('../../../shared/github.js');
         io.log.warning(explainApiError('Updating the flaky-test issues', error, 'issues: write').message);
       }
     }
   }
 
-  // 6. Outputs, annotations, summary; then fail the step if anything blocks.
+  // 5. Outputs, annotations, summary; then fail the step if anything blocks.
   io.setOutput('verdict', verdict.verdict);
   io.setOutput('blocking-failures', boundedIds(verdict.blockingFailures));
   io.setOutput('quarantined-failures', boundedIds(verdict.quarantinedFailures));
@@ -194,7 +158,7 @@ export async function run(io: ActionIO): Promise<void> {
   io.setOutput('released', boundedIds(decisions.released));
   io.setOutput('broken', boundedIds(decisions.broken));
   io.setOutput('quarantined', boundedIds(quarantinedNow));
-  writeErrorsOutput(io, reportErrors);
+  io.setOutput('report-errors', reportErrors);
   annotate(io, results, verdict.blockingFailures, verdict.quarantinedFailures, workspace);
   for (const error of results.suiteErrors)
     io.log.info(neutralise(`Suite error in ${truncate(error.suite, 200)}: ${truncate(error.message, 500)}`));
@@ -209,13 +173,64 @@ export async function run(io: ActionIO): Promise<void> {
       history,
       infra,
       manual,
-      defaultBranch,
+      defaultBranch: where.defaultBranch,
       releaseAfter: opts['release-after'],
     }),
   );
   if (verdict.verdict === 'fail') throw new StepFailed(`Blocking: ${verdict.reasons.join(', ')}.`);
   if (reportErrors.length)
     io.log.warning(`${reportErrors.length} report(s) could not be read; see output report-errors.`);
+}
+
+/** Which commit, branch and run this step records, from the inputs or else the event. */
+function runIdentity(
+  opts: {
+    commit?: string;
+    branch?: string;
+    'run-id'?: string;
+    'run-attempt'?: string;
+    'default-branch'?: string;
+  },
+  ctx: EventContext,
+) {
+  const commit = opts.commit ?? ctx.sha;
+  if (!commit) throw new UserError('No commit: set input "commit" (GITHUB_SHA is empty outside a runner).');
+  const branch = opts.branch ?? ctx.pullRequest?.headRef ?? ctx.refName;
+  if (!branch)
+    throw new UserError('No branch: set input "branch" (GITHUB_REF_NAME is empty outside a runner).');
+  const attempt = opts['run-attempt'] ?? String(ctx.runAttempt);
+  return {
+    commit,
+    branch,
+    defaultBranch: opts['default-branch'] ?? ctx.defaultBranch ?? 'main',
+    runKey: `${opts['run-id'] ?? (ctx.runId || `local-${commit}`)}:${attempt}`,
+  };
+}
+
+/**
+ * Applies `step` to the stored history through the store's optimistic concurrency: on a conflict
+ * it runs again on the document read again. Returns the history as first read (for the verdict),
+ * and the history and decisions of the attempt that was written.
+ */
+async function record(
+  store: StateStore,
+  io: ActionIO,
+  step: (current: History) => { history: History; decisions: Decisions },
+  message: string,
+): Promise<{ before: History; history: History; decisions: Decisions }> {
+  let before: History | undefined;
+  let outcome: { history: History; decisions: Decisions } | undefined;
+  const update = await store.update((text) => {
+    const current = text === undefined ? emptyHistory() : readHistory(text, store);
+    before ??= current;
+    outcome = step(current);
+    const next = serialiseHistory(outcome.history);
+    return next === text ? undefined : next;
+  }, message);
+  io.log.info(
+    `History in ${store.description}: ${update.written ? `updated (${update.attempts} attempt(s))` : 'unchanged (this run was already recorded)'}.`,
+  );
+  return { before: before!, ...outcome! };
 }
 
 async function readReports(
@@ -241,10 +256,6 @@ async function readReports(
     `${results.tests.size} tests: ${results.executed} ran, ${results.failed} failed; ${results.suiteErrors.length} suite error(s).`,
   );
   return { results, reportErrors };
-}
-
-function writeErrorsOutput(io: ActionIO, reportErrors: ReportErrorEntry[]): void {
-  io.setOutput('report-errors', reportErrors);
 }
 
 function readManual(workspace: string, file: string): ManualQuarantine {
