@@ -69,7 +69,8 @@ function issueBody(facts) {
         '',
         '| | |',
         '|---|---|',
-        ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`),
+        // Values are inline code (pipes escaped by inlineCode) or the action's own words.
+        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
         '',
         `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.defaultBranch)}.`,
     ];

@@ -185,3 +185,32 @@ describe('a history over 1 MB (the contents API answers without content)', () =>
     }
   }, 60_000);
 });
+
+describe('GitHub did the work but the answer was lost', () => {
+  test('a state write that succeeded behind a 502 is not written twice; an issue created behind a 502 is not duplicated', async () => {
+    const server = await startGitHubServer({ owner: 'acme', repo: 'shop', defaultBranch: 'main' });
+    try {
+      server.inject({ method: 'PUT', path: /\/contents\//, status: 502, apply: true });
+      server.inject({ method: 'POST', path: /\/issues$/, status: 502, apply: true });
+      const ws = workspace({
+        'TEST-x.xml': `<testsuite name="x"><testcase classname="X" name="wobbles"><flakyFailure message="once"/></testcase></testsuite>`,
+      });
+      const result = await runBundle('flaky-quarantine', {
+        workspace: ws,
+        event,
+        env: env('6'.repeat(40), '9'),
+        github: { url: server.url },
+      });
+      expect(result.exitCode).toBe(0);
+      expect(json(result.outputs['newly-flaky'])).toEqual(['v1:|X|wobbles']);
+      const puts = server.requests.filter((r) => r.method === 'PUT').map((r) => r.status);
+      expect(puts.filter((s) => s < 300)).toEqual([]); // the only write is the one behind the 502
+      expect(
+        parseHistory(server.readFile('trunk-actions-flaky', STATE)!).branches.get('main')!.runs,
+      ).toHaveLength(1);
+      expect(server.state.issues).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});

@@ -58,6 +58,7 @@ function simulate(
       releaseAfter: options.releaseAfter ?? 3,
       autoQuarantine: options.autoQuarantine ?? true,
       now,
+      writer: `${step.run}/test`,
     };
     const out = recordRun(
       history,

@@ -37,7 +37,10 @@ export interface QuarantineEntry {
   since: string;
   commit: string;
   branch: string;
+  /** The step that quarantined it (`<run key>/<nonce>`), so that step knows its write landed. */
+  by?: string;
   releasedAt?: string;
+  releasedBy?: string;
 }
 
 export interface History {
@@ -290,14 +293,18 @@ export function parseHistory(text: string): History {
       !isString(e.since) ||
       !isString(e.commit) ||
       !isString(e.branch) ||
-      (e.releasedAt !== undefined && !isString(e.releasedAt))
+      (e.releasedAt !== undefined && !isString(e.releasedAt)) ||
+      (e.by !== undefined && !isString(e.by)) ||
+      (e.releasedBy !== undefined && !isString(e.releasedBy))
     )
       throw new Error('a quarantine entry is malformed');
     history.quarantine.set(id, {
       since: e.since,
       commit: e.commit,
       branch: e.branch,
+      ...(e.by ? { by: e.by } : {}),
       ...(e.releasedAt ? { releasedAt: e.releasedAt } : {}),
+      ...(e.releasedBy ? { releasedBy: e.releasedBy } : {}),
     });
   }
   return history;

@@ -71,7 +71,8 @@ export function issueBody(facts: IssueFacts): string {
     '',
     '| | |',
     '|---|---|',
-    ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`),
+    // Values are inline code (pipes escaped by inlineCode) or the action's own words.
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
     '',
     `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${inlineCode(facts.defaultBranch)}.`,
   ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
@@ -20,6 +21,7 @@ import {
   type ManualQuarantine,
   effectiveQuarantine,
   emptyManual,
+  ownTransitions,
   parseManualFile,
   recordRun,
 } from './quarantine.js';
@@ -96,6 +98,7 @@ export async function run(io: ActionIO): Promise<void> {
     releaseAfter: opts['release-after'],
     autoQuarantine: opts['auto-quarantine'],
     now: new Date().toISOString(),
+    writer: `${where.runKey}/${randomBytes(4).toString('hex')}`,
   };
   const limits = {
     runsPerBranch: opts['history-runs'],
@@ -106,12 +109,14 @@ export async function run(io: ActionIO): Promise<void> {
   const thisRun = infra
     ? undefined
     : { branch: where.branch, info: { key: where.runKey, commit: where.commit, at: decideContext.now } };
-  const { before, history, decisions } = await record(
+  const recorded = await record(
     store,
     io,
     (current) => recordRun(current, thisRun, results.tests, manual, decideContext, limits),
     `flaky-quarantine: record run ${where.runKey} of ${where.commit.slice(0, 12)} on ${where.branch}`,
   );
+  const { before, history } = recorded;
+  const decisions = ownTransitions(history, recorded.decisions, decideContext.writer);
 
   // 3. Verdict from the quarantine as it stood before this run.
   const verdict = decideVerdict({

@@ -86,6 +86,8 @@ export interface DecideContext {
   releaseAfter: number;
   autoQuarantine: boolean;
   now: string;
+  /** This step, unique (`<run key>/<nonce>`): recorded with each quarantine and release it makes. */
+  writer: string;
 }
 
 export interface Decisions {
@@ -135,8 +137,9 @@ export function applyDecisions(history: History, decisions: Decisions, ctx: Deci
   if (!decisions.quarantined.length && !decisions.released.length) return history;
   const quarantine = new Map(history.quarantine);
   for (const id of decisions.quarantined)
-    quarantine.set(id, { since: ctx.now, commit: ctx.commit, branch: ctx.branch });
-  for (const id of decisions.released) quarantine.set(id, { ...quarantine.get(id)!, releasedAt: ctx.now });
+    quarantine.set(id, { since: ctx.now, commit: ctx.commit, branch: ctx.branch, by: ctx.writer });
+  for (const id of decisions.released)
+    quarantine.set(id, { ...quarantine.get(id)!, releasedAt: ctx.now, releasedBy: ctx.writer });
   return { ...history, quarantine };
 }
 
@@ -157,4 +160,24 @@ export function recordRun(
   const merged = run ? addRun(current, run.branch, run.info, tests, limits) : current;
   const decisions = decide(merged, tests.values(), manual, ctx);
   return { history: applyDecisions(merged, decisions, ctx), decisions };
+}
+
+/**
+ * The transitions this step's write carried, read from the history as written. When a write landed
+ * but its answer was lost (a 502), the retry finds its own transitions already there and decides
+ * nothing new; they are still this step's to act on (open or close the issues).
+ */
+export function ownTransitions(history: History, decisions: Decisions, writer: string): Decisions {
+  const quarantined = new Set(decisions.quarantined);
+  const released = new Set(decisions.released);
+  for (const [id, e] of history.quarantine) {
+    if (e.by === writer && !e.releasedAt) quarantined.add(id);
+    if (e.releasedBy === writer) released.add(id);
+  }
+  return {
+    ...decisions,
+    newlyFlaky: [...new Set([...decisions.newlyFlaky, ...quarantined])],
+    quarantined: [...quarantined],
+    released: [...released],
+  };
 }
