@@ -213,6 +213,8 @@ async function freePort(): Promise<number> {
 export interface PrometheusServer {
   url: string;
   dataDir: string;
+  /** The server's process id, for CPU accounting in benchmarks. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -303,5 +305,5 @@ export async function startPrometheus(options: StartOptions): Promise<Prometheus
     await stop();
     throw error;
   }
-  return { url, dataDir, stop };
+  return { url, dataDir, pid: child.pid!, stop };
 }

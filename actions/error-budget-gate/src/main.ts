@@ -234,7 +234,7 @@ export async function run(io: ActionIO): Promise<void> {
   const { backend, name } = makeBackend(values, io, workspace);
   const requests = plans.flatMap(requestsFor);
   const answers = await io.log.group(
-    `Running ${requests.length} queries for ${slos.length} SLOs at ${iso(at)} against ${name}`,
+    `Evaluating ${slos.length} SLOs at ${iso(at)} against ${name}`,
     async () => {
       const started = Date.now();
       const read = await backend(requests, at);
