@@ -154,6 +154,15 @@ describe('flaky and broken', () => {
     expect(steps[1]).toMatchObject({ broken: ['t'], verdict: 'fail', blocking: ['t'] });
   });
 
+  test('a quarantined test that fails run after run (one attempt each) is broken from the fifth and blocks', () => {
+    const steps = simulate([
+      { commit: 'c0', run: '0:1', tests: { t: 'FP' } },
+      ...[1, 2, 3, 4, 5].map((n) => ({ commit: `c${n}`, run: `${n}:1`, tests: { t: 'F' } })),
+    ]);
+    expect(steps.slice(1, 5).map((s) => s.verdict)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(steps[5]).toMatchObject({ broken: ['t'], verdict: 'fail', blocking: ['t'] });
+  });
+
   test('skips are no evidence', () => {
     const steps = simulate([
       { commit: 'c1', run: '1:1', tests: { t: 'S' } },

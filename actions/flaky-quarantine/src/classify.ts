@@ -86,6 +86,18 @@ export function consecutivePasses(
 }
 
 /**
+ * Failed runs in a row without a pass, newest first, on one branch (skips and absences are passed
+ * over). A quarantined test that keeps failing with one attempt per commit is broken, not flaky.
+ */
+export function failureStreak(branch: BranchHistory | undefined, key: string): number {
+  if (!branch) return 0;
+  const cells = cellsOf(branch, key);
+  let streak = 0;
+  for (let i = cells.length - 1; i >= 0 && cells[i]!.cell & FAIL && !(cells[i]!.cell & PASS); i--) streak++;
+  return streak;
+}
+
+/**
  * An infrastructure failure: so many executed tests failed that the cause is the environment, not
  * the tests. Such a run is not flaky evidence. Small runs (under `minTests`) are never called that.
  */

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { evidenceOn, consecutivePasses, isBroken, isFlaky, runsOfCommit } from './classify.js';
+import { consecutivePasses, evidenceOn, failureStreak, isBroken, isFlaky, runsOfCommit } from './classify.js';
 import { type History, type HistoryLimits, type RunInfo, addRun } from './history.js';
 
 /**
@@ -79,6 +79,9 @@ export function effectiveQuarantine(history: History, manual: ManualQuarantine):
   return ids;
 }
 
+/** A quarantined test failing this many runs in a row on a branch (no pass) is treated as broken. */
+export const BROKEN_STREAK = 5;
+
 export interface DecideContext {
   commit: string;
   branch: string;
@@ -97,7 +100,7 @@ export interface Decisions {
   quarantined: string[];
   /** Released from automatic quarantine after enough passes on the default branch. */
   released: string[];
-  /** Failed on every attempt (two or more) of this commit. */
+  /** Failed on every attempt (two or more) of this commit, or quarantined and failed BROKEN_STREAK runs in a row. */
   broken: string[];
 }
 
@@ -115,9 +118,11 @@ export function decide(
   const refs = runsOfCommit(history, ctx.commit);
   const active = effectiveQuarantine(history, manual);
   const decisions: Decisions = { newlyFlaky: [], quarantined: [], released: [], broken: [] };
+  const branch = history.branches.get(ctx.branch);
   for (const { id, key } of runTests) {
     const evidence = evidenceOn(refs, key);
-    if (isBroken(evidence)) decisions.broken.push(id);
+    const keepsFailing = active.has(id) && failureStreak(branch, key) >= BROKEN_STREAK;
+    if (isBroken(evidence) || keepsFailing) decisions.broken.push(id);
     else if (isFlaky(evidence) && !active.has(id)) {
       decisions.newlyFlaky.push(id);
       // Not active yet flaky: either new, or forced out by the manual file (then it stays out).
