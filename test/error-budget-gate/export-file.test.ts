@@ -7,6 +7,7 @@ import {
   parseExport,
 } from '../../actions/error-budget-gate/src/export-file.js';
 import {
+  type Answer,
   type Request,
   assemble,
   planSlo,
@@ -153,6 +154,38 @@ describe('plans and answers', () => {
     expect(assemble(plan, answers).counts.get(60)).toEqual({
       ok: false,
       error: 'the total query sum(increase(x[1m])) failed: timeout',
+    });
+  });
+
+  test('a bad-events selector seen in the window but absent lately counts zero errors; absent in the window stays unknown', () => {
+    const bad = inlineSlo({
+      objectivePercent: 99,
+      window: { kind: 'rolling', seconds: 86400 },
+      badQuery: 'x{code="500"}',
+      totalQuery: 'x',
+    });
+    const plan = planSlo(bad, at, { minBudgetRemaining: 0, minCoverage: 0.9 });
+    const answers = (badInWindow: boolean) =>
+      new Map(
+        requestsFor(plan).map((r: Request): [string, Answer] => {
+          const isBad = r.query === bad.bad;
+          if (r.kind === 'buckets')
+            return [requestExpression(r), { ok: true, value: [[at, isBad ? 1 : 10]] }];
+          if (isBad && (r.window !== 86400 || !badInWindow))
+            return [requestExpression(r), { ok: false, error: 'no data', noData: true }];
+          return [requestExpression(r), { ok: true, value: isBad ? 3 : 100 }];
+        }),
+      );
+    const seen = assemble(plan, answers(true));
+    expect(seen.counts.get(60)).toEqual({ ok: true, value: { bad: 0, total: 100 } });
+    expect(seen.counts.get(86400)).toEqual({ ok: true, value: { bad: 3, total: 100 } });
+    const never = assemble(plan, answers(false));
+    expect(never.counts.get(60)).toMatchObject({ ok: false, noData: true });
+    expect(never.counts.get(86400)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^the bad-events query sum\(increase\(x\{code="500"\}\[1d\]\)\) failed: no data/,
+      ),
     });
   });
 

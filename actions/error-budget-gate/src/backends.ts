@@ -9,8 +9,12 @@ function unique(requests: readonly Request[]): Map<string, Request> {
   return new Map(requests.map((r) => [requestExpression(r), r]));
 }
 
-const NO_DATA =
-  'no data (the query returned no series: check the metric and labels; a bad-events query for a metric that has never counted an error needs `or vector(0)` in a $window expression)';
+const NO_DATA = {
+  ok: false as const,
+  noData: true,
+  error:
+    'no data (the query returned no series: check the metric and labels; a bad-events query for a metric that has never counted an error needs `or vector(0)` in a $window expression)',
+};
 
 /** Checks one query's answer: one finite count, or one series of finite points. */
 export function interpret(request: Request, outcome: QueryOutcome): Answer {
@@ -23,7 +27,7 @@ export function interpret(request: Request, outcome: QueryOutcome): Answer {
   if (request.kind === 'count') {
     if (result.type !== 'vector')
       return { ok: false, error: `the query returned a ${result.type}, not one number` };
-    if (result.samples.length === 0) return { ok: false, error: NO_DATA };
+    if (result.samples.length === 0) return NO_DATA;
     if (result.samples.length > 1)
       return {
         ok: false,
@@ -34,7 +38,7 @@ export function interpret(request: Request, outcome: QueryOutcome): Answer {
   }
   if (result.type !== 'matrix')
     return { ok: false, error: `the history query returned a ${result.type}, not a range` };
-  if (result.series.length === 0) return { ok: false, error: NO_DATA };
+  if (result.series.length === 0) return NO_DATA;
   if (result.series.length > 1)
     return {
       ok: false,
@@ -112,14 +116,14 @@ export function fileBackend(series: readonly ExportSeries[]): Backend {
         answers.set(
           expr,
           value === undefined
-            ? { ok: false, error: NO_DATA }
+            ? NO_DATA
             : Number.isFinite(value)
               ? { ok: true, value }
               : { ok: false, error: `the export holds ${value}` },
         );
       } else {
         const points = bucketsFromExport(series, request.query.selector, request.window, request.step, at);
-        answers.set(expr, points.length === 0 ? { ok: false, error: NO_DATA } : { ok: true, value: points });
+        answers.set(expr, points.length === 0 ? NO_DATA : { ok: true, value: points });
       }
     }
     return answers;

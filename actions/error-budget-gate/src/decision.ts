@@ -15,7 +15,7 @@ import type { Slo } from './slo.js';
 export type Decision = 'pass' | 'warn' | 'block' | 'inconclusive' | 'override';
 
 /** A value from the backend, or why there is none. */
-export type Fetched<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Fetched<T> = { ok: true; value: T } | { ok: false; error: string; noData?: boolean };
 
 /** What the backend returned for one SLO, already in counts (Timeslices: slices). */
 export interface SloData {

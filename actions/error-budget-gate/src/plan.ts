@@ -113,7 +113,7 @@ export function assemble(plan: SloPlan, answers: ReadonlyMap<string, Answer>): S
     if (found.ok) return found as Fetched<T>;
     const part = request.query === slo.total ? 'total' : slo.good ? 'good-events' : 'bad-events';
     return {
-      ok: false,
+      ...found,
       error: `the ${part} query ${truncate(requestExpression(request), 160)} failed: ${found.error}`,
     };
   };
@@ -150,12 +150,18 @@ export function assemble(plan: SloPlan, answers: ReadonlyMap<string, Answer>): S
     }
     return { counts, buckets };
   }
+  // Client libraries create an error series on the first error after a restart, so a bad-events
+  // selector that matched in the SLO window may match nothing in the last 5 minutes: zero errors.
+  const badSeen =
+    !slo.good && answer<number>({ kind: 'count', query: numerator(slo), window: span.elapsed }).ok;
   for (const window of plan.windows) {
+    const numer = answer<number>({ kind: 'count', query: numerator(slo), window });
+    const recentlyNone = badSeen && !numer.ok && numer.noData;
     counts.set(
       window,
       toCounts(
         slo,
-        answer<number>({ kind: 'count', query: numerator(slo), window }),
+        recentlyNone ? { ok: true, value: 0 } : numer,
         answer<number>({ kind: 'count', query: slo.total, window }),
       ),
     );
