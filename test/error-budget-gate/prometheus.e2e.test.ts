@@ -7,6 +7,8 @@ import { type RunResult, runBundle } from '../support/harness.js';
 import { DAY, HOUR, api, apiBad, checkout, checkoutBad, truthOf } from './truth.js';
 import {
   FIXTURE_END,
+  FIXTURE_START,
+  RESET_MINUTE,
   type PrometheusServer,
   buildFixture,
   startPrometheus,
@@ -103,6 +105,21 @@ describe('error-budget-gate against a real Prometheus', () => {
     expect(rates['5m']).toBeCloseTo(burn(truth(apiBad, api, at - 300, at), 0.999), 4);
     expect(result.outputs['reopens-at']).toBe('');
     expect(result.summary).toContain('Does not reopen at the current error ratio');
+  });
+
+  test('a counter reset inside a window is counted, not lost or negative', async () => {
+    const at = FIXTURE_START + RESET_MINUTE * 60 + 1800;
+    const result = await gate({ ...API_INLINE, at: String(at), 'min-coverage': '0.3' });
+    const rates = JSON.parse(result.outputs['burn-rates']!) as Record<string, number>;
+    for (const [name, seconds] of [
+      ['1h', HOUR],
+      ['6h', 6 * HOUR],
+      ['3d', 3 * DAY],
+    ] as const) {
+      const t = truth(apiBad, api, at - seconds, at);
+      expect(t.total).toBeGreaterThan(0);
+      expect(rates[name]).toBeCloseTo(burn(t, 0.999), 4);
+    }
   });
 
   test('several SLOs from one OpenSLO file: occurrences, timeslices and a calendar month', async () => {
