@@ -328,6 +328,13 @@ spec:
       'burn-rate-rules': `[{long: 2h, short: 2h, burn-rate: ${rate / 2}, severity: warn}]`,
     });
     expect(warn.outputs.decision).toBe('warn');
+    expect(warn.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        title: 'Error budget burning',
+        message: expect.stringMatching(/over 2h/),
+      }),
+    );
     expect(JSON.parse(warn.outputs['burn-rates']!)['2h']).toBeCloseTo(rate, 4);
     expect(warn.exitCode).toBe(0);
   });

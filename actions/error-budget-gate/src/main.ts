@@ -267,6 +267,9 @@ export async function run(io: ActionIO): Promise<void> {
   } else if (reason) {
     io.log.info(`Override given (${reason}) but not needed: the gate decided ${gate.decision}.`);
   }
+  if (gate.decision === 'warn') {
+    io.annotate({ level: 'warning', title: 'Error budget burning', message: gate.reason });
+  }
   if (gate.decision === 'inconclusive' && !gate.fails) {
     io.annotate({
       level: 'warning',
