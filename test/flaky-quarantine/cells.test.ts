@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { append, decode, encode, keepLast, rleLength } from '../../actions/flaky-quarantine/src/cells.js';
+import {
+  append,
+  appendKeep,
+  cellFromEnd,
+  decode,
+  encode,
+  keepLast,
+  rleLength,
+} from '../../actions/flaky-quarantine/src/cells.js';
 
 const cells = fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 60 }).map((a) => Uint8Array.from(a));
 const trimZeros = (a: Uint8Array) => {
@@ -38,6 +46,21 @@ describe('run-length encoded cells', () => {
         const all = decode(rle);
         expect(keepLast(rle, keep)).toBe(encode(all.subarray(Math.max(0, all.length - keep))));
         expect(rleLength(keepLast(rle, keep))).toBeLessThanOrEqual(keep);
+      }),
+    );
+  });
+  test('cellFromEnd reads the same cell as decoding', () => {
+    fc.assert(
+      fc.property(cells, fc.integer({ min: 0, max: 70 }), (c, back) => {
+        const all = decode(encode(c));
+        expect(cellFromEnd(encode(c), back)).toBe(back < all.length ? all[all.length - 1 - back] : 0);
+      }),
+    );
+  });
+  test('appendKeep equals keepLast of append', () => {
+    fc.assert(
+      fc.property(cells, fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 70 }), (c, cell, keep) => {
+        expect(appendKeep(encode(c), cell, keep)).toBe(keepLast(append(encode(c), cell), keep));
       }),
     );
   });

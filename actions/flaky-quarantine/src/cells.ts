@@ -30,7 +30,13 @@ function segments(rle: string, visit: (cell: number, count: number) => void): vo
 /** Number of runs the string covers. */
 export function rleLength(rle: string): number {
   let total = 0;
-  segments(rle, (_, count) => (total += count));
+  let i = 0;
+  while (i < rle.length) {
+    i++;
+    let count = 0;
+    while (i < rle.length && isDigit(rle.charCodeAt(i))) count = count * 10 + rle.charCodeAt(i++) - 48;
+    total += count || 1;
+  }
   return total;
 }
 
@@ -66,7 +72,8 @@ export function append(rle: string, cell: number): string {
   while (isDigit(rle.charCodeAt(i - 1))) i--;
   const lastCell = CODE[rle.charCodeAt(i - 1)]!;
   if (lastCell !== cell) return rle + LETTERS[cell]!;
-  const count = i < rle.length ? Number(rle.slice(i)) : 1;
+  let count = i < rle.length ? 0 : 1;
+  for (let j = i; j < rle.length; j++) count = count * 10 + rle.charCodeAt(j) - 48;
   return `${rle.slice(0, i)}${count + 1}`;
 }
 
@@ -95,4 +102,28 @@ export function keepLast(rle: string, keep: number): string {
     i = j;
   }
   return rest;
+}
+
+/** `keepLast(append(rle, cell), keep)`: adding a run to a full history, done for every stored test. */
+export function appendKeep(rle: string, cell: number, keep: number): string {
+  const next = append(rle, cell);
+  return rleLength(next) > keep ? keepLast(next, keep) : next;
+}
+
+/** The cell `back` runs before the newest (0 = the newest run) of a right-aligned string. */
+export function cellFromEnd(rle: string, back: number): number {
+  let i = rle.length;
+  while (i > 0) {
+    let digits = i;
+    while (digits > 0 && isDigit(rle.charCodeAt(digits - 1))) digits--;
+    let count = 1;
+    if (digits < i) {
+      count = 0;
+      for (let j = digits; j < i; j++) count = count * 10 + rle.charCodeAt(j) - 48;
+    }
+    if (back < count) return CODE[rle.charCodeAt(digits - 1)]!;
+    back -= count;
+    i = digits - 1;
+  }
+  return 0;
 }

@@ -1,4 +1,4 @@
-import { LETTERS, RLE_PATTERN, append, decode, encode, keepLast, rleLength } from './cells.js';
+import { LETTERS, RLE_PATTERN, append, appendKeep, cellFromEnd, decode, encode, rleLength } from './cells.js';
 
 /**
  * The history document: for each branch, its last runs and, per test, what it did in each run.
@@ -96,8 +96,8 @@ export function addRun(
     const trim = keep < all.length;
     for (const [id, s] of outcomes) {
       const test = tests.get(id);
-      let next = append(s, test ? cellOf(test) : 0);
-      if (trim) next = keepLast(next, keep);
+      const cell = test ? cellOf(test) : 0;
+      const next = trim ? appendKeep(s, cell, keep) : append(s, cell);
       if (next) outcomes.set(id, next);
       else outcomes.delete(id);
     }
@@ -214,22 +214,9 @@ export function cellsOf(branch: BranchHistory, id: string): { index: number; cel
 }
 
 /** The cell of a test in run `index` of a branch (0 when absent). */
-export function cellAt(branch: BranchHistory, id: string, index: number): number {
-  const s = branch.outcomes.get(id);
-  if (!s) return 0;
-  // Walk segments from the newest end: the runs asked for are almost always the latest.
-  let end = branch.runs.length;
-  let i = s.length;
-  while (i > 0) {
-    let digitsAt = i;
-    while (digitsAt > 0 && s.charCodeAt(digitsAt - 1) >= 48 && s.charCodeAt(digitsAt - 1) <= 57) digitsAt--;
-    const count = digitsAt < i ? Number(s.slice(digitsAt, i)) : 1;
-    const cell = LETTERS.indexOf(s[digitsAt - 1]!);
-    if (index >= end - count && index < end) return cell;
-    end -= count;
-    i = digitsAt - 1;
-  }
-  return 0;
+export function cellAt(branch: BranchHistory, key: string, index: number): number {
+  const s = branch.outcomes.get(key);
+  return s ? cellFromEnd(s, branch.runs.length - 1 - index) : 0;
 }
 
 // ---- JSON form: arrays of pairs, so hostile test names never become object keys.
