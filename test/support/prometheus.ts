@@ -270,6 +270,10 @@ export async function startPrometheus(options: StartOptions): Promise<Prometheus
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  // A test process that exits without its teardown (a timeout, process.exit) must not leave
+  // Prometheus running: kill it with the process.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -277,6 +281,7 @@ export async function startPrometheus(options: StartOptions): Promise<Prometheus
     child.once('error', (e) => reject(new Error(`prometheus cannot start: ${e.message}`))),
   );
   const stop = async () => {
+    process.removeListener('exit', killOnExit);
     if (child.exitCode === null) child.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
