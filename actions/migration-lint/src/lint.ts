@@ -220,7 +220,7 @@ function lintFile(
       record(
         piece,
         'lock-timeout-missing',
-        'This statement waits for a lock on an existing table and no lock_timeout was set before it.',
+        'Waits for a lock on an existing table with no lock_timeout set before it.',
         at.line,
         at.column,
       );

@@ -35,6 +35,9 @@ const VERSION = '1.0.0';
 
 export async function run(io: ActionIO): Promise<void> {
   const options = parseInputs(inputs, io, { secret: ['database-url'] });
+  // compiling the parser's WebAssembly runs off the main thread: overlap it with git and file reading
+  const parserReady = loadParser();
+  parserReady.catch(() => {}); // awaited below; this only keeps an early user error from looking unhandled
   const databaseUrl = options['database-url'];
   if (databaseUrl) {
     io.setSecret(databaseUrl);
@@ -74,7 +77,7 @@ export async function run(io: ActionIO): Promise<void> {
     `${change.length} migration files to lint, ${base.length} earlier ones replayed for schema state.`,
   );
 
-  const parser = await loadParser();
+  const parser = await parserReady;
   const lint = lintMigrations(parser, base, change, {
     postgresVersion: options['postgres-version'],
     runner: options.runner as Runner | 'auto',

@@ -61,10 +61,7 @@ export function checkStatement(stmt: Node, ctx: StatementContext): StatementChec
     hits.push({ rule, message, location: node === undefined ? undefined : firstLocation(node) });
 
   if (isNonTransactional(stmt) && ctx.inTransaction) {
-    hit(
-      'concurrent-index-in-transaction',
-      `This statement cannot run inside a transaction block, and here it would: ${ctx.transactionReason}.`,
-    );
+    hit('concurrent-index-in-transaction', `Runs inside a transaction block: ${ctx.transactionReason}.`);
   }
 
   if (stmt.AlterTableStmt) {
@@ -79,18 +76,10 @@ export function checkStatement(stmt: Node, ctx: StatementContext): StatementChec
     const table = tableKey(rename.relation);
     if (rename.renameType === 'OBJECT_COLUMN' && existing(table)) {
       locks = true;
-      hit(
-        'rename-column',
-        `Renaming column ${rename.subname} to ${rename.newname} on ${table} breaks the running app.`,
-        rename.relation,
-      );
+      hit('rename-column', `Renames ${table}.${rename.subname} to ${rename.newname}.`, rename.relation);
     } else if (rename.renameType === 'OBJECT_TABLE' && existing(table)) {
       locks = true;
-      hit(
-        'rename-table',
-        `Renaming table ${table} to ${rename.newname} breaks the running app.`,
-        rename.relation,
-      );
+      hit('rename-table', `Renames table ${table} to ${rename.newname}.`, rename.relation);
     }
   } else if (stmt.DropStmt) {
     const drop = stmt.DropStmt as Node;
@@ -99,16 +88,13 @@ export function checkStatement(stmt: Node, ctx: StatementContext): StatementChec
       const old = names.filter(existing);
       if (old.length) {
         locks = true;
-        hit('drop-table', `Dropping ${old.join(', ')} breaks the running app and loses the data.`);
+        hit('drop-table', `Drops ${old.join(', ')}.`);
       }
     } else if (drop.removeType === 'OBJECT_INDEX' && !drop.concurrent) {
       const onOld = names.filter((index) => existing(ctx.schema.indexes.get(index) ?? index));
       if (onOld.length) {
         locks = true;
-        hit(
-          'drop-index-non-concurrent',
-          `DROP INDEX ${onOld.join(', ')} without CONCURRENTLY locks the table.`,
-        );
+        hit('drop-index-non-concurrent', `Drops index ${onOld.join(', ')} without CONCURRENTLY.`);
       }
     }
   } else if (stmt.IndexStmt) {
@@ -116,11 +102,7 @@ export function checkStatement(stmt: Node, ctx: StatementContext): StatementChec
     const table = tableKey(index.relation);
     if (!index.concurrent && existing(table)) {
       locks = true;
-      hit(
-        'create-index-non-concurrent',
-        `CREATE INDEX on ${table} without CONCURRENTLY blocks writes while it builds.`,
-        index.relation,
-      );
+      hit('create-index-non-concurrent', `Builds an index on ${table} without CONCURRENTLY.`, index.relation);
     }
   } else if (stmt.ReindexStmt) {
     const reindex = stmt.ReindexStmt as Node;
@@ -130,38 +112,31 @@ export function checkStatement(stmt: Node, ctx: StatementContext): StatementChec
         reindex.kind === 'REINDEX_OBJECT_INDEX' ? (ctx.schema.indexes.get(target) ?? target) : target;
       if (existing(table)) {
         locks = true;
-        hit(
-          'reindex-non-concurrent',
-          `REINDEX ${target} without CONCURRENTLY blocks writes.`,
-          reindex.relation,
-        );
+        hit('reindex-non-concurrent', `Reindexes ${target} without CONCURRENTLY.`, reindex.relation);
       }
     }
   } else if (stmt.VacuumStmt) {
     const vacuum = stmt.VacuumStmt as Node;
     if (hasOption(vacuum.options, 'full')) {
       locks = true;
-      hit('vacuum-full-or-cluster', 'VACUUM FULL rewrites the table under ACCESS EXCLUSIVE.');
+      hit('vacuum-full-or-cluster', 'VACUUM FULL.');
     }
   } else if (stmt.ClusterStmt) {
     locks = true;
     hit(
       'vacuum-full-or-cluster',
-      'CLUSTER rewrites the table under ACCESS EXCLUSIVE.',
+      `Clusters ${tableKey(stmt.ClusterStmt.relation)}.`,
       stmt.ClusterStmt.relation,
     );
   } else if (stmt.TruncateStmt) {
     const tables = ((stmt.TruncateStmt.relations ?? []) as Node[]).map((r) => tableKey(r)).filter(existing);
     if (tables.length) {
       locks = true;
-      hit('truncate', `TRUNCATE ${tables.join(', ')} deletes every row the running app uses.`);
+      hit('truncate', `Truncates ${tables.join(', ')}.`);
     }
   } else if (stmt.AlterEnumStmt?.oldVal) {
     const e = stmt.AlterEnumStmt as Node;
-    hit(
-      'rename-enum-value',
-      `Renaming enum value '${e.oldVal}' to '${e.newVal}' breaks writes from the running app.`,
-    );
+    hit('rename-enum-value', `Renames enum value '${e.oldVal}' to '${e.newVal}'.`);
   } else if (stmt.CreateStmt) {
     // a new table referencing an existing one takes SHARE ROW EXCLUSIVE on it
     locks = referencedTables(stmt.CreateStmt).some(existing);
@@ -193,11 +168,7 @@ function checkAlterTable(alter: Node, table: string, ctx: StatementContext, hit:
     const def = cmd.def as Node | undefined;
     switch (cmd.subtype) {
       case 'AT_DropColumn':
-        hit(
-          'drop-column',
-          `Dropping column ${cmd.name} from ${table} breaks the running app.`,
-          alter.relation,
-        );
+        hit('drop-column', `Drops column ${table}.${cmd.name}.`, alter.relation);
         break;
       case 'AT_AddColumn':
         checkAddColumn(def!.ColumnDef, table, ctx, hit);
@@ -209,7 +180,7 @@ function checkAlterTable(alter: Node, table: string, ctx: StatementContext, hit:
           const change = from
             ? `from ${formatType(from)} to ${formatType(to)}`
             : `to ${formatType(to)} (its old type is unknown)`;
-          hit('change-column-type', `Changing ${table}.${cmd.name} ${change} rewrites the table.`, def);
+          hit('change-column-type', `Changes ${table}.${cmd.name} ${change}.`, def);
         }
         break;
       }
@@ -220,25 +191,16 @@ function checkAlterTable(alter: Node, table: string, ctx: StatementContext, hit:
         if (!proven)
           hit(
             'set-not-null',
-            `SET NOT NULL on ${table}.${cmd.name} scans the whole table under ACCESS EXCLUSIVE.`,
+            `Sets ${table}.${cmd.name} NOT NULL without a validated CHECK (${cmd.name} IS NOT NULL) to skip the scan.`,
             alter.relation,
           );
         break;
       }
       case 'AT_DropNotNull':
-        hit(
-          'drop-not-null',
-          `DROP NOT NULL on ${table}.${cmd.name}: the running app may not expect NULLs.`,
-          alter.relation,
-        );
+        hit('drop-not-null', `Drops NOT NULL from ${table}.${cmd.name}.`, alter.relation);
         break;
       case 'AT_ColumnDefault':
-        if (!def)
-          hit(
-            'drop-default',
-            `DROP DEFAULT on ${table}.${cmd.name}: inserts from the running app may rely on it.`,
-            alter.relation,
-          );
+        if (!def) hit('drop-default', `Drops the default of ${table}.${cmd.name}.`, alter.relation);
         break;
       case 'AT_AddConstraint':
         checkConstraint(def!.Constraint, table, hit, undefined);
@@ -253,7 +215,7 @@ function checkAlterTable(alter: Node, table: string, ctx: StatementContext, hit:
         )
           hit(
             'validate-in-same-transaction',
-            `VALIDATE CONSTRAINT ${cmd.name} runs in the transaction that added it.`,
+            `Validates ${cmd.name} in the transaction that added it.`,
             alter.relation,
           );
         break;
@@ -263,7 +225,7 @@ function checkAlterTable(alter: Node, table: string, ctx: StatementContext, hit:
           const recipe = ctx.postgresVersion >= 14 ? '' : ' (PostgreSQL before 14 has no CONCURRENTLY form)';
           hit(
             'detach-partition-non-concurrent',
-            `DETACH PARTITION on ${table} without CONCURRENTLY locks the parent${recipe}.`,
+            `Detaches a partition of ${table} without CONCURRENTLY${recipe}.`,
             def,
           );
         }
@@ -282,25 +244,21 @@ function checkAddColumn(column: Node, table: string, ctx: StatementContext, hit:
   const name = `${table}.${column.colname}`;
 
   if (generated) {
-    hit('add-stored-generated-column', `Adding stored generated column ${name} rewrites the table.`, column);
+    hit('add-stored-generated-column', `Adds stored generated column ${name}.`, column);
   } else if (serial || identity) {
     hit(
       'volatile-default',
-      `Adding ${serial ? type.name : 'identity'} column ${name} fills every row from a sequence: a table rewrite.`,
+      `Adds ${serial ? type.name : 'identity'} column ${name}, which fills every row from a sequence.`,
       column,
     );
   } else if (defaultExpr !== undefined && (ctx.postgresVersion < 11 || isVolatileExpression(defaultExpr))) {
     const why = ctx.postgresVersion < 11 ? 'before PostgreSQL 11 any default' : 'a volatile default';
-    hit('volatile-default', `Adding ${name} with ${why} rewrites the table.`, defaultExpr);
+    hit('volatile-default', `Adds ${name} with ${why}, which rewrites the table.`, defaultExpr);
   } else if (
     constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY') &&
     defaultExpr === undefined
   ) {
-    hit(
-      'add-not-null-column-no-default',
-      `Adding NOT NULL column ${name} without a default fails on existing rows and breaks inserts from the running app.`,
-      column,
-    );
+    hit('add-not-null-column-no-default', `Adds NOT NULL column ${name} without a default.`, column);
   }
   for (const c of constraints) checkConstraint(c, table, hit, column.colname);
 }
@@ -310,42 +268,22 @@ function checkConstraint(c: Node, table: string, hit: HitFn, column: string | un
   switch (c.contype) {
     case 'CONSTR_FOREIGN':
       if (!c.skip_validation)
-        hit(
-          'add-fk-validating',
-          `Foreign key ${name} on ${table} is validated immediately (no NOT VALID).`,
-          c,
-        );
+        hit('add-fk-validating', `Adds foreign key ${name} on ${table} without NOT VALID.`, c);
       break;
     case 'CONSTR_CHECK':
       if (!c.skip_validation)
-        hit(
-          'add-check-validating',
-          `CHECK constraint ${name} on ${table} is validated immediately (no NOT VALID).`,
-          c,
-        );
+        hit('add-check-validating', `Adds CHECK ${name} on ${table} without NOT VALID.`, c);
       break;
     case 'CONSTR_UNIQUE':
       if (!c.indexname)
-        hit(
-          'add-unique-constraint-validating',
-          `UNIQUE constraint ${name} on ${table} builds its index under ACCESS EXCLUSIVE.`,
-          c,
-        );
+        hit('add-unique-constraint-validating', `Adds UNIQUE ${name} on ${table} without USING INDEX.`, c);
       break;
     case 'CONSTR_PRIMARY':
       if (!c.indexname)
-        hit(
-          'add-primary-key-validating',
-          `PRIMARY KEY on ${table} builds its index under ACCESS EXCLUSIVE.`,
-          c,
-        );
+        hit('add-primary-key-validating', `Adds a PRIMARY KEY on ${table} without USING INDEX.`, c);
       break;
     case 'CONSTR_EXCLUSION':
-      hit(
-        'add-exclusion-constraint',
-        `EXCLUDE constraint ${name} on ${table} builds its index under ACCESS EXCLUSIVE.`,
-        c,
-      );
+      hit('add-exclusion-constraint', `Adds EXCLUDE ${name} on ${table}.`, c);
       break;
   }
 }
