@@ -43,6 +43,14 @@ async function assertEmpty(db, scratch) {
 async function observeChange(db, base, change) {
     const result = { observations: [], baseFailures: [] };
     for (const statement of base) {
+        if (statement.kind === 'templated') {
+            result.baseFailures.push({
+                file: statement.file,
+                line: statement.line,
+                error: 'not run: it holds Flyway placeholders',
+            });
+            continue;
+        }
         try {
             await db.query(statement.sql);
         }
@@ -79,6 +87,10 @@ async function observe(db, statement, existing) {
     };
     if (statement.kind === 'non-transactional') {
         observation.skipped = 'not run: it cannot run inside the rolled-back transaction (CONCURRENTLY, VACUUM)';
+        return observation;
+    }
+    if (statement.kind === 'templated') {
+        observation.skipped = 'not run: it holds Flyway placeholders, whose values only the runner knows';
         return observation;
     }
     const tables = (oid) => existing.get(oid)?.kind !== 'i';

@@ -31,6 +31,7 @@ const CHANGE = [
   'ALTER TABLE users ALTER COLUMN nickname TYPE text;',
   'CREATE TABLE invoices (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));',
   'ALTER TABLE missing_table ADD COLUMN x int;',
+  'CREATE TABLE ${schema}.audit (id int);',
   '',
 ].join('\n');
 
@@ -73,6 +74,7 @@ describe('migration-lint dynamic check against a real PostgreSQL 15', () => {
     expect(at(8).locks).toContain('public.users: SHARE ROW EXCLUSIVE'); // the referenced table, a mode not held yet
     expect(at(9).error).toMatch(/relation "missing_table" does not exist/);
     expect(at(1, 'db/migrations/V3__index.sql').skipped).toMatch(/CONCURRENTLY/);
+    expect(at(10).skipped).toMatch(/Flyway placeholders/);
 
     const findings = JSON.parse(result.outputs.findings!) as { line: number; rule: string; file: string }[];
     const v2 = findings

@@ -63,6 +63,14 @@ export async function observeChange(
 ): Promise<DynamicResult> {
   const result: DynamicResult = { observations: [], baseFailures: [] };
   for (const statement of base) {
+    if (statement.kind === 'templated') {
+      result.baseFailures.push({
+        file: statement.file,
+        line: statement.line,
+        error: 'not run: it holds Flyway placeholders',
+      });
+      continue;
+    }
     try {
       await db.query(statement.sql);
     } catch (error) {
@@ -107,6 +115,10 @@ async function observe(
   };
   if (statement.kind === 'non-transactional') {
     observation.skipped = 'not run: it cannot run inside the rolled-back transaction (CONCURRENTLY, VACUUM)';
+    return observation;
+  }
+  if (statement.kind === 'templated') {
+    observation.skipped = 'not run: it holds Flyway placeholders, whose values only the runner knows';
     return observation;
   }
   const tables = (oid: string) => existing.get(oid)?.kind !== 'i';

@@ -4,7 +4,7 @@ import { LineIndex, type Position, byteToCharOffset } from './positions.js';
 import { type Hit, checkStatement, isNonTransactional } from './rules.js';
 import { type Runner, detectRunner, migrationOrder, runnerBehaviour } from './runners.js';
 import { Schema } from './schema.js';
-import { type Piece, parserText } from './split.js';
+import type { Piece } from './split.js';
 import { type Statement, parseStatements } from './statements.js';
 import { type Ignore, parseIgnore } from './suppress.js';
 
@@ -40,10 +40,12 @@ export interface Finding {
 export interface Executable {
   file: string;
   line: number;
-  /** The statement as the parser saw it (Flyway placeholders replaced). */
   sql: string;
-  /** `transaction`: BEGIN/COMMIT and the like; `non-transactional`: cannot run in a transaction block. */
-  kind: 'sql' | 'transaction' | 'non-transactional';
+  /**
+   * `transaction`: BEGIN/COMMIT and the like; `non-transactional`: cannot run in a transaction block;
+   * `templated`: holds Flyway `${placeholders}`, whose values only the runner knows.
+   */
+  kind: 'sql' | 'transaction' | 'non-transactional' | 'templated';
 }
 
 export interface FileReport {
@@ -123,8 +125,10 @@ function executable(file: string, p: Statement, line: number): Executable {
     ? 'transaction'
     : isNonTransactional(p.stmt)
       ? 'non-transactional'
-      : 'sql';
-  return { file, line, sql: parserText(p.text), kind };
+      : p.text.includes('${')
+        ? 'templated'
+        : 'sql';
+  return { file, line, sql: p.text, kind };
 }
 
 type Add = (id: string, message: string, line?: number, column?: number) => void;
