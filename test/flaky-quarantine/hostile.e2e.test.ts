@@ -101,6 +101,15 @@ describe('flaky-quarantine with hostile input (state: file:)', () => {
     expect(result.stdout).toMatch(/None of the 1 matched report\(s\) could be read/);
   }, 60_000);
 
+  test('reports without a single test case fail: an empty run is not a green run', async () => {
+    const ws = workspace({
+      'junit.xml': '<?xml version="1.0"?><testsuites name="jest tests" tests="0"></testsuites>',
+    });
+    const result = await runLocal(ws);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/hold no test cases: the tests did not run/);
+  }, 60_000);
+
   test('no report matching the globs is a clear failure', async () => {
     const ws = workspace({ 'notes.txt': 'hello' });
     const result = await runLocal(ws, { reports: 'reports/**/*.xml' });

@@ -79,6 +79,12 @@ export async function run(io: ActionIO): Promise<void> {
       `None of the ${files.length} matched report(s) could be read; see output report-errors.`,
     );
   }
+  if (results.tests.size === 0 && results.suiteErrors.length === 0) {
+    io.setOutput('report-errors', reportErrors);
+    throw new StepFailed(
+      `The ${files.length - reportErrors.length} readable report(s) hold no test cases: the tests did not run. Failing rather than passing on nothing.`,
+    );
+  }
   const infra = isInfraFailure(results.executed, results.failed, opts['infra-failure-ratio']);
   if (infra) {
     io.log.warning(
