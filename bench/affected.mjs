@@ -4,7 +4,7 @@
 // against the known truth. Writes bench/results-affected.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fmtMs, fmtRow, measure, peerBin, root } from './lib.mjs';
 
@@ -87,6 +87,8 @@ function generate(size) {
   for (const i of changed)
     writeFileSync(join(dir, 'packages', name(i), 'src', 'index.js'), `export const id = ${i} + 1;\n`);
   git(dir, ['commit', '-q', '-am', 'change 5 packages']);
+  // A runner's checkout is a packed clone; fresh commits leave loose objects that are slower to read.
+  git(dir, ['repack', '-adq']);
 
   const dependents = new Map();
   deps.forEach((list, i) => list.forEach((d) => dependents.set(d, [...(dependents.get(d) ?? []), i])));
@@ -146,8 +148,9 @@ function tools(dir, outputFile, eventFile) {
       tool: 'pnpm --filter "...[main]"',
       command: pnpm,
       args: ['ls', '--filter', '...[main]', '--depth', '-1', '--json'],
-      // The root names npm as its package manager (turbo needs one); pnpm would refuse to run.
-      env: { pnpm_config_pm_on_fail: 'ignore' },
+      // The root names npm as its package manager (turbo needs one), which pnpm refuses without
+      // pm-on-fail; and by default it links no `^1.0.0` range to a workspace package (every dependent missed).
+      env: { pnpm_config_pm_on_fail: 'ignore', pnpm_config_link_workspace_packages: 'true' },
       read: (r) => JSON.parse(r.stdout).map((p) => p.name),
     });
   const nx = peerBin('nx');
@@ -229,7 +232,7 @@ for (const size of SIZES) {
 const table = [
   '### affected',
   '',
-  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch), whole process, median of ${RUNS} after one warm-up. Node ${process.version}.`,
+  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch, objects packed as in a clone), whole process, median of ${RUNS} after one warm-up; CPU is user+sys of one more run, children included. Node ${process.version}; pnpm with link-workspace-packages=true (without it, it finds none of the dependents). Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.`,
   '',
   '| tool | median | spread | peak RSS | CPU (user+sys) | exact | time vs ours |',
   '| --- | --- | --- | --- | --- | --- | --- |',
@@ -249,4 +252,10 @@ writeFileSync(
     `<!-- affected-bench -->\n\n${table.split('\n').slice(2).join('\n')}\n\n<!-- /affected-bench -->`,
   ),
 );
+// Aligned as the repository's format check expects.
+execFileSync(process.execPath, [
+  join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+  '--write',
+  readme,
+]);
 console.log(table);

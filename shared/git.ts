@@ -262,18 +262,22 @@ export class Git {
   }
 
   /**
-   * Every file in a commit's tree with its blob id, from one `ls-tree`. Reading blobs by id
+   * Every file in a commit's tree (path -> blob id), from one `ls-tree`. Reading blobs by id
    * (readBlobs) skips the per-path tree walk that `commit:path` lookups repeat for every file.
    */
-  async listTree(commit: string): Promise<{ path: string; oid: string }[]> {
-    const entries: { path: string; oid: string }[] = [];
-    for (const entry of (await this.run(['ls-tree', '-r', '-z', '--full-tree', commit])).split('\0')) {
-      const tab = entry.indexOf('\t');
-      if (tab < 0) continue;
-      const [, type, oid] = entry.slice(0, tab).split(' ');
-      if (type === 'blob') entries.push({ path: entry.slice(tab + 1), oid: oid! });
+  async listTree(commit: string): Promise<Map<string, string>> {
+    const out = await this.run(['ls-tree', '-r', '-z', '--full-tree', commit]);
+    const blobs = new Map<string, string>();
+    // Entries are `<mode> <type> <oid>\t<path>\0`; parsed by offsets, as trees can hold 100,000 files.
+    for (let at = 0; at < out.length;) {
+      const end = out.indexOf('\0', at);
+      const stop = end < 0 ? out.length : end;
+      const tab = out.indexOf('\t', at);
+      if (tab > at && tab < stop && out.startsWith('blob ', out.indexOf(' ', at) + 1))
+        blobs.set(out.slice(tab + 1, stop), out.slice(out.lastIndexOf(' ', tab) + 1, tab));
+      at = stop + 1;
     }
-    return entries;
+    return blobs;
   }
 
   /**

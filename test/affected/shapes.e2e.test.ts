@@ -229,6 +229,22 @@ describe('affected: real-repository shapes', () => {
     ]);
   });
 
+  test('include-dependencies adds what the affected projects build on; include-dependents false keeps only the changed', async () => {
+    const initial = npmWorkspace({
+      lib: {},
+      mid: { dependencies: { lib: '*' } },
+      app: { dependencies: { mid: '*' } },
+    });
+    const both = await affectedBy(initial, { 'packages/mid/x.js': 'x' }, { 'include-dependencies': 'true' });
+    expect(both.reasons).toEqual({
+      mid: 'added packages/mid/x.js',
+      app: 'depends on mid (changed)',
+      lib: 'dependency of mid',
+    });
+    const only = await affectedBy(initial, { 'packages/mid/x.js': 'x' }, { 'include-dependents': 'false' });
+    expect(only.projects).toEqual(['mid']);
+  });
+
   test('global files mark everything and name the file; ignore drops files first', async () => {
     const initial = npmWorkspace({ a: {}, b: {} });
     const global = await affectedBy(initial, { 'tsconfig.base.json': '{}' });

@@ -52,13 +52,12 @@ export async function readHead(
   sha: string,
 ): Promise<{ sha: string; files: string[]; contents: Map<string, string | undefined> }> {
   const tree = await git.listTree(sha);
-  const files = tree.map((entry) => entry.path);
+  const files = [...tree.keys()];
   const paths = manifestPaths(files);
-  const oidOf = new Map(tree.map((entry) => [entry.path, entry.oid]));
   const blobs = paths.length
-    ? await git.readBlobs(paths.map((p) => oidOf.get(p)!))
+    ? await git.readBlobs(paths.map((p) => tree.get(p)!))
     : new Map<string, string | undefined>();
-  return { sha, files, contents: new Map(paths.map((p) => [p, blobs.get(oidOf.get(p)!)])) };
+  return { sha, files, contents: new Map(paths.map((p) => [p, blobs.get(tree.get(p)!)])) };
 }
 
 /** Changed files that a Go module embeds (`//go:embed`): inputs of that module although not Go sources. */
