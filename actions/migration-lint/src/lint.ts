@@ -1,12 +1,11 @@
-import { type Severity, rule, rules } from './catalog.js';
+import { type Severity, rule } from './catalog.js';
 import type { Node, Parser } from './parser.js';
 import { LineIndex, type Position, byteToCharOffset } from './positions.js';
 import { type Hit, checkStatement, isNonTransactional } from './rules.js';
 import { type Runner, detectRunner, migrationOrder, runnerBehaviour } from './runners.js';
 import { Schema } from './schema.js';
-import type { Piece } from './split.js';
 import { type Statement, parseStatements } from './statements.js';
-import { type Ignore, parseIgnore } from './suppress.js';
+import { type PendingHit, applyIgnores } from './suppress.js';
 
 export interface SourceFile {
   /** Repository-relative path with `/`. */
@@ -76,10 +75,16 @@ export function lintMigrations(
   changedFiles: readonly SourceFile[],
   options: LintOptions,
 ): LintResult {
-  const schema = new Schema();
   const result: LintResult = { findings: [], files: [], base: [], change: [] };
   let transactionCounter = 0;
-  const nextTransaction = () => ++transactionCounter;
+  const session: Session = {
+    parser,
+    schema: new Schema(),
+    options,
+    nextTransaction: () => ++transactionCounter,
+    change: result.change,
+  };
+  const { schema, nextTransaction } = session;
   const byOrder = (a: SourceFile, b: SourceFile) => migrationOrder(a.path, b.path);
 
   for (const file of [...baseFiles].sort(byOrder)) {
@@ -104,7 +109,7 @@ export function lintMigrations(
     if (text === undefined) {
       add('not-utf8', 'The file is not valid UTF-8; it was not linted.');
     } else {
-      lintFile(parser, file.path, text, runner, schema, options, nextTransaction, report, add, result.change);
+      lintFile(session, file.path, text, runner, report, add);
     }
     result.findings.push(...findings);
   }
@@ -138,19 +143,26 @@ type Run = (stmt: Node, piece: number, at: Position, locate: (hit: Hit) => Posit
 
 const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b/i;
 
+/** What every changed file is linted against: the replayed schema, options, transaction numbering. */
+interface Session {
+  parser: Parser;
+  schema: Schema;
+  options: LintOptions;
+  nextTransaction: () => number;
+  /** Receives the statements for the dynamic check when `options.collect` is set. */
+  change: Executable[];
+}
+
 function lintFile(
-  parser: Parser,
+  session: Session,
   path: string,
   text: string,
   runner: Runner,
-  schema: Schema,
-  options: LintOptions,
-  nextTransaction: () => number,
   report: FileReport,
   add: Add,
-  change: Executable[],
 ): void {
-  const hitsByPiece = new Map<number, { id: string; message: string; line: number; column: number }[]>();
+  const { parser, schema, options, nextTransaction, change } = session;
+  const hitsByPiece = new Map<number, PendingHit[]>();
   const record: RecordHit = (piece, id, message, line, column) => {
     const list = hitsByPiece.get(piece) ?? [];
     list.push({ id, message, line, column });
@@ -261,7 +273,7 @@ function lintFile(
       openedAt.column,
     );
   }
-  applySuppressions(split.comments, split.pieces, lines, hitsByPiece, add);
+  applyIgnores(split.comments, split.pieces, lines, hitsByPiece, add);
 }
 
 function isZeroSetting(args: Node[] | undefined): boolean {
@@ -295,52 +307,6 @@ function runDoBlock(
     if (!outcome.ok) continue; // PL/pgSQL expressions with variables; the body already parsed
     const where = { line: bodyLine + lineno - 1, column: 1 };
     for (const s of outcome.stmts) run(s.stmt, p.piece, where, () => where, true);
-  }
-}
-
-/** Applies ignore comments to the hits of each statement and reports ignores that are wrong or unused. */
-function applySuppressions(
-  comments: readonly { start: number; end: number; text: string }[],
-  pieces: readonly Piece[],
-  lineIndex: LineIndex,
-  hitsByPiece: Map<number, { id: string; message: string; line: number; column: number }[]>,
-  add: Add,
-): void {
-  const ignores: { ignore: Ignore; piece: number | undefined; line: number }[] = [];
-  let pieceIndex = 0;
-  for (const comment of comments) {
-    const ignore = parseIgnore(comment);
-    if (!ignore) continue;
-    while (pieceIndex < pieces.length && pieces[pieceIndex]!.end <= comment.start) pieceIndex++;
-    const piece = ignore.scope === 'statement' && pieceIndex < pieces.length ? pieceIndex : undefined;
-    ignores.push({ ignore, piece, line: lineIndex.at(comment.start).line });
-  }
-
-  for (const [piece, hits] of [...hitsByPiece].sort((a, b) => a[0] - b[0])) {
-    for (const h of hits) {
-      const suppressor = ignores.find(
-        (i) =>
-          i.ignore.reason &&
-          i.ignore.rules.includes(h.id) &&
-          (i.ignore.scope === 'file' || i.piece === piece),
-      );
-      if (suppressor) suppressor.ignore.used.add(h.id);
-      else add(h.id, h.message, h.line, h.column);
-    }
-  }
-  for (const { ignore, line } of ignores) {
-    if (!ignore.reason) {
-      add(
-        'ignore-without-reason',
-        `The ignore of ${ignore.rules.join(', ') || 'nothing'} gives no reason (write "-- <reason>" after the rule), so it suppresses nothing.`,
-        line,
-      );
-      continue;
-    }
-    for (const id of ignore.rules) {
-      if (!rules.has(id)) add('unused-ignore', `The ignore names an unknown rule "${id}".`, line);
-      else if (!ignore.used.has(id)) add('unused-ignore', `The ignore of ${id} matches no finding.`, line);
-    }
   }
 }
 

@@ -1,4 +1,6 @@
-import type { Comment } from './split.js';
+import { rules } from './catalog.js';
+import type { LineIndex } from './positions.js';
+import type { Comment, Piece } from './split.js';
 
 /**
  * An ignore comment: `-- migration-lint: ignore <rule>[, <rule>] -- <reason>` before or on a
@@ -34,4 +36,58 @@ export function parseIgnore(comment: Comment): Ignore | undefined {
     offset: comment.start,
     used: new Set(),
   };
+}
+
+/** A rule hit on a statement (by split piece) that an ignore may still suppress. */
+export interface PendingHit {
+  id: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** Applies ignore comments to the hits of each statement and reports ignores that are wrong or unused. */
+export function applyIgnores(
+  comments: readonly Comment[],
+  pieces: readonly Piece[],
+  lineIndex: LineIndex,
+  hitsByPiece: ReadonlyMap<number, readonly PendingHit[]>,
+  add: (id: string, message: string, line: number, column?: number) => void,
+): void {
+  const ignores: { ignore: Ignore; piece: number | undefined; line: number }[] = [];
+  let pieceIndex = 0;
+  for (const comment of comments) {
+    const ignore = parseIgnore(comment);
+    if (!ignore) continue;
+    while (pieceIndex < pieces.length && pieces[pieceIndex]!.end <= comment.start) pieceIndex++;
+    const piece = ignore.scope === 'statement' && pieceIndex < pieces.length ? pieceIndex : undefined;
+    ignores.push({ ignore, piece, line: lineIndex.at(comment.start).line });
+  }
+
+  for (const [piece, hits] of [...hitsByPiece].sort((a, b) => a[0] - b[0])) {
+    for (const h of hits) {
+      const suppressor = ignores.find(
+        (i) =>
+          i.ignore.reason &&
+          i.ignore.rules.includes(h.id) &&
+          (i.ignore.scope === 'file' || i.piece === piece),
+      );
+      if (suppressor) suppressor.ignore.used.add(h.id);
+      else add(h.id, h.message, h.line, h.column);
+    }
+  }
+  for (const { ignore, line } of ignores) {
+    if (!ignore.reason) {
+      add(
+        'ignore-without-reason',
+        `The ignore of ${ignore.rules.join(', ') || 'nothing'} gives no reason (write "-- <reason>" after the rule), so it suppresses nothing.`,
+        line,
+      );
+      continue;
+    }
+    for (const id of ignore.rules) {
+      if (!rules.has(id)) add('unused-ignore', `The ignore names an unknown rule "${id}".`, line);
+      else if (!ignore.used.has(id)) add('unused-ignore', `The ignore of ${id} matches no finding.`, line);
+    }
+  }
 }
