@@ -1,7 +1,10 @@
 import { cellAt, parseHistory } from '../../actions/flaky-quarantine/src/history.js';
 import { historyKey } from '../../actions/flaky-quarantine/src/identity.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
-import { runBundle } from '../support/harness.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, runBundle } from '../support/harness.js';
 import { env, event, json, removeWorkspaces, workspace } from './support.js';
 
 const STATE = 'flaky-quarantine/history.json';
@@ -211,6 +214,33 @@ describe('GitHub did the work but the answer was lost', () => {
       expect(server.state.issues).toHaveLength(1);
     } finally {
       await server.close();
+    }
+  }, 60_000);
+});
+
+describe('the demo', () => {
+  test('attempt 2 finds the voucher test flaky and passes with two quarantined failures', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flaky-demo-'));
+    try {
+      const { demo } = (await import(join(repoRoot, 'actions', 'flaky-quarantine', 'demo.mjs'))) as {
+        demo: (dir: string) => Promise<{ args: string[] }>;
+      };
+      const { args } = await demo(dir);
+      const inputs: Record<string, string> = {};
+      for (let i = 0; i < args.length; i += 2) inputs[args[i]!.slice(2)] = args[i + 1]!;
+      const result = await runBundle('flaky-quarantine', { workspace: dir, inputs, event });
+      expect(result.exitCode).toBe(0);
+      expect(json(result.outputs['newly-flaky'])).toEqual([
+        'v1:|com.acme.PaymentTest|refunds',
+        'v1:src/checkout.test.ts|Checkout|applies a voucher',
+      ]);
+      expect((json(result.outputs['quarantined-failures']) as string[]).sort()).toEqual([
+        'v1:src/search.test.ts|Search|suggests as you type',
+        'v1:|com.acme.PaymentTest|settles',
+      ]);
+      expect(result.summary).not.toContain('sk_live');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
