@@ -41,7 +41,8 @@ export function loadParser(): Promise<Parser> {
     // V8 tiers hot WebAssembly up with background compile jobs, and node waits for all of them before
     // it exits: 2-4 s of nothing after every run on a busy 2-core runner. The baseline compiler
     // alone parses as fast here (measured on a 20 MB file), so tier-up is turned off.
-    v8.setFlagsFromString('--liftoff-only');
+    // (Process-wide, so not inside jest, whose workers run other WebAssembly too.)
+    if (!process.env.JEST_WORKER_ID) v8.setFlagsFromString('--liftoff-only');
     const scope = globalThis as { __dirname?: string };
     const borrowed = scope.__dirname === undefined;
     if (borrowed) scope.__dirname = dirname(fileURLToPath(import.meta.url));
