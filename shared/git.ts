@@ -313,19 +313,22 @@ export class Git {
         const out = Buffer.concat(chunks);
         const result = new Map<string, string | undefined>();
         let at = 0;
+        // Headers are `<oid> <type> <size>` or `<request> missing|ambiguous`; read by byte offsets,
+        // since thousands of manifests come through here.
         for (const key of keys) {
           const eol = out.indexOf(10, at);
-          const header = out.subarray(at, eol).toString();
-          at = eol + 1;
-          if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+          const typeAt = out.indexOf(32, at) + 1;
+          const sizeAt = out.indexOf(32, typeAt) + 1;
+          const tail = out.toString('latin1', Math.max(at, eol - 10), eol);
+          if (sizeAt === 0 || sizeAt > eol || tail.endsWith(' missing') || tail === ' ambiguous') {
             result.set(key, undefined);
+            at = eol + 1;
             continue;
           }
-          const size = Number(header.split(' ')[2]);
-          result.set(
-            key,
-            header.split(' ')[1] === 'blob' ? out.subarray(at, at + size).toString('utf8') : undefined,
-          );
+          const size = Number(out.toString('latin1', sizeAt, eol));
+          const isBlob = sizeAt - typeAt === 5 && out.toString('latin1', typeAt, sizeAt) === 'blob ';
+          at = eol + 1;
+          result.set(key, isBlob ? out.toString('utf8', at, at + size) : undefined);
           at += size + 1;
         }
         resolve(result);

@@ -1,0 +1,53 @@
+import { readHead } from '../../actions/affected/src/revisions.js';
+import { Git } from '../../shared/git.js';
+import { createRepo } from '../support/git-repo.js';
+
+describe('reading a revision', () => {
+  const repo = createRepo({
+    'package.json': '{"name":"r","workspaces":["p/*"]}',
+    'p/a/package.json': '{"name":"ä-ü ☃"}',
+    'p/with space/package.json': '{"name":"spaced"}',
+    'p/a/src/x.ts': 'x',
+    'go.mod': 'module m\n',
+  });
+  afterAll(() => repo.cleanup());
+  const git = new Git(repo.dir);
+
+  test('readHead lists every file and reads exactly the manifests, by blob id', async () => {
+    const head = await readHead(git, repo.git(['rev-parse', 'HEAD']).trim());
+    expect(head.files.sort()).toEqual([
+      'go.mod',
+      'p/a/package.json',
+      'p/a/src/x.ts',
+      'p/with space/package.json',
+      'package.json',
+    ]);
+    expect(Object.fromEntries(head.contents)).toEqual({
+      'go.mod': 'module m\n',
+      'p/a/package.json': '{"name":"ä-ü ☃"}',
+      'p/with space/package.json': '{"name":"spaced"}',
+      'package.json': '{"name":"r","workspaces":["p/*"]}',
+    });
+  });
+
+  test('readFiles: names with spaces, missing paths and trees come back right, in order', async () => {
+    const files = await git.readFiles('HEAD', [
+      'p/with space/package.json',
+      'no such file',
+      'p/a',
+      'p/a/package.json',
+      'no such/other file',
+    ]);
+    expect([...files]).toEqual([
+      ['p/with space/package.json', '{"name":"spaced"}'],
+      ['no such file', undefined],
+      ['p/a', undefined],
+      ['p/a/package.json', '{"name":"ä-ü ☃"}'],
+      ['no such/other file', undefined],
+    ]);
+    expect([...(await git.readBlobs(['not-an-id', '0'.repeat(40)])).values()]).toEqual([
+      undefined,
+      undefined,
+    ]);
+  });
+});
