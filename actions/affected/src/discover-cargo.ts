@@ -4,7 +4,6 @@ import {
   type Draft,
   type Json,
   asObject,
-  draftId,
   fileIn,
   isObject,
   manifestsNamed,
@@ -123,8 +122,8 @@ export function discoverCargo(contents: Contents): DiscoveredCargo {
           if (typeof inherited.path === 'string') dir = joinPath(rootDir, inherited.path);
         } else if (isObject(spec) && typeof spec.path === 'string') dir = joinPath(draft.dir, spec.path);
         const target = dir === undefined ? undefined : drafts.get(dir);
-        if (target && target !== draft && !draft.links.some((l) => l.id === draftId('cargo', target.dir)))
-          draft.links.push({ id: draftId('cargo', target.dir), kind });
+        if (target && target !== draft && !draft.links.some((l) => l.target === target))
+          draft.links.push({ target, kind });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { UserError } from '../../../shared/errors.js';
 import { joinPath } from './model.js';
-import { type Contents, type Draft, draftId, fileIn, manifestsNamed } from './manifests.js';
+import { type Contents, type Draft, fileIn, manifestsNamed } from './manifests.js';
 
 export interface GoMod {
   module: string;
@@ -80,10 +80,11 @@ export function discoverGo(contents: Contents): { drafts: Draft[]; structureFile
       sharedEntries: [],
     });
   }
+  const byDir = new Map(drafts.map((d) => [d.dir, d]));
   const link = (draft: Draft, dir: string | undefined, kind: string) => {
-    if (dir === undefined || dir === draft.dir || !mods.has(dir)) return;
-    const id = draftId('go', dir);
-    if (!draft.links.some((l) => l.id === id)) draft.links.push({ id, kind });
+    const target = dir === undefined ? undefined : byDir.get(dir);
+    if (target && target !== draft && !draft.links.some((l) => l.target === target))
+      draft.links.push({ target, kind });
   };
   for (const draft of drafts)
     for (const dir of mods.get(draft.dir)!.replaces.values()) link(draft, dir, 'replace');

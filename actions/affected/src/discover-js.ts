@@ -4,7 +4,6 @@ import {
   type Draft,
   type Json,
   asObject,
-  draftId,
   fileIn,
   isObject,
   manifestsNamed,
@@ -170,7 +169,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
         const target = resolveSpec(dep, spec, draft.dir, byName, byDir);
         if (target && !linked.has(target)) {
           linked.add(target);
-          draft.links.push({ id: draftId('js', target.dir), kind: field });
+          draft.links.push({ target, kind: field });
         }
       }
     }

@@ -4,7 +4,6 @@ import {
   type Draft,
   type Json,
   asObject,
-  draftId,
   fileIn,
   isObject,
   manifestsNamed,
@@ -99,8 +98,8 @@ export function discoverPython(contents: Contents): {
           : typeof source?.path === 'string'
             ? byDir.get(joinPath(draft.dir, source.path) ?? '\0')
             : undefined;
-      if (target && target !== draft && !draft.links.some((l) => l.id === draftId('python', target.dir)))
-        draft.links.push({ id: draftId('python', target.dir), kind: 'dependencies' });
+      if (target && target !== draft && !draft.links.some((l) => l.target === target))
+        draft.links.push({ target, kind: 'dependencies' });
     }
   }
   return { drafts, structureFiles, fingerprints };

@@ -3,15 +3,7 @@ import { discoverCargo } from './discover-cargo.js';
 import { discoverGo } from './discover-go.js';
 import { discoverJs } from './discover-js.js';
 import { discoverPython } from './discover-python.js';
-import {
-  type Contents,
-  type Draft,
-  draftId,
-  fileIn,
-  manifestsNamed,
-  parseJsonFile,
-  strings,
-} from './manifests.js';
+import { type Contents, type Draft, fileIn, manifestsNamed, parseJsonFile, strings } from './manifests.js';
 import { type Link, type Project, type Workspace, baseName } from './model.js';
 
 /** One entry of the `projects` input: a project the manifests do not describe, or an override. */
@@ -53,7 +45,7 @@ export function discoverWorkspace(
   const implicit = nxProjects(contents, drafts);
 
   const warnings: string[] = [];
-  const byId = new Map<string, Project>();
+  const byDraft = new Map<Draft, Project>();
   const byName = new Map<string, Project>();
   const aliases = new Map<string, Project>();
   drafts.sort((a, b) => (a.dir === b.dir ? (a.ecosystem < b.ecosystem ? -1 : 1) : a.dir < b.dir ? -1 : 1));
@@ -75,17 +67,15 @@ export function discoverWorkspace(
       sharedEntries: draft.sharedEntries,
       fingerprint: fingerprints.get(draft.manifest),
     };
-    byId.set(draftId(draft.ecosystem, draft.dir), project);
+    byDraft.set(draft, project);
     byName.set(name, project);
     for (const alias of draft.aliases ?? []) if (!aliases.has(alias)) aliases.set(alias, project);
   }
   for (const draft of drafts) {
-    const project = byId.get(draftId(draft.ecosystem, draft.dir))!;
-    project.links = draft.links.map((l) => ({ name: byId.get(l.id)!.name, kind: l.kind }));
+    byDraft.get(draft)!.links = draft.links.map((l) => ({ name: byDraft.get(l.target)!.name, kind: l.kind }));
   }
   const find = (name: string) => byName.get(name) ?? aliases.get(name);
-  for (const [draft, names] of implicit)
-    applyImplicit(byId.get(draftId(draft.ecosystem, draft.dir))!, names, byName, find);
+  for (const [draft, names] of implicit) applyImplicit(byDraft.get(draft)!, names, byName, find);
 
   for (const entry of explicit) {
     const existing = byName.get(entry.name);
