@@ -101,7 +101,7 @@ export async function branchStore(options: BranchStoreOptions): Promise<StateSto
   const { explainApiError } = await import('./github.js');
   const { github, owner, repo, branch, path, log } = options;
   const apiError = (what: string, error: unknown) => explainApiError(what, error, 'contents: write');
-  const attempts = options.attempts ?? 12;
+  const attempts = options.attempts ?? 20;
   const backoffMs = options.backoffMs ?? 150;
   const where = `${path} on branch ${branch} of ${owner}/${repo}`;
 

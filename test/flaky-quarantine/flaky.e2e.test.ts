@@ -67,7 +67,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     const puts = server.requests.filter((r) => r.method === 'PUT' && r.path.includes('/contents/'));
     expect(puts.filter((r) => r.status < 300)).toHaveLength(10);
     expect(puts.some((r) => r.status === 409 || r.status === 422)).toBe(true); // conflicts happened and were merged
-  }, 60_000);
+  }, 180_000);
 
   test('re-running the same attempt changes nothing: no write, no new issue', async () => {
     const before = server.readFile('trunk-actions-flaky', STATE);
