@@ -42,7 +42,10 @@ export async function run(io: ActionIO): Promise<void> {
   if (databaseUrl) {
     io.setSecret(databaseUrl);
     const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(databaseUrl)?.[1];
-    if (password) io.setSecret(decodeURIComponent(password));
+    if (password) {
+      io.setSecret(password);
+      io.setSecret(decodeURIComponent(password.replace(/%(?![0-9a-f]{2})/gi, '%25')));
+    }
   }
   const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
   const sarifPath = options['sarif-file']
