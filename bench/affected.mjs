@@ -257,5 +257,6 @@ execFileSync(process.execPath, [
   join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
   '--write',
   readme,
+  join(root, 'bench', 'results-affected.md'),
 ]);
 console.log(table);
