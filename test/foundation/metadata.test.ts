@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '../support/harness.js';
@@ -45,10 +45,15 @@ describe.each(ACTIONS)('actions/%s/action.yml', (name) => {
     expect(entry).toContain(`runAction('${name}', run);`);
   });
 
-  it('reads only declared inputs and sets only declared outputs (source scan)', () => {
-    const sources = readFileSync(join(dir, 'src', 'main.ts'), 'utf8');
-    for (const [, used] of sources.matchAll(/io\.input\('([^']+)'\)/g))
-      expect(Object.keys(meta.inputs)).toContain(used);
+  it('parses exactly the inputs action.yml declares, and sets only declared outputs', async () => {
+    const { inputs } = (await import(`../../actions/${name}/src/main.ts`)) as {
+      inputs: Record<string, unknown>;
+    };
+    expect(Object.keys(inputs).sort()).toEqual(Object.keys(meta.inputs ?? {}).sort());
+    const sources = readdirSync(join(dir, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, 'src', f), 'utf8'))
+      .join('\n');
     for (const [, used] of sources.matchAll(/setOutput\('([^']+)'/g))
       expect(Object.keys(meta.outputs)).toContain(used);
   });
