@@ -119,8 +119,13 @@ describe('affected: real-repository shapes', () => {
     const r = await affectedBy(initial, change, { 'global-files': 'none' });
     expect(r.reasons).toEqual({ tool: 'added crates/tool/src/main.rs' });
     expect(r.summary).toMatch(/Files ignored as non-inputs of their project \(3\)/);
-    const widened = await affectedBy(initial, change, { 'global-files': 'none', inputs: 'app: ["**"]' });
+    const widened = await affectedBy(initial, change, {
+      'global-files': 'none',
+      inputs: 'app: ["**"]\nrust: ["src/**"]',
+    });
     expect(widened.projects).toEqual(['app', 'tool']);
+    const ignoredKey = widened.annotations.find((a) => a.level === 'warning')?.message;
+    expect(ignoredKey).toMatch(/"rust", which is neither a project nor an ecosystem/);
   });
 
   test('a root Go module with a nested module: the nested one owns its files; embedded files count, other non-inputs do not', async () => {

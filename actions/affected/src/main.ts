@@ -13,6 +13,7 @@ import { assertAcyclic } from './graph.js';
 import { InputRules } from './inputs.js';
 import { lockfileVerdicts } from './lockfile-changes.js';
 import { isLockfile } from './lockfiles/index.js';
+import { ECOSYSTEMS } from './model.js';
 import { buildOutputs, buildSummary } from './report.js';
 import { baseWorkspace, goEmbedded, readHead, readLockfiles } from './revisions.js';
 
@@ -98,6 +99,11 @@ export async function run(io: ActionIO): Promise<void> {
     head,
   );
   assertAcyclic(head.projects);
+  for (const key of Object.keys(options.inputs))
+    if (!head.byName.has(key) && !(ECOSYSTEMS as readonly string[]).includes(key))
+      io.log.warning(
+        `Input "inputs" names ${JSON.stringify(key)}, which is neither a project nor an ecosystem (${ECOSYSTEMS.join(', ')}); it is ignored.`,
+      );
   io.log.info(`${head.projects.length} projects, ${changes.length} changed files`);
 
   const lockfiles = await readLockfiles(
