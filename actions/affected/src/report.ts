@@ -105,8 +105,8 @@ export function buildSummary(result: AffectedResult, context: SummaryContext): S
   const decision = result.all
     ? `**All ${total} projects are affected**: global file ${inlineCode(result.globalFiles[0]!)} changed.`
     : result.projects.length
-      ? `**${result.projects.length} of ${total} projects affected** by ${result.changedFiles.length} changed file(s).`
-      : `**No project is affected** (${total} projects, ${result.changedFiles.length} changed file(s)).`;
+      ? `**${result.projects.length} of ${total} projects affected** by ${result.changedFiles.length} changed path(s).`
+      : `**No project is affected** (${total} projects, ${result.changedFiles.length} changed path(s)).`;
   summary.text(decision);
   summary.text(
     `Compared ${inlineCode(context.base.slice(0, 12))}..${inlineCode(context.head.slice(0, 12))}: ${escapeMarkdown(context.rule)}.`,
