@@ -123,6 +123,18 @@ describe('affected: base and head for every event', () => {
     }
   });
 
+  test('a depth-1 clone of main without the pull request head (as actions/checkout leaves it) fetches it', async () => {
+    const clone = repo.clone({ depth: 1, branch: 'main' });
+    try {
+      expect(() => clone.git(['cat-file', '-e', `${sha.f2}^{commit}`])).toThrow();
+      const r = await runAffected(clone, { event: pr() });
+      expect(r.exitCode).toBe(0);
+      expect(r.projects).toEqual(['a', 'b', 'd']);
+    } finally {
+      clone.cleanup();
+    }
+  });
+
   test.each([
     [
       'an unknown revision',
