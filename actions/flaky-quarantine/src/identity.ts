@@ -42,6 +42,13 @@ function escapePart(text: string): string {
   return text.includes('|') || text.includes('\\') ? text.replace(/[\\|]/g, (c) => `\\${c}`) : text;
 }
 
+/**
+ * A copy of `text` that shares no memory with where it came from. V8 keeps a substring as a view
+ * into its source, so a test name cut out of the parser's 64 KB chunk would keep the whole chunk
+ * (and, over 330,000 tests, the whole report) alive; slicing a fresh concatenation copies it.
+ */
+export const detach = (text: string): string => ` ${text}`.slice(1);
+
 /** A file path as reporters write it, made comparable across runners and operating systems. */
 export function normaliseFile(file: string, workspace = ''): string {
   let path = clean(file)
@@ -69,8 +76,8 @@ export function idMaker(workspace = ''): (key: TestKey) => MadeId {
   const remember = (cache: Map<string, string>, raw: string, make: () => string) => {
     let part = cache.get(raw);
     if (part === undefined) {
-      part = escapePart(bound(make()));
-      if (cache.size < 10_000) cache.set(raw, part);
+      part = detach(escapePart(bound(make())));
+      if (cache.size < 10_000) cache.set(detach(raw), part);
     }
     return part;
   };
@@ -93,7 +100,7 @@ export function idMaker(workspace = ''): (key: TestKey) => MadeId {
     }
     const name = escapePart(bound(clean(key.name)));
     absorb(prefixH1, prefixH2, name);
-    return { id: prefix + name, key: finish(lanes[0]!, lanes[1]!) };
+    return { id: detach(prefix + name), key: finish(lanes[0]!, lanes[1]!) };
   };
 }
 

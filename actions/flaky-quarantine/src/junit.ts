@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { idMaker } from './identity.js';
+import { detach, idMaker } from './identity.js';
 
 /**
  * A streaming JUnit XML reader for every common dialect. It decodes by BOM and XML declaration
@@ -210,15 +210,16 @@ export async function parseReport(
     depth--;
     if (tag.name === 'system-out' || tag.name === 'system-err') outputDepth--;
     if (capture && FAILED_ATTEMPTS.has(tag.name)) {
+      // Detached: a kept failure must not keep its parser chunk alive (see identity.ts).
       const detail = {
-        message: capture.message.slice(0, MAX_MESSAGE),
-        type: capture.type.slice(0, 200),
-        text: capture.text.trim().slice(0, MAX_FAILURE_TEXT),
+        message: detach(capture.message.slice(0, MAX_MESSAGE)),
+        type: detach(capture.type.slice(0, 200)),
+        text: detach(capture.text.trim().slice(0, MAX_FAILURE_TEXT)),
       };
       if (capture.target === 'case' && current) current.failure = detail;
       else if (capture.target === 'suite') {
         suiteErrors.push({
-          suite: suites.at(-1)?.name ?? '',
+          suite: detach(suites.at(-1)?.name ?? ''),
           message: detail.message || detail.text.split('\n')[0] || detail.type,
         });
       }
@@ -236,7 +237,7 @@ export async function parseReport(
       // A testcase without a name is how several reporters write a suite that could not run.
       if (c.finalFailed)
         suiteErrors.push({
-          suite: c.classname || suitePath().join(' / '),
+          suite: detach(c.classname) || suitePath().join(' / '),
           message: c.failure?.message || 'failed',
         });
       return;
@@ -252,7 +253,16 @@ export async function parseReport(
     // Where a test lives is kept only for failures (annotations, issues): 330,000 passing cases stay small.
     cases.push(
       failures
-        ? { id, key, file: c.file, line: c.line, passes, failures, skipped: false, failure: c.failure }
+        ? {
+            id,
+            key,
+            file: c.file && detach(c.file),
+            line: c.line,
+            passes,
+            failures,
+            skipped: false,
+            failure: c.failure,
+          }
         : { id, key, passes, failures, skipped: c.skipped },
     );
   }

@@ -1,7 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { consecutivePasses, evidenceOn, failureStreak, isBroken, isFlaky, runsOfCommit } from './classify.js';
-import { type History, type HistoryLimits, type RunInfo, addRun } from './history.js';
+import { FAIL, type History, type HistoryLimits, type RunInfo, addRun } from './history.js';
+import { historyKey } from './identity.js';
 
 /**
  * Who is quarantined: automatic entries in the history (a flaky test, until released) plus the
@@ -111,19 +112,34 @@ export interface Decisions {
  */
 export function decide(
   history: History,
-  runTests: Iterable<{ id: string; key: string }>,
+  runTests: Iterable<{ id: string; key: string; failures: number }>,
   manual: ManualQuarantine,
   ctx: DecideContext,
+  /** This step's run, when it was new to its branch: its cells are the tests' own results. */
+  freshRun?: { branch: string; key: string },
 ): Decisions {
   const refs = runsOfCommit(history, ctx.commit);
+  // The commit's only run is this step's new one, so a test's evidence is its own result: one that
+  // did not fail is neither flaky nor broken, and its history need not be read.
+  const onlyFreshRun =
+    freshRun !== undefined &&
+    refs.length === 1 &&
+    refs[0]!.branch === history.branches.get(freshRun.branch) &&
+    refs[0]!.branch.runs[refs[0]!.index]!.key === freshRun.key;
   const active = effectiveQuarantine(history, manual);
+  // Keys of the active tests: a run's 330,000 ids are never hashed, only their ready keys looked up.
+  const activeKeys = new Set([...active].map(historyKey));
   const decisions: Decisions = { newlyFlaky: [], quarantined: [], released: [], broken: [] };
   const branch = history.branches.get(ctx.branch);
-  for (const { id, key } of runTests) {
+  for (const { id, key, failures } of runTests) {
+    const quarantined = activeKeys.has(key) && active.has(id);
+    if (onlyFreshRun && !failures && !quarantined) continue;
     const evidence = evidenceOn(refs, key);
-    const keepsFailing = active.has(id) && failureStreak(branch, key) >= BROKEN_STREAK;
+    // Without a failure on this commit a test is neither flaky nor broken (most tests stop here).
+    if (!(evidence.bits & FAIL) && !quarantined) continue;
+    const keepsFailing = quarantined && failureStreak(branch, key) >= BROKEN_STREAK;
     if (isBroken(evidence) || keepsFailing) decisions.broken.push(id);
-    else if (isFlaky(evidence) && !active.has(id)) {
+    else if (isFlaky(evidence) && !quarantined) {
       decisions.newlyFlaky.push(id);
       // Not active yet flaky: either new, or forced out by the manual file (then it stays out).
       if (ctx.autoQuarantine && !manual.forceOut.has(id)) decisions.quarantined.push(id);
@@ -163,7 +179,14 @@ export function recordRun(
   limits: HistoryLimits,
 ): { history: History; decisions: Decisions } {
   const merged = run ? addRun(current, run.branch, run.info, tests, limits) : current;
-  const decisions = decide(merged, tests.values(), manual, ctx);
+  const fresh = run && !current.branches.get(run.branch)?.runs.some((r) => r.key === run.info.key);
+  const decisions = decide(
+    merged,
+    tests.values(),
+    manual,
+    ctx,
+    fresh ? { branch: run.branch, key: run.info.key } : undefined,
+  );
   return { history: applyDecisions(merged, decisions, ctx), decisions };
 }
 
