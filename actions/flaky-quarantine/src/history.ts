@@ -94,17 +94,23 @@ export function addRun(
     const keep = Math.min(all.length, limits.runsPerBranch);
     runs = all.slice(all.length - keep);
     const trim = keep < all.length;
-    for (const [id, s] of outcomes) {
-      const test = tests.get(id);
-      const cell = test ? cellOf(test) : 0;
+    const add = (id: string, s: string, cell: number) => {
       const next = trim ? appendKeep(s, cell, keep) : append(s, cell);
       if (next) outcomes.set(id, next);
       else outcomes.delete(id);
-    }
+    };
+    // One lookup per test of this run: a stored test keeps its place, a new one is appended.
+    let stored = 0;
     for (const [id, test] of tests) {
       const cell = cellOf(test);
-      if (cell && !old.outcomes.has(id)) outcomes.set(id, LETTERS[cell]!);
+      const s = outcomes.get(id);
+      if (s !== undefined) {
+        stored++;
+        add(id, s, cell);
+      } else if (cell) outcomes.set(id, LETTERS[cell]!);
     }
+    // Stored tests this run did not report get an empty cell.
+    if (stored < old.outcomes.size) for (const [id, s] of old.outcomes) if (!tests.has(id)) add(id, s, 0);
   } else {
     runs = old.runs.map((r, i) => (i === index && run.at < r.at ? { ...r, at: run.at } : r));
     for (const [id, test] of tests) {
@@ -227,15 +233,33 @@ interface HistoryJson {
   quarantine: [string, QuarantineEntry][];
 }
 
+/** `JSON.stringify` of the document as HistoryJson, written so a branch's tests never exist as one array of pairs. */
 export function serialiseHistory(history: History): string {
-  const json: HistoryJson = {
-    version: HISTORY_VERSION,
-    branches: [...history.branches]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, branch]) => [name, { runs: branch.runs, tests: [...branch.outcomes] }]),
-    quarantine: [...history.quarantine],
-  };
-  return JSON.stringify(json);
+  const branches = [...history.branches]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(
+      ([name, branch]) =>
+        `[${JSON.stringify(name)},{"runs":${JSON.stringify(branch.runs)},"tests":[${pairsJson(branch.outcomes)}]}]`,
+    );
+  return `{"version":${HISTORY_VERSION},"branches":[${branches.join(',')}],"quarantine":${JSON.stringify([...history.quarantine])}}`;
+}
+
+/**
+ * The entries of a map as JSON pairs without the brackets around them, a few thousand at a time:
+ * 330,000 two-element arrays alive at once would cost about 20 MB at the step's peak.
+ */
+function pairsJson(map: ReadonlyMap<string, string>): string {
+  const parts: string[] = [];
+  let batch: [string, string][] = [];
+  for (const pair of map) {
+    batch.push(pair);
+    if (batch.length === 4096) {
+      parts.push(JSON.stringify(batch).slice(1, -1));
+      batch = [];
+    }
+  }
+  if (batch.length) parts.push(JSON.stringify(batch).slice(1, -1));
+  return parts.join(',');
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';

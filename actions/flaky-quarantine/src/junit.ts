@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { detach, idMaker } from './identity.js';
+import { MadeId, detach, idMaker } from './identity.js';
 
 /**
  * A streaming JUnit XML reader for every common dialect. It decodes by BOM and XML declaration
@@ -30,6 +30,23 @@ export interface ParsedCase {
   failures: number;
   skipped: boolean;
   failure?: FailureDetail;
+}
+
+/** A parsed testcase; its id is joined when read (see MadeId). */
+class Case extends MadeId implements ParsedCase {
+  // Set on failed cases only: a passing case holds no slots for them.
+  declare file?: string;
+  declare line?: number;
+  declare failure?: FailureDetail;
+
+  constructor(
+    made: MadeId,
+    public passes: number,
+    public failures: number,
+    public skipped: boolean,
+  ) {
+    super(made.prefix, made.name, made.key);
+  }
 }
 
 /** An error of a whole suite (setup, collection, build), attributed to no test: it blocks. */
@@ -244,27 +261,20 @@ export async function parseReport(
     }
     const passes = !c.finalFailed && !c.skipped ? 1 : 0;
     const failures = c.retryFailures + (c.failureElements || (c.finalFailed ? 1 : 0));
-    const { id, key } = makeId({
+    const made = makeId({
       file: c.file,
       classname: c.classname,
       suitePath: c.classname ? undefined : suitePath(),
       name: c.name,
     });
+    const parsed = new Case(made, passes, failures, failures ? false : c.skipped);
     // Where a test lives is kept only for failures (annotations, issues): 330,000 passing cases stay small.
-    cases.push(
-      failures
-        ? {
-            id,
-            key,
-            file: c.file && detach(c.file),
-            line: c.line,
-            passes,
-            failures,
-            skipped: false,
-            failure: c.failure,
-          }
-        : { id, key, passes, failures, skipped: c.skipped },
-    );
+    if (failures) {
+      parsed.file = c.file && detach(c.file);
+      parsed.line = c.line;
+      parsed.failure = c.failure;
+    }
+    cases.push(parsed);
   }
 
   let decode: ((chunk: Uint8Array, last: boolean) => string) | undefined;
