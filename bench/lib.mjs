@@ -17,18 +17,34 @@ export function measure(command, args, { cwd, env, runs = 5, check } = {}) {
   let last;
   for (let i = 0; i <= runs; i++) {
     const started = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const result = spawnSync(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.error) throw result.error;
     last = result;
     if (i === 0) continue; // warm-up: file cache, JIT of node itself
     times.push(ms);
-    const rss = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const rss = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    });
     if (i === 1 && !rss.error) peakKb = Number(rss.stderr.trim().split('\n').pop()) || 0;
   }
   if (check) check(last);
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1), peakMb: peakKb / 1024, last };
+  return {
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    max: times.at(-1),
+    peakMb: peakKb / 1024,
+    last,
+  };
 }
 
 export const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);

@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fmtMs, root } from './lib.mjs';
 
-const BUNDLES = ['affected', 'deploy-metadata', 'flaky-quarantine', 'migration-lint', 'error-budget-gate', 'cli'];
+const BUNDLES = [
+  'affected',
+  'deploy-metadata',
+  'flaky-quarantine',
+  'migration-lint',
+  'error-budget-gate',
+  'cli',
+];
 const RUNS = 15;
 
 function firstOutput(args, env) {
@@ -35,11 +42,16 @@ export async function benchStartup() {
   for (let i = 0; i < RUNS; i++) baseline.push(await firstOutput(['-e', 'console.log(0)'], env));
   const rows = [`| node -e 'console.log(0)' | ${fmtMs(median(baseline))} | – | – |`];
   for (const name of BUNDLES) {
-    const args = name === 'cli' ? [join(root, 'dist', 'cli', 'index.js'), '--help'] : [join(root, 'dist', name, 'index.js')];
+    const args =
+      name === 'cli'
+        ? [join(root, 'dist', 'cli', 'index.js'), '--help']
+        : [join(root, 'dist', name, 'index.js')];
     const times = [];
     for (let i = 0; i < RUNS; i++) times.push(await firstOutput(args, env));
     const main = statSync(join(root, 'dist', name, 'index.js')).size;
-    rows.push(`| ${name} | ${fmtMs(median(times))} | ${(main / 1024).toFixed(0)} KB | ${(sizeOf(join(root, 'dist', name)) / 1024).toFixed(0)} KB |`);
+    rows.push(
+      `| ${name} | ${fmtMs(median(times))} | ${(main / 1024).toFixed(0)} KB | ${(sizeOf(join(root, 'dist', name)) / 1024).toFixed(0)} KB |`,
+    );
   }
   const table = [
     `### Start-up and bundle size`,
