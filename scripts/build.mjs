@@ -2,10 +2,19 @@
 // is most of a fast action's time (the source map and licenses keep it auditable); deterministic, so a
 // rebuild is byte-identical and the drift test can compare. `node scripts/build.mjs [--out DIR] [names...]`.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const run = promisify(execFile);
@@ -26,24 +35,38 @@ export const assets = {
   cli: ['node_modules/libpg-query/wasm/libpg-query.wasm'],
 };
 
-/**
- * Bundles that skip ncc's source-map-support register: loading it is about a quarter of a bundle's
- * start-up. The source map still ships; `NODE_OPTIONS=--enable-source-maps` maps stack traces.
- */
-export const withoutSourceMapRegister = new Set(['affected']);
-
 async function buildOne(name, outRoot) {
   const out = join(outRoot, name);
   // Build beside the old bundle and swap it in, so a test running meanwhile never finds it missing.
   const fresh = `${out}.building`;
   rmSync(fresh, { recursive: true, force: true });
   const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-  const register = withoutSourceMapRegister.has(name) ? ['--no-source-map-register'] : [];
-  const args = [ncc, 'build', bundles[name], '-o', fresh, '-t', '-m', '--source-map', ...register];
+  // No source-map-support register: loading it is about a quarter of a bundle's start-up. The map
+  // still ships; `NODE_OPTIONS=--enable-source-maps` maps a stack trace when a bug is reported.
+  const args = [
+    ncc,
+    'build',
+    bundles[name],
+    '-o',
+    fresh,
+    '-t',
+    '-m',
+    '--source-map',
+    '--no-source-map-register',
+  ];
   await run(process.execPath, [...args, '--license', 'licenses.txt', '-q'], {
     cwd: root,
     maxBuffer: 64 * 1024 * 1024,
   });
+  // The action.yml files this bundle serves, parsed once here instead of at every start-up.
+  const served = name === 'cli' ? Object.keys(bundles).filter((b) => b !== 'cli') : [name];
+  const metadata = Object.fromEntries(
+    served.map((action) => [
+      action,
+      parse(readFileSync(join(root, 'actions', action, 'action.yml'), 'utf8')),
+    ]),
+  );
+  writeFileSync(join(fresh, 'action-metadata.json'), `${JSON.stringify(metadata, null, 2)}\n`);
   for (const asset of assets[name] ?? [])
     copyFileSync(join(root, asset), join(fresh, asset.split('/').pop()));
   rmSync(out, { recursive: true, force: true });

@@ -38,9 +38,19 @@ export function actionNames(root = repositoryRoot()): string[] {
   );
 }
 
+/**
+ * A bundle carries its action.yml files already parsed (`npm run build` writes this file beside
+ * index.js): parsing YAML at every start-up cost more than the rest of a small action's set-up.
+ */
+const BUNDLED_METADATA = 'action-metadata.json';
+
 /** Reads `actions/<name>/action.yml`, the single source of input names, defaults and outputs. */
 export function loadActionMeta(name: string, root = repositoryRoot()): ActionMeta {
-  const meta = parseYaml(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')) as ActionMeta;
+  const bundled = join(dirname(fileURLToPath(import.meta.url)), BUNDLED_METADATA);
+  const meta = existsSync(bundled)
+    ? (JSON.parse(readFileSync(bundled, 'utf8')) as Record<string, ActionMeta>)[name]
+    : (parseYaml(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')) as ActionMeta);
+  if (!meta) throw new Error(`bug: no metadata for action ${name} in ${bundled}`);
   return { ...meta, inputs: meta.inputs ?? {}, outputs: meta.outputs ?? {} };
 }
 
