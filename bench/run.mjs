@@ -15,6 +15,8 @@ const BENCHES = [
   ['gate', 'bench/gate.mjs'],
 ];
 
+// `node bench/run.mjs flaky gate` runs only those, and gathers the others' last results as they are.
+const only = new Set(process.argv.slice(2));
 const missingPeers = ['turbo', 'nx', 'pnpm', 'squawk'].filter((p) => !peerBin(p));
 const sections = [];
 for (const [name, script] of BENCHES) {
@@ -22,8 +24,10 @@ for (const [name, script] of BENCHES) {
     sections.push(`### ${name}\n\n_No benchmark yet (${script} is missing)._`);
     continue;
   }
-  console.log(`\n=== ${name} (${script})`);
-  execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
+  if (!only.size || only.has(name)) {
+    console.log(`\n=== ${name} (${script})`);
+    execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
+  }
   const file = join(root, 'bench', `results-${name}.md`);
   sections.push(
     existsSync(file) ? readFileSync(file, 'utf8').trim() : `### ${name}\n\n_${script} wrote no results._`,
