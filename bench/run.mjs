@@ -29,9 +29,9 @@ for (const [name, script] of BENCHES) {
     execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
   }
   const file = join(root, 'bench', `results-${name}.md`);
-  sections.push(
-    existsSync(file) ? readFileSync(file, 'utf8').trim() : `### ${name}\n\n_${script} wrote no results._`,
-  );
+  // Each benchmark titles its own file; here every section sits at one level, named the same way.
+  const text = existsSync(file) ? readFileSync(file, 'utf8').trim() : `_${script} wrote no results._`;
+  sections.push(`### ${name}\n\n${text.replace(/^#{1,6} .*\n+/, '').replace(/^#{1,6} /gm, '#### ')}`);
 }
 
 const header = [
@@ -48,7 +48,7 @@ const readme = readFileSync(readmePath, 'utf8');
 const start = '<!-- bench:start -->';
 const end = '<!-- bench:end -->';
 if (readme.includes(start) && readme.includes(end)) {
-  const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n\n${body.replace(/^### /gm, '#### ')}\n${readme.slice(readme.indexOf(end))}`;
+  const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n\n${body.replace(/^(#{3,5}) /gm, '#$1 ')}\n${readme.slice(readme.indexOf(end))}`;
   writeFileSync(readmePath, updated);
 }
 // The tables are hand-built Markdown: let prettier align them as the format check expects.
