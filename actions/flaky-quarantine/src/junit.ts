@@ -45,7 +45,7 @@ class Case extends MadeId implements ParsedCase {
     public failures: number,
     public skipped: boolean,
   ) {
-    super(made.prefix, made.name, made.key);
+    super(made.head, made.tail, made.key);
   }
 }
 
