@@ -17,16 +17,16 @@ const env = Object.fromEntries(
 let broken = 0;
 for (const name of ACTIONS) {
   const script = join(root, 'actions', name, 'demo.mjs');
-  const bar = '='.repeat(Math.max(0, 72 - name.length));
+  const heading = (text) => `\n== ${text} ${'='.repeat(Math.max(3, 100 - text.length))}`;
   if (!existsSync(script)) {
-    console.log(`\n== ${name} ${bar}\n(no demo yet)`);
+    console.log(`${heading(name)}\n(no demo yet)`);
     continue;
   }
   const temp = mkdtempSync(join(tmpdir(), `trunk-demo-${name}-`));
   try {
     const { demo } = await import(pathToFileURL(script).href);
     const { title, args } = await demo(temp);
-    console.log(`\n== ${name}: ${title} ${bar}`);
+    console.log(heading(`${name}: ${title}`));
     console.log(
       `$ trunk-actions ${name} ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`,
     );
