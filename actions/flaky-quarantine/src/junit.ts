@@ -248,8 +248,8 @@ export async function parseReport(
     }
   });
 
+  const suitePath = () => suites.map((s) => s.name);
   function finishCase(c: OpenCase): void {
-    const suitePath = () => suites.map((s) => s.name);
     if (!c.name) {
       // A testcase without a name is how several reporters write a suite that could not run.
       if (c.finalFailed)
@@ -261,12 +261,8 @@ export async function parseReport(
     }
     const passes = !c.finalFailed && !c.skipped ? 1 : 0;
     const failures = c.retryFailures + (c.failureElements || (c.finalFailed ? 1 : 0));
-    const made = makeId({
-      file: c.file,
-      classname: c.classname,
-      suitePath: c.classname ? undefined : suitePath(),
-      name: c.name,
-    });
+    // The open case is its own key unless the suites stand in for a missing classname.
+    const made = makeId(c.classname ? c : { ...c, suitePath: suitePath() });
     const parsed = new Case(made, passes, failures, failures ? false : c.skipped);
     // Where a test lives is kept only for failures (annotations, issues): 330,000 passing cases stay small.
     if (failures) {
