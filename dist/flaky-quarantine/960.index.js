@@ -109,7 +109,12 @@ function planIssues(input) {
         failedAgain: input.quarantinedFailures
             .filter((id) => automatic.has(id) && !fresh.has(id) && !input.forcedIn.has(id))
             .slice(0, MAX_REFRESHED)
-            .map(factsOf),
+            .map((id) => ({
+            ...factsOf(id),
+            // A parallel job of this same run quarantined it and opens its issue: opening one here
+            // too would race it into a duplicate. A quarantine from an earlier run may heal a missing one.
+            openIfMissing: !input.history.quarantine.get(id)?.by?.startsWith(`${input.runKey}/`),
+        })),
         link: [...new Set([...input.quarantinedFailures, ...input.decisions.newlyFlaky])],
     };
     const any = work.quarantined.length + work.released.length + work.failedAgain.length + work.link.length;
@@ -171,9 +176,11 @@ async function syncIssues(github, repo, work, log) {
     for (const facts of work.quarantined)
         await openIssue(facts);
     // A quarantined test failing again refreshes its issue; one missing (an earlier run could not
-    // create it) is opened now, so the issues heal.
-    for (const facts of work.failedAgain)
-        await openIssue(facts);
+    // create it) is opened now, so the issues heal, unless the quarantining job is still at it.
+    for (const facts of work.failedAgain) {
+        if (facts.openIfMissing || byHash.has((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(facts.id)))
+            await openIssue(facts);
+    }
     for (const { id, passes } of work.released) {
         const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id));
         if (!issue)

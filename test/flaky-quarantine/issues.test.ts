@@ -56,6 +56,7 @@ describe('issue plan', () => {
     failureOf: () => undefined,
     releaseAfter: 30,
     defaultBranch: 'main',
+    runKey: '7:1',
   };
   const decisions = { newlyFlaky: [], quarantined: [], released: [], broken: [] };
   test('nothing to do is undefined', () => {
@@ -75,6 +76,22 @@ describe('issue plan', () => {
     expect(work.quarantined.map((f) => f.id)).toEqual(['new']);
     expect(work.released).toEqual([{ id: 'gone', passes: 30 }]);
     expect(work.failedAgain.map((f) => f.id)).toEqual(['old']);
+    expect(work.failedAgain[0]!.openIfMissing).toBe(true);
+  });
+  test('a test quarantined by a parallel job of this run only refreshes an issue that exists (no race to a duplicate)', () => {
+    const history = emptyHistory();
+    history.quarantine.set('mine', { since: '2026-01-02', commit: 'c', branch: 'main', by: '7:1/ab12cd34' });
+    history.quarantine.set('earlier', {
+      since: '2026-01-01',
+      commit: 'b',
+      branch: 'main',
+      by: '6:1/ffee0011',
+    });
+    const work = planIssues({ ...base, history, decisions, quarantinedFailures: ['mine', 'earlier'] })!;
+    expect(work.failedAgain.map((f) => [f.id, f.openIfMissing])).toEqual([
+      ['mine', false],
+      ['earlier', true],
+    ]);
   });
 });
 

@@ -105,6 +105,8 @@ export interface IssuePlanInput {
   runUrl?: string;
   releaseAfter: number;
   defaultBranch: string;
+  /** This step's run key (`<run id>:<attempt>`). */
+  runKey: string;
 }
 
 /** At most this many issues are refreshed per run (GitHub allows 80 content writes a minute). */
@@ -137,7 +139,12 @@ export function planIssues(input: IssuePlanInput): IssueWork | undefined {
     failedAgain: input.quarantinedFailures
       .filter((id) => automatic.has(id) && !fresh.has(id) && !input.forcedIn.has(id))
       .slice(0, MAX_REFRESHED)
-      .map(factsOf),
+      .map((id) => ({
+        ...factsOf(id),
+        // A parallel job of this same run quarantined it and opens its issue: opening one here
+        // too would race it into a duplicate. A quarantine from an earlier run may heal a missing one.
+        openIfMissing: !input.history.quarantine.get(id)?.by?.startsWith(`${input.runKey}/`),
+      })),
     link: [...new Set([...input.quarantinedFailures, ...input.decisions.newlyFlaky])],
   };
   const any = work.quarantined.length + work.released.length + work.failedAgain.length + work.link.length;
@@ -148,7 +155,7 @@ export interface IssueWork {
   quarantined: IssueFacts[];
   released: { id: string; passes: number }[];
   /** Already quarantined tests that failed again: their issue body is refreshed. */
-  failedAgain: IssueFacts[];
+  failedAgain: (IssueFacts & { openIfMissing: boolean })[];
   /** Other tests whose issue the summary links to. */
   link: string[];
 }
@@ -215,8 +222,10 @@ export async function syncIssues(
 
   for (const facts of work.quarantined) await openIssue(facts);
   // A quarantined test failing again refreshes its issue; one missing (an earlier run could not
-  // create it) is opened now, so the issues heal.
-  for (const facts of work.failedAgain) await openIssue(facts);
+  // create it) is opened now, so the issues heal, unless the quarantining job is still at it.
+  for (const facts of work.failedAgain) {
+    if (facts.openIfMissing || byHash.has(idHash(facts.id))) await openIssue(facts);
+  }
   for (const { id, passes } of work.released) {
     const issue = byHash.get(idHash(id));
     if (!issue) continue;

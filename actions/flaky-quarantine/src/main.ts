@@ -148,6 +148,7 @@ export async function run(io: ActionIO): Promise<void> {
       runUrl: ctx.runUrl || undefined,
       releaseAfter: opts['release-after'],
       defaultBranch: where.defaultBranch,
+      runKey: where.runKey,
     });
     if (work) {
       try {
