@@ -1,0 +1,2072 @@
+export const id = 46;
+export const ids = [46];
+export const modules = {
+
+/***/ 46:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  inputs: () => (/* binding */ main_inputs),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./shared/context.ts
+var context = __webpack_require__(1849);
+// EXTERNAL MODULE: ./shared/errors.ts
+var shared_errors = __webpack_require__(2635);
+// EXTERNAL MODULE: ./shared/git.ts
+var shared_git = __webpack_require__(7366);
+// EXTERNAL MODULE: ./shared/inputs.ts
+var inputs = __webpack_require__(8573);
+// EXTERNAL MODULE: ./shared/paths.ts
+var paths = __webpack_require__(2);
+// EXTERNAL MODULE: ./shared/range.ts
+var shared_range = __webpack_require__(4823);
+;// CONCATENATED MODULE: ./actions/migration-lint/src/catalog.ts
+const AE = 'ACCESS EXCLUSIVE';
+const RULES = [
+    {
+        id: 'drop-column',
+        severity: 'error',
+        lock: AE,
+        why: 'The running app version still selects and inserts this column; its queries fail the moment the column is gone.',
+        fix: 'Contract in two releases: stop reading and writing the column in the app (ignore it in the ORM), deploy, then drop it in a later migration.',
+    },
+    {
+        id: 'rename-column',
+        severity: 'error',
+        lock: AE,
+        why: 'The running app version uses the old column name; every query naming it fails after the rename.',
+        fix: 'Expand/contract: add the new column, write both (trigger or app), backfill in batches, switch reads, then drop the old column in a later release.',
+    },
+    {
+        id: 'rename-table',
+        severity: 'error',
+        lock: AE,
+        why: 'The running app version queries the old table name and fails after the rename.',
+        fix: 'Create the new name as a view over the old table (or the reverse), move the app to the new name, then rename/drop in a later release.',
+    },
+    {
+        id: 'drop-table',
+        severity: 'error',
+        lock: AE,
+        why: 'The running app version may still read or write the table; the data is gone for good.',
+        fix: 'Remove every use of the table from the app and deploy first; drop it in a later migration (keep a backup).',
+    },
+    {
+        id: 'add-not-null-column-no-default',
+        severity: 'error',
+        lock: AE,
+        why: 'Fails on a table with rows, and inserts from the running app version (which does not know the column) would fail the NOT NULL check.',
+        fix: 'Add the column nullable or with a constant DEFAULT; backfill in batches; add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL.',
+    },
+    {
+        id: 'volatile-default',
+        severity: 'error',
+        lock: AE,
+        why: 'A volatile default (gen_random_uuid(), random(), clock_timestamp(), serial, identity) rewrites the whole table under ACCESS EXCLUSIVE, blocking all reads and writes.',
+        fix: 'Add the column without a default (or with a constant one), set the default in a separate statement (applies to new rows only), and backfill existing rows in batches.',
+    },
+    {
+        id: 'add-stored-generated-column',
+        severity: 'error',
+        lock: AE,
+        why: 'Adding a stored generated column computes it for every row: a full table rewrite under ACCESS EXCLUSIVE.',
+        fix: 'Add a plain nullable column, keep it filled with a trigger, backfill in batches; or compute the value in a view or the app.',
+    },
+    {
+        id: 'change-column-type',
+        severity: 'error',
+        lock: AE,
+        why: 'Changing the type rewrites the table and its indexes under ACCESS EXCLUSIVE, and the running app may send values of the old type.',
+        fix: 'Add a new column of the new type, write both, backfill in batches, switch reads, drop the old column later. Widening varchar or varchar to text needs no rewrite.',
+    },
+    {
+        id: 'set-not-null',
+        severity: 'error',
+        lock: AE,
+        why: 'SET NOT NULL scans the whole table under ACCESS EXCLUSIVE to check every row.',
+        fix: 'ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c (in a separate transaction); then SET NOT NULL skips the scan (PostgreSQL 12+); drop the CHECK after.',
+    },
+    {
+        id: 'add-fk-validating',
+        severity: 'error',
+        lock: 'SHARE ROW EXCLUSIVE',
+        why: 'Adding a foreign key checks every existing row while blocking writes on both tables.',
+        fix: 'ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a separate transaction (takes only SHARE UPDATE EXCLUSIVE).',
+    },
+    {
+        id: 'add-check-validating',
+        severity: 'error',
+        lock: AE,
+        why: 'Adding a CHECK constraint scans every row under ACCESS EXCLUSIVE.',
+        fix: 'ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT in a separate transaction (takes only SHARE UPDATE EXCLUSIVE).',
+    },
+    {
+        id: 'validate-in-same-transaction',
+        severity: 'warning',
+        lock: AE,
+        why: 'VALIDATE CONSTRAINT in the transaction that added the constraint scans the table while the ACCESS EXCLUSIVE lock from ADD CONSTRAINT is still held.',
+        fix: 'Commit after ADD CONSTRAINT ... NOT VALID and run VALIDATE CONSTRAINT in its own transaction or migration.',
+    },
+    {
+        id: 'add-unique-constraint-validating',
+        severity: 'error',
+        lock: AE,
+        why: 'ADD UNIQUE builds its index while holding ACCESS EXCLUSIVE: no reads or writes until it is done.',
+        fix: 'CREATE UNIQUE INDEX CONCURRENTLY i ON t (cols); then ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i.',
+    },
+    {
+        id: 'add-primary-key-validating',
+        severity: 'error',
+        lock: AE,
+        why: 'ADD PRIMARY KEY builds its index (and checks NOT NULL) while holding ACCESS EXCLUSIVE.',
+        fix: 'CREATE UNIQUE INDEX CONCURRENTLY i ON t (id); make the column NOT NULL the safe way; then ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY USING INDEX i.',
+    },
+    {
+        id: 'add-exclusion-constraint',
+        severity: 'error',
+        lock: AE,
+        why: 'An EXCLUDE constraint builds its index under ACCESS EXCLUSIVE and cannot be added NOT VALID or built concurrently.',
+        fix: 'Add it on a new table and move the data, or enforce the rule in the app (or with a trigger) until a maintenance window.',
+    },
+    {
+        id: 'create-index-non-concurrent',
+        severity: 'error',
+        lock: 'SHARE',
+        why: 'CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.',
+        fix: 'CREATE INDEX CONCURRENTLY, in a migration that does not run inside a transaction.',
+    },
+    {
+        id: 'drop-index-non-concurrent',
+        severity: 'warning',
+        lock: AE,
+        why: 'DROP INDEX takes ACCESS EXCLUSIVE on the table: queued behind long queries, it blocks every read and write.',
+        fix: 'DROP INDEX CONCURRENTLY, in a migration that does not run inside a transaction.',
+    },
+    {
+        id: 'reindex-non-concurrent',
+        severity: 'error',
+        lock: 'SHARE (ACCESS EXCLUSIVE on the index)',
+        why: 'REINDEX without CONCURRENTLY blocks writes to the table and reads that use the index.',
+        fix: 'REINDEX ... CONCURRENTLY (PostgreSQL 12+), outside a transaction; before 12, build a new index concurrently and drop the old one.',
+    },
+    {
+        id: 'concurrent-index-in-transaction',
+        severity: 'error',
+        lock: '',
+        why: 'CONCURRENTLY cannot run inside a transaction block: the migration fails (and how the runner wraps files decides when that happens).',
+        fix: 'Put the concurrent statement alone in its own migration file, or turn off the runner transaction for that file (golang-migrate and Prisma: one statement per file; Rails: disable_ddl_transaction!; Knex: config.transaction = false).',
+    },
+    {
+        id: 'vacuum-full-or-cluster',
+        severity: 'error',
+        lock: AE,
+        why: 'VACUUM FULL and CLUSTER rewrite the whole table under ACCESS EXCLUSIVE.',
+        fix: 'Use pg_repack or pg_squeeze online, or a plain VACUUM; never in a migration.',
+    },
+    {
+        id: 'detach-partition-non-concurrent',
+        severity: 'warning',
+        lock: AE,
+        why: 'DETACH PARTITION takes ACCESS EXCLUSIVE on the parent table, blocking every query on it.',
+        fix: 'ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14+), outside a transaction.',
+    },
+    {
+        id: 'truncate',
+        severity: 'error',
+        lock: AE,
+        why: 'TRUNCATE deletes every row at once under ACCESS EXCLUSIVE; the running app loses its data.',
+        fix: 'Delete in batches if the data really must go, after the app stopped using it; never as part of a schema migration.',
+    },
+    {
+        id: 'drop-not-null',
+        severity: 'warning',
+        lock: AE,
+        why: 'Once NULLs are written, the running app version, which assumes a value, may crash reading them.',
+        fix: 'Ship an app version that handles NULL first, then drop the NOT NULL.',
+    },
+    {
+        id: 'drop-default',
+        severity: 'warning',
+        lock: AE,
+        why: 'The running app version may omit the column in inserts, relying on the default; those inserts now write NULL or fail.',
+        fix: 'Make the app always write the column and deploy it, then drop the default.',
+    },
+    {
+        id: 'rename-enum-value',
+        severity: 'error',
+        lock: AE,
+        why: 'The running app version still sends the old label; its writes fail with "invalid input value for enum".',
+        fix: 'Add the new value (ALTER TYPE ... ADD VALUE), move the app and the data to it, stop using the old value; remove it later by recreating the type.',
+    },
+    {
+        id: 'uncommitted-transaction',
+        severity: 'error',
+        lock: '',
+        why: 'The file opens a transaction that it never commits: the runner may roll it back, or hold its locks until the connection closes.',
+        fix: 'End every BEGIN with COMMIT in the same file.',
+    },
+    {
+        id: 'lock-timeout-missing',
+        severity: 'warning',
+        lock: '',
+        why: 'Without lock_timeout, a statement waiting for its lock behind a long query blocks every query queued after it: an outage even for a quick change.',
+        fix: "Start the migration with SET lock_timeout = '2s' (and retry on timeout).",
+    },
+    {
+        id: 'syntax-error',
+        severity: 'error',
+        lock: '',
+        why: 'PostgreSQL cannot parse this statement, so the migration fails (MySQL syntax is not PostgreSQL).',
+        fix: 'Fix the statement; check it with psql against a scratch database.',
+    },
+    {
+        id: 'not-utf8',
+        severity: 'error',
+        lock: '',
+        why: 'The file is not valid UTF-8, so it cannot be read reliably (nor by most runners).',
+        fix: 'Re-save the file as UTF-8.',
+    },
+    {
+        id: 'empty-file',
+        severity: 'warning',
+        lock: '',
+        why: 'An empty migration does nothing; it is usually a mistake or a lost change.',
+        fix: 'Add the intended statements or delete the file.',
+    },
+    {
+        id: 'ignore-without-reason',
+        severity: 'warning',
+        lock: '',
+        why: 'An ignore comment without a reason hides a risk without telling reviewers why it is safe; it suppresses nothing.',
+        fix: 'Write it as: -- migration-lint: ignore <rule> -- <why it is safe here>.',
+    },
+    {
+        id: 'unused-ignore',
+        severity: 'warning',
+        lock: '',
+        why: 'The ignore comment matches no finding (or names an unknown rule); it would silently hide a future one.',
+        fix: 'Remove the comment, or correct the rule id.',
+    },
+    {
+        id: 'observed-rewrite',
+        severity: 'warning',
+        lock: AE,
+        why: 'Run against a real PostgreSQL, the statement rewrote an existing table (its relfilenode changed): the table is locked for the whole rewrite.',
+        fix: 'See the static finding on the same line for the safe recipe.',
+    },
+    {
+        id: 'observed-failure',
+        severity: 'error',
+        lock: '',
+        why: 'Run against a real PostgreSQL (after the base migrations), the statement failed.',
+        fix: 'Fix the statement; the database message says why.',
+    },
+];
+const rules = new Map(RULES.map((rule) => [rule.id, rule]));
+function rule(id) {
+    const found = rules.get(id);
+    if (!found)
+        throw new Error(`bug: unknown rule ${id}`);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/positions.ts
+/** Maps offsets in one file's text to lines and columns, with a binary search over line starts. */
+class LineIndex {
+    text;
+    starts = [0];
+    constructor(text) {
+        this.text = text;
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
+    }
+    /** The position of a UTF-16 offset. */
+    at(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        const lineStart = this.starts[lo];
+        let column = 1;
+        for (let i = lineStart; i < offset; i++) {
+            const c = this.text.charCodeAt(i);
+            if (c < 0xdc00 || c > 0xdfff)
+                column++; // a low surrogate finishes a code point already counted
+        }
+        return { line: lo + 1, column };
+    }
+}
+/**
+ * Converts a UTF-8 byte offset inside `text` (what libpg-query reports) to a UTF-16 offset.
+ * Offsets past the end clamp to the end.
+ */
+function byteToCharOffset(text, byteOffset) {
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        if (bytes >= byteOffset)
+            return i;
+        const c = text.charCodeAt(i);
+        if (c < 0x80)
+            bytes += 1;
+        else if (c < 0x800)
+            bytes += 2;
+        else if (c >= 0xd800 && c <= 0xdbff) {
+            bytes += 4;
+            i++;
+        }
+        else
+            bytes += 3;
+    }
+    return text.length;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/ast.ts
+/** Small readers over libpg-query's JSON parse tree. */
+/** `schema.table` for a RangeVar; unqualified names are taken to be in `public`. */
+function tableKey(rangeVar) {
+    if (!rangeVar)
+        return '';
+    const rv = (rangeVar.RangeVar ?? rangeVar);
+    return `${rv.schemaname ?? 'public'}.${rv.relname}`;
+}
+/** `schema.name` from a list of String nodes (DROP objects, type names). */
+function qualifiedName(items) {
+    const parts = (items ?? []).map((item) => item.String?.sval);
+    return parts.length > 1 ? parts.slice(-2).join('.') : `public.${parts[0] ?? ''}`;
+}
+function typeInfo(typeName) {
+    const names = (typeName?.names ?? []).map((n) => n.String?.sval);
+    const name = names.filter((n) => n !== 'pg_catalog').join('.');
+    const mods = (typeName?.typmods ?? []).map((m) => Number(m.A_Const?.ival?.ival ?? 0));
+    return { name: ALIASES.get(name) ?? name, mods, array: !!typeName?.arrayBounds };
+}
+const ALIASES = new Map([
+    ['character varying', 'varchar'],
+    ['int', 'int4'],
+    ['integer', 'int4'],
+    ['bigint', 'int8'],
+    ['smallint', 'int2'],
+    ['decimal', 'numeric'],
+    ['bool', 'bool'],
+    ['timestamp with time zone', 'timestamptz'],
+]);
+function formatType(t) {
+    return `${t.name}${t.mods.length ? `(${t.mods.join(',')})` : ''}${t.array ? '[]' : ''}`;
+}
+/**
+ * Whether changing a column from `from` to `to` keeps the bytes on disk (no table rewrite):
+ * the same type, varchar widening or to text, numeric precision widening at the same scale.
+ */
+function isBinaryCoercible(from, to) {
+    if (from.array !== to.array)
+        return false;
+    const same = formatType(from) === formatType(to);
+    if (same)
+        return true;
+    const widens = (f, t) => t.length === 0 || (f.length > 0 && t[0] >= f[0]);
+    if ((from.name === 'varchar' || from.name === 'text') && to.name === 'text')
+        return true;
+    if (from.name === 'varchar' && to.name === 'varchar')
+        return widens(from.mods, to.mods);
+    if (from.name === 'text' && to.name === 'varchar')
+        return to.mods.length === 0;
+    if (from.name === 'varbit' && to.name === 'varbit')
+        return widens(from.mods, to.mods);
+    if (from.name === 'cidr' && to.name === 'inet')
+        return true;
+    if (from.name === 'numeric' && to.name === 'numeric') {
+        if (to.mods.length === 0)
+            return true;
+        return from.mods.length > 0 && (from.mods[1] ?? 0) === (to.mods[1] ?? 0) && to.mods[0] >= from.mods[0];
+    }
+    return false;
+}
+/** Functions that are not volatile, so a DEFAULT using them is evaluated once (PostgreSQL 11+). */
+const NON_VOLATILE = new Set([
+    'now',
+    'transaction_timestamp',
+    'statement_timestamp',
+    'current_timestamp',
+    'lower',
+    'upper',
+    'coalesce',
+    'to_jsonb',
+    'jsonb_build_object',
+    'json_build_object',
+    'jsonb_build_array',
+    'array',
+    'make_interval',
+    'to_timestamp',
+    'length',
+    'concat',
+]);
+/** Whether an expression may give a different value per row: any function not known to be stable. */
+function isVolatileExpression(expr) {
+    let volatile = false;
+    const visit = (value) => {
+        if (volatile || !value || typeof value !== 'object')
+            return;
+        if (Array.isArray(value))
+            return value.forEach(visit);
+        const record = value;
+        if (record.FuncCall) {
+            const parts = record.FuncCall.funcname.map((n) => n.String?.sval);
+            const name = parts.filter((p) => p !== 'pg_catalog').join('.');
+            if (!NON_VOLATILE.has(name))
+                volatile = true;
+        }
+        if (record.SubLink)
+            volatile = true;
+        for (const child of Object.values(record))
+            visit(child);
+    };
+    visit(expr);
+    return volatile;
+}
+/** Column constraints of a ColumnDef by kind. */
+function columnConstraints(columnDef) {
+    return (columnDef.constraints ?? []).map((c) => c.Constraint);
+}
+/** The column named by a `col IS NOT NULL` check, or undefined for any other expression. */
+function notNullCheckColumn(expr) {
+    const test = expr?.NullTest;
+    if (!test || test.nulltesttype !== 'IS_NOT_NULL')
+        return undefined;
+    const fields = (test.arg?.ColumnRef?.fields ?? []);
+    return fields.length === 1 ? fields[0].String?.sval : undefined;
+}
+/** A DefElem option list contains `name` (REINDEX ... CONCURRENTLY, VACUUM (FULL)). */
+function hasOption(options, name) {
+    return (options ?? []).some((o) => {
+        const def = o.DefElem;
+        if (def?.defname !== name)
+            return false;
+        const arg = def.arg;
+        // VACUUM (FULL false) turns it off
+        return !(arg?.Boolean && arg.Boolean.boolval !== true) && arg?.String?.sval !== 'false';
+    });
+}
+/** Smallest `location` (a byte offset in the statement) found in a node, or undefined. */
+function firstLocation(node) {
+    let best;
+    const visit = (value) => {
+        if (!value || typeof value !== 'object')
+            return;
+        if (Array.isArray(value))
+            return value.forEach(visit);
+        const record = value;
+        if (typeof record.location === 'number' && record.location >= 0)
+            best = best === undefined ? record.location : Math.min(best, record.location);
+        for (const child of Object.values(record))
+            visit(child);
+    };
+    visit(node);
+    return best;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/schema.ts
+
+/**
+ * What the replayed migrations have built so far: tables with their columns and constraints, and
+ * which table each index belongs to. Unknown tables are treated as existing ones by the rules.
+ */
+class Schema {
+    tables = new Map();
+    indexes = new Map();
+    /** Updates the state with one statement; `transaction` identifies the transaction it runs in. */
+    apply(stmt, origin, transaction) {
+        if (stmt.CreateStmt)
+            this.createTable(stmt.CreateStmt, origin);
+        else if (stmt.CreateTableAsStmt)
+            this.tables.set(tableKey(stmt.CreateTableAsStmt.into?.rel), emptyTable(origin));
+        else if (stmt.AlterTableStmt)
+            this.alterTable(stmt.AlterTableStmt, transaction);
+        else if (stmt.IndexStmt?.idxname) {
+            const schema = stmt.IndexStmt.relation?.schemaname ?? 'public';
+            this.indexes.set(`${schema}.${stmt.IndexStmt.idxname}`, tableKey(stmt.IndexStmt.relation));
+        }
+        else if (stmt.DropStmt) {
+            for (const object of (stmt.DropStmt.objects ?? [])) {
+                const key = qualifiedName(object.List?.items);
+                if (stmt.DropStmt.removeType === 'OBJECT_TABLE')
+                    this.tables.delete(key);
+                if (stmt.DropStmt.removeType === 'OBJECT_INDEX')
+                    this.indexes.delete(key);
+            }
+        }
+        else if (stmt.RenameStmt)
+            this.rename(stmt.RenameStmt);
+    }
+    createTable(create, origin) {
+        const table = emptyTable(origin);
+        const key = tableKey(create.relation);
+        for (const element of (create.tableElts ?? [])) {
+            if (element.ColumnDef) {
+                const def = element.ColumnDef;
+                const constraints = columnConstraints(def);
+                table.columns.set(def.colname, {
+                    type: typeInfo(def.typeName),
+                    notNull: constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY'),
+                });
+                for (const c of constraints)
+                    this.addConstraint(table, key, c, def.colname, undefined);
+            }
+            else if (element.Constraint)
+                this.addConstraint(table, key, element.Constraint, undefined, undefined);
+        }
+        this.tables.set(key, table);
+    }
+    alterTable(alter, transaction) {
+        const key = tableKey(alter.relation);
+        const table = this.tables.get(key);
+        if (!table)
+            return;
+        for (const item of (alter.cmds ?? [])) {
+            const cmd = item.AlterTableCmd;
+            const def = cmd.def;
+            switch (cmd.subtype) {
+                case 'AT_AddColumn': {
+                    const column = def.ColumnDef;
+                    const constraints = columnConstraints(column);
+                    table.columns.set(column.colname, {
+                        type: typeInfo(column.typeName),
+                        notNull: constraints.some((c) => c.contype === 'CONSTR_NOTNULL'),
+                    });
+                    for (const c of constraints)
+                        this.addConstraint(table, key, c, column.colname, transaction);
+                    break;
+                }
+                case 'AT_DropColumn':
+                    table.columns.delete(cmd.name);
+                    break;
+                case 'AT_AlterColumnType': {
+                    const column = table.columns.get(cmd.name);
+                    if (column)
+                        column.type = typeInfo(def?.ColumnDef?.typeName);
+                    break;
+                }
+                case 'AT_SetNotNull':
+                case 'AT_DropNotNull': {
+                    const column = table.columns.get(cmd.name);
+                    if (column)
+                        column.notNull = cmd.subtype === 'AT_SetNotNull';
+                    break;
+                }
+                case 'AT_AddConstraint':
+                    this.addConstraint(table, key, def.Constraint, undefined, transaction);
+                    break;
+                case 'AT_ValidateConstraint': {
+                    const constraint = table.constraints.get(cmd.name);
+                    if (constraint)
+                        constraint.validated = true;
+                    break;
+                }
+                case 'AT_DropConstraint':
+                    table.constraints.delete(cmd.name);
+                    break;
+            }
+        }
+    }
+    addConstraint(table, key, c, column, transaction) {
+        if (!['CONSTR_CHECK', 'CONSTR_FOREIGN', 'CONSTR_UNIQUE', 'CONSTR_PRIMARY'].includes(c.contype))
+            return;
+        table.constraints.set(constraintName(key, c, column), {
+            validated: !c.skip_validation,
+            notNullColumn: c.contype === 'CONSTR_CHECK' ? notNullCheckColumn(c.raw_expr) : undefined,
+            addedInTransaction: transaction,
+        });
+    }
+    rename(rename) {
+        const key = tableKey(rename.relation);
+        const table = this.tables.get(key);
+        if (rename.renameType === 'OBJECT_TABLE' && table) {
+            this.tables.delete(key);
+            this.tables.set(`${key.split('.')[0]}.${rename.newname}`, table);
+        }
+        else if (rename.renameType === 'OBJECT_COLUMN' && table) {
+            const column = table.columns.get(rename.subname);
+            table.columns.delete(rename.subname);
+            if (column)
+                table.columns.set(rename.newname, column);
+        }
+        else if (rename.renameType === 'OBJECT_TABCONSTRAINT' && table) {
+            const constraint = table.constraints.get(rename.subname);
+            table.constraints.delete(rename.subname);
+            if (constraint)
+                table.constraints.set(rename.newname, constraint);
+        }
+    }
+}
+function emptyTable(origin) {
+    return { origin, columns: new Map(), constraints: new Map() };
+}
+/** The constraint's name, or the one PostgreSQL generates (`table_col_check`, `table_col_fkey`). */
+function constraintName(key, c, column) {
+    if (c.conname)
+        return c.conname;
+    const table = key.split('.').pop();
+    const firstRef = (node) => {
+        if (!node || typeof node !== 'object')
+            return undefined;
+        const record = node;
+        if (record.ColumnRef)
+            return record.ColumnRef.fields?.at(-1)?.String?.sval;
+        for (const child of Object.values(record)) {
+            const found = firstRef(child);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
+    const cols = (c.fk_attrs ?? c.keys ?? []).map((k) => k.String?.sval);
+    const col = column ?? (c.contype === 'CONSTR_CHECK' ? firstRef(c.raw_expr) : cols.join('_'));
+    const suffix = {
+        CONSTR_CHECK: 'check',
+        CONSTR_FOREIGN: 'fkey',
+        CONSTR_UNIQUE: 'key',
+        CONSTR_PRIMARY: 'pkey',
+    }[c.contype];
+    return c.contype === 'CONSTR_PRIMARY' ? `${table}_pkey` : `${table}_${col}_${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/rules.ts
+
+
+/** Statements that PostgreSQL refuses to run inside a transaction block. */
+function isNonTransactional(stmt) {
+    return !!(stmt.IndexStmt?.concurrent ||
+        stmt.DropStmt?.concurrent ||
+        (stmt.ReindexStmt && hasOption(stmt.ReindexStmt.params, 'concurrently')) ||
+        stmt.VacuumStmt?.is_vacuumcmd ||
+        stmt.AlterTableStmt?.cmds?.some((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent));
+}
+/** Runs every rule on one parsed statement, before the schema state is updated with it. */
+function checkStatement(stmt, ctx) {
+    const hits = [];
+    let locks = false;
+    const existing = (table) => !ctx.isNew(table);
+    const hit = (rule, message, node) => hits.push({ rule, message, location: node === undefined ? undefined : firstLocation(node) });
+    if (isNonTransactional(stmt) && ctx.inTransaction) {
+        hit('concurrent-index-in-transaction', `Runs inside a transaction block: ${ctx.transactionReason}.`);
+    }
+    if (stmt.AlterTableStmt) {
+        const alter = stmt.AlterTableStmt;
+        const table = tableKey(alter.relation);
+        if (existing(table)) {
+            locks = true;
+            checkAlterTable(alter, table, ctx, hit);
+        }
+    }
+    else if (stmt.RenameStmt) {
+        const rename = stmt.RenameStmt;
+        const table = tableKey(rename.relation);
+        if (rename.renameType === 'OBJECT_COLUMN' && existing(table)) {
+            locks = true;
+            hit('rename-column', `Renames ${table}.${rename.subname} to ${rename.newname}.`, rename.relation);
+        }
+        else if (rename.renameType === 'OBJECT_TABLE' && existing(table)) {
+            locks = true;
+            hit('rename-table', `Renames table ${table} to ${rename.newname}.`, rename.relation);
+        }
+    }
+    else if (stmt.DropStmt) {
+        const drop = stmt.DropStmt;
+        const names = (drop.objects ?? []).map((o) => qualifiedName(o.List?.items));
+        if (drop.removeType === 'OBJECT_TABLE') {
+            const old = names.filter(existing);
+            if (old.length) {
+                locks = true;
+                hit('drop-table', `Drops ${old.join(', ')}.`);
+            }
+        }
+        else if (drop.removeType === 'OBJECT_INDEX' && !drop.concurrent) {
+            const onOld = names.filter((index) => existing(ctx.schema.indexes.get(index) ?? index));
+            if (onOld.length) {
+                locks = true;
+                hit('drop-index-non-concurrent', `Drops index ${onOld.join(', ')} without CONCURRENTLY.`);
+            }
+        }
+    }
+    else if (stmt.IndexStmt) {
+        const index = stmt.IndexStmt;
+        const table = tableKey(index.relation);
+        if (!index.concurrent && existing(table)) {
+            locks = true;
+            hit('create-index-non-concurrent', `Builds an index on ${table} without CONCURRENTLY.`, index.relation);
+        }
+    }
+    else if (stmt.ReindexStmt) {
+        const reindex = stmt.ReindexStmt;
+        if (!hasOption(reindex.params, 'concurrently')) {
+            const target = reindex.relation ? tableKey(reindex.relation) : reindex.name;
+            const table = reindex.kind === 'REINDEX_OBJECT_INDEX' ? (ctx.schema.indexes.get(target) ?? target) : target;
+            if (existing(table)) {
+                locks = true;
+                hit('reindex-non-concurrent', `Reindexes ${target} without CONCURRENTLY.`, reindex.relation);
+            }
+        }
+    }
+    else if (stmt.VacuumStmt) {
+        const vacuum = stmt.VacuumStmt;
+        if (hasOption(vacuum.options, 'full')) {
+            locks = true;
+            hit('vacuum-full-or-cluster', 'VACUUM FULL.');
+        }
+    }
+    else if (stmt.ClusterStmt) {
+        locks = true;
+        hit('vacuum-full-or-cluster', `Clusters ${tableKey(stmt.ClusterStmt.relation)}.`, stmt.ClusterStmt.relation);
+    }
+    else if (stmt.TruncateStmt) {
+        const tables = (stmt.TruncateStmt.relations ?? []).map((r) => tableKey(r)).filter(existing);
+        if (tables.length) {
+            locks = true;
+            hit('truncate', `Truncates ${tables.join(', ')}.`);
+        }
+    }
+    else if (stmt.AlterEnumStmt?.oldVal) {
+        const e = stmt.AlterEnumStmt;
+        hit('rename-enum-value', `Renames enum value '${e.oldVal}' to '${e.newVal}'.`);
+    }
+    else if (stmt.CreateStmt) {
+        // a new table referencing an existing one takes SHARE ROW EXCLUSIVE on it
+        locks = referencedTables(stmt.CreateStmt).some(existing);
+    }
+    else if (stmt.CreateTrigStmt) {
+        locks = existing(tableKey(stmt.CreateTrigStmt.relation));
+    }
+    return { hits, locksExistingTable: locks };
+}
+function referencedTables(create) {
+    const tables = [];
+    for (const element of (create.tableElts ?? [])) {
+        const constraints = element.ColumnDef
+            ? columnConstraints(element.ColumnDef)
+            : element.Constraint
+                ? [element.Constraint]
+                : [];
+        for (const c of constraints)
+            if (c.contype === 'CONSTR_FOREIGN')
+                tables.push(tableKey(c.pktable));
+    }
+    return tables;
+}
+function checkAlterTable(alter, table, ctx, hit) {
+    const state = ctx.schema.tables.get(table);
+    for (const item of (alter.cmds ?? [])) {
+        const cmd = item.AlterTableCmd;
+        const def = cmd.def;
+        switch (cmd.subtype) {
+            case 'AT_DropColumn':
+                hit('drop-column', `Drops column ${table}.${cmd.name}.`, alter.relation);
+                break;
+            case 'AT_AddColumn':
+                checkAddColumn(def.ColumnDef, table, ctx, hit);
+                break;
+            case 'AT_AlterColumnType': {
+                const to = typeInfo(def?.ColumnDef?.typeName);
+                const from = state?.columns.get(cmd.name)?.type;
+                if (!from || !isBinaryCoercible(from, to)) {
+                    const change = from
+                        ? `from ${formatType(from)} to ${formatType(to)}`
+                        : `to ${formatType(to)} (its old type is unknown)`;
+                    hit('change-column-type', `Changes ${table}.${cmd.name} ${change}.`, def);
+                }
+                break;
+            }
+            case 'AT_SetNotNull': {
+                const proven = ctx.postgresVersion >= 12 &&
+                    [...(state?.constraints.values() ?? [])].some((c) => c.validated && c.notNullColumn === cmd.name);
+                if (!proven)
+                    hit('set-not-null', `Sets ${table}.${cmd.name} NOT NULL without a validated CHECK (${cmd.name} IS NOT NULL) to skip the scan.`, alter.relation);
+                break;
+            }
+            case 'AT_DropNotNull':
+                hit('drop-not-null', `Drops NOT NULL from ${table}.${cmd.name}.`, alter.relation);
+                break;
+            case 'AT_ColumnDefault':
+                if (!def)
+                    hit('drop-default', `Drops the default of ${table}.${cmd.name}.`, alter.relation);
+                break;
+            case 'AT_AddConstraint':
+                checkConstraint(def.Constraint, table, hit, undefined);
+                break;
+            case 'AT_ValidateConstraint': {
+                const constraint = state?.constraints.get(cmd.name);
+                if (constraint &&
+                    !constraint.validated &&
+                    constraint.addedInTransaction === ctx.transaction &&
+                    ctx.inTransaction)
+                    hit('validate-in-same-transaction', `Validates ${cmd.name} in the transaction that added it.`, alter.relation);
+                break;
+            }
+            case 'AT_DetachPartition':
+                if (!def?.PartitionCmd?.concurrent) {
+                    const recipe = ctx.postgresVersion >= 14 ? '' : ' (PostgreSQL before 14 has no CONCURRENTLY form)';
+                    hit('detach-partition-non-concurrent', `Detaches a partition of ${table} without CONCURRENTLY${recipe}.`, def);
+                }
+                break;
+        }
+    }
+}
+function checkAddColumn(column, table, ctx, hit) {
+    const constraints = columnConstraints(column);
+    const type = typeInfo(column.typeName);
+    const defaultExpr = constraints.find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr;
+    const generated = constraints.find((c) => c.contype === 'CONSTR_GENERATED');
+    const identity = constraints.some((c) => c.contype === 'CONSTR_IDENTITY');
+    const serial = ['serial', 'bigserial', 'smallserial', 'serial4', 'serial8', 'serial2'].includes(type.name);
+    const name = `${table}.${column.colname}`;
+    if (generated) {
+        hit('add-stored-generated-column', `Adds stored generated column ${name}.`, column);
+    }
+    else if (serial || identity) {
+        hit('volatile-default', `Adds ${serial ? type.name : 'identity'} column ${name}, which fills every row from a sequence.`, column);
+    }
+    else if (defaultExpr !== undefined && (ctx.postgresVersion < 11 || isVolatileExpression(defaultExpr))) {
+        const why = ctx.postgresVersion < 11 ? 'before PostgreSQL 11 any default' : 'a volatile default';
+        hit('volatile-default', `Adds ${name} with ${why}, which rewrites the table.`, defaultExpr);
+    }
+    else if (constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY') &&
+        defaultExpr === undefined) {
+        hit('add-not-null-column-no-default', `Adds NOT NULL column ${name} without a default.`, column);
+    }
+    for (const c of constraints)
+        checkConstraint(c, table, hit, column.colname);
+}
+function checkConstraint(c, table, hit, column) {
+    const name = constraintName(table, c, column);
+    switch (c.contype) {
+        case 'CONSTR_FOREIGN':
+            if (!c.skip_validation)
+                hit('add-fk-validating', `Adds foreign key ${name} on ${table} without NOT VALID.`, c);
+            break;
+        case 'CONSTR_CHECK':
+            if (!c.skip_validation)
+                hit('add-check-validating', `Adds CHECK ${name} on ${table} without NOT VALID.`, c);
+            break;
+        case 'CONSTR_UNIQUE':
+            if (!c.indexname)
+                hit('add-unique-constraint-validating', `Adds UNIQUE ${name} on ${table} without USING INDEX.`, c);
+            break;
+        case 'CONSTR_PRIMARY':
+            if (!c.indexname)
+                hit('add-primary-key-validating', `Adds a PRIMARY KEY on ${table} without USING INDEX.`, c);
+            break;
+        case 'CONSTR_EXCLUSION':
+            hit('add-exclusion-constraint', `Adds EXCLUDE ${name} on ${table}.`, c);
+            break;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/runners.ts
+const RUNNERS = ['auto', 'flyway', 'golang-migrate', 'prisma', 'rails', 'knex', 'plain'];
+const BEHAVIOUR = {
+    flyway: { mode: 'file', nonTransactionalAlone: true },
+    'golang-migrate': { mode: 'multi-statement', nonTransactionalAlone: false },
+    prisma: { mode: 'multi-statement', nonTransactionalAlone: false },
+    rails: { mode: 'file', nonTransactionalAlone: false },
+    knex: { mode: 'file', nonTransactionalAlone: false },
+    plain: { mode: 'autocommit', nonTransactionalAlone: false },
+};
+function runnerBehaviour(runner) {
+    return BEHAVIOUR[runner];
+}
+/** The runner a file's name suggests, for `runner: auto`. */
+function detectRunner(path) {
+    const name = path.split('/').pop() ?? path;
+    if (/^[VR]\d*[^/]*__.*\.sql$/i.test(name) || /^R__/.test(name))
+        return 'flyway';
+    if (/\.(up|down)\.sql$/i.test(name))
+        return 'golang-migrate';
+    if (name === 'migration.sql' && /(^|\/)migrations\/[^/]+\/migration\.sql$/.test(path))
+        return 'prisma';
+    return 'plain';
+}
+function isDownMigration(path) {
+    return /(^|[._/-])down\.sql$/i.test(path) || /^U\d[^/]*__/i.test(path.split('/').pop() ?? '');
+}
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+/**
+ * The order a runner applies files: Flyway versioned files by version, repeatable (R__) ones after
+ * them; everything else by path with numbers compared as numbers (V2 before V10, 9_x before 10_x).
+ */
+function migrationOrder(a, b) {
+    const repeatable = (p) => (/^R__/.test(p.split('/').pop() ?? '') ? 1 : 0);
+    return repeatable(a) - repeatable(b) || collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/split.ts
+/**
+ * Splits a migration file into statements without parsing it, so a 20 MB file never reaches the
+ * parser in one piece and one syntax error costs one statement, not the file. Quotes, E'' strings,
+ * dollar quotes, nested block comments, CREATE RULE parentheses and BEGIN ATOMIC bodies are respected.
+ */
+const isIdentStart = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 128; // A-Z a-z _ non-ASCII
+const isIdentChar = (c) => isIdentStart(c) || (c >= 48 && c <= 57) || c === 36; // digits, $
+const isSpace = (c) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+/** Lower-case word starting at `i` (identifier characters), or '' when none starts there. */
+function wordAt(text, i) {
+    let j = i;
+    while (j < text.length && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 36)
+        j++;
+    return text.slice(i, j).toLowerCase();
+}
+/** Splits `text` into statements and psql meta-command lines, collecting comments on the way. */
+function splitStatements(text) {
+    const pieces = [];
+    const comments = [];
+    const n = text.length;
+    let leadStart = 0;
+    let start = -1; // first significant character of the current statement
+    let depth = 0; // parentheses, counted in CREATE RULE only
+    let parensGroup = false;
+    let atomic = 0; // BEGIN ATOMIC ... END nesting (CASE ... END inside counts too)
+    let previousWord = '';
+    let i = 0;
+    const finish = (end) => {
+        if (start >= 0)
+            pieces.push({ kind: 'sql', start, end, leadStart });
+        leadStart = end;
+        start = -1;
+        depth = 0;
+        atomic = 0;
+        previousWord = '';
+    };
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (isSpace(c)) {
+            i++;
+            continue;
+        }
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (c === 45 && next === 45) {
+            // -- comment to end of line
+            let j = text.indexOf('\n', i);
+            if (j < 0)
+                j = n;
+            const end = j > i && text.charCodeAt(j - 1) === 13 ? j - 1 : j;
+            comments.push({ start: i, end, text: text.slice(i, end) });
+            i = j;
+            continue;
+        }
+        if (c === 47 && next === 42) {
+            // /* block comment */, nested as in PostgreSQL
+            let level = 1;
+            let j = i + 2;
+            while (j < n && level > 0) {
+                if (text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 42)
+                    (level++, (j += 2));
+                else if (text.charCodeAt(j) === 42 && text.charCodeAt(j + 1) === 47)
+                    (level--, (j += 2));
+                else
+                    j++;
+            }
+            comments.push({ start: i, end: j, text: text.slice(i, j) });
+            i = j;
+            continue;
+        }
+        if (c === 92 && start < 0) {
+            // a psql meta-command (\set, \i, \connect ...) runs to the end of its line
+            let j = text.indexOf('\n', i);
+            if (j < 0)
+                j = n;
+            pieces.push({ kind: 'meta', start: i, end: j, leadStart });
+            leadStart = j;
+            i = j;
+            continue;
+        }
+        if (start < 0) {
+            start = i;
+            // only CREATE RULE holds semicolons inside parentheses; elsewhere an unbalanced ( must not swallow the file
+            parensGroup =
+                (c === 67 || c === 99) && /^create\s+(or\s+replace\s+)?rule\b/i.test(text.slice(i, i + 40));
+        }
+        if (c === 59 && depth === 0 && atomic === 0) {
+            const copyFromStdin = isCopyFromStdin(text, start, i);
+            finish(i + 1);
+            i++;
+            if (copyFromStdin)
+                i = skipCopyData(text, i, pieces);
+            leadStart = i;
+            continue;
+        }
+        if (c === 39) {
+            // 'string', E'string' with backslash escapes; '' is an escaped quote in both
+            const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+            const escapes = (prev === 69 || prev === 101) && !(i > 1 && isIdentChar(text.charCodeAt(i - 2)));
+            let j = i + 1;
+            while (j < n) {
+                const d = text.charCodeAt(j);
+                if (escapes && d === 92)
+                    j += 2;
+                else if (d === 39) {
+                    if (text.charCodeAt(j + 1) === 39)
+                        j += 2;
+                    else
+                        break;
+                }
+                else
+                    j++;
+            }
+            i = j + 1;
+            previousWord = '';
+            continue;
+        }
+        if (c === 34) {
+            // "quoted identifier"
+            let j = i + 1;
+            while (j < n) {
+                if (text.charCodeAt(j) !== 34)
+                    j++;
+                else if (text.charCodeAt(j + 1) === 34)
+                    j += 2;
+                else
+                    break;
+            }
+            i = j + 1;
+            previousWord = '';
+            continue;
+        }
+        if (c === 36) {
+            if (next === 123) {
+                // Flyway ${placeholder}
+                const j = text.indexOf('}', i);
+                i = j < 0 ? n : j + 1;
+                continue;
+            }
+            // $tag$ dollar quote ... $tag$ (not $1 parameters, not inside identifiers)
+            const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+            if (!isIdentChar(prev)) {
+                let j = i + 1;
+                if (j < n && isIdentStart(text.charCodeAt(j))) {
+                    while (j < n && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 36)
+                        j++;
+                }
+                if (text.charCodeAt(j) === 36) {
+                    const tag = text.slice(i, j + 1);
+                    const close = text.indexOf(tag, j + 1);
+                    i = close < 0 ? n : close + tag.length;
+                    previousWord = '';
+                    continue;
+                }
+            }
+            i++;
+            continue;
+        }
+        if (c === 40 && parensGroup)
+            depth++;
+        else if (c === 41 && parensGroup)
+            depth = Math.max(0, depth - 1);
+        else if (isIdentStart(c) && !(i > 0 && isIdentChar(text.charCodeAt(i - 1)))) {
+            const word = wordAt(text, i);
+            if (word === 'atomic' && previousWord === 'begin')
+                atomic++;
+            else if (atomic > 0 && word === 'case')
+                atomic++;
+            else if (atomic > 0 && word === 'end')
+                atomic--;
+            previousWord = word;
+            i += word.length;
+            continue;
+        }
+        i++;
+    }
+    finish(n);
+    return { pieces, comments };
+}
+function isCopyFromStdin(text, start, end) {
+    return /^copy\b/i.test(text.slice(start, start + 5)) && /\bfrom\s+stdin\b/i.test(text.slice(start, end));
+}
+/** psql's inline COPY data runs to a line holding only `\.`; it is data, not SQL. */
+function skipCopyData(text, from, pieces) {
+    const lineEnd = text.indexOf('\n', from);
+    if (lineEnd < 0)
+        return text.length;
+    const terminator = /^\\\.\r?$/m;
+    const rest = text.slice(lineEnd + 1);
+    const found = terminator.exec(rest);
+    const end = found ? lineEnd + 1 + found.index + found[0].length : text.length;
+    pieces.push({ kind: 'meta', start: lineEnd + 1, end, leadStart: lineEnd + 1 });
+    return end;
+}
+/**
+ * The text the parser sees for a span: Flyway `${placeholders}` become underscores of the same UTF-8
+ * length, so the parser's byte offsets still point into the original text.
+ */
+function parserText(text) {
+    if (!text.includes('${'))
+        return text;
+    return text.replace(/\$\{[^}\n]*\}/g, (m) => '_'.repeat(Buffer.byteLength(m)));
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/statements.ts
+
+/** Statements whose tree no rule or schema step reads: checked for syntax in bulk, never turned into JSON. */
+const DATA_KEYWORDS = new Set([
+    'insert',
+    'update',
+    'delete',
+    'select',
+    'with',
+    'values',
+    'comment',
+    'grant',
+    'revoke',
+    'copy',
+]);
+/** Pieces parsed in one call: each call into WebAssembly has a fixed cost, so batches are much faster. */
+const BATCH_PIECES = 256;
+const BATCH_CHARS = 256 * 1024;
+const MIN_DATA_RUN = 16;
+const NO_TREE = Object.freeze({});
+/**
+ * Splits a file and parses it in batches of consecutive statements; a batch with a syntax error is
+ * parsed again statement by statement, so the error is pinned to its statement and the rest survive.
+ */
+function parseStatements(parser, text) {
+    const split = splitStatements(text);
+    const result = { split, statements: [], errors: [] };
+    const pieces = split.pieces;
+    const data = bulkData(text, pieces);
+    let i = 0;
+    while (i < pieces.length) {
+        if (pieces[i].kind === 'meta') {
+            i++;
+            continue;
+        }
+        let j = i + 1;
+        while (j < pieces.length &&
+            j - i < BATCH_PIECES &&
+            pieces[j].kind === 'sql' &&
+            data[j] === data[i] &&
+            pieces[j].end - pieces[i].start < BATCH_CHARS)
+            j++;
+        parseBatch(parser, text, pieces, i, j, data[i], result);
+        i = j;
+    }
+    return result;
+}
+/**
+ * Which pieces are checked as bulk data: runs of at least MIN_DATA_RUN data statements. Shorter runs
+ * ride along in the batch of the statements around them (one call instead of three).
+ */
+function bulkData(text, pieces) {
+    const data = pieces.map((p) => p.kind === 'sql' && isData(text, p));
+    for (let i = 0; i < data.length;) {
+        let j = i;
+        while (j < data.length && data[j])
+            j++;
+        if (j - i < MIN_DATA_RUN)
+            data.fill(false, i, j);
+        i = Math.max(j, i + 1);
+    }
+    return data;
+}
+function isData(text, piece) {
+    let end = piece.start;
+    while (end < piece.end && end - piece.start < 8 && /[A-Za-z]/.test(text[end]))
+        end++;
+    return DATA_KEYWORDS.has(text.slice(piece.start, end).toLowerCase());
+}
+function parseBatch(parser, text, pieces, from, to, data, out) {
+    const start = pieces[from].start;
+    const raw = text.slice(start, pieces[to - 1].end);
+    const sql = parserText(raw);
+    if (data) {
+        if (parser.isValid(sql)) {
+            for (let k = from; k < to; k++) {
+                const p = pieces[k];
+                out.statements.push({
+                    stmt: NO_TREE,
+                    piece: k,
+                    offset: p.start,
+                    text: text.slice(p.start, p.end),
+                    byteBase: 0,
+                });
+            }
+            return;
+        }
+    }
+    else {
+        const outcome = parser.parse(sql);
+        if (outcome.ok) {
+            addStatements(outcome.stmts, raw, start, pieces, from, to, out);
+            return;
+        }
+        if (to - from === 1) {
+            out.errors.push({
+                piece: from,
+                message: outcome.message,
+                offset: start + new ByteCursor(raw).toChar(outcome.byteOffset),
+            });
+            return;
+        }
+    }
+    // the batch holds a syntax error: parse each statement alone to find it
+    for (let k = from; k < to; k++)
+        parseBatch(parser, text, pieces, k, k + 1, false, out);
+}
+/** Maps the parser's statements (byte offsets into `raw`, which starts at file offset `start`) to pieces. */
+function addStatements(stmts, raw, start, pieces, from, to, out) {
+    const cursor = new ByteCursor(raw);
+    let k = from;
+    for (const s of stmts) {
+        const location = s.stmt_location ?? 0;
+        const endByte = s.stmt_len ? location + s.stmt_len : Infinity;
+        let first = start + cursor.toChar(location);
+        const last = endByte === Infinity ? start + raw.length : start + cursor.toChar(endByte);
+        while (k < to - 1 && pieces[k].end <= first)
+            k++;
+        // the parser's statement may begin at comments or spaces before its first token
+        let byteBase = location;
+        if (pieces[k].start > first && pieces[k].start < last) {
+            byteBase += Buffer.byteLength(raw.slice(first - start, pieces[k].start - start));
+            first = pieces[k].start;
+        }
+        out.statements.push({
+            stmt: s.stmt,
+            piece: k,
+            offset: first,
+            text: raw.slice(first - start, last - start),
+            byteBase,
+        });
+    }
+}
+/** Converts increasing UTF-8 byte offsets of one string to UTF-16 offsets in a single forward pass. */
+class ByteCursor {
+    text;
+    char = 0;
+    byte = 0;
+    ascii;
+    constructor(text) {
+        this.text = text;
+        this.ascii = !/[^\x00-\x7f]/.test(text);
+    }
+    toChar(byteOffset) {
+        if (this.ascii)
+            return Math.min(byteOffset, this.text.length);
+        if (byteOffset < this.byte) {
+            this.char = 0;
+            this.byte = 0;
+        }
+        while (this.byte < byteOffset && this.char < this.text.length) {
+            const c = this.text.charCodeAt(this.char);
+            if (c < 0x80)
+                this.byte += 1;
+            else if (c < 0x800)
+                this.byte += 2;
+            else if (c >= 0xd800 && c <= 0xdbff) {
+                this.byte += 4;
+                this.char++;
+            }
+            else
+                this.byte += 3;
+            this.char++;
+        }
+        return this.char;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/suppress.ts
+
+const DIRECTIVE = /migration-lint:\s*(ignore-file|ignore)\b(.*)$/s;
+/** Reads an ignore directive from a comment, or undefined when the comment holds none. */
+function parseIgnore(comment) {
+    const body = comment.text.startsWith('/*') ? comment.text.slice(2, -2) : comment.text.slice(2);
+    const match = DIRECTIVE.exec(body.trim());
+    if (!match)
+        return undefined;
+    const rest = match[2];
+    const cut = rest.indexOf('--');
+    const ruleText = cut >= 0 ? rest.slice(0, cut) : rest;
+    return {
+        scope: match[1] === 'ignore-file' ? 'file' : 'statement',
+        rules: ruleText
+            .split(/[\s,]+/)
+            .map((r) => r.trim())
+            .filter(Boolean),
+        reason: cut >= 0 ? rest.slice(cut + 2).trim() : '',
+        offset: comment.start,
+        used: new Set(),
+    };
+}
+/** Applies ignore comments to the hits of each statement and reports ignores that are wrong or unused. */
+function applyIgnores(comments, pieces, lineIndex, hitsByPiece, add) {
+    const ignores = [];
+    let pieceIndex = 0;
+    for (const comment of comments) {
+        const ignore = parseIgnore(comment);
+        if (!ignore)
+            continue;
+        while (pieceIndex < pieces.length && pieces[pieceIndex].end <= comment.start)
+            pieceIndex++;
+        const piece = ignore.scope === 'statement' && pieceIndex < pieces.length ? pieceIndex : undefined;
+        ignores.push({ ignore, piece, line: lineIndex.at(comment.start).line });
+    }
+    for (const [piece, hits] of [...hitsByPiece].sort((a, b) => a[0] - b[0])) {
+        for (const h of hits) {
+            const suppressor = ignores.find((i) => i.ignore.reason &&
+                i.ignore.rules.includes(h.id) &&
+                (i.ignore.scope === 'file' || i.piece === piece));
+            if (suppressor)
+                suppressor.ignore.used.add(h.id);
+            else
+                add(h.id, h.message, h.line, h.column);
+        }
+    }
+    for (const { ignore, line } of ignores) {
+        if (!ignore.reason) {
+            add('ignore-without-reason', `The ignore of ${ignore.rules.join(', ') || 'nothing'} gives no reason (write "-- <reason>" after the rule), so it suppresses nothing.`, line);
+            continue;
+        }
+        for (const id of ignore.rules) {
+            if (!rules.has(id))
+                add('unused-ignore', `The ignore names an unknown rule "${id}".`, line);
+            else if (!ignore.used.has(id))
+                add('unused-ignore', `The ignore of ${id} matches no finding.`, line);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/lint.ts
+
+
+
+
+
+
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Lints the changed migration files after replaying the base ones for schema state. Pure: takes
+ * file contents, returns findings. Files are taken in the order the runner would apply them.
+ */
+function lintMigrations(parser, baseFiles, changedFiles, options) {
+    const result = { findings: [], files: [], base: [], change: [] };
+    let transactionCounter = 0;
+    const session = {
+        parser,
+        schema: new Schema(),
+        options,
+        nextTransaction: () => ++transactionCounter,
+        change: result.change,
+    };
+    const { schema, nextTransaction } = session;
+    const byOrder = (a, b) => migrationOrder(a.path, b.path);
+    for (const file of [...baseFiles].sort(byOrder)) {
+        const text = decode(file.content);
+        if (text === undefined)
+            continue;
+        const { statements } = parseStatements(parser, text);
+        const lines = options.collect ? new LineIndex(text) : undefined;
+        for (const p of statements) {
+            schema.apply(p.stmt, { file: file.path, inChange: false }, nextTransaction());
+            if (lines)
+                result.base.push(executable(file.path, p, lines.at(p.offset).line));
+        }
+    }
+    for (const file of [...changedFiles].sort(byOrder)) {
+        const runner = options.runner === 'auto' ? detectRunner(file.path) : options.runner;
+        const report = { path: file.path, runner, statements: 0, analysed: false };
+        result.files.push(report);
+        const text = decode(file.content);
+        const findings = [];
+        const add = (id, message, line = 1, column = 1) => findings.push(finding(file.path, id, message, line, column));
+        if (text === undefined) {
+            add('not-utf8', 'The file is not valid UTF-8; it was not linted.');
+        }
+        else {
+            lintFile(session, file.path, text, runner, report, add);
+        }
+        result.findings.push(...findings);
+    }
+    return result;
+}
+function decode(content) {
+    if (typeof content === 'string')
+        return content.replace(/^\uFEFF/, ' ');
+    try {
+        return decoder.decode(content).replace(/^\uFEFF/, ' ');
+    }
+    catch {
+        return undefined;
+    }
+}
+function executable(file, p, line) {
+    const kind = p.stmt.TransactionStmt
+        ? 'transaction'
+        : isNonTransactional(p.stmt)
+            ? 'non-transactional'
+            : p.text.includes('${')
+                ? 'templated'
+                : 'sql';
+    return { file, line, sql: p.text, kind };
+}
+const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b/i;
+function lintFile(session, path, text, runner, report, add) {
+    const { parser, schema, options, nextTransaction, change } = session;
+    const hitsByPiece = new Map();
+    const record = (piece, id, message, line, column) => {
+        const list = hitsByPiece.get(piece) ?? [];
+        list.push({ id, message, line, column });
+        hitsByPiece.set(piece, list);
+    };
+    const { split, statements: parsed, errors } = parseStatements(parser, text);
+    const lines = new LineIndex(text);
+    for (const { piece: index, message, offset } of errors) {
+        const piece = split.pieces[index];
+        const at = lines.at(offset);
+        const sqlText = text.slice(piece.start, piece.end);
+        const hint = MYSQL_HINT.test(sqlText)
+            ? ' This looks like MySQL syntax; migration-lint reads PostgreSQL.'
+            : '';
+        record(index, 'syntax-error', `Syntax error: ${message}.${hint}`, at.line, at.column);
+    }
+    report.statements = parsed.length;
+    report.analysed = parsed.length > 0;
+    if (!split.pieces.some((p) => p.kind === 'sql'))
+        add('empty-file', 'The file holds no SQL statement.');
+    // how the runner wraps this file in a transaction
+    const behaviour = runnerBehaviour(runner);
+    const nonTx = parsed.filter((p) => isNonTransactional(p.stmt));
+    const onlySettings = parsed.every((p) => isNonTransactional(p.stmt) || p.stmt.VariableSetStmt);
+    const wrapped = behaviour.mode === 'file'
+        ? !(behaviour.nonTransactionalAlone && nonTx.length > 0 && onlySettings)
+        : behaviour.mode === 'multi-statement' && parsed.length > 1;
+    const wrapReason = runner === 'flyway'
+        ? 'Flyway runs this file in one transaction because it mixes statements that need one with statements that cannot run in one'
+        : behaviour.mode === 'file'
+            ? `${runner} runs each migration file in one transaction`
+            : `${runner} sends the file as one multi-statement query, an implicit transaction`;
+    const fileTransaction = nextTransaction();
+    let explicit; // the transaction a BEGIN in the file opened
+    let sessionTimeout = false;
+    let localTimeoutIn;
+    let timeoutReported = false;
+    const origin = { file: path, inChange: true };
+    const isNew = (table) => {
+        const state = schema.tables.get(table);
+        return !!state && (options.scope === 'all' ? state.origin.file === path : state.origin.inChange);
+    };
+    const run = (stmt, piece, at, locate, inDo) => {
+        const tx = stmt.TransactionStmt?.kind;
+        if ((tx === 'TRANS_STMT_BEGIN' || tx === 'TRANS_STMT_START') && explicit === undefined)
+            explicit = wrapped ? fileTransaction : nextTransaction();
+        const transaction = explicit ?? (wrapped ? fileTransaction : nextTransaction());
+        const inTransaction = wrapped || explicit !== undefined || inDo;
+        const check = checkStatement(stmt, {
+            schema,
+            isNew,
+            postgresVersion: options.postgresVersion,
+            inTransaction,
+            transactionReason: inDo
+                ? 'a DO block always runs inside a transaction'
+                : wrapped
+                    ? wrapReason
+                    : 'the file opened it with BEGIN',
+            transaction,
+        });
+        for (const hit of check.hits) {
+            const where = locate(hit);
+            record(piece, hit.rule, hit.message, where.line, where.column);
+        }
+        const timeoutActive = sessionTimeout || localTimeoutIn === transaction;
+        if (check.locksExistingTable && !timeoutActive && !timeoutReported) {
+            timeoutReported = true;
+            record(piece, 'lock-timeout-missing', 'Waits for a lock on an existing table with no lock_timeout set before it.', at.line, at.column);
+        }
+        const set = stmt.VariableSetStmt;
+        if (set?.name === 'lock_timeout') {
+            const on = set.kind === 'VAR_SET_VALUE' && !isZeroSetting(set.args);
+            if (set.is_local)
+                localTimeoutIn = on ? transaction : undefined;
+            else
+                sessionTimeout = on;
+        }
+        if (tx === 'TRANS_STMT_COMMIT' || tx === 'TRANS_STMT_ROLLBACK')
+            explicit = undefined;
+        schema.apply(stmt, origin, transaction);
+    };
+    let openedAt;
+    for (const p of parsed) {
+        const at = lines.at(p.offset);
+        if (options.collect)
+            change.push(executable(path, p, at.line));
+        const locate = (hit) => hit.location === undefined
+            ? at
+            : lines.at(p.offset + byteToCharOffset(p.text, hit.location - p.byteBase));
+        if (explicit === undefined)
+            openedAt = { piece: p.piece, ...at };
+        if (p.stmt.DoStmt)
+            runDoBlock(parser, p, at, lines, run, record);
+        else
+            run(p.stmt, p.piece, at, locate, false);
+    }
+    // the runner commits a file it wraps itself; otherwise an open BEGIN is left hanging
+    if (explicit !== undefined && openedAt && behaviour.mode !== 'file') {
+        record(openedAt.piece, 'uncommitted-transaction', 'BEGIN is never followed by COMMIT in this file.', openedAt.line, openedAt.column);
+    }
+    applyIgnores(split.comments, split.pieces, lines, hitsByPiece, add);
+}
+function isZeroSetting(args) {
+    const value = args?.[0]?.A_Const;
+    if (!value)
+        return false;
+    if (value.ival !== undefined)
+        return !value.ival.ival;
+    return /^\s*0+\s*(ms|s|min)?\s*$/i.test(String(value.sval?.sval ?? ''));
+}
+/** Checks the SQL a DO block executes, on the lines where it stands in the body. */
+function runDoBlock(parser, p, at, lineIndex, run, record) {
+    const language = (p.stmt.DoStmt.args ?? []).find((a) => a.DefElem?.defname === 'language')
+        ?.DefElem?.arg?.String?.sval;
+    if (language && language !== 'plpgsql')
+        return;
+    const inner = parser.plpgsqlStatements(p.text);
+    if ('error' in inner) {
+        record(p.piece, 'syntax-error', `Syntax error in the DO block: ${inner.error}.`, at.line, at.column);
+        return;
+    }
+    const bodyStart = p.text.search(/\$[A-Za-z_0-9]*\$|'/);
+    const bodyLine = lineIndex.at(p.offset + Math.max(0, bodyStart)).line;
+    for (const { query, lineno } of inner) {
+        const outcome = parser.parse(query);
+        if (!outcome.ok)
+            continue; // PL/pgSQL expressions with variables; the body already parsed
+        const where = { line: bodyLine + lineno - 1, column: 1 };
+        for (const s of outcome.stmts)
+            run(s.stmt, p.piece, where, () => where, true);
+    }
+}
+/** A finding with its rule's severity, lock, reason and recipe. */
+function finding(file, id, message, line, column) {
+    const r = rule(id);
+    return {
+        file,
+        line,
+        column,
+        rule: id,
+        severity: r.severity,
+        message: `${message} ${r.why}`,
+        lock: r.lock,
+        fix: r.fix,
+    };
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+var external_node_v8_default = /*#__PURE__*/__webpack_require__.n(external_node_v8_);
+;// CONCATENATED MODULE: ./actions/migration-lint/src/parser.ts
+
+
+
+let loading;
+/**
+ * Loads the WebAssembly parser. Its Emscripten loader finds `libpg-query.wasm` beside `__dirname`,
+ * which an ESM bundle lacks: for the duration of the import, `__dirname` is the bundle's folder
+ * (dist/<name>/, where the build copies the .wasm). Under jest the CommonJS build has its own.
+ */
+function loadParser() {
+    loading ??= (async () => {
+        // V8 tiers hot WebAssembly up with background compile jobs, and node waits for all of them before
+        // it exits: 2-4 s of nothing after every run on a busy 2-core runner. The baseline compiler
+        // alone parses as fast here (measured on a 20 MB file), so tier-up is turned off.
+        // (Process-wide, so not inside jest, whose workers run other WebAssembly too.)
+        if (!process.env.JEST_WORKER_ID)
+            external_node_v8_default().setFlagsFromString('--liftoff-only');
+        const scope = globalThis;
+        const borrowed = scope.__dirname === undefined;
+        if (borrowed)
+            scope.__dirname = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+        try {
+            const pg = await __webpack_require__.e(/* import() */ 627).then(__webpack_require__.t.bind(__webpack_require__, 2627, 23));
+            await pg.loadModule();
+            return makeParser(pg);
+        }
+        finally {
+            if (borrowed)
+                delete scope.__dirname;
+        }
+    })();
+    return loading;
+}
+function makeParser(pg) {
+    return {
+        parse(sql) {
+            try {
+                return { ok: true, stmts: pg.parseSync(sql).stmts ?? [] };
+            }
+            catch (error) {
+                const details = error.sqlDetails;
+                return { ok: false, message: error.message, byteOffset: details?.cursorPosition ?? 0 };
+            }
+        },
+        isValid(sql) {
+            try {
+                pg.fingerprintSync(sql);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        },
+        plpgsqlStatements(doStatement) {
+            let tree;
+            try {
+                tree = pg.parsePlPgSQLSync(doStatement);
+            }
+            catch (error) {
+                return { error: error.message };
+            }
+            const found = [];
+            const visit = (value, lineno) => {
+                if (Array.isArray(value))
+                    for (const item of value)
+                        visit(item, lineno);
+                else if (value && typeof value === 'object') {
+                    const record = value;
+                    const line = typeof record.lineno === 'number' ? record.lineno : lineno;
+                    const exec = record.PLpgSQL_stmt_execsql;
+                    const query = exec?.sqlstmt?.PLpgSQL_expr?.query;
+                    if (query)
+                        found.push({ query, lineno: exec.lineno ?? line });
+                    for (const child of Object.values(record))
+                        visit(child, line);
+                }
+            };
+            visit(tree, 1);
+            return found;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./shared/summary.ts
+var summary = __webpack_require__(6566);
+;// CONCATENATED MODULE: ./actions/migration-lint/src/report.ts
+
+
+/** At most this many findings are listed in the summary table (all are in the outputs and SARIF). */
+const MAX_ROWS = 200;
+/** The job summary: the verdict in one line, the findings table, then recipes and details folded away. */
+function buildSummary(input) {
+    const { findings, files, dynamic } = input;
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.length - errors;
+    const s = new summary/* Summary */.BD().heading('Migration lint', 2);
+    const counted = `${plural(files.length, 'migration file')}${input.range ? ` (${input.range})` : ''}`;
+    if (!files.length)
+        return s.text(`✅ No migration files to lint${input.range ? ` (${input.range})` : ''}.`);
+    s.text(findings.length === 0
+        ? `✅ No risky statements in ${counted}.`
+        : `${errors ? '❌' : '⚠️'} ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${counted}.`);
+    if (findings.length) {
+        const observed = observedByLine(dynamic);
+        s.table(['Where', 'Rule', 'Severity', 'Lock', 'Finding', ...(dynamic ? ['Observed on PostgreSQL'] : [])], findings
+            .slice(0, MAX_ROWS)
+            .map((f) => [
+            (0,summary/* inlineCode */.ti)(`${f.file}:${f.line}:${f.column}`),
+            (0,summary/* inlineCode */.ti)(f.rule),
+            f.severity,
+            f.lock || '—',
+            (0,summary/* escapeMarkdown */.FV)(f.message),
+            ...(dynamic ? [(0,summary/* escapeMarkdown */.FV)(observed.get(`${f.file}:${f.line}`) ?? '—')] : []),
+        ]));
+        if (findings.length > MAX_ROWS)
+            s.text(`_${findings.length - MAX_ROWS} more findings are in the \`findings\` output and the SARIF report._`);
+        const used = [...new Set(findings.map((f) => f.rule))];
+        s.details('Safe recipes', (body) => body.table(['Rule', 'Why it breaks', 'Safe recipe'], used.map((id) => [
+            (0,summary/* inlineCode */.ti)(id),
+            (0,summary/* escapeMarkdown */.FV)(rules.get(id).why),
+            (0,summary/* escapeMarkdown */.FV)(rules.get(id).fix),
+        ])));
+    }
+    if (dynamic)
+        addDynamic(s, dynamic);
+    const perFile = new Map();
+    for (const f of findings)
+        perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
+    s.details(`Files (${files.length})`, (body) => body.table(['File', 'Runner', 'Statements', 'Findings'], files.map((f) => [(0,summary/* inlineCode */.ti)(f.path), f.runner, f.statements, perFile.get(f.path) ?? 0])));
+    s.text(`Fails the step on: ${input.failOn}. Suppress a reviewed finding with \`-- migration-lint: ignore <rule> -- <reason>\`.`);
+    return s;
+}
+function observedByLine(dynamic) {
+    const byLine = new Map();
+    for (const o of dynamic?.observations ?? [])
+        byLine.set(`${o.file}:${o.line}`, describe(o));
+    return byLine;
+}
+function describe(o) {
+    if (o.skipped)
+        return o.skipped;
+    if (o.error)
+        return `failed: ${o.error}`;
+    const parts = [...o.locks];
+    if (o.rewritten.length)
+        parts.push(`rewrote ${o.rewritten.join(', ')}`);
+    if (o.scanned.length)
+        parts.push(`scanned ${o.scanned.join(', ')}`);
+    return parts.join('; ') || 'no lock on existing tables';
+}
+function addDynamic(s, dynamic) {
+    const rewrites = dynamic.observations.filter((o) => o.rewritten.length).length;
+    s.details(`Dynamic check: ${plural(dynamic.observations.length, 'statement')} run on PostgreSQL and rolled back, ${plural(rewrites, 'table rewrite')}`, (body) => {
+        body.table(['Where', 'Locks taken on existing tables', 'Rewrote', 'Scanned', 'Result', 'ms'], dynamic.observations.map((o) => [
+            (0,summary/* inlineCode */.ti)(`${o.file}:${o.line}`),
+            (0,summary/* escapeMarkdown */.FV)(o.locks.join(', ') || '—'),
+            (0,summary/* escapeMarkdown */.FV)(o.rewritten.join(', ') || '—'),
+            (0,summary/* escapeMarkdown */.FV)(o.scanned.join(', ') || '—'),
+            (0,summary/* escapeMarkdown */.FV)(o.skipped ?? (o.error ? `failed: ${o.error}` : 'ok')),
+            o.ms,
+        ]));
+        if (dynamic.baseFailures.length)
+            body.text(`${plural(dynamic.baseFailures.length, 'base statement')} failed to apply, so part of the schema may be missing: ${dynamic.baseFailures
+                .slice(0, 5)
+                .map((f) => `${(0,summary/* inlineCode */.ti)(`${f.file}:${f.line}`)} ${(0,summary/* escapeMarkdown */.FV)(f.error)}`)
+                .join('; ')}`);
+    });
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/sarif.ts
+
+/**
+ * A SARIF 2.1.0 log of the findings, for GitHub code scanning (`github/codeql-action/upload-sarif`).
+ * Paths are relative to the repository root (`%SRCROOT%`); every rule is described once in the driver.
+ */
+function toSarif(findings, version) {
+    const catalog = [...rules.values()];
+    const index = new Map(catalog.map((r, i) => [r.id, i]));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'trunk-actions migration-lint',
+                        informationUri: 'https://github.com/trunk-actions/trunk-actions/tree/main/actions/migration-lint',
+                        version,
+                        rules: catalog.map((r) => ({
+                            id: r.id,
+                            name: r.id,
+                            shortDescription: { text: r.why },
+                            fullDescription: { text: r.why },
+                            help: { text: r.fix, markdown: `**Safe recipe:** ${r.fix}` },
+                            defaultConfiguration: { level: r.severity },
+                            properties: { lock: r.lock, tags: ['postgresql', 'migration'] },
+                        })),
+                    },
+                },
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+                results: findings.map((f) => ({
+                    ruleId: f.rule,
+                    ruleIndex: index.get(f.rule),
+                    level: f.severity,
+                    message: { text: `${f.message} Fix: ${f.fix}` },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                                region: { startLine: f.line, startColumn: f.column },
+                            },
+                        },
+                    ],
+                    partialFingerprints: { 'migrationLint/v1': `${f.file}:${f.rule}:${f.line}` },
+                })),
+            },
+        ],
+    };
+}
+
+// EXTERNAL MODULE: ./shared/files.ts
+var files = __webpack_require__(8365);
+// EXTERNAL MODULE: ./shared/glob.ts
+var glob = __webpack_require__(5342);
+;// CONCATENATED MODULE: ./actions/migration-lint/src/sources.ts
+
+
+
+
+
+
+/** Larger files are reported instead of read (the largest real migrations are dumps of tens of MB). */
+const MAX_FILE_BYTES = 128 * 1024 * 1024;
+function selector(selection) {
+    const matches = (0,glob/* globList */.X)(selection.patterns, 'paths');
+    return (path) => matches(path) && (selection.includeDown || !isDownMigration(path));
+}
+/** Reads a workspace file as bytes, so a file that is not UTF-8 can be reported, not garbled. */
+function readWorkspaceFile(workspace, path) {
+    const full = (0,external_node_path_.join)(workspace, path);
+    const size = (0,external_node_fs_.statSync)(full).size;
+    if (size > MAX_FILE_BYTES)
+        throw new shared_errors/* UserError */.yo(`Migration ${path} is ${size} bytes; at most ${MAX_FILE_BYTES} are read. Exclude it with the paths input.`);
+    return (0,external_node_fs_.readFileSync)(full);
+}
+/** `all: true`: every matching file in the workspace. */
+function allFiles(workspace, selection) {
+    const select = selector(selection);
+    return (0,files/* findFiles */.lY)(workspace, selection.patterns, { inputName: 'paths' })
+        .filter(select)
+        .map((path) => ({ path, content: readWorkspaceFile(workspace, path) }));
+}
+/**
+ * The migrations as they were at `base` (replayed for schema state) and the ones added or modified
+ * by `base..head`. Modified files are linted in their new form and left out of the replay. Changed
+ * files are read from the work tree when it is at `head` (bytes, to report non-UTF-8), else from git.
+ */
+async function changedMigrations(git, workspace, base, head, selection) {
+    const select = selector(selection);
+    const changed = (await git.changedFiles(base, head)).filter((f) => f.status !== 'D' && select(f.path));
+    const replaced = new Set(changed.flatMap((f) => [f.path, f.oldPath ?? f.path]));
+    const basePaths = (await git.listFiles(base)).filter((p) => select(p) && !replaced.has(p));
+    const baseContents = await git.readFiles(base, basePaths);
+    const checkedOut = (await git.tryResolve('HEAD')) === head;
+    const fromGit = checkedOut
+        ? new Map()
+        : await git.readFiles(head, changed.map((f) => f.path));
+    return {
+        base: basePaths.map((path) => ({ path, content: baseContents.get(path) ?? '' })),
+        change: changed.map((f) => ({
+            path: f.path,
+            content: checkedOut && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(workspace, f.path))
+                ? readWorkspaceFile(workspace, f.path)
+                : (fromGit.get(f.path) ?? ''),
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/migration-lint/src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const main_inputs = {
+    paths: inputs/* input */.hF.list(),
+    all: inputs/* input */.hF.boolean(),
+    'include-down': inputs/* input */.hF.boolean(),
+    runner: inputs/* input */.hF.oneOf(RUNNERS),
+    'postgres-version': inputs/* input */.hF.integer(9, 18),
+    'database-url': inputs/* input */.hF.optional(),
+    'scratch-database': inputs/* input */.hF.boolean(),
+    'fail-on': inputs/* input */.hF.oneOf(['error', 'warning', 'never']),
+    'sarif-file': inputs/* input */.hF.optional(),
+    base: inputs/* input */.hF.optional(),
+    head: inputs/* input */.hF.optional(),
+};
+/** Annotations beyond this many are left to the summary, outputs and SARIF (GitHub shows few anyway). */
+const MAX_ANNOTATIONS = 100;
+const VERSION = '1.0.0';
+async function run(io) {
+    const options = (0,inputs/* parseInputs */.TL)(main_inputs, io, { secret: ['database-url'] });
+    // compiling the parser's WebAssembly runs off the main thread: overlap it with git and file reading
+    const parserReady = loadParser();
+    parserReady.catch(() => { }); // awaited below; this only keeps an early user error from looking unhandled
+    const databaseUrl = options['database-url'];
+    if (databaseUrl) {
+        io.setSecret(databaseUrl);
+        const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(databaseUrl)?.[1];
+        if (password) {
+            io.setSecret(password);
+            io.setSecret(decodeURIComponent(password.replace(/%(?![0-9a-f]{2})/gi, '%25')));
+        }
+    }
+    const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
+    const sarifPath = options['sarif-file']
+        ? (0,paths/* resolveInside */.L)(workspace, options['sarif-file'], 'sarif-file', io.env.RUNNER_TEMP ? [io.env.RUNNER_TEMP] : [])
+        : undefined;
+    const selection = { patterns: options.paths, includeDown: options['include-down'] };
+    let base = [];
+    let change;
+    let range;
+    if (options.all) {
+        change = allFiles(workspace, selection);
+    }
+    else {
+        const git = new shared_git/* Git */.TU(workspace, { trace: (line) => io.log.debug(line) });
+        if (!(await git.isRepository()))
+            throw new shared_errors/* UserError */.yo(`${workspace} is not a git repository: check out the repository first, or set all: true to lint every migration file.`);
+        const ctx = (0,context/* eventContext */.W)(io.env, (0,context/* readEventPayload */.N)(io.env));
+        const resolved = await (0,shared_range/* resolveRange */.S)(git, (0,shared_range/* planRange */.H)(ctx, { base: options.base, head: options.head }));
+        for (const warning of resolved.warnings)
+            io.log.warning(warning);
+        range = `${resolved.base.slice(0, 7)}..${resolved.head.slice(0, 7)}`;
+        io.log.info(`Comparing ${range}: ${resolved.rule}.`);
+        ({ base, change } = await changedMigrations(git, workspace, resolved.base, resolved.head, selection));
+    }
+    io.log.info(`${change.length} migration files to lint, ${base.length} earlier ones replayed for schema state.`);
+    const parser = await parserReady;
+    const lint = lintMigrations(parser, base, change, {
+        postgresVersion: options['postgres-version'],
+        runner: options.runner,
+        scope: options.all ? 'all' : 'change',
+        collect: !!databaseUrl,
+    });
+    let dynamic;
+    if (databaseUrl && lint.change.length) {
+        dynamic = await io.log.group('Dynamic check on PostgreSQL', () => runDynamic(databaseUrl, options['scratch-database'], lint));
+        lint.findings.push(...dynamicFindings(dynamic));
+    }
+    const findings = lint.findings.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule));
+    findings.slice(0, MAX_ANNOTATIONS).forEach((f) => io.annotate({
+        level: f.severity,
+        title: `migration-lint ${f.rule}${f.lock ? ` (${f.lock})` : ''}`,
+        message: `${f.message}\nSafe recipe: ${f.fix}`,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+    }));
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.length - errors;
+    io.setOutput('findings', findings);
+    io.setOutput('error-count', errors);
+    io.setOutput('warning-count', warnings);
+    io.setOutput('files', lint.files.map((f) => f.path));
+    io.setOutput('observations', dynamic?.observations ?? []);
+    if (sarifPath) {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(sarifPath), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(sarifPath, `${JSON.stringify(toSarif(findings, VERSION), null, 2)}\n`);
+        io.setOutput('sarif-file', (0,external_node_path_.relative)(workspace, sarifPath).startsWith('..') ? sarifPath : (0,external_node_path_.relative)(workspace, sarifPath));
+    }
+    else
+        io.setOutput('sarif-file', '');
+    await io.writeSummary(buildSummary({ findings, files: lint.files, dynamic, range, failOn: options['fail-on'] }));
+    if (lint.files.length && !lint.files.some((f) => f.analysed)) {
+        throw new shared_errors/* UserError */.yo(`None of the ${lint.files.length} migration files could be analysed (not UTF-8, empty or not PostgreSQL); see the findings.`, { exitCode: 2 });
+    }
+    const failing = options['fail-on'] === 'never' ? 0 : options['fail-on'] === 'warning' ? errors + warnings : errors;
+    if (failing)
+        throw new shared_errors/* StepFailed */.an(`migration-lint: ${errors} errors and ${warnings} warnings in ${lint.files.length} migration files.`);
+}
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+async function runDynamic(url, scratch, lint) {
+    const { Postgres } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 3763));
+    const { assertEmpty, observeChange } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(241)]).then(__webpack_require__.bind(__webpack_require__, 3241));
+    const db = await Postgres.connect(url, { source: 'database-url' });
+    try {
+        await assertEmpty(db, scratch);
+        return await observeChange(db, lint.base, lint.change);
+    }
+    finally {
+        await db.close();
+    }
+}
+/** Findings from what the database did: rewrites of existing tables, and statements that failed. */
+function dynamicFindings(dynamic) {
+    return dynamic.observations.flatMap((o) => [
+        ...(o.rewritten.length
+            ? [
+                finding(o.file, 'observed-rewrite', `PostgreSQL rewrote ${o.rewritten.join(', ')} (locks: ${o.locks.join(', ') || 'none new'}).`, o.line, 1),
+            ]
+            : []),
+        ...(o.error
+            ? [finding(o.file, 'observed-failure', `PostgreSQL refused the statement: ${o.error}.`, o.line, 1)]
+            : []),
+    ]);
+}
+
+
+/***/ }),
+
+/***/ 8365:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ checkSize),
+/* harmony export */   lY: () => (/* binding */ findFiles)
+/* harmony export */ });
+/* unused harmony export readHead */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5342);
+
+
+
+
+/** Folders never searched for inputs: VCS data and installed dependencies. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+/**
+ * Files below `root` matching the patterns (see glob.ts), as sorted root-relative paths with `/`.
+ * Symbolic links are not followed, so a link cannot lead the search out of the workspace.
+ */
+function findFiles(root, patterns, options = {}) {
+    const matches = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globList */ .X)(patterns, options.inputName);
+    const maxFiles = options.maxFiles ?? 100_000;
+    const found = [];
+    const walk = (dir) => {
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+            if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name))
+                walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name));
+            else if (entry.isFile()) {
+                const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name)).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+                if (matches(rel)) {
+                    if (found.length >= maxFiles) {
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`More than ${maxFiles} files match input "${options.inputName ?? 'patterns'}"; narrow the patterns.`);
+                    }
+                    found.push(rel);
+                }
+            }
+        }
+    };
+    walk(root);
+    return found.sort();
+}
+/** The first bytes of a file, for sniffing its format (gzip, HTML, BOM) before parsing. */
+function readHead(path, bytes = 512) {
+    const fd = openSync(path, 'r');
+    try {
+        const buffer = Buffer.alloc(bytes);
+        return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** A file's size, failing with a user error that names it when it is larger than `maxBytes`. */
+function checkSize(path, maxBytes, what = 'file') {
+    const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
+    if (size > maxBytes) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`The ${what} ${path} is ${size} bytes; at most ${maxBytes} are read.`);
+    }
+    return size;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=46.index.js.map

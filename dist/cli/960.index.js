@@ -1,0 +1,360 @@
+export const id = 960;
+export const ids = [960,319];
+export const modules = {
+
+/***/ 1960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   planIssues: () => (/* binding */ planIssues),
+/* harmony export */   syncIssues: () => (/* binding */ syncIssues)
+/* harmony export */ });
+/* unused harmony exports marker, redact, issueTitle, issueBody */
+/* harmony import */ var _shared_github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4319);
+/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2642);
+/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6566);
+/* harmony import */ var _classify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7166);
+/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3050);
+/* harmony import */ var _quarantine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7120);
+
+
+
+
+
+
+/**
+ * One issue per quarantined test, found again by a hidden marker so re-runs update it instead of
+ * opening another; reopened when the test is quarantined again, closed with a comment on release.
+ * Issue text is public and unmasked: failure text is redacted and cut, and system-out never used.
+ */
+const marker = (id) => `<!-- trunk-actions:flaky id=${(0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id)} -->`;
+const MARKER = /<!-- trunk-actions:flaky id=([0-9a-f]+) -->/;
+const MAX_FAILURE = 2000;
+const SECRET_PATTERNS = [
+    [/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, '***'],
+    [/\bAKIA[0-9A-Z]{16}\b/g, '***'],
+    [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 ***'],
+    [/(\/\/[^/\s:@]+):[^/\s@]+@/g, '$1:***@'],
+    [/\b(password|passwd|pwd|secret|token|api[_-]?key)(\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, '$1$2***'],
+];
+/** Removes what looks like credentials from failure text before it goes public. */
+function redact(text) {
+    return SECRET_PATTERNS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+}
+function fenced(text) {
+    const longest = (text.match(/`+|~+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+function issueTitle(id) {
+    return `Flaky test: ${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .QC)(id).replace(/\s+/g, ' '), 180)}`;
+}
+function issueBody(facts) {
+    const rows = [
+        ['Test id', (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.id)],
+        ['File', facts.file ? (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.file) : 'not given by the reporter'],
+    ];
+    if (facts.since)
+        rows.push([
+            'Quarantined at',
+            `${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.since.commit.slice(0, 12))} on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.since.branch)}`,
+        ]);
+    if (facts.score)
+        rows.push(['Mixed results', `${facts.score.flakyCommits} of ${facts.score.commits} commits`]);
+    if (facts.runUrl)
+        rows.push(['Last seen failing', facts.runUrl]);
+    const lines = [
+        marker(facts.id),
+        `This test passed and failed on the same code, so **trunk-actions flaky-quarantine** quarantined it: its failures are still reported but no longer block the build.`,
+        '',
+        '| | |',
+        '|---|---|',
+        // Values are inline code (pipes escaped by inlineCode) or the action's own words.
+        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+        '',
+        `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.defaultBranch)}.`,
+    ];
+    if (facts.failure) {
+        const text = redact((0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)([facts.failure.message, facts.failure.text].filter(Boolean).join('\n\n'), MAX_FAILURE));
+        lines.push('', `Last failure (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(facts.failure.type)}, cut at ${MAX_FAILURE} characters, credentials redacted):`, '', fenced(text));
+    }
+    return lines.join('\n');
+}
+/** At most this many issues are refreshed per run (GitHub allows 80 content writes a minute). */
+const MAX_REFRESHED = 20;
+/**
+ * What to do with issues after this run, or undefined when there is nothing to do. Only automatic
+ * quarantine has issues: a test forced in by the manual file already names its owner.
+ */
+function planIssues(input) {
+    const factsOf = (id) => {
+        const entry = input.history.quarantine.get(id);
+        const test = input.failureOf(id);
+        return {
+            id,
+            file: test?.file,
+            since: entry ? { commit: entry.commit, branch: entry.branch } : undefined,
+            score: (0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .flakinessScore */ .DR)(input.history, id),
+            failure: test?.failure,
+            runUrl: input.runUrl,
+            releaseAfter: input.releaseAfter,
+            defaultBranch: input.defaultBranch,
+        };
+    };
+    const automatic = (0,_quarantine_js__WEBPACK_IMPORTED_MODULE_3__/* .autoQuarantined */ .GT)(input.history);
+    const fresh = new Set(input.decisions.quarantined);
+    const work = {
+        quarantined: input.decisions.quarantined.map(factsOf),
+        released: input.decisions.released.map((id) => ({ id, passes: input.releaseAfter })),
+        failedAgain: input.quarantinedFailures
+            .filter((id) => automatic.has(id) && !fresh.has(id) && !input.forcedIn.has(id))
+            .slice(0, MAX_REFRESHED)
+            .map((id) => ({
+            ...factsOf(id),
+            // A parallel job of this same run quarantined it and opens its issue: opening one here
+            // too would race it into a duplicate. A quarantine from an earlier run may heal a missing one.
+            openIfMissing: !input.history.quarantine.get(id)?.by?.startsWith(`${input.runKey}/`),
+        })),
+        link: [...new Set([...input.quarantinedFailures, ...input.decisions.newlyFlaky])],
+    };
+    const any = work.quarantined.length + work.released.length + work.failedAgain.length + work.link.length;
+    return any ? work : undefined;
+}
+/** Applies the issue changes; returns each test's issue for the summary. */
+async function syncIssues(github, repo, work, log) {
+    const { owner, repo: name, label } = repo;
+    const byHash = new Map();
+    const list = async () => {
+        byHash.clear();
+        const issues = await github.paginate(github.rest.issues.listForRepo, {
+            owner,
+            repo: name,
+            labels: label,
+            state: 'all',
+            per_page: 100,
+        });
+        for (const issue of issues) {
+            const hash = MARKER.exec(issue.body ?? '')?.[1];
+            if (hash && !issue.pull_request && !byHash.has(hash))
+                byHash.set(hash, { number: issue.number, url: issue.html_url, open: issue.state === 'open' });
+        }
+    };
+    await list();
+    const result = new Map();
+    /** Opens the test's issue, or reopens and refreshes the one its marker finds. */
+    const openIssue = async (facts) => {
+        const hash = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(facts.id);
+        let looked = false;
+        const { value, created } = await (0,_shared_github_js__WEBPACK_IMPORTED_MODULE_0__.findOrCreate)({
+            what: `the issue for ${(0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .QC)(facts.id).slice(0, 100)}`,
+            // After a failed create, list again: the issue may exist although the request failed.
+            find: async () => (looked ? (await list(), byHash.get(hash)) : ((looked = true), byHash.get(hash))),
+            create: async () => {
+                const { data } = await github.rest.issues.create({
+                    owner,
+                    repo: name,
+                    title: issueTitle(facts.id),
+                    body: issueBody(facts),
+                    labels: [label],
+                });
+                return { number: data.number, url: data.html_url, open: true };
+            },
+            isSame: () => true,
+        });
+        if (!created)
+            await github.rest.issues.update({
+                owner,
+                repo: name,
+                issue_number: value.number,
+                state: 'open',
+                body: issueBody(facts),
+            });
+        log.debug(`${created ? 'Opened' : 'Updated'} issue #${value.number} for a quarantined test.`);
+        byHash.set(hash, { ...value, open: true });
+        result.set(facts.id, { ...value, open: true });
+    };
+    for (const facts of work.quarantined)
+        await openIssue(facts);
+    // A quarantined test failing again refreshes its issue; one missing (an earlier run could not
+    // create it) is opened now, so the issues heal, unless the quarantining job is still at it.
+    for (const facts of work.failedAgain) {
+        if (facts.openIfMissing || byHash.has((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(facts.id)))
+            await openIssue(facts);
+    }
+    for (const { id, passes } of work.released) {
+        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id));
+        if (!issue)
+            continue;
+        if (issue.open) {
+            await github.rest.issues.createComment({
+                owner,
+                repo: name,
+                issue_number: issue.number,
+                body: `Released from quarantine after ${passes} consecutive passes on the default branch: its failures block again.`,
+            });
+            await github.rest.issues.update({
+                owner,
+                repo: name,
+                issue_number: issue.number,
+                state: 'closed',
+                state_reason: 'completed',
+            });
+        }
+        result.set(id, { ...issue, open: false });
+    }
+    for (const id of work.link) {
+        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id));
+        if (issue && !result.has(id))
+            result.set(id, issue);
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 4319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   connectGitHub: () => (/* binding */ connectGitHub),
+/* harmony export */   createGitHub: () => (/* binding */ createGitHub),
+/* harmony export */   explainApiError: () => (/* binding */ explainApiError),
+/* harmony export */   findOrCreate: () => (/* binding */ findOrCreate),
+/* harmony export */   isAlreadyExists: () => (/* binding */ isAlreadyExists),
+/* harmony export */   isTransient: () => (/* binding */ isTransient),
+/* harmony export */   statusOf: () => (/* binding */ statusOf)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5555);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
+
+
+
+
+
+/**
+ * An Octokit from @actions/github with throttling (waits out primary and secondary rate limits,
+ * honouring `retry-after`), retries with back-off, and a per-request timeout. POST requests are
+ * not retried here: creating things goes through `findOrCreate`, which looks before it re-creates.
+ */
+function createGitHub(options) {
+    const retries = options.retries ?? 3;
+    const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+    const limitHandler = (kind) => (retryAfter, request, _octokit, retryCount) => {
+        const wait = retryAfter <= maxWait && retryCount < retries;
+        options.log.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${wait ? `retrying after ${retryAfter} s` : 'giving up'}.`);
+        return wait;
+    };
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    // Each attempt gets its own deadline; the proxy-aware fetch of @actions/github does the work.
+    const baseFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? fetch;
+    const timedFetch = (url, init) => baseFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
+        baseUrl: options.apiUrl,
+        throttle: {
+            onRateLimit: limitHandler('primary'),
+            onSecondaryRateLimit: limitHandler('secondary'),
+            retryAfterBaseValue: options.retryBaseMs ?? 1000,
+        },
+        // 409 (stale sha) and 422 (validation) are answers, not failures worth repeating.
+        retry: {
+            retries,
+            retryAfterBaseValue: options.retryBaseMs ?? 1000,
+            doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+        },
+        request: { fetch: timedFetch },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
+    octokit.hook.wrap('request', async (request, endpoint) => {
+        options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}`);
+        if (endpoint.method === 'POST')
+            endpoint.request = { ...endpoint.request, retries: 0 };
+        return request(endpoint);
+    });
+    return octokit;
+}
+/** The HTTP status of an Octokit error, or undefined for network failures and timeouts. */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' && status > 0 ? status : undefined;
+}
+/** True when a request may have reached GitHub and failed on its side (5xx, timeout, dropped). */
+function isTransient(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500 || status === 429;
+}
+function isAlreadyExists(error) {
+    const e = error;
+    return (e?.status === 422 &&
+        /already exists/i.test(`${e.message ?? ''} ${JSON.stringify(e.response?.data ?? '')}`));
+}
+/**
+ * Creates an object at most once. Looks first; creates; when creation fails in a way that may have
+ * succeeded on GitHub's side (5xx, timeout) or says "already exists", looks again before retrying.
+ * An existing object that is not the same one is a conflict, reported as a user error.
+ */
+async function findOrCreate(spec) {
+    const attempts = spec.attempts ?? 3;
+    for (let attempt = 1;; attempt++) {
+        const existing = await spec.find();
+        if (existing !== undefined) {
+            if (!spec.isSame(existing)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Cannot create ${spec.what}: a different one already exists.`);
+            }
+            return { value: existing, created: false };
+        }
+        try {
+            return { value: await spec.create(), created: true };
+        }
+        catch (error) {
+            if (!(isAlreadyExists(error) || isTransient(error)) || attempt >= attempts)
+                throw error;
+        }
+    }
+}
+/** Turns an API failure into advice: missing permission, missing token scope, not found. */
+function explainApiError(what, error, permission) {
+    const status = statusOf(error);
+    const detail = error?.message?.split('\n')[0] ?? String(error);
+    const advice = status === 401
+        ? 'the token is invalid or expired'
+        : status === 403 || status === 404
+            ? `the token may lack ${permission ? `"permissions: ${permission}"` : 'the needed permission'}, or the object does not exist`
+            : status === undefined
+                ? 'GitHub did not answer in time'
+                : `GitHub answered ${status}`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} failed (${advice}): ${detail}`, { cause: error });
+}
+/**
+ * The GitHub client an action uses: token masked, API URL from GITHUB_API_URL (GHES and the test
+ * server work), a clear error naming the input when the token is missing.
+ * `TRUNK_ACTIONS_RETRY_BASE_MS` and `TRUNK_ACTIONS_HTTP_TIMEOUT_MS` shorten the back-off and the
+ * per-request deadline; the test harness sets them (the defaults are 1 s and 30 s).
+ */
+function connectGitHub(io, token, why) {
+    if (!token) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input "token" is empty, but ${why} needs the GitHub API; pass token: \${{ github.token }} (the default) or turn that option off.`);
+    }
+    io.setSecret(token);
+    const positive = (name) => {
+        const value = Number(io.env[name]);
+        return Number.isFinite(value) && value > 0 ? value : undefined;
+    };
+    return createGitHub({
+        token,
+        apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
+        log: io.log,
+        retryBaseMs: positive('TRUNK_ACTIONS_RETRY_BASE_MS'),
+        timeoutMs: positive('TRUNK_ACTIONS_HTTP_TIMEOUT_MS'),
+    });
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=960.index.js.map
