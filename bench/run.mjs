@@ -48,7 +48,7 @@ const readme = readFileSync(readmePath, 'utf8');
 const start = '<!-- bench:start -->';
 const end = '<!-- bench:end -->';
 if (readme.includes(start) && readme.includes(end)) {
-  const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n\n${body.replace(/^(#{3,5}) /gm, '#$1 ')}\n${readme.slice(readme.indexOf(end))}`;
+  const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n\n${body}\n${readme.slice(readme.indexOf(end))}`;
   writeFileSync(readmePath, updated);
 }
 // The tables are hand-built Markdown: let prettier align them as the format check expects.
