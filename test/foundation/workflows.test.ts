@@ -22,6 +22,17 @@ type Workflow = {
   >;
 };
 const load = (file: string) => parse(readFileSync(file, 'utf8')) as Workflow;
+/** A pull_request_target workflow (write token, secrets) that checks out the pull request's code. */
+function checksOutPullRequestCode(wf: Workflow): boolean {
+  const triggers =
+    typeof wf.on === 'string' ? [wf.on] : Array.isArray(wf.on) ? wf.on : Object.keys(wf.on as object);
+  if (!triggers.includes('pull_request_target')) return false;
+  return Object.values(wf.jobs).some((job) =>
+    (job.steps ?? []).some(
+      (step) => step.uses?.startsWith('actions/checkout') && /head|merge/.test(String(step.with?.ref ?? '')),
+    ),
+  );
+}
 const usesOf = (wf: Workflow) =>
   Object.values(wf.jobs).flatMap((job) => (job.steps ?? []).map((s) => s.uses).filter(Boolean) as string[]);
 
@@ -75,16 +86,16 @@ describe('workflow files', () => {
       expect(unpinned).toEqual([]);
     });
     it('never checks out pull request code in a pull_request_target workflow', () => {
-      const triggers =
-        typeof wf.on === 'string' ? [wf.on] : Array.isArray(wf.on) ? wf.on : Object.keys(wf.on as object);
-      if (!triggers.includes('pull_request_target')) return;
-      for (const job of Object.values(wf.jobs)) {
-        for (const step of job.steps ?? []) {
-          if (step.uses?.startsWith('actions/checkout'))
-            expect(String(step.with?.ref ?? '')).not.toMatch(/head|merge/);
-        }
-      }
+      expect(checksOutPullRequestCode(wf)).toBe(false);
     });
+  });
+
+  it('the pull_request_target check catches a workflow that checks out the head', () => {
+    const bad = parse(
+      'on: pull_request_target\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@x\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n',
+    ) as Workflow;
+    expect(checksOutPullRequestCode(bad)).toBe(true);
+    expect(checksOutPullRequestCode({ ...bad, on: 'pull_request' })).toBe(false);
   });
 
   it('the release moves the major tag only after the verify job', () => {
