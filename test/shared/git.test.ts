@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Git, checkRevisionText } from '../../shared/git.js';
 import { eventContext } from '../../shared/context.js';
 import { planRange, resolveRange } from '../../shared/range.js';
@@ -55,6 +58,23 @@ describe('Git against real repositories', () => {
       ['pkg/b.txt', undefined],
       ['pkg', undefined],
     ]);
+  });
+
+  it('leaves no temp file behind, whether cat-file succeeds or fails', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'git-test-tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      const big = 'x'.repeat(300_000);
+      origin.write({ 'big.txt': big });
+      const sha = origin.commit('big');
+      expect((await new Git(origin.dir).readFiles(sha, ['big.txt'])).get('big.txt')).toBe(big);
+      await expect(new Git(scratch).readFiles('HEAD', ['a.txt'])).rejects.toThrow(/cat-file --batch exited/);
+      expect(readdirSync(scratch)).toEqual([]);
+    } finally {
+      process.env.TMPDIR = saved;
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('does not let a revision act as an option', async () => {
