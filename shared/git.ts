@@ -91,6 +91,7 @@ export class Git {
   private readonly timeoutMs: number;
   private readonly maxDeepen: number;
   private readonly trace: (line: string) => void;
+  private readonly resolved = new Map<string, Promise<string | undefined>>();
 
   constructor(
     readonly cwd: string,
@@ -146,16 +147,25 @@ export class Git {
     return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   }
 
-  /** The commit SHA a revision names, or undefined when this clone does not have it. */
-  async tryResolve(revision: string): Promise<string | undefined> {
-    const r = await this.exec([
-      'rev-parse',
-      '--verify',
-      '--quiet',
-      '--end-of-options',
-      `${revision}^{commit}`,
-    ]);
-    return r.code === 0 ? r.stdout.trim() : undefined;
+  /**
+   * The commit SHA a revision names, or undefined when this clone does not have it. Answers are kept
+   * until the next fetch (which may add commits), so callers that need the same revision share one
+   * git process.
+   */
+  tryResolve(revision: string): Promise<string | undefined> {
+    let answer = this.resolved.get(revision);
+    if (!answer) {
+      answer = this.exec([
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        '--end-of-options',
+        `${revision}^{commit}`,
+      ]).then((r) => (r.code === 0 ? r.stdout.trim() : undefined));
+      this.resolved.set(revision, answer);
+      answer.catch(() => this.resolved.delete(revision));
+    }
+    return answer;
   }
 
   /**
@@ -186,6 +196,7 @@ export class Git {
     if (depth) args.splice(args.indexOf('--no-write-fetch-head'), 1, `--depth=${depth}`);
     if (deepen) args.push(`--deepen=${deepen}`);
     const r = await this.exec([...args, 'origin', '--end-of-options', ...revisions]);
+    this.resolved.clear(); // a fetch may add commits: forget every answer given before it ended
     this.trace(r.code === 0 ? 'fetch ok' : `fetch failed: ${r.stderr.trim()}`);
     return r.code === 0;
   }

@@ -1,5 +1,5 @@
 import type { EventContext } from './context.js';
-import { type Git, isZeroSha } from './git.js';
+import { type Git, checkRevisionText, isZeroSha } from './git.js';
 
 /** Which two revisions to compare, before git is asked, and the rule that chose them. */
 export interface RangePlan {
@@ -95,6 +95,10 @@ export function planRange(ctx: EventContext, overrides: { base?: string; head?: 
 /** Resolves a plan with git: fetches what a shallow clone lacks and computes the merge-base. */
 export async function resolveRange(git: Git, planned: RangePlan): Promise<ResolvedRange> {
   const plan = planned.defaultBranchKnown ? planned : await withLocalDefaultBranch(git, planned);
+  // Both names are looked up at once (git keeps the answers); a missing one is fetched after, in turn.
+  checkRevisionText(plan.headSource, plan.head);
+  checkRevisionText(plan.baseSource, plan.base);
+  await Promise.all([git.tryResolve(plan.head), git.tryResolve(plan.base)]);
   const head = await git.resolve(plan.headSource, plan.head);
   if (plan.fallbackBase) {
     let before = await git.tryResolve(plan.base);

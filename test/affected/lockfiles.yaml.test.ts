@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { parseLockYaml } from '../../actions/affected/src/lockfiles/lock-yaml.js';
+import { parseFastYaml } from '../../actions/affected/src/fast-yaml.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/affected-lockfiles/${name}`, import.meta.url), 'utf8');
@@ -22,12 +22,12 @@ const usedFastPath = (value: unknown): boolean => Object.getPrototypeOf(value) =
 
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
-describe('parseLockYaml', () => {
+describe('parseFastYaml', () => {
   it.each(['pnpm-lock-v5.yaml', 'pnpm-lock-v6.yaml', 'pnpm-lock-v9.yaml', 'yarn-berry.lock'])(
     '%s: reads what the full YAML parser reads, on the fast path',
     (name) => {
       const text = fixture(name);
-      const fast = parseLockYaml(text);
+      const fast = parseFastYaml(text);
       expect(usedFastPath(fast)).toBe(true);
       expect(plain(fast)).toEqual(reference(text));
     },
@@ -49,7 +49,7 @@ describe('parseLockYaml', () => {
     ],
     ['values with colons and hashes', 'url: https://registry.npmjs.org/a/-/a-1.0.0.tgz#abc\nkey: a:b\n'],
   ])('fast path: %s', (_, text) => {
-    const fast = parseLockYaml(text);
+    const fast = parseFastYaml(text);
     expect(usedFastPath(fast)).toBe(true);
     expect(plain(fast)).toEqual(reference(text));
   });
@@ -63,20 +63,48 @@ describe('parseLockYaml', () => {
     ['document markers', '---\na: 1\n'],
     ['inline comments', 'a: 1 # one\n'],
   ])('falls back to the full parser for %s, with the same result', (_, text) => {
-    const result = parseLockYaml(text);
+    const result = parseFastYaml(text);
     expect(usedFastPath(result)).toBe(false);
     expect(normalise(result)).toEqual(reference(text));
   });
 
   it('keeps __proto__ and constructor as plain keys', () => {
-    const result = parseLockYaml('__proto__:\n  polluted: yes\nconstructor: x\n') as Record<string, unknown>;
+    const result = parseFastYaml('__proto__:\n  polluted: yes\nconstructor: x\n') as Record<string, unknown>;
     expect(Object.keys(result)).toEqual(['__proto__', 'constructor']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('lets the full parser report malformed YAML', () => {
-    expect(() => parseLockYaml('a: [1, 2\n')).toThrow();
-    expect(() => parseLockYaml('a:\n\tb: 1\n')).toThrow(/tab/i);
+    expect(() => parseFastYaml('a: [1, 2\n')).toThrow();
+    expect(() => parseFastYaml('a:\n\tb: 1\n')).toThrow(/tab/i);
+  });
+
+  it.each([
+    ['a block mapping', 'packages:\n  - a/*\npackages:\n  - b/*\n'],
+    ['a nested mapping', 'catalog:\n  react: ^18\n  react: ^19\n'],
+    ['a flow mapping', 'a: {x: 1, x: 2}\n'],
+  ])('lets the full parser report a key repeated in %s', (_, text) => {
+    expect(() => parse(text)).toThrow(/unique/);
+    expect(() => parseFastYaml(text)).toThrow(/unique/);
+  });
+
+  it('reads a typical pnpm-workspace.yaml on the fast path', () => {
+    const text = [
+      '# the workspace',
+      'packages:',
+      "  - 'packages/*'",
+      '  - "apps/**"',
+      "  - '!**/test/**'",
+      'catalog:',
+      '  react: ^18.2.0',
+      'catalogs:',
+      '  legacy:',
+      "    react: '17'",
+      '',
+    ].join('\n');
+    const fast = parseFastYaml(text);
+    expect(usedFastPath(fast)).toBe(true);
+    expect(plain(fast)).toEqual(reference(text));
   });
 
   it('agrees with the full parser on random lockfile-shaped documents', () => {
@@ -96,7 +124,7 @@ describe('parseLockYaml', () => {
     fc.assert(
       fc.property(fc.dictionary(keyText, tree.node, { minKeys: 1, maxKeys: 5 }), (document) => {
         const text = stringify(document);
-        expect(plain(parseLockYaml(text))).toEqual(reference(text));
+        expect(plain(parseFastYaml(text))).toEqual(reference(text));
       }),
       { numRuns: 300 },
     );

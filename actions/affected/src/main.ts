@@ -66,21 +66,19 @@ export async function run(io: ActionIO): Promise<void> {
   const git = new Git(resolveInside(workspace, options['working-directory'] || '.', 'working-directory'), {
     trace: (line) => io.log.debug(line),
   });
-  // Checked beside the range (one process fewer on the way): a missing repository explains any git failure.
-  const isRepository = git.isRepository();
-  const notRepository = new UserError(
-    `${options['working-directory'] || 'The workspace'} is not a git repository; check out the code first (actions/checkout).`,
-  );
   const plan = planRange(ctx, { base: options.base, head: options.head });
   // The head's files do not depend on the base: list and read them while base and merge-base resolve.
   const early = git
     .tryResolve(plan.head)
     .then((sha) => (sha ? readHead(git, sha) : undefined))
     .catch(() => undefined);
+  // Asked only when git failed: a missing repository explains any git failure.
   const range = await resolveRange(git, plan).catch(async (error: unknown) => {
-    throw (await isRepository) ? error : notRepository;
+    if (await git.isRepository()) throw error;
+    throw new UserError(
+      `${options['working-directory'] || 'The workspace'} is not a git repository; check out the code first (actions/checkout).`,
+    );
   });
-  if (!(await isRepository)) throw notRepository;
   io.log.info(`Comparing ${range.base.slice(0, 12)}..${range.head.slice(0, 12)} (${range.rule})`);
   for (const warning of range.warnings) io.log.warning(warning);
 

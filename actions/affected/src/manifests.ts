@@ -1,7 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../../../shared/errors.js';
 import { globList } from '../../../shared/glob.js';
+import { parseFastYaml } from './fast-yaml.js';
 import { type Ecosystem, baseName, dirOf } from './model.js';
 
 /** Names of the files discovery reads; everything else is only listed. */
@@ -52,7 +52,7 @@ export function parseJsonFile(path: string, text: string): Json {
 
 export function parseYamlFile(path: string, text: string): Json {
   try {
-    const value: unknown = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+    const value: unknown = parseFastYaml(text) ?? {};
     if (!isObject(value)) throw new Error('expected a mapping');
     return value;
   } catch (error) {

@@ -8,7 +8,7 @@
  *   9.0  `name@1.0.0(peer@2.0.0)` in `snapshots` (dependencies), `name@1.0.0` in `packages` (resolution)
  * A dependency's reference may also be a whole key (aliases, git/tarball deps) or `link:<relative dir>`.
  */
-import { parseLockYaml } from './lock-yaml.js';
+import { parseFastYaml } from '../fast-yaml.js';
 import { emptyGraph, LockfileError, unresolved, type ResolvedGraph } from './graph.js';
 import { joinPath } from '../model.js';
 import { dependencySpecs, entries, field, isRecord, text } from './read.js';
@@ -18,7 +18,7 @@ const IMPORTER_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencie
 const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies'] as const;
 
 export function parsePnpmLock(source: string, projects: LocalProject[]): ResolvedGraph {
-  const lock: unknown = parseLockYaml(source);
+  const lock: unknown = parseFastYaml(source);
   if (!isRecord(lock)) throw new LockfileError('not a YAML mapping');
   const version = Number.parseFloat(text(field(lock, 'lockfileVersion')) ?? '');
   if (!(version >= 5 && version < 10)) {

@@ -6,7 +6,7 @@
  * entries. Classic never lists workspaces, so each project's package.json says what it depends on;
  * a dependency on another project's name that the lockfile does not resolve is a workspace link.
  */
-import { parseLockYaml } from './lock-yaml.js';
+import { parseFastYaml } from '../fast-yaml.js';
 import { emptyGraph, LockfileError, unresolved, type ResolvedGraph } from './graph.js';
 import { dependencySpecs, entries, field, isRecord, text } from './read.js';
 import type { LocalProject } from './types.js';
@@ -46,7 +46,7 @@ function readEntries(lock: Map<string, unknown>, graph: ResolvedGraph, identity:
 }
 
 function parseBerry(source: string, projects: LocalProject[]): ResolvedGraph {
-  const lock: unknown = parseLockYaml(source);
+  const lock: unknown = parseFastYaml(source);
   if (!isRecord(lock) || !isRecord(field(lock, '__metadata'))) throw new LockfileError('no __metadata');
   const raw = entries(lock);
   const graph = emptyGraph();

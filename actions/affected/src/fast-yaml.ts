@@ -1,10 +1,13 @@
 /**
- * A fast reader for the YAML that pnpm and yarn berry write, falling back to the full `yaml` library.
+ * A fast reader for the YAML that pnpm and yarn berry write (lockfiles, pnpm-workspace.yaml,
+ * .yarnrc.yml), falling back to the full `yaml` library.
  *
- * The full parser took about 1.5 s of CPU per MB here (a large monorepo's pnpm-lock.yaml is 5-20 MB).
- * Lockfiles use a small, regular subset: block mappings, `- item` sequences, plain, quoted and flow
+ * The full parser took about 1.5 s of CPU per MB here (a large monorepo's pnpm-lock.yaml is 5-20 MB),
+ * and its first call alone costs a small workspace file several milliseconds of compiling.
+ * These files use a small, regular subset: block mappings, `- item` sequences, plain, quoted and flow
  * (`{integrity: sha512-...}`, `[x64]`) scalars, full-line comments. Anything else (anchors, tags, block
- * scalars, odd indentation) makes this reader give up and the full parser read the whole file.
+ * scalars, odd indentation, a repeated key, which the full parser reports) makes this reader give up
+ * and the full parser read the whole file.
  * Scalars stay strings (callers read them as text); mappings have no prototype, so `__proto__` is a key.
  */
 import { parse } from 'yaml';
@@ -18,7 +21,7 @@ interface Frame {
   container: Container;
 }
 
-export function parseLockYaml(source: string): unknown {
+export function parseFastYaml(source: string): unknown {
   try {
     return parseSubset(source);
   } catch (error) {
@@ -68,6 +71,7 @@ function parseSubset(source: string): unknown {
       continue;
     }
     const [key, rest] = splitKey(content);
+    if (key in frame.container) throw new Unsupported();
     if (rest === '') pending = { map: frame.container, key, indent };
     else frame.container[key] = scalar(rest);
   }
@@ -150,8 +154,10 @@ function flow(text: string, pos: number): [unknown, number] {
       pos = skipSpaces(text, afterKey + 1);
     }
     const [value, afterValue] = flowItem(text, pos, false);
-    if (key !== undefined) map[key] = value;
-    else list.push(value);
+    if (key !== undefined) {
+      if (key in map) throw new Unsupported();
+      map[key] = value;
+    } else list.push(value);
     pos = skipSpaces(text, afterValue);
     if (text[pos] === ',') pos = skipSpaces(text, pos + 1);
     else if (text[pos] === close) return [isMap ? map : list, pos + 1];
