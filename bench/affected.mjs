@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fmtMs, fmtRow, measure, peerBin, root } from './lib.mjs';
+import { fmtMs, fmtRow, measure, peerBin, readOutput, root } from './lib.mjs';
 
 const SIZES = (process.env.BENCH_AFFECTED_SIZES ?? '100,1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -102,12 +102,6 @@ function generate(size) {
   return { dir, expected: [...truth].map(name).sort() };
 }
 
-/** Reads one output from a GITHUB_OUTPUT file (`name<<delimiter` blocks). */
-function readOutput(file, name) {
-  const m = new RegExp(`^${name}<<(.+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(readFileSync(file, 'utf8'));
-  return m ? m[2] : undefined;
-}
-
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Each tool: how to run it and how to read the affected package names from what it printed. */
@@ -125,7 +119,7 @@ function tools(dir, outputFile, eventFile) {
         GITHUB_EVENT_PATH: eventFile,
         INPUT_BASE: 'main',
       },
-      read: () => JSON.parse(readOutput(outputFile, 'projects') ?? '[]'),
+      read: () => JSON.parse(readOutput(readFileSync(outputFile, 'utf8'), 'projects') ?? '[]'),
     },
   ];
   const turbo = peerBin('turbo');

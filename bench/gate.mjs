@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fmtMs, fmtRow, measure, root } from './lib.mjs';
+import { fmtMs, fmtRow, measure, readOutput, root } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const version = /version (\S+)/.exec(execFileSync('prometheus', ['--version'], { encoding: 'utf8' }))?.[1];
@@ -88,7 +88,7 @@ const actionEnv = (inputs) => {
 function checkTruth(label) {
   return () => {
     const out = readFileSync(join(work, 'github_output'), 'utf8');
-    const slos = JSON.parse(/^slos<<(\S+)\n([\s\S]*?)\n\1$/m.exec(out)?.[2] ?? '[]');
+    const slos = JSON.parse(readOutput(out, 'slos') ?? '[]');
     const pick = (labels) => labels.get('job') === 'api';
     const bad = fixtureModule.trueEvents(
       fixture,

@@ -50,3 +50,17 @@ export function measure(command, args, { cwd, env, runs = 5, check } = {}) {
 export const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 export const fmtRow = (tool, m) =>
   `| ${tool} | ${fmtMs(m.median)} | ${fmtMs(m.min)} – ${fmtMs(m.max)} | ${m.peakMb ? `${m.peakMb.toFixed(0)} MB` : 'n/a'} |`;
+
+/** One output from a GITHUB_OUTPUT file's text: a `name=value` line or a `name<<delimiter` block. */
+export function readOutput(text, name) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].startsWith(`${name}=`)) return lines[i].slice(name.length + 1);
+    if (lines[i].startsWith(`${name}<<`)) {
+      const delimiter = lines[i].slice(name.length + 2);
+      const end = lines.indexOf(delimiter, i + 1);
+      return lines.slice(i + 1, end).join('\n');
+    }
+  }
+  return undefined;
+}

@@ -1,6 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from './errors.js';
@@ -342,14 +341,20 @@ export class Git {
   /**
    * Runs `git cat-file --batch` on `requests` and returns all it wrote. Its output goes to a temp file,
    * not a pipe: git writes each object unbuffered (two writes per object), and 10,000 pipe writes
-   * waking this process cost twice the time git itself takes. The file is unlinked as soon as it is
-   * open, so nothing is left behind whatever happens.
+   * waking this process cost twice the time git itself takes. The file (in a fresh private folder)
+   * is unlinked as soon as it is open, so nothing is left behind whatever happens.
    */
   private async batchOutput(requests: string): Promise<Buffer> {
-    const path = join(tmpdir(), `trunk-actions-cat-file-${process.pid}-${randomUUID()}`);
-    const fd = openSync(path, 'wx+', 0o600);
+    const folder = mkdtempSync(join(tmpdir(), 'trunk-actions-cat-file-'));
+    const path = join(folder, 'out');
+    let fd: number;
     try {
+      fd = openSync(path, 'wx+', 0o600);
       unlinkSync(path);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    try {
       await new Promise<void>((resolve, reject) => {
         const child = spawn('git', ['cat-file', '--batch'], {
           cwd: this.cwd,

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from './zod.js';
 import { parseDuration } from './duration.js';
 import { InputError } from './errors.js';
 import type { ActionIO } from './io.js';
@@ -10,20 +10,27 @@ import { truncate } from './neutralise.js';
  * sentence reads `Input "x" is "v", which is not allowed: <message>.`
  */
 function custom<T>(parse: (raw: string) => T | undefined, allowed: string) {
-  return z.string().transform((raw, ctx): T => {
-    let value: T | undefined;
-    try {
-      value = parse(raw.trim());
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `${allowed} (${(error as Error).message.split('\n')[0]})` });
-      return z.NEVER;
-    }
-    if (value === undefined) {
-      ctx.addIssue({ code: 'custom', message: allowed });
-      return z.NEVER;
-    }
-    return value;
-  });
+  return z.pipe(
+    z.string(),
+    z.transform((raw: string, ctx): T => {
+      let value: T | undefined;
+      try {
+        value = parse(raw.trim());
+      } catch (error) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `${allowed} (${(error as Error).message.split('\n')[0]})`,
+          input: raw,
+        });
+        return z.NEVER;
+      }
+      if (value === undefined) {
+        ctx.issues.push({ code: 'custom', message: allowed, input: raw });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  );
 }
 
 const TRUE = new Set(['true', 'yes', 'on', '1']);
@@ -41,11 +48,19 @@ export function splitList(raw: string): string[] {
 
 export const input = {
   /** Any text; empty stays empty. */
-  text: () => z.string().transform((raw) => raw.trim()),
+  text: () =>
+    z.pipe(
+      z.string(),
+      z.transform((raw: string) => raw.trim()),
+    ),
   /** Text that must not be empty. */
   required: () => custom((raw) => raw || undefined, 'a value is required'),
   /** Empty becomes undefined. */
-  optional: () => z.string().transform((raw) => raw.trim() || undefined),
+  optional: () =>
+    z.pipe(
+      z.string(),
+      z.transform((raw: string) => raw.trim() || undefined),
+    ),
   boolean: () =>
     custom((raw) => {
       const lower = raw.toLowerCase();
@@ -64,18 +79,21 @@ export const input = {
   /** Seconds, from `30d`, `1h`, `1h30m`. */
   duration: () => custom(parseDuration, 'allowed values are durations such as 30d, 6h, 5m or 1h30m'),
   optionalDuration: () =>
-    custom(
-      (raw) => (raw === '' ? null : parseDuration(raw)),
-      'allowed values are durations such as 30d, 6h, 5m or 1h30m',
-    ).transform((v) => v ?? undefined),
+    z.pipe(
+      custom(
+        (raw) => (raw === '' ? null : parseDuration(raw)),
+        'allowed values are durations such as 30d, 6h, 5m or 1h30m',
+      ),
+      z.transform((v: number | null) => v ?? undefined),
+    ),
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) =>
     custom((raw) => values.find((v) => v === raw.toLowerCase()), `allowed values are ${values.join(', ')}`),
-  list: () => z.string().transform(splitList),
+  list: () => z.pipe(z.string(), z.transform(splitList)),
   /** A JSON value checked against `schema`. Empty gives `fallback`. */
-  json: <T>(schema: z.ZodType<T>, fallback: T, describe: string) =>
+  json: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) =>
     custom((raw) => (raw === '' ? fallback : schema.parse(JSON.parse(raw))), `expected ${describe} as JSON`),
   /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
-  yaml: <T>(schema: z.ZodType<T>, fallback: T, describe: string) =>
+  yaml: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) =>
     custom(
       (raw) => (raw === '' ? fallback : schema.parse(parseYaml(raw, { maxAliasCount: 100 }))),
       `expected ${describe} as YAML`,
@@ -91,11 +109,11 @@ export interface ParseOptions {
  * Reads every input named by the schema's keys through `io.input` (so undeclared names fail as bugs)
  * and parses them into one typed object. The first bad input stops with one sentence naming it.
  */
-export function parseInputs<S extends z.ZodRawShape>(
+export function parseInputs<S extends Record<string, z.ZodMiniType<unknown, string>>>(
   shape: S,
   io: Pick<ActionIO, 'input'>,
   options: ParseOptions = {},
-): z.infer<z.ZodObject<S>> {
+): z.infer<z.ZodMiniObject<S>> {
   const raw: Record<string, string> = {};
   for (const name of Object.keys(shape)) raw[name] = io.input(name);
   const result = z.object(shape).safeParse(raw);

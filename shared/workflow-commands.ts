@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 
@@ -22,11 +21,20 @@ export function issueCommand(command: string, properties: Properties, message: s
   process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`);
 }
 
-/** Appends `name<<delimiter` blocks to an environment file (GITHUB_OUTPUT, GITHUB_ENV). */
+/**
+ * Appends to an environment file (GITHUB_OUTPUT, GITHUB_ENV): a one-line value as a `name=value`
+ * line, which the runner reads whole (it splits lines only at CR and LF); anything else as a
+ * `name<<delimiter` block with a random delimiter. Most values are one line, and skipping the
+ * delimiter keeps the crypto module (a few ms to load) out of most runs.
+ */
 function appendKeyValue(fileVariable: string, name: string, value: string): boolean {
   const file = process.env[fileVariable];
   if (!file) return false;
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  if (!/[\r\n]/.test(value) && /^[\w.-]+$/.test(name)) {
+    appendFileSync(file, `${name}=${value}${EOL}`, 'utf8');
+    return true;
+  }
+  const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
   if (name.includes(delimiter) || value.includes(delimiter))
     throw new Error(`bug: ${name} contains the delimiter`);
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod.js';
 import { InputError } from '../../shared/errors.js';
 import { input, parseInputs, splitList } from '../../shared/inputs.js';
 

@@ -30,7 +30,7 @@ describe('workflow commands as the runner reads them', () => {
     ]);
   });
 
-  it('writes outputs and env as delimited blocks that survive newlines and `=`', () => {
+  it('writes one-line values as `name=value` lines and the rest as delimited blocks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trunk-cmd-'));
     process.env.GITHUB_OUTPUT = join(dir, 'out');
     process.env.GITHUB_ENV = join(dir, 'env');
@@ -38,9 +38,18 @@ describe('workflow commands as the runner reads them', () => {
     writeFileSync(process.env.GITHUB_ENV, '');
     try {
       setOutput('matrix', '{"include":[]}\nsecond=line');
+      setOutput('projects', '["a<<b","c=d"]');
+      setOutput('carriage', 'one\rtwo');
       exportVariable('OTEL_RESOURCE_ATTRIBUTES', 'service.name=shop');
-      expect(parseCommandFile(readFileSync(process.env.GITHUB_OUTPUT, 'utf8'))).toEqual({
+      const written = readFileSync(process.env.GITHUB_OUTPUT, 'utf8');
+      // The runner splits lines at CR as well as LF: only a value with neither may be one line.
+      expect(written).toMatch(/^matrix<<ghadelimiter_[0-9a-f-]{36}\n/);
+      expect(written).toContain('\nprojects=["a<<b","c=d"]\n');
+      expect(written).toMatch(/\ncarriage<<ghadelimiter_[0-9a-f-]{36}\none\rtwo\n/);
+      expect(parseCommandFile(written)).toEqual({
         matrix: '{"include":[]}\nsecond=line',
+        projects: '["a<<b","c=d"]',
+        carriage: 'one\rtwo',
       });
       expect(parseCommandFile(readFileSync(process.env.GITHUB_ENV, 'utf8'))).toEqual({
         OTEL_RESOURCE_ATTRIBUTES: 'service.name=shop',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../../shared/zod.js';
 import { eventContext, readEventPayload } from '../../../shared/context.js';
 import { UserError } from '../../../shared/errors.js';
 import { Git } from '../../../shared/git.js';
@@ -17,19 +17,25 @@ import { ECOSYSTEMS } from './model.js';
 import { buildOutputs, buildSummary } from './report.js';
 import { baseWorkspace, goEmbedded, readHead, readLockfiles } from './revisions.js';
 
-const globs = z.union([z.string(), z.array(z.string())]).transform((v) => (typeof v === 'string' ? [v] : v));
+const globs = z.pipe(
+  z.union([z.string(), z.array(z.string())]),
+  z.transform((v: string | string[]) => (typeof v === 'string' ? [v] : v)),
+);
 const projectsSchema = z.record(
   z.string(),
   z.union([
-    globs.transform((paths) => ({
-      paths,
-      'depends-on': [] as string[],
-      path: undefined as string | undefined,
-    })),
+    z.pipe(
+      globs,
+      z.transform((paths: string[]) => ({
+        paths,
+        'depends-on': [] as string[],
+        path: undefined as string | undefined,
+      })),
+    ),
     z.strictObject({
       paths: globs,
-      'depends-on': z.array(z.string()).default([]),
-      path: z.string().optional(),
+      'depends-on': z._default(z.array(z.string()), []),
+      path: z.optional(z.string()),
     }),
   ]),
 );

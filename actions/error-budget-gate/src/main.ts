@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from '../../../shared/zod.js';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
 import { parseDuration } from '../../../shared/duration.js';
 import { InputError, StepFailed, UserError, describeError } from '../../../shared/errors.js';
@@ -17,19 +17,26 @@ import type { BurnRule } from './policy.js';
 import { type Audit, iso, renderSummary } from './report.js';
 import { type Slo, inlineSlo, parseSloFile, parseWindowInput } from './slo.js';
 
-const durationText = z.string().transform((text, ctx) => {
-  const seconds = parseDuration(text);
-  if (seconds === undefined)
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a duration such as 1h` });
-  return seconds ?? 0;
-});
+const durationText = z.pipe(
+  z.string(),
+  z.transform((text: string, ctx) => {
+    const seconds = parseDuration(text);
+    if (seconds === undefined)
+      ctx.issues.push({
+        code: 'custom',
+        message: `${JSON.stringify(text)} is not a duration such as 1h`,
+        input: text,
+      });
+    return seconds ?? 0;
+  }),
+);
 
 const burnRuleSchema = z.array(
   z.object({
     long: durationText,
     short: durationText,
-    'burn-rate': z.number().positive(),
-    severity: z.enum(['block', 'warn']).default('block'),
+    'burn-rate': z.number().check(z.positive()),
+    severity: z._default(z.enum(['block', 'warn']), 'block'),
   }),
 );
 
@@ -48,7 +55,7 @@ export const inputs = {
   file: input.optional(),
   'min-budget-remaining': input.number(-1000, 1),
   'burn-rate-rules': input.yaml(
-    burnRuleSchema.nullable(),
+    z.nullable(burnRuleSchema),
     null,
     'a list of rules such as [{long: 1h, short: 5m, burn-rate: 14.4, severity: block}]',
   ),

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from '../../../shared/zod.js';
 import { consecutivePasses, evidenceOn, failureStreak, isBroken, isFlaky, runsOfCommit } from './classify.js';
 import { FAIL, type History, type HistoryLimits, type RunInfo, addRun } from './history.js';
 import { historyKey } from './identity.js';
@@ -20,16 +20,14 @@ export interface ManualQuarantine {
 }
 
 const entry = z.object({
-  id: z.string().min(1),
-  owner: z.string().min(1, 'owner is required'),
-  reason: z.string().min(1, 'reason is required'),
+  id: z.string().check(z.minLength(1)),
+  owner: z.string().check(z.minLength(1, 'owner is required')),
+  reason: z.string().check(z.minLength(1, 'reason is required')),
 });
-const manualSchema = z
-  .object({
-    quarantine: z.array(entry).default([]),
-    'never-quarantine': z.array(entry).default([]),
-  })
-  .strict();
+const manualSchema = z.strictObject({
+  quarantine: z._default(z.array(entry), []),
+  'never-quarantine': z._default(z.array(entry), []),
+});
 
 export function emptyManual(): ManualQuarantine {
   return { forceIn: new Map(), forceOut: new Map() };
