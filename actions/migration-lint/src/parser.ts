@@ -1,6 +1,8 @@
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import createModule from 'libpg-query/wasm/libpg-query.js';
 
 /** A parse tree node: `{ NodeType: { ...fields } }`, as libpg-query's JSON gives it. */
 export type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,7 +25,7 @@ export type ParseOutcome =
 /** PostgreSQL's own parser (libpg-query, WebAssembly), loaded once. */
 export interface Parser {
   parse(sql: string): ParseOutcome;
-  /** Whether `sql` parses, without building its tree in JavaScript (much cheaper for bulk data). */
+  /** Whether `sql` parses, without reading its tree into JavaScript (much cheaper for bulk data). */
   isValid(sql: string): boolean;
   /** SQL statements executed by a PL/pgSQL body (a DO block or function), with their body line numbers. */
   plpgsqlStatements(doStatement: string): { query: string; lineno: number }[] | { error: string };
@@ -31,10 +33,30 @@ export interface Parser {
 
 let loading: Promise<Parser> | undefined;
 
+/** The part of the WebAssembly API used here (the compiler options here leave it untyped). */
+interface WebAssemblyApi {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: object): Promise<object>;
+}
+const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
+
+/** The Emscripten module of libpg-query: its exports plus the heap helpers used here. */
+interface PgModule {
+  HEAPU8: Uint8Array;
+  _malloc(bytes: number): number;
+  _free(pointer: number): void;
+  _wasm_parse_query_raw(sql: number): number;
+  _wasm_free_parse_result(result: number): void;
+  _wasm_parse_plpgsql(sql: number): number;
+  _wasm_free_string(result: number): void;
+  getValue(pointer: number, type: 'i32'): number;
+}
+
 /**
- * Loads the WebAssembly parser. Its Emscripten loader finds `libpg-query.wasm` beside `__dirname`,
- * which an ESM bundle lacks: for the duration of the import, `__dirname` is the bundle's folder
- * (dist/<name>/, where the build copies the .wasm). Under jest the CommonJS build has its own.
+ * Loads the WebAssembly parser; call it early: the compile runs off the main thread. libpg-query's
+ * own wrapper sits behind a dynamic import (a chunk the ESM loader fetches after a few event-loop
+ * turns) and finds its .wasm by itself; here the Emscripten module gets the compiled .wasm (beside
+ * the bundle, or in node_modules from the sources) as soon as this is called.
  */
 export function loadParser(): Promise<Parser> {
   loading ??= (async () => {
@@ -43,45 +65,99 @@ export function loadParser(): Promise<Parser> {
     // alone parses as fast here (measured on a 20 MB file), so tier-up is turned off.
     // (Process-wide, so not inside jest, whose workers run other WebAssembly too.)
     if (!process.env.JEST_WORKER_ID) v8.setFlagsFromString('--liftoff-only');
+    const compiled = wasm.compile(readFileSync(wasmPath()));
+    // The Emscripten loader reads `__dirname`, which an ESM bundle lacks, before its first await.
     const scope = globalThis as { __dirname?: string };
     const borrowed = scope.__dirname === undefined;
-    if (borrowed) scope.__dirname = dirname(fileURLToPath(import.meta.url));
+    if (borrowed) scope.__dirname = here;
+    let failed!: (error: unknown) => void;
+    const failure = new Promise<never>((_, reject) => (failed = reject));
+    let module: Promise<PgModule>;
     try {
-      const pg = await import('libpg-query');
-      await pg.loadModule();
-      return makeParser(pg);
+      module = createModule({
+        instantiateWasm(imports: object, receive: (instance: object) => void) {
+          compiled.then((m) => wasm.instantiate(m, imports)).then(receive, failed);
+          return {};
+        },
+      }) as Promise<PgModule>;
     } finally {
       if (borrowed) delete scope.__dirname;
     }
+    return makeParser(await Promise.race([module, failure]));
   })();
   return loading;
 }
 
-function makeParser(pg: typeof import('libpg-query')): Parser {
+const here = dirname(fileURLToPath(import.meta.url));
+const utf8 = new TextDecoder();
+
+/** The bundle carries libpg-query.wasm beside it (scripts/build.mjs); the sources use node_modules. */
+function wasmPath(): string {
+  const beside = join(here, 'libpg-query.wasm');
+  return existsSync(beside) ? beside : join(here, '../../../node_modules/libpg-query/wasm/libpg-query.wasm');
+}
+
+function makeParser(pg: PgModule): Parser {
+  /** Calls `run` with `sql` as a NUL-terminated UTF-8 string in WebAssembly memory. */
+  const withText = <T>(sql: string, run: (pointer: number) => T): T => {
+    const bytes = Buffer.from(sql);
+    const pointer = pg._malloc(bytes.length + 1);
+    pg.HEAPU8.set(bytes, pointer);
+    pg.HEAPU8[pointer + bytes.length] = 0;
+    try {
+      return run(pointer);
+    } finally {
+      pg._free(pointer);
+    }
+  };
+  /** A NUL-terminated UTF-8 string in WebAssembly memory (found natively, not byte by byte in JS). */
+  const readText = (pointer: number): string => {
+    const heap = pg.HEAPU8;
+    return utf8.decode(heap.subarray(pointer, heap.indexOf(0, pointer)));
+  };
+  const stringResult = (sql: string, call: (pointer: number) => number): string =>
+    withText(sql, (pointer) => {
+      const result = call(pointer);
+      try {
+        return readText(result);
+      } finally {
+        pg._wasm_free_string(result);
+      }
+    });
+  /** Parses `sql`; `tree` says whether to read the parse tree (as JSON) or only whether it parsed. */
+  const parse = (sql: string, tree: boolean): ParseOutcome =>
+    // libpg-query's own wrapper refuses an empty string
+    sql === ''
+      ? { ok: false, message: 'Query cannot be empty', byteOffset: 0 }
+      : withText(sql, (pointer) => {
+          const result = pg._wasm_parse_query_raw(pointer);
+          try {
+            // PgQueryParseResult { char *parse_tree; char *stderr_buffer; PgQueryError *error }
+            const error = pg.getValue(result + 8, 'i32');
+            if (error) {
+              // PgQueryError { char *message; char *funcname; char *filename; int lineno; int cursorpos }
+              const message = pg.getValue(error, 'i32');
+              const cursor = pg.getValue(error + 16, 'i32');
+              return {
+                ok: false,
+                message: message ? readText(message) : 'Unknown error',
+                byteOffset: cursor > 0 ? cursor - 1 : 0,
+              };
+            }
+            if (!tree) return { ok: true, stmts: [] };
+            const parsed = JSON.parse(readText(pg.getValue(result, 'i32'))) as { stmts?: RawStatement[] };
+            return { ok: true, stmts: parsed.stmts ?? [] };
+          } finally {
+            pg._wasm_free_parse_result(result);
+          }
+        });
   return {
-    parse(sql) {
-      try {
-        return { ok: true, stmts: (pg.parseSync(sql) as { stmts?: RawStatement[] }).stmts ?? [] };
-      } catch (error) {
-        const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-        return { ok: false, message: (error as Error).message, byteOffset: details?.cursorPosition ?? 0 };
-      }
-    },
-    isValid(sql) {
-      try {
-        pg.fingerprintSync(sql);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    parse: (sql) => parse(sql, true),
+    isValid: (sql) => parse(sql, false).ok,
     plpgsqlStatements(doStatement) {
-      let tree: unknown;
-      try {
-        tree = pg.parsePlPgSQLSync(doStatement);
-      } catch (error) {
-        return { error: (error as Error).message };
-      }
+      const result = stringResult(doStatement, pg._wasm_parse_plpgsql);
+      // success is always a JSON object; anything else is an error message
+      if (!result.startsWith('{')) return { error: result };
       const found: { query: string; lineno: number }[] = [];
       const visit = (value: unknown, lineno: number): void => {
         if (Array.isArray(value)) for (const item of value) visit(item, lineno);
@@ -94,7 +170,7 @@ function makeParser(pg: typeof import('libpg-query')): Parser {
           for (const child of Object.values(record)) visit(child, line);
         }
       };
-      visit(tree, 1);
+      visit(JSON.parse(result), 1);
       return found;
     },
   };

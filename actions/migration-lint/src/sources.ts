@@ -33,9 +33,9 @@ function readWorkspaceFile(workspace: string, path: string): Buffer {
 
 /** `all: true`: every matching file in the workspace. */
 export function allFiles(workspace: string, selection: Selection): SourceFile[] {
-  const select = selector(selection);
+  // findFiles has matched the patterns already
   return findFiles(workspace, selection.patterns, { inputName: 'paths' })
-    .filter(select)
+    .filter((path) => selection.includeDown || !isDownMigration(path))
     .map((path) => ({ path, content: readWorkspaceFile(workspace, path) }));
 }
 

@@ -27,7 +27,7 @@ export interface ParsedFile {
   errors: SyntaxProblem[];
 }
 
-/** Statements whose tree no rule or schema step reads: checked for syntax in bulk, never turned into JSON. */
+/** Statements whose tree no rule or schema step reads: only checked for syntax, never turned into JSON. */
 const DATA_KEYWORDS = new Set([
   'insert',
   'update',
@@ -43,18 +43,25 @@ const DATA_KEYWORDS = new Set([
 /** Pieces parsed in one call: each call into WebAssembly has a fixed cost, so batches are much faster. */
 const BATCH_PIECES = 256;
 const BATCH_CHARS = 256 * 1024;
-const MIN_DATA_RUN = 16;
 const NO_TREE: Node = Object.freeze({}) as Node;
 
 /**
- * Splits a file and parses it in batches of consecutive statements; a batch with a syntax error is
- * parsed again statement by statement, so the error is pinned to its statement and the rest survive.
+ * Splits a file and parses it in batches of consecutive statements. In each batch the statements
+ * rules read are parsed into trees in one call and the data statements are only syntax-checked in
+ * another (their trees would be a good part of the parser's output, read by nothing). A call that
+ * meets a syntax error is repeated statement by statement, so the error is pinned to its statement
+ * and the rest survive.
  */
 export function parseStatements(parser: Parser, text: string): ParsedFile {
   const split = splitStatements(text);
   const result: ParsedFile = { split, statements: [], errors: [] };
   const pieces = split.pieces;
-  const data = bulkData(text, pieces);
+  const batch: Batch = {
+    text,
+    pieces,
+    data: pieces.map((p) => p.kind === 'sql' && isData(text, p)),
+    out: result,
+  };
   let i = 0;
   while (i < pieces.length) {
     if (pieces[i]!.kind === 'meta') {
@@ -66,29 +73,17 @@ export function parseStatements(parser: Parser, text: string): ParsedFile {
       j < pieces.length &&
       j - i < BATCH_PIECES &&
       pieces[j]!.kind === 'sql' &&
-      data[j] === data[i] &&
       pieces[j]!.end - pieces[i]!.start < BATCH_CHARS
     )
       j++;
-    parseBatch(parser, text, pieces, i, j, data[i]!, result);
+    parseBatch(parser, batch, i, j, false);
+    parseBatch(parser, batch, i, j, true);
     i = j;
   }
+  // each batch gave its two kinds one after the other: back to file order (the sort is stable)
+  result.statements.sort((a, b) => a.piece - b.piece);
+  result.errors.sort((a, b) => a.piece - b.piece);
   return result;
-}
-
-/**
- * Which pieces are checked as bulk data: runs of at least MIN_DATA_RUN data statements. Shorter runs
- * ride along in the batch of the statements around them (one call instead of three).
- */
-function bulkData(text: string, pieces: Piece[]): boolean[] {
-  const data = pieces.map((p) => p.kind === 'sql' && isData(text, p));
-  for (let i = 0; i < data.length;) {
-    let j = i;
-    while (j < data.length && data[j]) j++;
-    if (j - i < MIN_DATA_RUN) data.fill(false, i, j);
-    i = Math.max(j, i + 1);
-  }
-  return data;
 }
 
 function isData(text: string, piece: Piece): boolean {
@@ -97,38 +92,48 @@ function isData(text: string, piece: Piece): boolean {
   return DATA_KEYWORDS.has(text.slice(piece.start, end).toLowerCase());
 }
 
-function parseBatch(
-  parser: Parser,
-  text: string,
-  pieces: Piece[],
-  from: number,
-  to: number,
-  data: boolean,
-  out: ParsedFile,
-): void {
+interface Batch {
+  text: string;
+  pieces: Piece[];
+  /** Which pieces are data statements. */
+  data: boolean[];
+  out: ParsedFile;
+}
+
+/**
+ * Parses the statements of one kind (data or not) among the SQL pieces `from`..`to`, as one text in
+ * which the statements of the other kind are blanked out.
+ */
+function parseBatch(parser: Parser, batch: Batch, from: number, to: number, data: boolean): void {
+  const { text, pieces, out } = batch;
+  const ofKind = (k: number) => batch.data[k] === data;
+  while (from < to && !ofKind(from)) from++;
+  while (to > from && !ofKind(to - 1)) to--;
+  if (from === to) return;
   const start = pieces[from]!.start;
   const raw = text.slice(start, pieces[to - 1]!.end);
-  const sql = parserText(raw);
-  if (data) {
-    if (parser.isValid(sql)) {
-      for (let k = from; k < to; k++) {
-        const p = pieces[k]!;
-        out.statements.push({
-          stmt: NO_TREE,
-          piece: k,
-          offset: p.start,
-          text: text.slice(p.start, p.end),
-          byteBase: 0,
-        });
-      }
-      return;
+  const sql = parserText(blankOthers(raw, start, pieces, from, to, ofKind));
+  const addChecked = () => {
+    for (let k = from; k < to; k++) {
+      if (!ofKind(k)) continue;
+      const p = pieces[k]!;
+      // without its `;`, as the parser gives a statement's text
+      const end = text.charCodeAt(p.end - 1) === 59 ? p.end - 1 : p.end;
+      out.statements.push({
+        stmt: NO_TREE,
+        piece: k,
+        offset: p.start,
+        text: text.slice(p.start, end),
+        byteBase: 0,
+      });
     }
-  } else {
+  };
+  if (data && parser.isValid(sql)) return addChecked();
+  if (!data || to - from === 1) {
+    // a data statement that failed alone is parsed again for the error message
     const outcome = parser.parse(sql);
-    if (outcome.ok) {
-      addStatements(outcome.stmts, raw, start, pieces, from, to, out);
-      return;
-    }
+    if (outcome.ok)
+      return data ? addChecked() : addStatements(outcome.stmts, raw, start, pieces, from, to, ofKind, out);
     if (to - from === 1) {
       out.errors.push({
         piece: from,
@@ -139,10 +144,37 @@ function parseBatch(
     }
   }
   // the batch holds a syntax error: parse each statement alone to find it
-  for (let k = from; k < to; k++) parseBatch(parser, text, pieces, k, k + 1, false, out);
+  for (let k = from; k < to; k++) if (ofKind(k)) parseBatch(parser, batch, k, k + 1, data);
 }
 
-/** Maps the parser's statements (byte offsets into `raw`, which starts at file offset `start`) to pieces. */
+/**
+ * `raw` (the file from offset `start`) with the statements `keep` rejects replaced by as many spaces
+ * as they have UTF-8 bytes, so the parser's byte offsets still point into `raw`.
+ */
+function blankOthers(
+  raw: string,
+  start: number,
+  pieces: Piece[],
+  from: number,
+  to: number,
+  keep: (k: number) => boolean,
+): string {
+  let blanked = '';
+  let done = 0;
+  for (let k = from; k < to; k++) {
+    if (keep(k)) continue;
+    const a = pieces[k]!.start - start;
+    const b = pieces[k]!.end - start;
+    blanked += raw.slice(done, a) + ' '.repeat(Buffer.byteLength(raw.slice(a, b)));
+    done = b;
+  }
+  return done === 0 ? raw : blanked + raw.slice(done);
+}
+
+/**
+ * Maps the parser's statements (byte offsets into `raw`, which starts at file offset `start`) to the
+ * pieces `isParsed` accepts (the others were blanked out).
+ */
 function addStatements(
   stmts: { stmt: Node; stmt_location?: number; stmt_len?: number }[],
   raw: string,
@@ -150,6 +182,7 @@ function addStatements(
   pieces: Piece[],
   from: number,
   to: number,
+  isParsed: (k: number) => boolean,
   out: ParsedFile,
 ): void {
   const cursor = new ByteCursor(raw);
@@ -159,8 +192,8 @@ function addStatements(
     const endByte = s.stmt_len ? location + s.stmt_len : Infinity;
     let first = start + cursor.toChar(location);
     const last = endByte === Infinity ? start + raw.length : start + cursor.toChar(endByte);
-    while (k < to - 1 && pieces[k]!.end <= first) k++;
-    // the parser's statement may begin at comments or spaces before its first token
+    while (k < to - 1 && (!isParsed(k) || pieces[k]!.end <= first)) k++;
+    // the parser's statement may begin at comments, spaces or blanked statements before its first token
     let byteBase = location;
     if (pieces[k]!.start > first && pieces[k]!.start < last) {
       byteBase += Buffer.byteLength(raw.slice(first - start, pieces[k]!.start - start));
