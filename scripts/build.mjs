@@ -54,10 +54,8 @@ async function buildOne(name, outRoot) {
     '--source-map',
     '--no-source-map-register',
   ];
-  await run(process.execPath, [...args, '--license', 'licenses.txt', '-q'], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(process.execPath, [...args, '-q'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  writeFileSync(join(fresh, 'licenses.txt'), licenses(fresh));
   // The action.yml files this bundle serves, parsed once here instead of at every start-up.
   const served = name === 'cli' ? Object.keys(bundles).filter((b) => b !== 'cli') : [name];
   const metadata = Object.fromEntries(
@@ -72,6 +70,32 @@ async function buildOne(name, outRoot) {
   rmSync(out, { recursive: true, force: true });
   renameSync(fresh, out);
   return name;
+}
+
+/**
+ * The licenses of every package whose code a bundle ships, main file and lazily loaded chunks alike
+ * (ncc's own --license lists one chunk's only), read from the source maps; plus ncc, whose module
+ * runtime is in every bundle. The format is ncc's: name, license id, license text.
+ */
+function licenses(folder) {
+  const packages = new Set(['node_modules/@vercel/ncc']);
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.map')))
+    for (const source of JSON.parse(readFileSync(join(folder, file), 'utf8')).sources) {
+      const match = /(?:node_modules\/(?:@[^/]+\/)?[^/]+\/)*node_modules\/(?:@[^/]+\/)?[^/]+(?=\/)/.exec(
+        source,
+      );
+      if (match) packages.add(match[0]);
+    }
+  return [...packages]
+    .map((dir) => {
+      const meta = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+      const file = readdirSync(join(root, dir)).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+      const text = file ? readFileSync(join(root, dir, file), 'utf8').trim() : '';
+      return { name: meta.name, text: [meta.name, meta.license ?? 'UNKNOWN', text].join('\n') };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((entry) => `${entry.text}\n`)
+    .join('\n');
 }
 
 export async function build(names = Object.keys(bundles), outRoot = join(root, 'dist')) {

@@ -1,9 +1,9 @@
-import { parse as parseYaml } from 'yaml';
 import * as z from './zod.js';
 import { parseDuration } from './duration.js';
 import { InputError } from './errors.js';
 import type { ActionIO } from './io.js';
 import { truncate } from './neutralise.js';
+import { loadYaml, parseYaml } from './yaml.js';
 
 /**
  * Zod schemas for raw input strings. Each failure message says what is allowed, so the final
@@ -93,12 +93,18 @@ export const input = {
   json: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) =>
     custom((raw) => (raw === '' ? fallback : schema.parse(JSON.parse(raw))), `expected ${describe} as JSON`),
   /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
-  yaml: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) =>
-    custom(
-      (raw) => (raw === '' ? fallback : schema.parse(parseYaml(raw, { maxAliasCount: 100 }))),
+  yaml: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) => {
+    const parsed = custom(
+      (raw) => (raw === '' ? fallback : schema.parse(parseYaml(raw))),
       `expected ${describe} as YAML`,
-    ),
+    );
+    yamlInputs.add(parsed);
+    return parsed;
+  },
 };
+
+/** Schemas made by `input.yaml`: parseInputs loads the YAML parser when one of them has a value. */
+const yamlInputs = new WeakSet<object>();
 
 export interface ParseOptions {
   /** Inputs whose values are never echoed in an error (tokens, passwords, URLs with credentials). */
@@ -109,13 +115,15 @@ export interface ParseOptions {
  * Reads every input named by the schema's keys through `io.input` (so undeclared names fail as bugs)
  * and parses them into one typed object. The first bad input stops with one sentence naming it.
  */
-export function parseInputs<S extends Record<string, z.ZodMiniType<unknown, string>>>(
+export async function parseInputs<S extends Record<string, z.ZodMiniType<unknown, string>>>(
   shape: S,
   io: Pick<ActionIO, 'input'>,
   options: ParseOptions = {},
-): z.infer<z.ZodMiniObject<S>> {
+): Promise<z.infer<z.ZodMiniObject<S>>> {
   const raw: Record<string, string> = {};
   for (const name of Object.keys(shape)) raw[name] = io.input(name);
+  if (Object.entries(shape).some(([name, schema]) => yamlInputs.has(schema) && raw[name]!.trim()))
+    await loadYaml();
   const result = z.object(shape).safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { loadYaml, parseYaml } from './yaml.js';
 
 export interface InputMeta {
   description: string;
@@ -45,11 +45,16 @@ export function actionNames(root = repositoryRoot()): string[] {
 const BUNDLED_METADATA = 'action-metadata.json';
 
 /** Reads `actions/<name>/action.yml`, the single source of input names, defaults and outputs. */
-export function loadActionMeta(name: string, root = repositoryRoot()): ActionMeta {
+export async function loadActionMeta(name: string, root?: string): Promise<ActionMeta> {
   const bundled = join(dirname(fileURLToPath(import.meta.url)), BUNDLED_METADATA);
-  const meta = existsSync(bundled)
-    ? (JSON.parse(readFileSync(bundled, 'utf8')) as Record<string, ActionMeta>)[name]
-    : (parseYaml(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')) as ActionMeta);
+  let meta: ActionMeta | undefined;
+  if (existsSync(bundled)) {
+    meta = (JSON.parse(readFileSync(bundled, 'utf8')) as Record<string, ActionMeta>)[name];
+  } else {
+    await loadYaml();
+    const file = join(root ?? repositoryRoot(), 'actions', name, 'action.yml');
+    meta = parseYaml(readFileSync(file, 'utf8')) as ActionMeta;
+  }
   if (!meta) throw new Error(`bug: no metadata for action ${name} in ${bundled}`);
   return { ...meta, inputs: meta.inputs ?? {}, outputs: meta.outputs ?? {} };
 }

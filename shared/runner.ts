@@ -116,7 +116,10 @@ export function githubIO(meta: ActionMeta, action: string): ActionIO {
 /** The whole life of an action step: `actions/<name>/src/index.ts` is one call to this. */
 export function runAction(action: string, run: ActionRun): void {
   void (async () => {
-    const outcome = await settle(async () => run(githubIO(loadActionMeta(action), action)), githubLogger);
+    const outcome = await settle(
+      async () => run(githubIO(await loadActionMeta(action), action)),
+      githubLogger,
+    );
     if (outcome.failed) {
       issueCommand('error', {}, outcome.message);
       process.exitCode = outcome.exitCode;

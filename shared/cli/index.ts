@@ -8,7 +8,7 @@ import { actionRuns } from './actions.js';
 const USAGE =
   'Usage: trunk-actions <action> [--<input> <value> | --input <name>=<value> ...] [--json] [--debug] [--help]';
 
-function printHelp(): void {
+async function printHelp(): Promise<void> {
   const lines = [
     USAGE,
     '',
@@ -16,7 +16,8 @@ function printHelp(): void {
     '',
     'Actions:',
   ];
-  for (const name of actionNames()) lines.push(`  ${name.padEnd(20)} ${loadActionMeta(name).description}`);
+  for (const name of actionNames())
+    lines.push(`  ${name.padEnd(20)} ${(await loadActionMeta(name)).description}`);
   lines.push('', 'trunk-actions <action> --help lists its inputs.');
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -81,7 +82,7 @@ function parseArgs(args: string[], meta: ActionMeta): Parsed | string {
 async function main(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
   if (!action || action === '--help' || action === '-h') {
-    printHelp();
+    await printHelp();
     return action ? 0 : 2;
   }
   const loadRun = actionRuns[action];
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  const meta = loadActionMeta(action);
+  const meta = await loadActionMeta(action);
   const parsed = parseArgs(rest, meta);
   if (typeof parsed === 'string') {
     process.stderr.write(`${parsed}\n`);

@@ -1,6 +1,10 @@
 import { discoverWorkspace, staticPrefix } from '../../actions/affected/src/discover.js';
 import { manifestPaths, memberMatcher } from '../../actions/affected/src/manifests.js';
 import { UserError } from '../../shared/errors.js';
+import { loadYaml } from '../../shared/yaml.js';
+
+// The pure readers under test fall back to the full YAML parser, which a run loads on demand (withYaml).
+beforeAll(loadYaml);
 
 /** Discovers from a file map (path -> content), reading only what discovery asks for. */
 function discover(files: Record<string, string>, explicit = [] as Parameters<typeof discoverWorkspace>[2]) {

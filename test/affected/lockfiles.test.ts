@@ -8,6 +8,10 @@ import {
   type ManifestTexts,
 } from '../../actions/affected/src/lockfiles/index.js';
 import { stripJsonc } from '../../actions/affected/src/lockfiles/bun.js';
+import { loadYaml } from '../../shared/yaml.js';
+
+// The pure readers under test fall back to the full YAML parser, which a run loads on demand (withYaml).
+beforeAll(loadYaml);
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/affected-lockfiles/${name}`, import.meta.url), 'utf8');

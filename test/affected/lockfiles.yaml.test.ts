@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { parseFastYaml } from '../../actions/affected/src/fast-yaml.js';
+import { loadYaml } from '../../shared/yaml.js';
+
+// The pure readers under test fall back to the full YAML parser, which a run loads on demand (withYaml).
+beforeAll(loadYaml);
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/affected-lockfiles/${name}`, import.meta.url), 'utf8');

@@ -29,6 +29,26 @@ describe('generated files are in sync with the sources', () => {
     }
   }, 300_000);
 
+  it("each bundle's licenses.txt names every package it ships, lazily loaded chunks included", () => {
+    const dist = join(repoRoot, 'dist');
+    const missing = readdirSync(dist).flatMap((bundle) => {
+      const files = readdirSync(join(dist, bundle));
+      const named = new Set(readFileSync(join(dist, bundle, 'licenses.txt'), 'utf8').split('\n'));
+      const packages = new Set(
+        files
+          .filter((f) => f.endsWith('.js.map'))
+          .flatMap((f) => JSON.parse(readFileSync(join(dist, bundle, f), 'utf8')).sources as string[])
+          .filter((source) => source.includes('node_modules/'))
+          .map((source) => {
+            const [scope, name] = source.split('node_modules/').at(-1)!.split('/');
+            return scope!.startsWith('@') ? `${scope}/${name}` : scope!;
+          }),
+      );
+      return [...packages].filter((name) => !named.has(name)).map((name) => `${bundle}: ${name}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('action-catalog.md is what `npm run catalog` produces', () => {
     const result = (() => {
       try {

@@ -10,7 +10,7 @@
  * and the full parser read the whole file.
  * Scalars stay strings (callers read them as text); mappings have no prototype, so `__proto__` is a key.
  */
-import { parse } from 'yaml';
+import { parseYaml } from '../../../shared/yaml.js';
 
 class Unsupported extends Error {}
 
@@ -26,7 +26,7 @@ export function parseFastYaml(source: string): unknown {
     return parseSubset(source);
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
-    return parse(source, { maxAliasCount: 100 });
+    return parseYaml(source);
   }
 }
 

@@ -6,6 +6,7 @@ import { globList } from '../../../shared/glob.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
 import { resolveInside } from '../../../shared/paths.js';
+import { withYaml } from '../../../shared/yaml.js';
 import { planRange, resolveRange } from '../../../shared/range.js';
 import { computeAffected } from './affected.js';
 import { type ExplicitProject, discoverWorkspace } from './discover.js';
@@ -56,7 +57,7 @@ export const inputs = {
 const orNone = (list: string[]) => (list.length === 1 && list[0] === 'none' ? [] : list);
 
 export async function run(io: ActionIO): Promise<void> {
-  const options = parseInputs(inputs, io);
+  const options = await parseInputs(inputs, io);
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const isGlobal = globList(orNone(options['global-files']), 'global-files');
   const isIgnored = globList(orNone(options.ignore), 'ignore');
@@ -92,15 +93,10 @@ export async function run(io: ActionIO): Promise<void> {
     git.changedFiles(range.base, range.head),
     early.then((snapshot) => (snapshot?.sha === range.head ? snapshot : readHead(git, range.head))),
   ]);
-  const head = discoverWorkspace(files, headContents, explicit);
-  const { workspace: base, contents: baseContents } = await baseWorkspace(
-    git,
-    range.base,
-    changes,
-    files,
-    headContents,
-    explicit,
-    head,
+  // withYaml: the full YAML parser loads only when a workspace file or lockfile needs more than the fast reader.
+  const head = await withYaml(() => discoverWorkspace(files, headContents, explicit));
+  const { workspace: base, contents: baseContents } = await withYaml(() =>
+    baseWorkspace(git, range.base, changes, files, headContents, explicit, head),
   );
   assertAcyclic(head.projects);
   for (const key of Object.keys(options.inputs))
@@ -115,8 +111,10 @@ export async function run(io: ActionIO): Promise<void> {
     range,
     changes.filter((c) => isLockfile(c.path) && !isIgnored(c.path) && !isGlobal(c.path)),
   );
-  const verdicts = lockfileVerdicts(lockfiles, base, head, (project, side) =>
-    (side === 'after' ? headContents : baseContents).get(project.manifest),
+  const verdicts = await withYaml(() =>
+    lockfileVerdicts(lockfiles, base, head, (project, side) =>
+      (side === 'after' ? headContents : baseContents).get(project.manifest),
+    ),
   );
   for (const warning of verdicts.warnings) io.log.warning(warning);
 

@@ -1,6 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
 import { UserError } from '../../../shared/errors.js';
 import { globList } from '../../../shared/glob.js';
+import { YamlNotLoaded } from '../../../shared/yaml.js';
 import { parseFastYaml } from './fast-yaml.js';
 import { type Ecosystem, baseName, dirOf } from './model.js';
 
@@ -36,6 +37,7 @@ export const strings = (value: unknown): string[] =>
 
 /** A parse failure named by its file, so the user knows which workspace file to fix. */
 function malformed(path: string, kind: string, error: unknown): UserError {
+  if (error instanceof YamlNotLoaded) throw error; // not a verdict on the file: see withYaml
   const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
   return new UserError(`The workspace file ${path} is not valid ${kind}: ${detail}`);
 }

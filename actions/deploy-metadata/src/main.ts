@@ -45,7 +45,7 @@ export const inputs = {
   token: input.optional(),
 };
 
-type Options = ReturnType<typeof parseInputs<typeof inputs>>;
+type Options = Awaited<ReturnType<typeof parseInputs<typeof inputs>>>;
 
 /** Checks what parsing cannot: names that must fit tags and labels, ids and URLs. */
 function checkOptions(options: Options, ctx: EventContext): { service: string; deploymentId?: number } {
@@ -226,7 +226,7 @@ function envFilePath(io: ActionIO, workspace: string, raw: string | undefined): 
 }
 
 export async function run(io: ActionIO): Promise<void> {
-  const options = parseInputs(inputs, io, { secret: ['token'] });
+  const options = await parseInputs(inputs, io, { secret: ['token'] });
   if (options.token) io.setSecret(options.token);
   const payload = readEventPayload(io.env);
   const ctx = eventContext(io.env, payload);

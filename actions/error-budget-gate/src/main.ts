@@ -66,7 +66,7 @@ export const inputs = {
   token: input.text(),
 };
 const SECRET = ['prometheus-url', 'prometheus-token', 'prometheus-headers', 'token'] as const;
-type Inputs = ReturnType<typeof parseInputs<typeof inputs>>;
+type Inputs = Awaited<ReturnType<typeof parseInputs<typeof inputs>>>;
 
 /** RFC 3339 (`2026-11-01T00:00:00Z`) or Unix seconds, to whole Unix seconds. */
 export function parseAt(text: string | undefined, now: number): number {
@@ -215,7 +215,7 @@ function setOutputs(io: ActionIO, gate: GateOutcome, results: readonly SloResult
 }
 
 export async function run(io: ActionIO): Promise<void> {
-  const values = parseInputs(inputs, io, { secret: SECRET });
+  const values = await parseInputs(inputs, io, { secret: SECRET });
   for (const name of SECRET) if (values[name] && name !== 'prometheus-url') io.setSecret(values[name]);
   // The URL is masked only for its credentials: the address itself helps read the log.
   const credentials = /^[a-z]+:\/\/([^/@]*)@/i.exec(values['prometheus-url'] ?? '')?.[1];

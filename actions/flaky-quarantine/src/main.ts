@@ -54,7 +54,7 @@ const MAX_BRANCHES = 100;
 const MAX_ANNOTATIONS = 50;
 
 export async function run(io: ActionIO): Promise<void> {
-  const opts = parseInputs(inputs, io, { secret: ['token'] });
+  const opts = await parseInputs(inputs, io, { secret: ['token'] });
   if (opts.token) io.setSecret(opts.token);
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const workspace = ctx.workspace || process.cwd();

@@ -34,7 +34,7 @@ const MAX_ANNOTATIONS = 100;
 const VERSION = '1.0.0';
 
 export async function run(io: ActionIO): Promise<void> {
-  const options = parseInputs(inputs, io, { secret: ['database-url'] });
+  const options = await parseInputs(inputs, io, { secret: ['database-url'] });
   // compiling the parser's WebAssembly runs off the main thread: overlap it with git and file reading
   const parserReady = loadParser();
   parserReady.catch(() => {}); // awaited below; this only keeps an early user error from looking unhandled

@@ -19,6 +19,7 @@
  * - Never throws: a format it cannot read is `{ kind: 'unreadable', reason }` naming what was wrong; the
  *   caller's documented fallback is to treat the lockfile as a global file for its ecosystem, with a warning.
  */
+import { YamlNotLoaded } from '../../../../shared/yaml.js';
 import { baseName, dirOf, isInside, relativeTo } from '../model.js';
 import { diffGraphs, emptyGraph, LockfileError, oneLine, type ResolvedGraph } from './graph.js';
 import { parseBunLock } from './bun.js';
@@ -109,6 +110,7 @@ export function diffLockfile(
     try {
       return parse(source, local, manifests);
     } catch (error) {
+      if (error instanceof YamlNotLoaded) throw error; // not a verdict on the file: see withYaml
       // Parser libraries throw SyntaxError/RangeError on malformed or hostile input: all mean "unreadable".
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       const what = error instanceof LockfileError ? message : `cannot be parsed: ${message}`;

@@ -1,0 +1,38 @@
+/**
+ * The full YAML parser, loaded on first need. It is a third of a bundle's code and about 10 ms of
+ * every start-up, and most runs never call it: bundles carry action.yml pre-parsed, YAML inputs are
+ * usually empty, and affected reads workspace files and lockfiles with its fast subset reader.
+ */
+let parser: typeof import('yaml') | undefined;
+
+/** Thrown by parseYaml before loadYaml has run; `withYaml` loads the parser and runs the work again. */
+export class YamlNotLoaded extends Error {
+  constructor() {
+    super('bug: the YAML parser was used before loadYaml()');
+  }
+}
+
+export async function loadYaml(): Promise<void> {
+  parser ??= await import('yaml');
+}
+
+/** Parses YAML text (aliases bounded, against billion-laughs documents); needs loadYaml first. */
+export function parseYaml(text: string): unknown {
+  if (!parser) throw new YamlNotLoaded();
+  return parser.parse(text, { maxAliasCount: 100 });
+}
+
+/**
+ * Runs work that may need the full parser: when it does and the parser is not loaded yet, loads it
+ * and runs the work again. The work must depend only on its inputs (it may read git, not change
+ * anything), so running it twice gives what one run with the parser loaded would have.
+ */
+export async function withYaml<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof YamlNotLoaded)) throw error;
+    await loadYaml();
+    return work();
+  }
+}
