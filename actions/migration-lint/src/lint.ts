@@ -2,7 +2,7 @@ import { type Severity, rule } from './catalog.js';
 import type { Node, Parser } from './parser.js';
 import { LineIndex, type Position, byteToCharOffset } from './positions.js';
 import { type Hit, checkStatement, isNonTransactional } from './rules.js';
-import { type Runner, detectRunner, migrationOrder, runnerBehaviour } from './runners.js';
+import { type Runner, detectRunner, inMigrationOrder, runnerBehaviour } from './runners.js';
 import { Schema } from './schema.js';
 import { type Statement, parseStatements } from './statements.js';
 import { type PendingHit, applyIgnores } from './suppress.js';
@@ -85,9 +85,8 @@ export function lintMigrations(
     change: result.change,
   };
   const { schema, nextTransaction } = session;
-  const byOrder = (a: SourceFile, b: SourceFile) => migrationOrder(a.path, b.path);
 
-  for (const file of [...baseFiles].sort(byOrder)) {
+  for (const file of inMigrationOrder(baseFiles)) {
     const text = decode(file.content);
     if (text === undefined) continue;
     const { statements } = parseStatements(parser, text);
@@ -98,7 +97,7 @@ export function lintMigrations(
     }
   }
 
-  for (const file of [...changedFiles].sort(byOrder)) {
+  for (const file of inMigrationOrder(changedFiles)) {
     const runner = options.runner === 'auto' ? detectRunner(file.path) : options.runner;
     const report: FileReport = { path: file.path, runner, statements: 0, analysed: false };
     result.files.push(report);

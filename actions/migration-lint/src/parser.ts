@@ -90,6 +90,7 @@ export function loadParser(): Promise<Parser> {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const utf8 = new TextDecoder();
+const utf8Encoder = new TextEncoder();
 
 /** The bundle carries libpg-query.wasm beside it (scripts/build.mjs); the sources use node_modules. */
 function wasmPath(): string {
@@ -98,17 +99,21 @@ function wasmPath(): string {
 }
 
 function makeParser(pg: PgModule): Parser {
+  // one input buffer in WebAssembly memory, grown as needed: two calls into WebAssembly fewer per parse
+  let input = 0;
+  let capacity = 0;
   /** Calls `run` with `sql` as a NUL-terminated UTF-8 string in WebAssembly memory. */
   const withText = <T>(sql: string, run: (pointer: number) => T): T => {
-    const bytes = Buffer.from(sql);
-    const pointer = pg._malloc(bytes.length + 1);
-    pg.HEAPU8.set(bytes, pointer);
-    pg.HEAPU8[pointer + bytes.length] = 0;
-    try {
-      return run(pointer);
-    } finally {
-      pg._free(pointer);
+    const length = Buffer.byteLength(sql);
+    if (length + 1 > capacity) {
+      pg._free(input);
+      capacity = Math.max(length + 1, 2 * capacity, 64 * 1024);
+      input = pg._malloc(capacity);
     }
+    const heap = pg.HEAPU8; // read after _malloc, which may grow the memory (a new buffer)
+    utf8Encoder.encodeInto(sql, heap.subarray(input, input + length));
+    heap[input + length] = 0;
+    return run(input);
   };
   /** A NUL-terminated UTF-8 string in WebAssembly memory (found natively, not byte by byte in JS). */
   const readText = (pointer: number): string => {

@@ -46,10 +46,21 @@ export function isDownMigration(path: string): boolean {
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
 
 /**
- * The order a runner applies files: Flyway versioned files by version, repeatable (R__) ones after
- * them; everything else by path with numbers compared as numbers (V2 before V10, 9_x before 10_x).
+ * Files in the order a runner applies them: Flyway versioned files by version, repeatable (R__) ones
+ * after them; everything else by path with numbers compared as numbers (V2 before V10, 9_x before 10_x).
  */
-export function migrationOrder(a: string, b: string): number {
-  const repeatable = (p: string) => (/^R__/.test(p.split('/').pop() ?? '') ? 1 : 0);
-  return repeatable(a) - repeatable(b) || collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+export function inMigrationOrder<T extends { path: string }>(files: readonly T[]): T[] {
+  // keyed once per file, not once per comparison
+  const keyed = files.map((file) => ({
+    file,
+    repeatable: /^R__/.test(file.path.split('/').pop() ?? '') ? 1 : 0,
+  }));
+  return keyed
+    .sort(
+      (a, b) =>
+        a.repeatable - b.repeatable ||
+        collator.compare(a.file.path, b.file.path) ||
+        (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0),
+    )
+    .map((k) => k.file);
 }
