@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../../shared/errors.js';
 import { findFiles } from '../../../shared/files.js';
@@ -20,15 +20,24 @@ function selector(selection: Selection): (path: string) => boolean {
   return (path) => matches(path) && (selection.includeDown || !isDownMigration(path));
 }
 
+const firstRead = Buffer.allocUnsafe(64 * 1024);
+
 /** Reads a workspace file as bytes, so a file that is not UTF-8 can be reported, not garbled. */
 function readWorkspaceFile(workspace: string, path: string): Buffer {
-  const full = join(workspace, path);
-  const size = statSync(full).size;
-  if (size > MAX_FILE_BYTES)
-    throw new UserError(
-      `Migration ${path} is ${size} bytes; at most ${MAX_FILE_BYTES} are read. Exclude it with the paths input.`,
-    );
-  return readFileSync(full);
+  const fd = openSync(join(workspace, path), 'r');
+  try {
+    // most migrations fit one read: only a larger file pays for a stat (a syscall and a Stats object)
+    const read = readSync(fd, firstRead, 0, firstRead.length, 0);
+    if (read < firstRead.length) return Buffer.from(firstRead.subarray(0, read));
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES)
+      throw new UserError(
+        `Migration ${path} is ${size} bytes; at most ${MAX_FILE_BYTES} are read. Exclude it with the paths input.`,
+      );
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** `all: true`: every matching file in the workspace. */
