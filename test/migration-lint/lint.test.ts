@@ -137,6 +137,13 @@ describe('parseStatements', () => {
     expect(parsed.statements[3]!.stmt).toEqual({});
   });
 
+  test('without data, data statements are left out, even broken ones', () => {
+    const sql = 'CREATE TABLE a (x int);\nINSERT INTO a VALUES (1,;\nALTER TABLE a ADD COLUMN y int;';
+    const parsed = parseStatements(parser, sql, false);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.statements.map((s) => s.piece)).toEqual([0, 2]);
+  });
+
   test('a syntax error after blanked-out multi-byte data is placed exactly', () => {
     const sql = "INSERT INTO a VALUES ('é');\nCREATE TABLE a (x int);\nCREATE TABLEE b (x int);";
     const parsed = parseStatements(parser, sql);

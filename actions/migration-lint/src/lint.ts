@@ -89,7 +89,8 @@ export function lintMigrations(
   for (const file of inMigrationOrder(baseFiles)) {
     const text = decode(file.content);
     if (text === undefined) continue;
-    const { statements } = parseStatements(parser, text);
+    // replayed for schema state only: data statements matter only to the dynamic check, which runs them
+    const { statements } = parseStatements(parser, text, !!options.collect);
     const lines = options.collect ? new LineIndex(text) : undefined;
     for (const p of statements) {
       schema.apply(p.stmt, { file: file.path, inChange: false }, nextTransaction());

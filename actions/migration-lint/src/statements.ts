@@ -50,9 +50,9 @@ const NO_TREE: Node = Object.freeze({}) as Node;
  * rules read are parsed into trees in one call and the data statements are only syntax-checked in
  * another (their trees would be a good part of the parser's output, read by nothing). A call that
  * meets a syntax error is repeated statement by statement, so the error is pinned to its statement
- * and the rest survive.
+ * and the rest survive. `withData: false` leaves the data statements out (not even checked).
  */
-export function parseStatements(parser: Parser, text: string): ParsedFile {
+export function parseStatements(parser: Parser, text: string, withData = true): ParsedFile {
   const split = splitStatements(text);
   const result: ParsedFile = { split, statements: [], errors: [] };
   const pieces = split.pieces;
@@ -77,7 +77,7 @@ export function parseStatements(parser: Parser, text: string): ParsedFile {
     )
       j++;
     parseBatch(parser, batch, i, j, false);
-    parseBatch(parser, batch, i, j, true);
+    if (withData) parseBatch(parser, batch, i, j, true);
     i = j;
   }
   // each batch gave its two kinds one after the other: back to file order (the sort is stable)
