@@ -4,6 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Some machines (this one) set NODE_EXTRA_CA_CERTS for every process: Node then reads the system CA
+// bundle before any code runs, about 40 ms here. GitHub's hosted runners do not set it, so no tool
+// measured here (ours or a peer) gets it.
+export const CLEARED_ENV = ['NODE_EXTRA_CA_CERTS'].filter((name) => name in process.env);
+for (const name of CLEARED_ENV) delete process.env[name];
+
 export const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 export const peerBin = (name) => {
   const bin = join(root, '.bench-peers', 'node_modules', '.bin', name);

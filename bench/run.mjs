@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { peerBin, root } from './lib.mjs';
+import { CLEARED_ENV, peerBin, root } from './lib.mjs';
 
 const BENCHES = [
   ['startup', 'bench/startup.mjs'],
@@ -39,7 +39,12 @@ const header = [
   missingPeers.length
     ? `Peers not installed in this run (\`npm run bench:peers\` installs them): ${missingPeers.join(', ')}.`
     : 'Peers installed by `npm run bench:peers` (versions in bench/install-peers.mjs) and run in the same process loop.',
-].join(' ');
+  CLEARED_ENV.length
+    ? `Every tool ran without ${CLEARED_ENV.join(', ')}, which this machine sets for all processes and GitHub's runners do not (Node reads the CA bundle at start-up: about 40 ms).`
+    : '',
+]
+  .filter(Boolean)
+  .join(' ');
 const body = `${header}\n\n${sections.join('\n\n')}\n`;
 writeFileSync(join(root, 'bench', 'results.md'), `# Benchmark results\n\n${body}`);
 
