@@ -24,6 +24,13 @@ export interface ChangedFile {
   oldPath?: string;
 }
 
+/** A revision waiting to be looked up with the others asked for in the same turn. */
+interface Lookup {
+  revision: string;
+  resolve: (sha: string | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
 /** One commit as `log` and `commit` report it. */
 export interface CommitSummary {
   sha: string;
@@ -91,6 +98,7 @@ export class Git {
   private readonly maxDeepen: number;
   private readonly trace: (line: string) => void;
   private readonly resolved = new Map<string, Promise<string | undefined>>();
+  private readonly lookups: Lookup[] = [];
 
   constructor(
     readonly cwd: string,
@@ -149,22 +157,59 @@ export class Git {
   /**
    * The commit SHA a revision names, or undefined when this clone does not have it. Answers are kept
    * until the next fetch (which may add commits), so callers that need the same revision share one
-   * git process.
+   * git process; and revisions asked for in the same turn of the event loop (head and base) are
+   * looked up together, by one `git cat-file --batch-check`.
    */
   tryResolve(revision: string): Promise<string | undefined> {
     let answer = this.resolved.get(revision);
     if (!answer) {
-      answer = this.exec([
-        'rev-parse',
-        '--verify',
-        '--quiet',
-        '--end-of-options',
-        `${revision}^{commit}`,
-      ]).then((r) => (r.code === 0 ? r.stdout.trim() : undefined));
+      answer = new Promise((resolve, reject) => this.lookups.push({ revision, resolve, reject }));
+      if (this.lookups.length === 1) setImmediate(() => this.lookUp(this.lookups.splice(0)));
       this.resolved.set(revision, answer);
       answer.catch(() => this.resolved.delete(revision));
     }
     return answer;
+  }
+
+  private async lookUp(lookups: Lookup[]): Promise<void> {
+    // A name git cannot take on one line names nothing.
+    for (const lookup of lookups) if (/[\n\0]/.test(lookup.revision)) lookup.resolve(undefined);
+    const batch = lookups.filter((lookup) => !/[\n\0]/.test(lookup.revision));
+    if (!batch.length) return;
+    try {
+      const names = batch.map((lookup) => `${lookup.revision}^{commit}`);
+      if (batch.length === 1) {
+        const r = await this.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', names[0]!]);
+        batch[0]!.resolve(r.code === 0 ? r.stdout.trim() : undefined);
+        return;
+      }
+      const lines = (await this.batchCheck(names)).split('\n');
+      batch.forEach((lookup, i) => {
+        const [sha, type] = lines[i]!.split(' ');
+        lookup.resolve(type === 'commit' && SHA.test(sha!) ? sha : undefined);
+      });
+    } catch (error) {
+      for (const lookup of batch) lookup.reject(error);
+    }
+  }
+
+  /** `git cat-file --batch-check` over names, one `<sha> <type>` or `<name> missing` line each. */
+  private batchCheck(names: readonly string[]): Promise<string> {
+    this.trace(`git cat-file --batch-check (${names.join(', ')})`);
+    return new Promise((resolve, reject) => {
+      const child = execFile(
+        'git',
+        ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
+        { cwd: this.cwd, timeout: this.timeoutMs, env: { ...process.env, LC_ALL: 'C' } },
+        (error, stdout, stderr) => {
+          if (error)
+            reject(new Error(`git cat-file --batch-check failed: ${stderr.trim() || error.message}`));
+          else resolve(stdout);
+        },
+      );
+      child.stdin!.on('error', () => {}); // an early exit is reported by the callback
+      child.stdin!.end(names.map((name) => `${name}\n`).join(''));
+    });
   }
 
   /**
@@ -373,6 +418,8 @@ export class Git {
               : new Error(`git cat-file --batch exited ${code}: ${stderr.trim()}`),
           );
         });
+        // git may exit before reading all of it (not a repository): its exit code tells why.
+        child.stdin!.on('error', () => {});
         child.stdin!.end(requests);
       });
       const out = Buffer.allocUnsafe(fstatSync(fd).size);

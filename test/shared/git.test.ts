@@ -77,6 +77,22 @@ describe('Git against real repositories', () => {
     }
   });
 
+  it('looks up revisions asked for together in one git process, and remembers the answers', async () => {
+    const trace: string[] = [];
+    const git = new Git(origin.dir, { trace: (line) => trace.push(line) });
+    const mainNow = origin.git(['rev-parse', 'main']).trim();
+    const answers = await Promise.all(
+      ['main', 'feature', 'no-such-branch', 'main\nfeature', `${feature}~1`].map((r) => git.tryResolve(r)),
+    );
+    expect(answers).toEqual([mainNow, feature, undefined, undefined, first]);
+    expect(trace).toEqual([
+      `git cat-file --batch-check (main^{commit}, feature^{commit}, no-such-branch^{commit}, ${feature}~1^{commit})`,
+    ]);
+    expect(await git.tryResolve('main')).toBe(mainNow);
+    expect(trace).toHaveLength(1);
+    expect(await new Git(origin.dir).tryResolve('HEAD^{tree}')).toBeUndefined(); // a tree is no commit
+  });
+
   it('does not let a revision act as an option', async () => {
     await expect(new Git(origin.dir).resolve('input base', '--output=/tmp/pwned')).rejects.toThrow(
       /starts with "-"/,
