@@ -85,35 +85,122 @@ export function lintMigrations(
     change: result.change,
   };
   const { schema, nextTransaction } = session;
+  const decoded = (files: readonly SourceFile[]) =>
+    inMigrationOrder(files).map((file) => ({ path: file.path, text: decode(file.content) }));
+  const change = decoded(changedFiles);
+  const base = decoded(baseFiles).filter((file): file is { path: string; text: string } => !!file.text);
 
-  for (const file of inMigrationOrder(baseFiles)) {
-    const text = decode(file.content);
-    if (text === undefined) continue;
-    // replayed for schema state only: data statements matter only to the dynamic check, which runs them
-    const { statements } = parseStatements(parser, text, !!options.collect);
+  // the dynamic check runs every base statement; otherwise only the files that can matter are replayed
+  const replay = options.collect
+    ? base.map((file) => ({ ...file, statements: parseStatements(parser, file.text).statements }))
+    : baseThatMatters(parser, base, change);
+  for (const { path, text, statements } of replay) {
     const lines = options.collect ? new LineIndex(text) : undefined;
     for (const p of statements) {
-      schema.apply(p.stmt, { file: file.path, inChange: false }, nextTransaction());
-      if (lines) result.base.push(executable(file.path, p, lines.at(p.offset).line));
+      schema.apply(p.stmt, { file: path, inChange: false }, nextTransaction());
+      if (lines) result.base.push(executable(path, p, lines.at(p.offset).line));
     }
   }
 
-  for (const file of inMigrationOrder(changedFiles)) {
+  for (const file of change) {
     const runner = options.runner === 'auto' ? detectRunner(file.path) : options.runner;
     const report: FileReport = { path: file.path, runner, statements: 0, analysed: false };
     result.files.push(report);
-    const text = decode(file.content);
     const findings: Finding[] = [];
     const add = (id: string, message: string, line = 1, column = 1) =>
       findings.push(finding(file.path, id, message, line, column));
-    if (text === undefined) {
+    if (file.text === undefined) {
       add('not-utf8', 'The file is not valid UTF-8; it was not linted.');
     } else {
-      lintFile(session, file.path, text, runner, report, add);
+      lintFile(session, file.path, file.text, runner, report, add);
     }
     result.findings.push(...findings);
   }
   return result;
+}
+
+/** The tables and indexes a statement names (RangeVars, CREATE INDEX, RENAME ... TO, DROP), lower-cased. */
+function addNames(node: unknown, names: Set<string>): void {
+  if (Array.isArray(node)) for (const item of node) addNames(item, names);
+  else if (node && typeof node === 'object') {
+    const record = node as Node;
+    // DROP names its objects as lists of strings: schema, then name
+    for (const object of (record.DropStmt?.objects ?? []) as Node[]) {
+      const name = (object.List?.items as Node[] | undefined)?.at(-1)?.String?.sval;
+      if (typeof name === 'string') names.add(name.toLowerCase());
+    }
+    for (const [key, value] of Object.entries(record)) {
+      if (typeof value !== 'string') addNames(value, names);
+      else if (key === 'relname' || key === 'idxname' || key === 'newname') names.add(value.toLowerCase());
+    }
+  }
+}
+
+/**
+ * Adds the names whose history flows into a needed one: the old name of a table or index renamed to
+ * a needed name, the table of a needed index. Returns whether it added any.
+ */
+function followNames(stmt: Node, names: Set<string>): boolean {
+  const known = names.size;
+  const rename = stmt.RenameStmt as Node | undefined;
+  if (rename?.newname && rename.relation?.relname && names.has(rename.newname.toLowerCase()))
+    names.add(rename.relation.relname.toLowerCase());
+  const index = stmt.IndexStmt as Node | undefined;
+  if (index?.idxname && index.relation?.relname && names.has(index.idxname.toLowerCase()))
+    names.add(index.relation.relname.toLowerCase());
+  return names.size > known;
+}
+
+/** Names the text may hide from a plain search: Flyway placeholders, U&"..." and "a""b" identifiers. */
+const OPAQUE_NAMES = /\$\{|u&"|""/i;
+const isNameChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 128; // a-z 0-9 _ $ non-ASCII
+
+/** Whether lower-cased SQL `text` holds `name` as a whole identifier (not inside a longer one). */
+function mentions(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length))) return true;
+  }
+  return false;
+}
+
+/**
+ * The base files whose replay can change what linting the change reads: the schema state of the
+ * tables and indexes the change names, and of those whose history flows into them (renamed from,
+ * indexed). A file is replayed when its text mentions one of those names; the rest only touch
+ * tables the change never reads, so they are not even parsed. Everything is replayed when the change
+ * holds a DO block (its SQL names tables only inside a string).
+ */
+function baseThatMatters(
+  parser: Parser,
+  base: readonly { path: string; text: string }[],
+  change: readonly { text: string | undefined }[],
+): { path: string; text: string; statements: Statement[] }[] {
+  const names = new Set<string>();
+  let everything = false;
+  for (const { text } of base.length ? change : []) {
+    // rules read no data statement, so their tables are not needed
+    for (const p of text === undefined ? [] : parseStatements(parser, text, false).statements) {
+      everything ||= !!p.stmt.DoStmt;
+      addNames(p.stmt, names);
+    }
+  }
+  const lowered = base.map((file) => file.text.toLowerCase());
+  // replayed for schema state only: data statements matter only to the dynamic check
+  const statements = base.map((file, i) =>
+    everything || OPAQUE_NAMES.test(lowered[i]!)
+      ? parseStatements(parser, file.text, false).statements
+      : undefined,
+  );
+  for (let grown = true; grown;) {
+    grown = false;
+    base.forEach((file, i) => {
+      if (statements[i] || ![...names].some((name) => mentions(lowered[i]!, name))) return;
+      statements[i] = parseStatements(parser, file.text, false).statements;
+    });
+    for (const list of statements) for (const p of list ?? []) grown = followNames(p.stmt, names) || grown;
+  }
+  return base.flatMap((file, i) => (statements[i] ? [{ ...file, statements: statements[i]! }] : []));
 }
 
 function decode(content: Buffer | string): string | undefined {
@@ -162,13 +249,13 @@ function lintFile(
   add: Add,
 ): void {
   const { parser, schema, options, nextTransaction, change } = session;
+  const { split, statements: parsed, errors } = parseStatements(parser, text);
   const hitsByPiece = new Map<number, PendingHit[]>();
   const record: RecordHit = (piece, id, message, line, column) => {
     const list = hitsByPiece.get(piece) ?? [];
     list.push({ id, message, line, column });
     hitsByPiece.set(piece, list);
   };
-  const { split, statements: parsed, errors } = parseStatements(parser, text);
   const lines = new LineIndex(text);
   for (const { piece: index, message, offset } of errors) {
     const piece = split.pieces[index]!;
