@@ -125,8 +125,8 @@ export function runAction(action: string, run: ActionRun): void {
       process.exitCode = outcome.exitCode;
     }
     // Leave as soon as everything is written. Waiting for the event loop to empty by itself costs
-    // V8's idle-time collections (about 20 ms after reading 5,000 manifests) and any socket an HTTP
-    // client keeps alive. Standard streams are asynchronous pipes on Windows: drained first.
+    // V8's idle-time collections (up to 15 ms after reading 5,000 manifests here) and any socket an
+    // HTTP client keeps alive. Standard streams are asynchronous pipes on Windows: drained first.
     await new Promise<void>((resolve) =>
       process.stdout.write('', () => process.stderr.write('', () => resolve())),
     );
