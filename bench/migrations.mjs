@@ -1,7 +1,7 @@
 // `npm run bench:migrations`: the bundled migration-lint beside squawk (squawk-cli from
 // `npm run bench:peers`) on generated migrations:
 //   - a history of 500 files / 5,000 statements, linted whole (`all: true`; squawk gets every file);
-//   - the same history as a pull request adding one file (499 replayed for schema state, 1 linted);
+//   - the same history as a pull request adding one file (the 499 earlier ones give schema state, 1 linted);
 //   - a 20 MB file of seed data (INSERT/UPDATE with a CREATE TABLE + index every 1,000 statements).
 // squawk's time grows with the square of the findings in one file (1 MB of DDL took it 60 s, 2 MB
 // 236 s here), so the big file is the kind squawk can finish: data with little DDL.
@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fmtMs, fmtRow, measure, peerBin, root } from './lib.mjs';
+import { CLEARED_ENV, fmtMs, fmtRow, measure, peerBin, root } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FILES = 500;
@@ -134,7 +134,7 @@ try {
   const lines = [
     '# migration-lint benchmark',
     '',
-    `Measured by \`npm run bench:migrations\` on ${new Date().toISOString().slice(0, 10)}: whole process, median of ${RUNS} runs after a warm-up, spread min – max, peak RSS from /usr/bin/time. Peer: ${squawk ? 'squawk-cli 2.66 (`.bench-peers`)' : 'squawk missing (run `npm run bench:peers`)'}.`,
+    `Measured by \`npm run bench:migrations\` on ${new Date().toISOString().slice(0, 10)}: whole process, median of ${RUNS} runs after a warm-up, spread min – max, peak RSS from /usr/bin/time. Peer: ${squawk ? 'squawk-cli 2.66 (`.bench-peers`)' : 'squawk missing (run `npm run bench:peers`)'}.${CLEARED_ENV.length ? ` Both tools ran without ${CLEARED_ENV.join(', ')} (set here for every process, not on GitHub's runners; node reads the CA bundle at start-up).` : ''}`,
     '',
     '| Scenario | Tool | Median | Spread | Peak RSS | Ratio (ours / squawk) |',
     '| --- | --- | --- | --- | --- | --- |',
