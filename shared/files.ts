@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { UserError } from './errors.js';
 import { globList } from './glob.js';
 
@@ -21,11 +21,13 @@ export function findFiles(root: string, patterns: readonly string[], options: Fi
   const matches = globList(patterns, options.inputName);
   const maxFiles = options.maxFiles ?? 100_000;
   const found: string[] = [];
-  const walk = (dir: string) => {
+  // `prefix` is the folder relative to root, `/`-separated: no path arithmetic per file.
+  const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name))
+        walk(join(dir, entry.name), `${prefix}${entry.name}/`);
       else if (entry.isFile()) {
-        const rel = relative(root, join(dir, entry.name)).split(sep).join('/');
+        const rel = prefix + entry.name;
         if (matches(rel)) {
           if (found.length >= maxFiles) {
             throw new UserError(
@@ -37,7 +39,7 @@ export function findFiles(root: string, patterns: readonly string[], options: Fi
       }
     }
   };
-  walk(root);
+  walk(root, '');
   return found.sort();
 }
 

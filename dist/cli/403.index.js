@@ -1382,7 +1382,7 @@ const STATE_PATH = 'flaky-quarantine/history.json';
 const MAX_BRANCHES = 100;
 const MAX_ANNOTATIONS = 50;
 async function run(io) {
-    const opts = (0,inputs/* parseInputs */.TL)(main_inputs, io, { secret: ['token'] });
+    const opts = await (0,inputs/* parseInputs */.TL)(main_inputs, io, { secret: ['token'] });
     if (opts.token)
         io.setSecret(opts.token);
     const ctx = (0,context/* eventContext */.W)(io.env, (0,context/* readEventPayload */.N)(io.env));
@@ -1653,25 +1653,24 @@ function annotate(io, results, blocking, quarantined, workspace) {
 /* harmony export */ });
 /* unused harmony exports BROKEN_STREAK, decide, applyDecisions */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
-/* harmony import */ var _classify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7166);
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3091);
-/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3050);
+/* harmony import */ var _shared_zod_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6419);
+/* harmony import */ var _classify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7166);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3091);
+/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3050);
 
 
 
 
 
-const entry = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
-    owner: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1, 'owner is required'),
-    reason: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1, 'reason is required'),
+const entry = _shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ik({
+    id: _shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .Yj().check(_shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .minLength */ .Bp(1)),
+    owner: _shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .Yj().check(_shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .minLength */ .Bp(1, 'owner is required')),
+    reason: _shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .Yj().check(_shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .minLength */ .Bp(1, 'reason is required')),
 });
-const manualSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    quarantine: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(entry).default([]),
-    'never-quarantine': zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(entry).default([]),
-})
-    .strict();
+const manualSchema = _shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re({
+    quarantine: _shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rv(_shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YO(entry), []),
+    'never-quarantine': _shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rv(_shared_zod_js__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YO(entry), []),
+});
 function emptyManual() {
     return { forceIn: new Map(), forceOut: new Map() };
 }
@@ -1690,7 +1689,7 @@ function emptyManual() {
  * Throws an Error whose message says which entry is wrong.
  */
 function parseManualFile(text) {
-    const raw = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { maxAliasCount: 100 }) ?? {};
+    const raw = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parse)(text, { maxAliasCount: 100 }) ?? {};
     const result = manualSchema.safeParse(raw);
     if (!result.success) {
         const issue = result.error.issues[0];
@@ -1733,7 +1732,7 @@ const BROKEN_STREAK = 5;
 function decide(history, runTests, manual, ctx, 
 /** This step's run, when it was new to its branch: its cells are the tests' own results. */
 freshRun) {
-    const refs = (0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .runsOfCommit */ .vk)(history, ctx.commit);
+    const refs = (0,_classify_js__WEBPACK_IMPORTED_MODULE_2__/* .runsOfCommit */ .vk)(history, ctx.commit);
     // The commit's only run is this step's new one, so a test's evidence is its own result: one that
     // did not fail is neither flaky nor broken, and its history need not be read.
     const onlyFreshRun = freshRun !== undefined &&
@@ -1742,21 +1741,21 @@ freshRun) {
         refs[0].branch.runs[refs[0].index].key === freshRun.key;
     const active = effectiveQuarantine(history, manual);
     // Keys of the active tests: a run's 330,000 ids are never hashed, only their ready keys looked up.
-    const activeKeys = new Set([...active].map(_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .historyKey */ .Ox));
+    const activeKeys = new Set([...active].map(_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .historyKey */ .Ox));
     const decisions = { newlyFlaky: [], quarantined: [], released: [], broken: [] };
     const branch = history.branches.get(ctx.branch);
     for (const { id, key, failures } of runTests) {
         const quarantined = activeKeys.has(key) && active.has(id);
         if (onlyFreshRun && !failures && !quarantined)
             continue;
-        const evidence = (0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .evidenceOn */ .Xr)(refs, key);
+        const evidence = (0,_classify_js__WEBPACK_IMPORTED_MODULE_2__/* .evidenceOn */ .Xr)(refs, key);
         // Without a failure on this commit a test is neither flaky nor broken (most tests stop here).
-        if (!(evidence.bits & _history_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL */ .vR) && !quarantined)
+        if (!(evidence.bits & _history_js__WEBPACK_IMPORTED_MODULE_3__/* .FAIL */ .vR) && !quarantined)
             continue;
-        const keepsFailing = quarantined && (0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .failureStreak */ .L8)(branch, key) >= BROKEN_STREAK;
-        if ((0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .isBroken */ .Qr)(evidence) || keepsFailing)
+        const keepsFailing = quarantined && (0,_classify_js__WEBPACK_IMPORTED_MODULE_2__/* .failureStreak */ .L8)(branch, key) >= BROKEN_STREAK;
+        if ((0,_classify_js__WEBPACK_IMPORTED_MODULE_2__/* .isBroken */ .Qr)(evidence) || keepsFailing)
             decisions.broken.push(id);
-        else if ((0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .isFlaky */ .s8)(evidence) && !quarantined) {
+        else if ((0,_classify_js__WEBPACK_IMPORTED_MODULE_2__/* .isFlaky */ .s8)(evidence) && !quarantined) {
             decisions.newlyFlaky.push(id);
             // Not active yet flaky: either new, or forced out by the manual file (then it stays out).
             if (ctx.autoQuarantine && !manual.forceOut.has(id))
@@ -1765,7 +1764,7 @@ freshRun) {
     }
     for (const id of autoQuarantined(history)) {
         const since = history.quarantine.get(id).since;
-        if ((0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .consecutivePasses */ .mg)(history, ctx.defaultBranch, id, since) >= ctx.releaseAfter)
+        if ((0,_classify_js__WEBPACK_IMPORTED_MODULE_2__/* .consecutivePasses */ .mg)(history, ctx.defaultBranch, id, since) >= ctx.releaseAfter)
             decisions.released.push(id);
     }
     return decisions;
@@ -1789,7 +1788,7 @@ function applyDecisions(history, decisions, ctx) {
 function recordRun(current, run, 
 /** This run's results by history key. */
 tests, manual, ctx, limits) {
-    const merged = run ? (0,_history_js__WEBPACK_IMPORTED_MODULE_2__/* .addRun */ .Z)(current, run.branch, run.info, tests, limits) : current;
+    const merged = run ? (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .addRun */ .Z)(current, run.branch, run.info, tests, limits) : current;
     const fresh = run && !current.branches.get(run.branch)?.runs.some((r) => r.key === run.info.key);
     const decisions = decide(merged, tests.values(), manual, ctx, fresh ? { branch: run.branch, key: run.info.key } : undefined);
     return { history: applyDecisions(merged, decisions, ctx), decisions };
@@ -1847,12 +1846,13 @@ function findFiles(root, patterns, options = {}) {
     const matches = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globList */ .X)(patterns, options.inputName);
     const maxFiles = options.maxFiles ?? 100_000;
     const found = [];
-    const walk = (dir) => {
+    // `prefix` is the folder relative to root, `/`-separated: no path arithmetic per file.
+    const walk = (dir, prefix) => {
         for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
             if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name))
-                walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name));
+                walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), `${prefix}${entry.name}/`);
             else if (entry.isFile()) {
-                const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name)).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+                const rel = prefix + entry.name;
                 if (matches(rel)) {
                     if (found.length >= maxFiles) {
                         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`More than ${maxFiles} files match input "${options.inputName ?? 'patterns'}"; narrow the patterns.`);
@@ -1862,7 +1862,7 @@ function findFiles(root, patterns, options = {}) {
             }
         }
     };
-    walk(root);
+    walk(root, '');
     return found.sort();
 }
 /** The first bytes of a file, for sniffing its format (gzip, HTML, BOM) before parsing. */

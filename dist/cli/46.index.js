@@ -903,12 +903,20 @@ function isDownMigration(path) {
 }
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
 /**
- * The order a runner applies files: Flyway versioned files by version, repeatable (R__) ones after
- * them; everything else by path with numbers compared as numbers (V2 before V10, 9_x before 10_x).
+ * Files in the order a runner applies them: Flyway versioned files by version, repeatable (R__) ones
+ * after them; everything else by path with numbers compared as numbers (V2 before V10, 9_x before 10_x).
  */
-function migrationOrder(a, b) {
-    const repeatable = (p) => (/^R__/.test(p.split('/').pop() ?? '') ? 1 : 0);
-    return repeatable(a) - repeatable(b) || collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+function inMigrationOrder(files) {
+    // keyed once per file, not once per comparison
+    const keyed = files.map((file) => ({
+        file,
+        repeatable: /^R__/.test(file.path.split('/').pop() ?? '') ? 1 : 0,
+    }));
+    return keyed
+        .sort((a, b) => a.repeatable - b.repeatable ||
+        collator.compare(a.file.path, b.file.path) ||
+        (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0))
+        .map((k) => k.file);
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-lint/src/split.ts
@@ -1117,7 +1125,7 @@ function parserText(text) {
 
 ;// CONCATENATED MODULE: ./actions/migration-lint/src/statements.ts
 
-/** Statements whose tree no rule or schema step reads: checked for syntax in bulk, never turned into JSON. */
+/** Statements whose tree no rule or schema step reads: only checked for syntax, never turned into JSON. */
 const DATA_KEYWORDS = new Set([
     'insert',
     'update',
@@ -1133,17 +1141,24 @@ const DATA_KEYWORDS = new Set([
 /** Pieces parsed in one call: each call into WebAssembly has a fixed cost, so batches are much faster. */
 const BATCH_PIECES = 256;
 const BATCH_CHARS = 256 * 1024;
-const MIN_DATA_RUN = 16;
 const NO_TREE = Object.freeze({});
 /**
- * Splits a file and parses it in batches of consecutive statements; a batch with a syntax error is
- * parsed again statement by statement, so the error is pinned to its statement and the rest survive.
+ * Splits a file and parses it in batches of consecutive statements. In each batch the statements
+ * rules read are parsed into trees in one call and the data statements are only syntax-checked in
+ * another (their trees would be a good part of the parser's output, read by nothing). A call that
+ * meets a syntax error is repeated statement by statement, so the error is pinned to its statement
+ * and the rest survive. `withData: false` leaves the data statements out (not even checked).
  */
-function parseStatements(parser, text) {
+function parseStatements(parser, text, withData = true) {
     const split = splitStatements(text);
     const result = { split, statements: [], errors: [] };
     const pieces = split.pieces;
-    const data = bulkData(text, pieces);
+    const batch = {
+        text,
+        pieces,
+        data: pieces.map((p) => p.kind === 'sql' && isData(text, p)),
+        out: result,
+    };
     let i = 0;
     while (i < pieces.length) {
         if (pieces[i].kind === 'meta') {
@@ -1154,29 +1169,17 @@ function parseStatements(parser, text) {
         while (j < pieces.length &&
             j - i < BATCH_PIECES &&
             pieces[j].kind === 'sql' &&
-            data[j] === data[i] &&
             pieces[j].end - pieces[i].start < BATCH_CHARS)
             j++;
-        parseBatch(parser, text, pieces, i, j, data[i], result);
+        parseBatch(parser, batch, i, j, false);
+        if (withData)
+            parseBatch(parser, batch, i, j, true);
         i = j;
     }
+    // each batch gave its two kinds one after the other: back to file order (the sort is stable)
+    result.statements.sort((a, b) => a.piece - b.piece);
+    result.errors.sort((a, b) => a.piece - b.piece);
     return result;
-}
-/**
- * Which pieces are checked as bulk data: runs of at least MIN_DATA_RUN data statements. Shorter runs
- * ride along in the batch of the statements around them (one call instead of three).
- */
-function bulkData(text, pieces) {
-    const data = pieces.map((p) => p.kind === 'sql' && isData(text, p));
-    for (let i = 0; i < data.length;) {
-        let j = i;
-        while (j < data.length && data[j])
-            j++;
-        if (j - i < MIN_DATA_RUN)
-            data.fill(false, i, j);
-        i = Math.max(j, i + 1);
-    }
-    return data;
 }
 function isData(text, piece) {
     let end = piece.start;
@@ -1184,31 +1187,45 @@ function isData(text, piece) {
         end++;
     return DATA_KEYWORDS.has(text.slice(piece.start, end).toLowerCase());
 }
-function parseBatch(parser, text, pieces, from, to, data, out) {
+/**
+ * Parses the statements of one kind (data or not) among the SQL pieces `from`..`to`, as one text in
+ * which the statements of the other kind are blanked out.
+ */
+function parseBatch(parser, batch, from, to, data) {
+    const { text, pieces, out } = batch;
+    const ofKind = (k) => batch.data[k] === data;
+    while (from < to && !ofKind(from))
+        from++;
+    while (to > from && !ofKind(to - 1))
+        to--;
+    if (from === to)
+        return;
     const start = pieces[from].start;
     const raw = text.slice(start, pieces[to - 1].end);
-    const sql = parserText(raw);
-    if (data) {
-        if (parser.isValid(sql)) {
-            for (let k = from; k < to; k++) {
-                const p = pieces[k];
-                out.statements.push({
-                    stmt: NO_TREE,
-                    piece: k,
-                    offset: p.start,
-                    text: text.slice(p.start, p.end),
-                    byteBase: 0,
-                });
-            }
-            return;
+    const sql = parserText(blankOthers(raw, start, pieces, from, to, ofKind));
+    const addChecked = () => {
+        for (let k = from; k < to; k++) {
+            if (!ofKind(k))
+                continue;
+            const p = pieces[k];
+            // without its `;`, as the parser gives a statement's text
+            const end = text.charCodeAt(p.end - 1) === 59 ? p.end - 1 : p.end;
+            out.statements.push({
+                stmt: NO_TREE,
+                piece: k,
+                offset: p.start,
+                text: text.slice(p.start, end),
+                byteBase: 0,
+            });
         }
-    }
-    else {
+    };
+    if (data && parser.isValid(sql))
+        return addChecked();
+    if (!data || to - from === 1) {
+        // a data statement that failed alone is parsed again for the error message
         const outcome = parser.parse(sql);
-        if (outcome.ok) {
-            addStatements(outcome.stmts, raw, start, pieces, from, to, out);
-            return;
-        }
+        if (outcome.ok)
+            return data ? addChecked() : addStatements(outcome.stmts, raw, start, pieces, from, to, ofKind, out);
         if (to - from === 1) {
             out.errors.push({
                 piece: from,
@@ -1220,10 +1237,31 @@ function parseBatch(parser, text, pieces, from, to, data, out) {
     }
     // the batch holds a syntax error: parse each statement alone to find it
     for (let k = from; k < to; k++)
-        parseBatch(parser, text, pieces, k, k + 1, false, out);
+        if (ofKind(k))
+            parseBatch(parser, batch, k, k + 1, data);
 }
-/** Maps the parser's statements (byte offsets into `raw`, which starts at file offset `start`) to pieces. */
-function addStatements(stmts, raw, start, pieces, from, to, out) {
+/**
+ * `raw` (the file from offset `start`) with the statements `keep` rejects replaced by as many spaces
+ * as they have UTF-8 bytes, so the parser's byte offsets still point into `raw`.
+ */
+function blankOthers(raw, start, pieces, from, to, keep) {
+    let blanked = '';
+    let done = 0;
+    for (let k = from; k < to; k++) {
+        if (keep(k))
+            continue;
+        const a = pieces[k].start - start;
+        const b = pieces[k].end - start;
+        blanked += raw.slice(done, a) + ' '.repeat(Buffer.byteLength(raw.slice(a, b)));
+        done = b;
+    }
+    return done === 0 ? raw : blanked + raw.slice(done);
+}
+/**
+ * Maps the parser's statements (byte offsets into `raw`, which starts at file offset `start`) to the
+ * pieces `isParsed` accepts (the others were blanked out).
+ */
+function addStatements(stmts, raw, start, pieces, from, to, isParsed, out) {
     const cursor = new ByteCursor(raw);
     let k = from;
     for (const s of stmts) {
@@ -1231,9 +1269,9 @@ function addStatements(stmts, raw, start, pieces, from, to, out) {
         const endByte = s.stmt_len ? location + s.stmt_len : Infinity;
         let first = start + cursor.toChar(location);
         const last = endByte === Infinity ? start + raw.length : start + cursor.toChar(endByte);
-        while (k < to - 1 && pieces[k].end <= first)
+        while (k < to - 1 && (!isParsed(k) || pieces[k].end <= first))
             k++;
-        // the parser's statement may begin at comments or spaces before its first token
+        // the parser's statement may begin at comments, spaces or blanked statements before its first token
         let byteBase = location;
         if (pieces[k].start > first && pieces[k].start < last) {
             byteBase += Buffer.byteLength(raw.slice(first - start, pieces[k].start - start));
@@ -1368,35 +1406,117 @@ function lintMigrations(parser, baseFiles, changedFiles, options) {
         change: result.change,
     };
     const { schema, nextTransaction } = session;
-    const byOrder = (a, b) => migrationOrder(a.path, b.path);
-    for (const file of [...baseFiles].sort(byOrder)) {
-        const text = decode(file.content);
-        if (text === undefined)
-            continue;
-        const { statements } = parseStatements(parser, text);
+    const decoded = (files) => inMigrationOrder(files).map((file) => ({ path: file.path, text: decode(file.content) }));
+    const change = decoded(changedFiles);
+    const base = decoded(baseFiles).filter((file) => !!file.text);
+    // the dynamic check runs every base statement; otherwise only the files that can matter are replayed
+    const replay = options.collect
+        ? base.map((file) => ({ ...file, statements: parseStatements(parser, file.text).statements }))
+        : baseThatMatters(parser, base, change);
+    for (const { path, text, statements } of replay) {
         const lines = options.collect ? new LineIndex(text) : undefined;
         for (const p of statements) {
-            schema.apply(p.stmt, { file: file.path, inChange: false }, nextTransaction());
+            schema.apply(p.stmt, { file: path, inChange: false }, nextTransaction());
             if (lines)
-                result.base.push(executable(file.path, p, lines.at(p.offset).line));
+                result.base.push(executable(path, p, lines.at(p.offset).line));
         }
     }
-    for (const file of [...changedFiles].sort(byOrder)) {
+    for (const file of change) {
         const runner = options.runner === 'auto' ? detectRunner(file.path) : options.runner;
         const report = { path: file.path, runner, statements: 0, analysed: false };
         result.files.push(report);
-        const text = decode(file.content);
         const findings = [];
         const add = (id, message, line = 1, column = 1) => findings.push(finding(file.path, id, message, line, column));
-        if (text === undefined) {
+        if (file.text === undefined) {
             add('not-utf8', 'The file is not valid UTF-8; it was not linted.');
         }
         else {
-            lintFile(session, file.path, text, runner, report, add);
+            lintFile(session, file.path, file.text, runner, report, add);
         }
         result.findings.push(...findings);
     }
     return result;
+}
+/** The tables and indexes a statement names (RangeVars, CREATE INDEX, RENAME ... TO, DROP), lower-cased. */
+function addNames(node, names) {
+    if (Array.isArray(node))
+        for (const item of node)
+            addNames(item, names);
+    else if (node && typeof node === 'object') {
+        const record = node;
+        // DROP names its objects as lists of strings: schema, then name
+        for (const object of (record.DropStmt?.objects ?? [])) {
+            const name = object.List?.items?.at(-1)?.String?.sval;
+            if (typeof name === 'string')
+                names.add(name.toLowerCase());
+        }
+        for (const [key, value] of Object.entries(record)) {
+            if (typeof value !== 'string')
+                addNames(value, names);
+            else if (key === 'relname' || key === 'idxname' || key === 'newname')
+                names.add(value.toLowerCase());
+        }
+    }
+}
+/**
+ * Adds the names whose history flows into a needed one: the old name of a table or index renamed to
+ * a needed name, the table of a needed index. Returns whether it added any.
+ */
+function followNames(stmt, names) {
+    const known = names.size;
+    const rename = stmt.RenameStmt;
+    if (rename?.newname && rename.relation?.relname && names.has(rename.newname.toLowerCase()))
+        names.add(rename.relation.relname.toLowerCase());
+    const index = stmt.IndexStmt;
+    if (index?.idxname && index.relation?.relname && names.has(index.idxname.toLowerCase()))
+        names.add(index.relation.relname.toLowerCase());
+    return names.size > known;
+}
+/** Names the text may hide from a plain search: Flyway placeholders, U&"..." and "a""b" identifiers. */
+const OPAQUE_NAMES = /\$\{|u&"|""/i;
+const isNameChar = (c) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 128; // a-z 0-9 _ $ non-ASCII
+/** Whether lower-cased SQL `text` holds `name` as a whole identifier (not inside a longer one). */
+function mentions(text, name) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length)))
+            return true;
+    }
+    return false;
+}
+/**
+ * The base files whose replay can change what linting the change reads: the schema state of the
+ * tables and indexes the change names, and of those whose history flows into them (renamed from,
+ * indexed). A file is replayed when its text mentions one of those names; the rest only touch
+ * tables the change never reads, so they are not even parsed. Everything is replayed when the change
+ * holds a DO block (its SQL names tables only inside a string).
+ */
+function baseThatMatters(parser, base, change) {
+    const names = new Set();
+    let everything = false;
+    for (const { text } of base.length ? change : []) {
+        // rules read no data statement, so their tables are not needed
+        for (const p of text === undefined ? [] : parseStatements(parser, text, false).statements) {
+            everything ||= !!p.stmt.DoStmt;
+            addNames(p.stmt, names);
+        }
+    }
+    const lowered = base.map((file) => file.text.toLowerCase());
+    // replayed for schema state only: data statements matter only to the dynamic check
+    const statements = base.map((file, i) => everything || OPAQUE_NAMES.test(lowered[i])
+        ? parseStatements(parser, file.text, false).statements
+        : undefined);
+    for (let grown = true; grown;) {
+        grown = false;
+        base.forEach((file, i) => {
+            if (statements[i] || ![...names].some((name) => mentions(lowered[i], name)))
+                return;
+            statements[i] = parseStatements(parser, file.text, false).statements;
+        });
+        for (const list of statements)
+            for (const p of list ?? [])
+                grown = followNames(p.stmt, names) || grown;
+    }
+    return base.flatMap((file, i) => (statements[i] ? [{ ...file, statements: statements[i] }] : []));
 }
 function decode(content) {
     if (typeof content === 'string')
@@ -1421,13 +1541,13 @@ function executable(file, p, line) {
 const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b/i;
 function lintFile(session, path, text, runner, report, add) {
     const { parser, schema, options, nextTransaction, change } = session;
+    const { split, statements: parsed, errors } = parseStatements(parser, text);
     const hitsByPiece = new Map();
     const record = (piece, id, message, line, column) => {
         const list = hitsByPiece.get(piece) ?? [];
         list.push({ id, message, line, column });
         hitsByPiece.set(piece, list);
     };
-    const { split, statements: parsed, errors } = parseStatements(parser, text);
     const lines = new LineIndex(text);
     for (const { piece: index, message, offset } of errors) {
         const piece = split.pieces[index];
@@ -1574,15 +1694,22 @@ var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(8877);
 var external_node_v8_default = /*#__PURE__*/__webpack_require__.n(external_node_v8_);
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/libpg-query.js
+var libpg_query = __webpack_require__(3995);
+var libpg_query_default = /*#__PURE__*/__webpack_require__.n(libpg_query);
 ;// CONCATENATED MODULE: ./actions/migration-lint/src/parser.ts
 
 
 
+
+
 let loading;
+const { WebAssembly: wasm } = globalThis;
 /**
- * Loads the WebAssembly parser. Its Emscripten loader finds `libpg-query.wasm` beside `__dirname`,
- * which an ESM bundle lacks: for the duration of the import, `__dirname` is the bundle's folder
- * (dist/<name>/, where the build copies the .wasm). Under jest the CommonJS build has its own.
+ * Loads the WebAssembly parser; call it early: the compile runs off the main thread. libpg-query's
+ * own wrapper sits behind a dynamic import (a chunk the ESM loader fetches after a few event-loop
+ * turns) and finds its .wasm by itself; here the Emscripten module gets the compiled .wasm (beside
+ * the bundle, or in node_modules from the sources) as soon as this is called.
  */
 function loadParser() {
     loading ??= (async () => {
@@ -1592,50 +1719,107 @@ function loadParser() {
         // (Process-wide, so not inside jest, whose workers run other WebAssembly too.)
         if (!process.env.JEST_WORKER_ID)
             external_node_v8_default().setFlagsFromString('--liftoff-only');
+        const compiled = wasm.compile((0,external_node_fs_.readFileSync)(wasmPath()));
+        // The Emscripten loader reads `__dirname`, which an ESM bundle lacks, before its first await.
         const scope = globalThis;
         const borrowed = scope.__dirname === undefined;
         if (borrowed)
-            scope.__dirname = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+            scope.__dirname = here;
+        let failed;
+        const failure = new Promise((_, reject) => (failed = reject));
+        let module;
         try {
-            const pg = await __webpack_require__.e(/* import() */ 627).then(__webpack_require__.t.bind(__webpack_require__, 2627, 23));
-            await pg.loadModule();
-            return makeParser(pg);
+            module = libpg_query_default()({
+                instantiateWasm(imports, receive) {
+                    compiled.then((m) => wasm.instantiate(m, imports)).then(receive, failed);
+                    return {};
+                },
+            });
         }
         finally {
             if (borrowed)
                 delete scope.__dirname;
         }
+        return makeParser(await Promise.race([module, failure]));
     })();
     return loading;
 }
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+const utf8 = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+/** The bundle carries libpg-query.wasm beside it (scripts/build.mjs); the sources use node_modules. */
+function wasmPath() {
+    const beside = (0,external_node_path_.join)(here, 'libpg-query.wasm');
+    return (0,external_node_fs_.existsSync)(beside) ? beside : (0,external_node_path_.join)(here, '../../../node_modules/libpg-query/wasm/libpg-query.wasm');
+}
 function makeParser(pg) {
+    // one input buffer in WebAssembly memory, grown as needed: two calls into WebAssembly fewer per parse
+    let input = 0;
+    let capacity = 0;
+    /** Calls `run` with `sql` as a NUL-terminated UTF-8 string in WebAssembly memory. */
+    const withText = (sql, run) => {
+        const length = Buffer.byteLength(sql);
+        if (length + 1 > capacity) {
+            pg._free(input);
+            capacity = Math.max(length + 1, 2 * capacity, 64 * 1024);
+            input = pg._malloc(capacity);
+        }
+        const heap = pg.HEAPU8; // read after _malloc, which may grow the memory (a new buffer)
+        utf8Encoder.encodeInto(sql, heap.subarray(input, input + length));
+        heap[input + length] = 0;
+        return run(input);
+    };
+    /** A NUL-terminated UTF-8 string in WebAssembly memory (found natively, not byte by byte in JS). */
+    const readText = (pointer) => {
+        const heap = pg.HEAPU8;
+        return utf8.decode(heap.subarray(pointer, heap.indexOf(0, pointer)));
+    };
+    const stringResult = (sql, call) => withText(sql, (pointer) => {
+        const result = call(pointer);
+        try {
+            return readText(result);
+        }
+        finally {
+            pg._wasm_free_string(result);
+        }
+    });
+    /** Parses `sql`; `tree` says whether to read the parse tree (as JSON) or only whether it parsed. */
+    const parse = (sql, tree) => 
+    // libpg-query's own wrapper refuses an empty string
+    sql === ''
+        ? { ok: false, message: 'Query cannot be empty', byteOffset: 0 }
+        : withText(sql, (pointer) => {
+            const result = pg._wasm_parse_query_raw(pointer);
+            try {
+                // PgQueryParseResult { char *parse_tree; char *stderr_buffer; PgQueryError *error }
+                const error = pg.getValue(result + 8, 'i32');
+                if (error) {
+                    // PgQueryError { char *message; char *funcname; char *filename; int lineno; int cursorpos }
+                    const message = pg.getValue(error, 'i32');
+                    const cursor = pg.getValue(error + 16, 'i32');
+                    return {
+                        ok: false,
+                        message: message ? readText(message) : 'Unknown error',
+                        byteOffset: cursor > 0 ? cursor - 1 : 0,
+                    };
+                }
+                if (!tree)
+                    return { ok: true, stmts: [] };
+                const parsed = JSON.parse(readText(pg.getValue(result, 'i32')));
+                return { ok: true, stmts: parsed.stmts ?? [] };
+            }
+            finally {
+                pg._wasm_free_parse_result(result);
+            }
+        });
     return {
-        parse(sql) {
-            try {
-                return { ok: true, stmts: pg.parseSync(sql).stmts ?? [] };
-            }
-            catch (error) {
-                const details = error.sqlDetails;
-                return { ok: false, message: error.message, byteOffset: details?.cursorPosition ?? 0 };
-            }
-        },
-        isValid(sql) {
-            try {
-                pg.fingerprintSync(sql);
-                return true;
-            }
-            catch {
-                return false;
-            }
-        },
+        parse: (sql) => parse(sql, true),
+        isValid: (sql) => parse(sql, false).ok,
         plpgsqlStatements(doStatement) {
-            let tree;
-            try {
-                tree = pg.parsePlPgSQLSync(doStatement);
-            }
-            catch (error) {
-                return { error: error.message };
-            }
+            const result = stringResult(doStatement, pg._wasm_parse_plpgsql);
+            // success is always a JSON object; anything else is an error message
+            if (!result.startsWith('{'))
+                return { error: result };
             const found = [];
             const visit = (value, lineno) => {
                 if (Array.isArray(value))
@@ -1652,7 +1836,7 @@ function makeParser(pg) {
                         visit(child, line);
                 }
             };
-            visit(tree, 1);
+            visit(JSON.parse(result), 1);
             return found;
         },
     };
@@ -1815,19 +1999,29 @@ function selector(selection) {
     const matches = (0,glob/* globList */.X)(selection.patterns, 'paths');
     return (path) => matches(path) && (selection.includeDown || !isDownMigration(path));
 }
+const firstRead = Buffer.allocUnsafe(64 * 1024);
 /** Reads a workspace file as bytes, so a file that is not UTF-8 can be reported, not garbled. */
 function readWorkspaceFile(workspace, path) {
-    const full = (0,external_node_path_.join)(workspace, path);
-    const size = (0,external_node_fs_.statSync)(full).size;
-    if (size > MAX_FILE_BYTES)
-        throw new shared_errors/* UserError */.yo(`Migration ${path} is ${size} bytes; at most ${MAX_FILE_BYTES} are read. Exclude it with the paths input.`);
-    return (0,external_node_fs_.readFileSync)(full);
+    const fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(workspace, path), 'r');
+    try {
+        // most migrations fit one read: only a larger file pays for a stat (a syscall and a Stats object)
+        const read = (0,external_node_fs_.readSync)(fd, firstRead, 0, firstRead.length, 0);
+        if (read < firstRead.length)
+            return Buffer.from(firstRead.subarray(0, read));
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        if (size > MAX_FILE_BYTES)
+            throw new shared_errors/* UserError */.yo(`Migration ${path} is ${size} bytes; at most ${MAX_FILE_BYTES} are read. Exclude it with the paths input.`);
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 /** `all: true`: every matching file in the workspace. */
 function allFiles(workspace, selection) {
-    const select = selector(selection);
+    // findFiles has matched the patterns already
     return (0,files/* findFiles */.lY)(workspace, selection.patterns, { inputName: 'paths' })
-        .filter(select)
+        .filter((path) => selection.includeDown || !isDownMigration(path))
         .map((path) => ({ path, content: readWorkspaceFile(workspace, path) }));
 }
 /**
@@ -1888,7 +2082,7 @@ const main_inputs = {
 const MAX_ANNOTATIONS = 100;
 const VERSION = '1.0.0';
 async function run(io) {
-    const options = (0,inputs/* parseInputs */.TL)(main_inputs, io, { secret: ['database-url'] });
+    const options = await (0,inputs/* parseInputs */.TL)(main_inputs, io, { secret: ['database-url'] });
     // compiling the parser's WebAssembly runs off the main thread: overlap it with git and file reading
     const parserReady = loadParser();
     parserReady.catch(() => { }); // awaited below; this only keeps an early user error from looking unhandled
@@ -2026,12 +2220,13 @@ function findFiles(root, patterns, options = {}) {
     const matches = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globList */ .X)(patterns, options.inputName);
     const maxFiles = options.maxFiles ?? 100_000;
     const found = [];
-    const walk = (dir) => {
+    // `prefix` is the folder relative to root, `/`-separated: no path arithmetic per file.
+    const walk = (dir, prefix) => {
         for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
             if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name))
-                walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name));
+                walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), `${prefix}${entry.name}/`);
             else if (entry.isFile()) {
-                const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name)).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+                const rel = prefix + entry.name;
                 if (matches(rel)) {
                     if (found.length >= maxFiles) {
                         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`More than ${maxFiles} files match input "${options.inputName ?? 'patterns'}"; narrow the patterns.`);
@@ -2041,7 +2236,7 @@ function findFiles(root, patterns, options = {}) {
             }
         }
     };
-    walk(root);
+    walk(root, '');
     return found.sort();
 }
 /** The first bytes of a file, for sniffing its format (gzip, HTML, BOM) before parsing. */
@@ -2062,6 +2257,132 @@ function checkSize(path, maxBytes, what = 'file') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`The ${what} ${path} is ${size} bytes; at most ${maxBytes} are read.`);
     }
     return size;
+}
+
+
+/***/ }),
+
+/***/ 4823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ planRange),
+/* harmony export */   S: () => (/* binding */ resolveRange)
+/* harmony export */ });
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7366);
+
+/**
+ * Picks base and head for any event, as the field guide sets out. `overrides` are the `base` and
+ * `head` inputs; `defaultBranch` is the fallback when the event has no base of its own.
+ */
+function planRange(ctx, overrides = {}) {
+    const defaultBranch = ctx.defaultBranch ?? 'main';
+    const defaultBranchKnown = ctx.defaultBranch !== undefined;
+    const head = overrides.head ?? ctx.headSha ?? 'HEAD';
+    const headSource = overrides.head ? 'input head' : 'the event head';
+    const withHead = (plan) => ({
+        ...plan,
+        defaultBranchKnown,
+        head: head || 'HEAD',
+        headSource,
+    });
+    if (overrides.base) {
+        return withHead({
+            base: overrides.base,
+            mode: 'merge-base',
+            rule: 'base input (merge-base with head)',
+            baseSource: 'input base',
+        });
+    }
+    const pr = ctx.pullRequest;
+    if (pr && (ctx.eventName.startsWith('pull_request') || pr.baseSha)) {
+        return withHead({
+            base: pr.baseSha ?? pr.baseRef ?? defaultBranch,
+            mode: 'merge-base',
+            rule: `${ctx.eventName || 'pull_request'}: merge-base of the base branch and the pull request head`,
+            baseSource: 'pull request base',
+        });
+    }
+    if (ctx.mergeGroup?.baseSha) {
+        return withHead({
+            base: ctx.mergeGroup.baseSha,
+            mode: 'direct',
+            rule: 'merge_group: base_sha..head_sha',
+            baseSource: 'merge group base_sha',
+        });
+    }
+    if (ctx.push) {
+        const before = ctx.push.before;
+        if (!before || (0,_git_js__WEBPACK_IMPORTED_MODULE_0__/* .isZeroSha */ .hp)(before)) {
+            return withHead({
+                base: defaultBranch,
+                mode: 'merge-base',
+                rule: `push of a new branch: merge-base with the default branch ${defaultBranch}`,
+                baseSource: 'default branch',
+            });
+        }
+        return withHead({
+            base: before,
+            mode: 'direct',
+            rule: 'push: before..after',
+            baseSource: 'push before',
+            fallbackBase: defaultBranch,
+        });
+    }
+    return withHead({
+        base: defaultBranch,
+        mode: 'merge-base',
+        rule: `${ctx.eventName || 'local run'}: merge-base with the default branch ${defaultBranch}`,
+        baseSource: 'default branch',
+    });
+}
+/** Resolves a plan with git: fetches what a shallow clone lacks and computes the merge-base. */
+async function resolveRange(git, planned) {
+    const plan = planned.defaultBranchKnown ? planned : await withLocalDefaultBranch(git, planned);
+    // Both names are looked up at once (git keeps the answers); a missing one is fetched after, in turn.
+    (0,_git_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRevisionText */ .hm)(plan.headSource, plan.head);
+    (0,_git_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRevisionText */ .hm)(plan.baseSource, plan.base);
+    await Promise.all([git.tryResolve(plan.head), git.tryResolve(plan.base)]);
+    const head = await git.resolve(plan.headSource, plan.head);
+    if (plan.fallbackBase) {
+        let before = await git.tryResolve(plan.base);
+        if (!before && (await git.fetch([plan.base], 1)))
+            before = await git.tryResolve(plan.base);
+        // merge-base deepens a shallow clone until it answers; `before` is an ancestor exactly when it is its own answer.
+        const isAncestor = before
+            ? await git.mergeBase(before, head).then((mb) => mb === before, () => false)
+            : false;
+        if (before && isAncestor)
+            return { base: before, head, rule: plan.rule, warnings: [] };
+        const fallback = await git.resolve('default branch', plan.fallbackBase);
+        return {
+            base: await git.mergeBase(fallback, head),
+            head,
+            rule: `push (force or unknown before): merge-base with the default branch ${plan.fallbackBase}`,
+            warnings: [
+                `The pushed "before" commit ${plan.base.slice(0, 12)} is not an ancestor of ${head.slice(0, 12)} (a force push?); compared with the merge-base of the default branch ${plan.fallbackBase} instead.`,
+            ],
+        };
+    }
+    const base = await git.resolve(plan.baseSource, plan.base);
+    return {
+        base: plan.mode === 'merge-base' ? await git.mergeBase(base, head) : base,
+        head,
+        rule: plan.rule,
+        warnings: [],
+    };
+}
+/** Replaces the assumed `main` with the branch git knows as the default, for runs without a payload. */
+async function withLocalDefaultBranch(git, plan) {
+    const branch = await git.defaultBranch();
+    const swap = (text) => text.replace(/\bmain\b/, branch);
+    return {
+        ...plan,
+        base: plan.baseSource === 'default branch' ? branch : plan.base,
+        fallbackBase: plan.fallbackBase && branch,
+        rule: plan.baseSource === 'default branch' ? swap(plan.rule) : plan.rule,
+        defaultBranchKnown: true,
+    };
 }
 
 

@@ -228,7 +228,7 @@ function ociLabels(record) {
 }
 function yamlMap(entries) {
     // Double-quoted values keep `1.10`, `true` and `null` strings; lineWidth 0 never folds a value.
-    return (0,dist/* stringify */.As)(Object.fromEntries(entries), {
+    return (0,dist.stringify)(Object.fromEntries(entries), {
         defaultStringType: 'QUOTE_DOUBLE',
         defaultKeyType: 'PLAIN',
         lineWidth: 0,
@@ -607,7 +607,7 @@ function envFilePath(io, workspace, raw) {
     return path;
 }
 async function run(io) {
-    const options = (0,inputs/* parseInputs */.TL)(main_inputs, io, { secret: ['token'] });
+    const options = await (0,inputs/* parseInputs */.TL)(main_inputs, io, { secret: ['token'] });
     if (options.token)
         io.setSecret(options.token);
     const payload = (0,context/* readEventPayload */.N)(io.env);
@@ -1031,372 +1031,6 @@ function requireDuration(name, text) {
 
 /***/ }),
 
-/***/ 7366:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   TU: () => (/* binding */ Git),
-/* harmony export */   hp: () => (/* binding */ isZeroSha)
-/* harmony export */ });
-/* unused harmony export checkRevisionText */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2635);
-
-
-const ZERO_SHA = /^0{40}$|^0{64}$/;
-const SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
-const COMMIT_FORMAT = '%H%x00%an%x00%ae%x00%cI%x00%s';
-function parseCommits(out) {
-    // Fields and records are NUL-separated (`-z`): a commit message cannot hold a NUL.
-    const fields = out.split('\0');
-    const commits = [];
-    for (let i = 0; i + 4 < fields.length; i += 5) {
-        const [sha, authorName, authorEmail, committedAt, subject] = fields.slice(i, i + 5);
-        commits.push({ sha: sha.replace(/^\n/, ''), authorName, authorEmail, committedAt, subject });
-    }
-    return commits;
-}
-function isZeroSha(sha) {
-    return !!sha && ZERO_SHA.test(sha);
-}
-/**
- * Checks a revision the user gave before git sees it: refs may legally contain `;`, `$(...)` and
- * start with `-`, which git would read as an option. `name` is the input it came from.
- */
-function checkRevisionText(name, revision) {
-    const problem = revision === ''
-        ? 'is empty'
-        : revision.length > 255
-            ? `is ${revision.length} characters long (at most 255)`
-            : revision.startsWith('-')
-                ? 'starts with "-", which git would read as an option'
-                : /[\x00-\x20\x7f~^:?*[\\]/.test(revision.replace(/\^\{commit\}$/, '').replace(/[~^]\d*$/, ''))
-                    ? 'contains a character that a git revision cannot hold (space, control character, ~ ^ : ? * [ or \\)'
-                    : undefined;
-    if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Revision ${JSON.stringify(revision.slice(0, 80))} (${name}) ${problem}.`);
-}
-/**
- * Runs git with argument arrays only (never a shell) in one repository. Revisions always come
- * after `--end-of-options` or are resolved SHAs, so no user text is read as an option.
- */
-class Git {
-    cwd;
-    timeoutMs;
-    maxDeepen;
-    trace;
-    constructor(cwd, options = {}) {
-        this.cwd = cwd;
-        this.timeoutMs = options.timeoutMs ?? 120_000;
-        this.maxDeepen = options.maxDeepen ?? 5000;
-        this.trace = options.trace ?? (() => { });
-    }
-    /** Runs `git args`, returning stdout; a non-zero exit throws with git's own message. */
-    run(args) {
-        return this.exec(args).then((r) => {
-            if (r.code !== 0)
-                throw new Error(`git ${args.join(' ')} failed: ${r.stderr.trim() || `exit ${r.code}`}`);
-            return r.stdout;
-        });
-    }
-    /** Runs git and returns the exit code with the output, for commands whose failure is an answer. */
-    exec(args) {
-        this.trace(`git ${args.join(' ')}`);
-        return new Promise((resolve, reject) => {
-            (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', args, {
-                cwd: this.cwd,
-                maxBuffer: 1024 * 1024 * 1024,
-                timeout: this.timeoutMs,
-                env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
-            }, (error, stdout, stderr) => {
-                if (error && typeof error.code !== 'number') {
-                    if (error.killed)
-                        reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${args[0]} took longer than ${this.timeoutMs} ms and was stopped.`));
-                    else if (error.code === 'ENOENT')
-                        reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('git is not installed or not on PATH.'));
-                    else
-                        reject(error);
-                    return;
-                }
-                resolve({ code: error ? error.code : 0, stdout, stderr });
-            });
-        });
-    }
-    async isRepository() {
-        return (await this.exec(['rev-parse', '--git-dir'])).code === 0;
-    }
-    async isShallow() {
-        return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-    }
-    /** The commit SHA a revision names, or undefined when this clone does not have it. */
-    async tryResolve(revision) {
-        const r = await this.exec([
-            'rev-parse',
-            '--verify',
-            '--quiet',
-            '--end-of-options',
-            `${revision}^{commit}`,
-        ]);
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    /**
-     * Resolves a revision to a commit SHA, fetching it from `origin` when a shallow or partial clone
-     * lacks it. `name` says where the revision came from, for the error.
-     */
-    async resolve(name, revision) {
-        checkRevisionText(name, revision);
-        const local = (await this.tryResolve(revision)) ?? (await this.tryResolve(`refs/remotes/origin/${revision}`));
-        if (local)
-            return local;
-        if (await this.fetch([revision], 1)) {
-            const fetched = SHA.test(revision)
-                ? await this.tryResolve(revision)
-                : await this.tryResolve('FETCH_HEAD');
-            if (fetched)
-                return fetched;
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Revision ${JSON.stringify(revision)} (${name}) is not in this clone and could not be fetched from origin; check the name, or check out with fetch-depth: 0.`);
-    }
-    /** Fetches revisions from origin (quietly false when there is no origin or it refuses). */
-    async fetch(revisions, depth, deepen) {
-        const hasOrigin = (await this.exec(['remote', 'get-url', 'origin'])).code === 0;
-        if (!hasOrigin)
-            return false;
-        const args = ['fetch', '--no-tags', '--quiet', '--no-write-fetch-head'];
-        if (depth)
-            args.splice(args.indexOf('--no-write-fetch-head'), 1, `--depth=${depth}`);
-        if (deepen)
-            args.push(`--deepen=${deepen}`);
-        const r = await this.exec([...args, 'origin', '--end-of-options', ...revisions]);
-        this.trace(r.code === 0 ? 'fetch ok' : `fetch failed: ${r.stderr.trim()}`);
-        return r.code === 0;
-    }
-    async isAncestor(ancestor, descendant) {
-        const r = await this.exec(['merge-base', '--is-ancestor', ancestor, descendant]);
-        if (r.code > 1)
-            throw new Error(`git merge-base --is-ancestor failed: ${r.stderr.trim()}`);
-        return r.code === 0;
-    }
-    /**
-     * The remote's default branch for a local run with no event payload: origin/HEAD when the clone
-     * recorded it, else `main` or `master` when one exists, else `main`.
-     */
-    async defaultBranch() {
-        const head = await this.exec(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
-        if (head.code === 0)
-            return head.stdout.trim().replace(/^origin\//, '');
-        for (const name of ['main', 'master']) {
-            if ((await this.tryResolve(name)) ?? (await this.tryResolve(`refs/remotes/origin/${name}`)))
-                return name;
-        }
-        return 'main';
-    }
-    /**
-     * The merge-base of two commits (SHAs). In a shallow clone the history is deepened step by step
-     * (doubling, up to maxDeepen commits) instead of guessing; past the bound it fails and says why.
-     */
-    async mergeBase(base, head) {
-        let step = 50;
-        let fetched = 0;
-        for (;;) {
-            const r = await this.exec(['merge-base', base, head]);
-            if (r.code === 0)
-                return r.stdout.trim();
-            if (!(await this.isShallow()) || fetched >= this.maxDeepen)
-                break;
-            if (!(await this.fetch([base, head], undefined, step)))
-                break;
-            fetched += step;
-            step *= 2;
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`No merge-base between ${base.slice(0, 12)} and ${head.slice(0, 12)}${fetched ? ` after deepening the clone by ${fetched} commits` : ''}; check out with fetch-depth: 0 or give the base revision explicitly.`);
-    }
-    /** Files that differ between two commits, with renames paired (old and new path). */
-    async changedFiles(base, head) {
-        const out = await this.run([
-            'diff',
-            '--name-status',
-            '-z',
-            '-M',
-            '--no-ext-diff',
-            '--no-textconv',
-            base,
-            head,
-        ]);
-        const fields = out.split('\0');
-        const files = [];
-        for (let i = 0; i + 1 < fields.length;) {
-            const status = fields[i++];
-            if (!status)
-                break;
-            const letter = status[0];
-            if (letter === 'R' || letter === 'C') {
-                const oldPath = fields[i++];
-                files.push({ status: letter, path: fields[i++], oldPath });
-            }
-            else {
-                files.push({ status: letter, path: fields[i++] });
-            }
-        }
-        return files;
-    }
-    /** Every file path in a commit's tree. */
-    async listFiles(commit) {
-        return (await this.run(['ls-tree', '-r', '--name-only', '-z', '--full-tree', commit]))
-            .split('\0')
-            .filter(Boolean);
-    }
-    /**
-     * Every file in a commit's tree (path -> blob id), from one `ls-tree`. Reading blobs by id
-     * (readBlobs) skips the per-path tree walk that `commit:path` lookups repeat for every file.
-     */
-    async listTree(commit) {
-        const out = await this.run(['ls-tree', '-r', '-z', '--full-tree', commit]);
-        const blobs = new Map();
-        // Entries are `<mode> <type> <oid>\t<path>\0`; parsed by offsets, as trees can hold 100,000 files.
-        for (let at = 0; at < out.length;) {
-            const end = out.indexOf('\0', at);
-            const stop = end < 0 ? out.length : end;
-            const tab = out.indexOf('\t', at);
-            if (tab > at && tab < stop && out.startsWith('blob ', out.indexOf(' ', at) + 1))
-                blobs.set(out.slice(tab + 1, stop), out.slice(out.lastIndexOf(' ', tab) + 1, tab));
-            at = stop + 1;
-        }
-        return blobs;
-    }
-    /**
-     * Reads many files at one revision in one `git cat-file --batch` process. Missing paths map to
-     * undefined. Much faster than one `git show` per file on large repositories.
-     */
-    readFiles(commit, paths) {
-        this.trace(`git cat-file --batch (${paths.length} paths at ${commit.slice(0, 12)})`);
-        // A name git cannot take on one line asks for something missing instead.
-        return this.catFileBatch(paths, (path) => (/[\n\0]/.test(path) ? `${commit}:` : `${commit}:${path}`));
-    }
-    /** Reads blobs by id (from listTree) in one `git cat-file --batch` process; unknown ids map to undefined. */
-    readBlobs(oids) {
-        this.trace(`git cat-file --batch (${oids.length} blobs)`);
-        return this.catFileBatch(oids, (oid) => (/^[0-9a-f]{40,64}$/.test(oid) ? oid : '0'.repeat(40)));
-    }
-    catFileBatch(keys, request) {
-        return new Promise((resolve, reject) => {
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', ['cat-file', '--batch'], {
-                cwd: this.cwd,
-                env: { ...process.env, LC_ALL: 'C' },
-            });
-            const chunks = [];
-            child.stdout.on('data', (c) => chunks.push(c));
-            child.on('error', reject);
-            child.on('close', (code) => {
-                if (code !== 0)
-                    return reject(new Error(`git cat-file --batch exited ${code}`));
-                const out = Buffer.concat(chunks);
-                const result = new Map();
-                let at = 0;
-                // Headers are `<oid> <type> <size>` or `<request> missing|ambiguous`; read by byte offsets,
-                // since thousands of manifests come through here.
-                for (const key of keys) {
-                    const eol = out.indexOf(10, at);
-                    const typeAt = out.indexOf(32, at) + 1;
-                    const sizeAt = out.indexOf(32, typeAt) + 1;
-                    const tail = out.toString('latin1', Math.max(at, eol - 10), eol);
-                    if (sizeAt === 0 || sizeAt > eol || tail.endsWith(' missing') || tail === ' ambiguous') {
-                        result.set(key, undefined);
-                        at = eol + 1;
-                        continue;
-                    }
-                    const size = Number(out.toString('latin1', sizeAt, eol));
-                    const isBlob = sizeAt - typeAt === 5 && out.toString('latin1', typeAt, sizeAt) === 'blob ';
-                    at = eol + 1;
-                    result.set(key, isBlob ? out.toString('utf8', at, at + size) : undefined);
-                    at += size + 1;
-                }
-                resolve(result);
-            });
-            child.stdin.end(keys.map((key) => `${request(key)}\n`).join(''));
-        });
-    }
-    /** One file at a revision, or undefined when it does not exist there. */
-    async readFile(commit, path) {
-        return (await this.readFiles(commit, [path])).get(path);
-    }
-    /** One commit's author, committer date and subject. */
-    async commit(sha) {
-        const [commit] = parseCommits(await this.run(['show', '-s', '-z', `--format=${COMMIT_FORMAT}`, '--end-of-options', sha]));
-        if (!commit)
-            throw new Error(`git show ${sha} printed no commit`);
-        return commit;
-    }
-    /**
-     * Commits reachable from `include` but not from `exclude` (both SHAs), newest first, at most `max`.
-     * `firstParent` follows only the first parent: on a trunk, one entry per merged pull request.
-     */
-    async log(exclude, include, options) {
-        const args = ['log', '-z', `--format=${COMMIT_FORMAT}`, `--max-count=${options.max}`];
-        if (options.firstParent)
-            args.push('--first-parent');
-        return parseCommits(await this.run([...args, '--end-of-options', include, `^${exclude}`]));
-    }
-    /** How many commits `log` would list without a bound. */
-    async countCommits(exclude, include, firstParent = false) {
-        const args = ['rev-list', '--count', ...(firstParent ? ['--first-parent'] : [])];
-        return Number((await this.run([...args, '--end-of-options', include, `^${exclude}`])).trim());
-    }
-    /** Names of the tags that point at a commit (directly or through an annotated tag). */
-    async tagsAt(sha) {
-        return (await this.run(['tag', '--list', `--points-at=${sha}`])).split('\n').filter(Boolean);
-    }
-    /**
-     * `git describe --tags --long` of a commit, limited to tags matching `patterns` (globs), or
-     * undefined when no such tag is behind it (or a shallow clone lacks them).
-     */
-    async describe(sha, patterns) {
-        const match = patterns.map((p) => `--match=${p}`);
-        const r = await this.exec([
-            'describe',
-            '--tags',
-            '--long',
-            '--abbrev=7',
-            ...match,
-            '--end-of-options',
-            sha,
-        ]);
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    /** Tags whose names start with `prefix` (a path such as `deploy/production/`), peeled to commits. */
-    async tags(prefix) {
-        const out = await this.run([
-            'for-each-ref',
-            '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)',
-            '--end-of-options',
-            `refs/tags/${prefix}`,
-        ]);
-        return out
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => {
-            const [name, object, peeled] = line.split('\0');
-            return { name, object, commit: peeled || object };
-        });
-    }
-    /** The message of an annotated tag, or undefined for a lightweight or missing one. */
-    async tagMessage(name) {
-        const r = await this.exec([
-            'for-each-ref',
-            '--format=%(objecttype)%00%(contents)',
-            '--end-of-options',
-            `refs/tags/${name}`,
-        ]);
-        // for-each-ref ends each entry with a newline of its own.
-        const [type, message] = r.stdout.replace(/\n$/, '').split('\0');
-        return r.code === 0 && type === 'tag' ? message : undefined;
-    }
-}
-
-
-/***/ }),
-
 /***/ 8573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1405,12 +1039,11 @@ class Git {
 /* harmony export */   hF: () => (/* binding */ input)
 /* harmony export */ });
 /* unused harmony export splitList */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8532);
+/* harmony import */ var _zod_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6419);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5784);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2642);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2642);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7315);
 
 
 
@@ -1421,21 +1054,25 @@ class Git {
  * sentence reads `Input "x" is "v", which is not allowed: <message>.`
  */
 function custom(parse, allowed) {
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((raw, ctx) => {
+    return _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw, ctx) => {
         let value;
         try {
             value = parse(raw.trim());
         }
         catch (error) {
-            ctx.addIssue({ code: 'custom', message: `${allowed} (${error.message.split('\n')[0]})` });
-            return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+            ctx.issues.push({
+                code: 'custom',
+                message: `${allowed} (${error.message.split('\n')[0]})`,
+                input: raw,
+            });
+            return _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm;
         }
         if (value === undefined) {
-            ctx.addIssue({ code: 'custom', message: allowed });
-            return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+            ctx.issues.push({ code: 'custom', message: allowed, input: raw });
+            return _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm;
         }
         return value;
-    });
+    }));
 }
 const TRUE = new Set(['true', 'yes', 'on', '1']);
 const FALSE = new Set(['false', 'no', 'off', '0']);
@@ -1450,11 +1087,11 @@ function splitList(raw) {
 }
 const input = {
     /** Any text; empty stays empty. */
-    text: () => zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((raw) => raw.trim()),
+    text: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw) => raw.trim())),
     /** Text that must not be empty. */
     required: () => custom((raw) => raw || undefined, 'a value is required'),
     /** Empty becomes undefined. */
-    optional: () => zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((raw) => raw.trim() || undefined),
+    optional: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw) => raw.trim() || undefined)),
     boolean: () => custom((raw) => {
         const lower = raw.toLowerCase();
         return TRUE.has(lower) ? true : FALSE.has(lower) ? false : undefined;
@@ -1466,28 +1103,36 @@ const input = {
     }, `allowed values are numbers from ${min} to ${max}`),
     /** Seconds, from `30d`, `1h`, `1h30m`. */
     duration: () => custom(_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9, 'allowed values are durations such as 30d, 6h, 5m or 1h30m'),
-    optionalDuration: () => custom((raw) => (raw === '' ? null : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(raw)), 'allowed values are durations such as 30d, 6h, 5m or 1h30m').transform((v) => v ?? undefined),
+    optionalDuration: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(custom((raw) => (raw === '' ? null : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(raw)), 'allowed values are durations such as 30d, 6h, 5m or 1h30m'), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((v) => v ?? undefined)),
     oneOf: (values) => custom((raw) => values.find((v) => v === raw.toLowerCase()), `allowed values are ${values.join(', ')}`),
-    list: () => zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform(splitList),
+    list: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd(splitList)),
     /** A JSON value checked against `schema`. Empty gives `fallback`. */
     json: (schema, fallback, describe) => custom((raw) => (raw === '' ? fallback : schema.parse(JSON.parse(raw))), `expected ${describe} as JSON`),
     /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
-    yaml: (schema, fallback, describe) => custom((raw) => (raw === '' ? fallback : schema.parse((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(raw, { maxAliasCount: 100 }))), `expected ${describe} as YAML`),
+    yaml: (schema, fallback, describe) => {
+        const parsed = custom((raw) => (raw === '' ? fallback : schema.parse((0,_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYaml */ .hN)(raw))), `expected ${describe} as YAML`);
+        yamlInputs.add(parsed);
+        return parsed;
+    },
 };
+/** Schemas made by `input.yaml`: parseInputs loads the YAML parser when one of them has a value. */
+const yamlInputs = new WeakSet();
 /**
  * Reads every input named by the schema's keys through `io.input` (so undeclared names fail as bugs)
  * and parses them into one typed object. The first bad input stops with one sentence naming it.
  */
-function parseInputs(shape, io, options = {}) {
+async function parseInputs(shape, io, options = {}) {
     const raw = {};
     for (const name of Object.keys(shape))
         raw[name] = io.input(name);
-    const result = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc(shape).safeParse(raw);
+    if (Object.entries(shape).some(([name, schema]) => yamlInputs.has(schema) && raw[name].trim()))
+        await (0,_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .loadYaml */ .yv)();
+    const result = _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik(shape).safeParse(raw);
     if (result.success)
         return result.data;
     const issue = result.error.issues[0];
     const name = String(issue.path[0]);
-    const shown = options.secret?.includes(name) ? '(hidden)' : JSON.stringify((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .x)(raw[name] ?? '', 200));
+    const shown = options.secret?.includes(name) ? '(hidden)' : JSON.stringify((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)(raw[name] ?? '', 200));
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${name}" is ${shown}, which is not allowed: ${issue.message}.`);
 }
 
@@ -1671,6 +1316,43 @@ function renderTerminal(block) {
                 .join('\n')}`;
     }
 }
+
+
+/***/ }),
+
+/***/ 6419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bp: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_3__.m9),
+/* harmony export */   Fs: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.FsL),
+/* harmony export */   Ik: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Ikc),
+/* harmony export */   KC: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.KCZ),
+/* harmony export */   Rv: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Rvf),
+/* harmony export */   YO: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YOg),
+/* harmony export */   Yj: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YjP),
+/* harmony export */   ai: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.aig),
+/* harmony export */   g1: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.g1P),
+/* harmony export */   k5: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.k5n),
+/* harmony export */   lq: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.lqM),
+/* harmony export */   me: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.mee),
+/* harmony export */   pd: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.pdi),
+/* harmony export */   re: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.rej),
+/* harmony export */   tm: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_0__.tm),
+/* harmony export */   yj: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_3__.NC)
+/* harmony export */ });
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony import */ var zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2306);
+// The one way this project imports zod. zod/mini has the same checks behind a smaller, tree-shakable
+// API (a fifth of the full package's start-up cost) but ships no messages: the English ones are
+// installed here, so a nested schema's error reads the same wherever it is parsed. Only what the
+// project uses is re-exported: handing on the whole namespace would keep every locale in each bundle.
+
+
+(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
+
 
 
 /***/ })

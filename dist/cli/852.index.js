@@ -360,12 +360,11 @@ function globList(patterns, inputName = 'pattern') {
 /* harmony export */   hF: () => (/* binding */ input)
 /* harmony export */ });
 /* unused harmony export splitList */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8532);
+/* harmony import */ var _zod_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6419);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5784);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2642);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2642);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7315);
 
 
 
@@ -376,21 +375,25 @@ function globList(patterns, inputName = 'pattern') {
  * sentence reads `Input "x" is "v", which is not allowed: <message>.`
  */
 function custom(parse, allowed) {
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((raw, ctx) => {
+    return _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw, ctx) => {
         let value;
         try {
             value = parse(raw.trim());
         }
         catch (error) {
-            ctx.addIssue({ code: 'custom', message: `${allowed} (${error.message.split('\n')[0]})` });
-            return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+            ctx.issues.push({
+                code: 'custom',
+                message: `${allowed} (${error.message.split('\n')[0]})`,
+                input: raw,
+            });
+            return _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm;
         }
         if (value === undefined) {
-            ctx.addIssue({ code: 'custom', message: allowed });
-            return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+            ctx.issues.push({ code: 'custom', message: allowed, input: raw });
+            return _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm;
         }
         return value;
-    });
+    }));
 }
 const TRUE = new Set(['true', 'yes', 'on', '1']);
 const FALSE = new Set(['false', 'no', 'off', '0']);
@@ -405,11 +408,11 @@ function splitList(raw) {
 }
 const input = {
     /** Any text; empty stays empty. */
-    text: () => zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((raw) => raw.trim()),
+    text: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw) => raw.trim())),
     /** Text that must not be empty. */
     required: () => custom((raw) => raw || undefined, 'a value is required'),
     /** Empty becomes undefined. */
-    optional: () => zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((raw) => raw.trim() || undefined),
+    optional: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw) => raw.trim() || undefined)),
     boolean: () => custom((raw) => {
         const lower = raw.toLowerCase();
         return TRUE.has(lower) ? true : FALSE.has(lower) ? false : undefined;
@@ -421,28 +424,36 @@ const input = {
     }, `allowed values are numbers from ${min} to ${max}`),
     /** Seconds, from `30d`, `1h`, `1h30m`. */
     duration: () => custom(_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9, 'allowed values are durations such as 30d, 6h, 5m or 1h30m'),
-    optionalDuration: () => custom((raw) => (raw === '' ? null : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(raw)), 'allowed values are durations such as 30d, 6h, 5m or 1h30m').transform((v) => v ?? undefined),
+    optionalDuration: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(custom((raw) => (raw === '' ? null : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(raw)), 'allowed values are durations such as 30d, 6h, 5m or 1h30m'), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((v) => v ?? undefined)),
     oneOf: (values) => custom((raw) => values.find((v) => v === raw.toLowerCase()), `allowed values are ${values.join(', ')}`),
-    list: () => zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform(splitList),
+    list: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd(splitList)),
     /** A JSON value checked against `schema`. Empty gives `fallback`. */
     json: (schema, fallback, describe) => custom((raw) => (raw === '' ? fallback : schema.parse(JSON.parse(raw))), `expected ${describe} as JSON`),
     /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
-    yaml: (schema, fallback, describe) => custom((raw) => (raw === '' ? fallback : schema.parse((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(raw, { maxAliasCount: 100 }))), `expected ${describe} as YAML`),
+    yaml: (schema, fallback, describe) => {
+        const parsed = custom((raw) => (raw === '' ? fallback : schema.parse((0,_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYaml */ .hN)(raw))), `expected ${describe} as YAML`);
+        yamlInputs.add(parsed);
+        return parsed;
+    },
 };
+/** Schemas made by `input.yaml`: parseInputs loads the YAML parser when one of them has a value. */
+const yamlInputs = new WeakSet();
 /**
  * Reads every input named by the schema's keys through `io.input` (so undeclared names fail as bugs)
  * and parses them into one typed object. The first bad input stops with one sentence naming it.
  */
-function parseInputs(shape, io, options = {}) {
+async function parseInputs(shape, io, options = {}) {
     const raw = {};
     for (const name of Object.keys(shape))
         raw[name] = io.input(name);
-    const result = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc(shape).safeParse(raw);
+    if (Object.entries(shape).some(([name, schema]) => yamlInputs.has(schema) && raw[name].trim()))
+        await (0,_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .loadYaml */ .yv)();
+    const result = _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik(shape).safeParse(raw);
     if (result.success)
         return result.data;
     const issue = result.error.issues[0];
     const name = String(issue.path[0]);
-    const shown = options.secret?.includes(name) ? '(hidden)' : JSON.stringify((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_5__/* .truncate */ .x)(raw[name] ?? '', 200));
+    const shown = options.secret?.includes(name) ? '(hidden)' : JSON.stringify((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)(raw[name] ?? '', 200));
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${name}" is ${shown}, which is not allowed: ${issue.message}.`);
 }
 
@@ -626,6 +637,43 @@ function renderTerminal(block) {
                 .join('\n')}`;
     }
 }
+
+
+/***/ }),
+
+/***/ 6419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bp: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_3__.m9),
+/* harmony export */   Fs: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.FsL),
+/* harmony export */   Ik: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Ikc),
+/* harmony export */   KC: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.KCZ),
+/* harmony export */   Rv: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Rvf),
+/* harmony export */   YO: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YOg),
+/* harmony export */   Yj: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YjP),
+/* harmony export */   ai: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.aig),
+/* harmony export */   g1: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.g1P),
+/* harmony export */   k5: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.k5n),
+/* harmony export */   lq: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.lqM),
+/* harmony export */   me: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.mee),
+/* harmony export */   pd: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.pdi),
+/* harmony export */   re: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.rej),
+/* harmony export */   tm: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_0__.tm),
+/* harmony export */   yj: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_3__.NC)
+/* harmony export */ });
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony import */ var zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2306);
+// The one way this project imports zod. zod/mini has the same checks behind a smaller, tree-shakable
+// API (a fifth of the full package's start-up cost) but ships no messages: the English ones are
+// installed here, so a nested schema's error reads the same wherever it is parsed. Only what the
+// project uses is re-exported: handing on the whole namespace would keep every locale in each bundle.
+
+
+(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
+
 
 
 /***/ })

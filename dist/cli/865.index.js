@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./shared/zod.ts
+var zod = __webpack_require__(6419);
 // EXTERNAL MODULE: ./shared/context.ts
 var context = __webpack_require__(1849);
 // EXTERNAL MODULE: ./shared/duration.ts
@@ -1468,7 +1468,7 @@ function fromPyrra(doc, file) {
  */
 function parseSloFile(text, file, defaultWindow) {
     const docs = [];
-    for (const doc of (0,dist/* parseAllDocuments */.hR)(text)) {
+    for (const doc of (0,dist.parseAllDocuments)(text)) {
         if (doc.errors.length)
             throw new errors/* UserError */.yo(`${file} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
         const value = doc.toJS({ maxAliasCount: 100 });
@@ -1514,17 +1514,21 @@ function parseSloFile(text, file, defaultWindow) {
 
 
 
-const durationText = schemas/* string */.YjP().transform((text, ctx) => {
+const durationText = zod/* pipe */.Fs(zod/* string */.Yj(), zod/* transform */.pd((text, ctx) => {
     const seconds = (0,shared_duration/* parseDuration */.E9)(text);
     if (seconds === undefined)
-        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a duration such as 1h` });
+        ctx.issues.push({
+            code: 'custom',
+            message: `${JSON.stringify(text)} is not a duration such as 1h`,
+            input: text,
+        });
     return seconds ?? 0;
-});
-const burnRuleSchema = schemas/* array */.YOg(schemas/* object */.Ikc({
+}));
+const burnRuleSchema = zod/* array */.YO(zod/* object */.Ik({
     long: durationText,
     short: durationText,
-    'burn-rate': schemas/* number */.aig().positive(),
-    severity: schemas/* enum */.k5n(['block', 'warn']).default('block'),
+    'burn-rate': zod/* number */.ai().check(zod/* positive */.yj()),
+    severity: zod/* _default */.Rv(zod/* enum */.k5(['block', 'warn']), 'block'),
 }));
 const main_inputs = {
     slo: inputs/* input */.hF.optional(),
@@ -1540,7 +1544,7 @@ const main_inputs = {
     'query-timeout': inputs/* input */.hF.duration(),
     file: inputs/* input */.hF.optional(),
     'min-budget-remaining': inputs/* input */.hF.number(-1000, 1),
-    'burn-rate-rules': inputs/* input */.hF.yaml(burnRuleSchema.nullable(), null, 'a list of rules such as [{long: 1h, short: 5m, burn-rate: 14.4, severity: block}]'),
+    'burn-rate-rules': inputs/* input */.hF.yaml(zod/* nullable */.me(burnRuleSchema), null, 'a list of rules such as [{long: 1h, short: 5m, burn-rate: 14.4, severity: block}]'),
     'min-coverage': inputs/* input */.hF.number(0, 1),
     'on-inconclusive': inputs/* input */.hF.oneOf(['block', 'pass']),
     'override-reason': inputs/* input */.hF.optional(),
@@ -1679,7 +1683,7 @@ function setOutputs(io, gate, results) {
     })));
 }
 async function run(io) {
-    const values = (0,inputs/* parseInputs */.TL)(main_inputs, io, { secret: SECRET });
+    const values = await (0,inputs/* parseInputs */.TL)(main_inputs, io, { secret: SECRET });
     for (const name of SECRET)
         if (values[name] && name !== 'prometheus-url')
             io.setSecret(values[name]);
@@ -1784,12 +1788,13 @@ function findFiles(root, patterns, options = {}) {
     const matches = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globList */ .X)(patterns, options.inputName);
     const maxFiles = options.maxFiles ?? 100_000;
     const found = [];
-    const walk = (dir) => {
+    // `prefix` is the folder relative to root, `/`-separated: no path arithmetic per file.
+    const walk = (dir, prefix) => {
         for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
             if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name))
-                walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name));
+                walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), `${prefix}${entry.name}/`);
             else if (entry.isFile()) {
-                const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name)).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+                const rel = prefix + entry.name;
                 if (matches(rel)) {
                     if (found.length >= maxFiles) {
                         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`More than ${maxFiles} files match input "${options.inputName ?? 'patterns'}"; narrow the patterns.`);
@@ -1799,7 +1804,7 @@ function findFiles(root, patterns, options = {}) {
             }
         }
     };
-    walk(root);
+    walk(root, '');
     return found.sort();
 }
 /** The first bytes of a file, for sniffing its format (gzip, HTML, BOM) before parsing. */

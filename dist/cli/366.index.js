@@ -1,5 +1,5 @@
-export const id = 823;
-export const ids = [823];
+export const id = 366;
+export const ids = [366];
 export const modules = {
 
 /***/ 7366:
@@ -7,12 +7,21 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   hm: () => (/* binding */ checkRevisionText),
 /* harmony export */   hp: () => (/* binding */ isZeroSha)
 /* harmony export */ });
-/* unused harmony export checkRevisionText */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2635);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2635);
+
+
+
 
 
 const ZERO_SHA = /^0{40}$|^0{64}$/;
@@ -46,7 +55,7 @@ function checkRevisionText(name, revision) {
                     ? 'contains a character that a git revision cannot hold (space, control character, ~ ^ : ? * [ or \\)'
                     : undefined;
     if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Revision ${JSON.stringify(revision.slice(0, 80))} (${name}) ${problem}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Revision ${JSON.stringify(revision.slice(0, 80))} (${name}) ${problem}.`);
 }
 /**
  * Runs git with argument arrays only (never a shell) in one repository. Revisions always come
@@ -57,6 +66,8 @@ class Git {
     timeoutMs;
     maxDeepen;
     trace;
+    resolved = new Map();
+    lookups = [];
     constructor(cwd, options = {}) {
         this.cwd = cwd;
         this.timeoutMs = options.timeoutMs ?? 120_000;
@@ -83,9 +94,9 @@ class Git {
             }, (error, stdout, stderr) => {
                 if (error && typeof error.code !== 'number') {
                     if (error.killed)
-                        reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${args[0]} took longer than ${this.timeoutMs} ms and was stopped.`));
+                        reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`git ${args[0]} took longer than ${this.timeoutMs} ms and was stopped.`));
                     else if (error.code === 'ENOENT')
-                        reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('git is not installed or not on PATH.'));
+                        reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('git is not installed or not on PATH.'));
                     else
                         reject(error);
                     return;
@@ -100,16 +111,62 @@ class Git {
     async isShallow() {
         return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
     }
-    /** The commit SHA a revision names, or undefined when this clone does not have it. */
-    async tryResolve(revision) {
-        const r = await this.exec([
-            'rev-parse',
-            '--verify',
-            '--quiet',
-            '--end-of-options',
-            `${revision}^{commit}`,
-        ]);
-        return r.code === 0 ? r.stdout.trim() : undefined;
+    /**
+     * The commit SHA a revision names, or undefined when this clone does not have it. Answers are kept
+     * until the next fetch (which may add commits), so callers that need the same revision share one
+     * git process; and revisions asked for in the same turn of the event loop (head and base) are
+     * looked up together, by one `git cat-file --batch-check`.
+     */
+    tryResolve(revision) {
+        let answer = this.resolved.get(revision);
+        if (!answer) {
+            answer = new Promise((resolve, reject) => this.lookups.push({ revision, resolve, reject }));
+            if (this.lookups.length === 1)
+                setImmediate(() => this.lookUp(this.lookups.splice(0)));
+            this.resolved.set(revision, answer);
+            answer.catch(() => this.resolved.delete(revision));
+        }
+        return answer;
+    }
+    async lookUp(lookups) {
+        // A name git cannot take on one line names nothing.
+        for (const lookup of lookups)
+            if (/[\n\0]/.test(lookup.revision))
+                lookup.resolve(undefined);
+        const batch = lookups.filter((lookup) => !/[\n\0]/.test(lookup.revision));
+        if (!batch.length)
+            return;
+        try {
+            const names = batch.map((lookup) => `${lookup.revision}^{commit}`);
+            if (batch.length === 1) {
+                const r = await this.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', names[0]]);
+                batch[0].resolve(r.code === 0 ? r.stdout.trim() : undefined);
+                return;
+            }
+            const lines = (await this.batchCheck(names)).split('\n');
+            batch.forEach((lookup, i) => {
+                const [sha, type] = lines[i].split(' ');
+                lookup.resolve(type === 'commit' && SHA.test(sha) ? sha : undefined);
+            });
+        }
+        catch (error) {
+            for (const lookup of batch)
+                lookup.reject(error);
+        }
+    }
+    /** `git cat-file --batch-check` over names, one `<sha> <type>` or `<name> missing` line each. */
+    batchCheck(names) {
+        this.trace(`git cat-file --batch-check (${names.join(', ')})`);
+        return new Promise((resolve, reject) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: this.cwd, timeout: this.timeoutMs, env: { ...process.env, LC_ALL: 'C' } }, (error, stdout, stderr) => {
+                if (error)
+                    reject(new Error(`git cat-file --batch-check failed: ${stderr.trim() || error.message}`));
+                else
+                    resolve(stdout);
+            });
+            child.stdin.on('error', () => { }); // an early exit is reported by the callback
+            child.stdin.end(names.map((name) => `${name}\n`).join(''));
+        });
     }
     /**
      * Resolves a revision to a commit SHA, fetching it from `origin` when a shallow or partial clone
@@ -127,7 +184,7 @@ class Git {
             if (fetched)
                 return fetched;
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Revision ${JSON.stringify(revision)} (${name}) is not in this clone and could not be fetched from origin; check the name, or check out with fetch-depth: 0.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Revision ${JSON.stringify(revision)} (${name}) is not in this clone and could not be fetched from origin; check the name, or check out with fetch-depth: 0.`);
     }
     /** Fetches revisions from origin (quietly false when there is no origin or it refuses). */
     async fetch(revisions, depth, deepen) {
@@ -140,6 +197,7 @@ class Git {
         if (deepen)
             args.push(`--deepen=${deepen}`);
         const r = await this.exec([...args, 'origin', '--end-of-options', ...revisions]);
+        this.resolved.clear(); // a fetch may add commits: forget every answer given before it ended
         this.trace(r.code === 0 ? 'fetch ok' : `fetch failed: ${r.stderr.trim()}`);
         return r.code === 0;
     }
@@ -181,7 +239,7 @@ class Git {
             fetched += step;
             step *= 2;
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`No merge-base between ${base.slice(0, 12)} and ${head.slice(0, 12)}${fetched ? ` after deepening the clone by ${fetched} commits` : ''}; check out with fetch-depth: 0 or give the base revision explicitly.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`No merge-base between ${base.slice(0, 12)} and ${head.slice(0, 12)}${fetched ? ` after deepening the clone by ${fetched} commits` : ''}; check out with fetch-depth: 0 or give the base revision explicitly.`);
     }
     /** Files that differ between two commits, with renames paired (old and new path). */
     async changedFiles(base, head) {
@@ -250,43 +308,78 @@ class Git {
         this.trace(`git cat-file --batch (${oids.length} blobs)`);
         return this.catFileBatch(oids, (oid) => (/^[0-9a-f]{40,64}$/.test(oid) ? oid : '0'.repeat(40)));
     }
-    catFileBatch(keys, request) {
-        return new Promise((resolve, reject) => {
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', ['cat-file', '--batch'], {
-                cwd: this.cwd,
-                env: { ...process.env, LC_ALL: 'C' },
+    async catFileBatch(keys, request) {
+        const out = await this.batchOutput(keys.map((key) => `${request(key)}\n`).join(''));
+        const result = new Map();
+        let at = 0;
+        // Headers are `<oid> <type> <size>` or `<request> missing|ambiguous`; read by byte offsets,
+        // since thousands of manifests come through here.
+        for (const key of keys) {
+            const eol = out.indexOf(10, at);
+            const typeAt = out.indexOf(32, at) + 1;
+            const sizeAt = out.indexOf(32, typeAt) + 1;
+            const tail = out.toString('latin1', Math.max(at, eol - 10), eol);
+            if (sizeAt === 0 || sizeAt > eol || tail.endsWith(' missing') || tail === ' ambiguous') {
+                result.set(key, undefined);
+                at = eol + 1;
+                continue;
+            }
+            const size = Number(out.toString('latin1', sizeAt, eol));
+            const isBlob = sizeAt - typeAt === 5 && out.toString('latin1', typeAt, sizeAt) === 'blob ';
+            at = eol + 1;
+            result.set(key, isBlob ? out.toString('utf8', at, at + size) : undefined);
+            at += size + 1;
+        }
+        return result;
+    }
+    /**
+     * Runs `git cat-file --batch` on `requests` and returns all it wrote. Its output goes to a temp file,
+     * not a pipe: git writes each object unbuffered (two writes per object), and 10,000 pipe writes
+     * waking this process cost twice the time git itself takes. The file (in a fresh private folder)
+     * is unlinked as soon as it is open, so nothing is left behind whatever happens.
+     */
+    async batchOutput(requests) {
+        const folder = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'trunk-actions-cat-file-'));
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(folder, 'out');
+        let fd;
+        try {
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'wx+', 0o600);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(path);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(folder, { recursive: true, force: true });
+        }
+        try {
+            await new Promise((resolve, reject) => {
+                const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', ['cat-file', '--batch'], {
+                    cwd: this.cwd,
+                    env: { ...process.env, LC_ALL: 'C' },
+                    stdio: ['pipe', fd, 'pipe'],
+                    timeout: this.timeoutMs,
+                });
+                let stderr = '';
+                child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+                child.on('error', reject);
+                child.on('close', (code, signal) => {
+                    if (code === 0)
+                        return resolve();
+                    reject(signal
+                        ? new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`git cat-file took longer than ${this.timeoutMs} ms and was stopped.`)
+                        : new Error(`git cat-file --batch exited ${code}: ${stderr.trim()}`));
+                });
+                // git may exit before reading all of it (not a repository): its exit code tells why.
+                child.stdin.on('error', () => { });
+                child.stdin.end(requests);
             });
-            const chunks = [];
-            child.stdout.on('data', (c) => chunks.push(c));
-            child.on('error', reject);
-            child.on('close', (code) => {
-                if (code !== 0)
-                    return reject(new Error(`git cat-file --batch exited ${code}`));
-                const out = Buffer.concat(chunks);
-                const result = new Map();
-                let at = 0;
-                // Headers are `<oid> <type> <size>` or `<request> missing|ambiguous`; read by byte offsets,
-                // since thousands of manifests come through here.
-                for (const key of keys) {
-                    const eol = out.indexOf(10, at);
-                    const typeAt = out.indexOf(32, at) + 1;
-                    const sizeAt = out.indexOf(32, typeAt) + 1;
-                    const tail = out.toString('latin1', Math.max(at, eol - 10), eol);
-                    if (sizeAt === 0 || sizeAt > eol || tail.endsWith(' missing') || tail === ' ambiguous') {
-                        result.set(key, undefined);
-                        at = eol + 1;
-                        continue;
-                    }
-                    const size = Number(out.toString('latin1', sizeAt, eol));
-                    const isBlob = sizeAt - typeAt === 5 && out.toString('latin1', typeAt, sizeAt) === 'blob ';
-                    at = eol + 1;
-                    result.set(key, isBlob ? out.toString('utf8', at, at + size) : undefined);
-                    at += size + 1;
-                }
-                resolve(result);
-            });
-            child.stdin.end(keys.map((key) => `${request(key)}\n`).join(''));
-        });
+            const out = Buffer.allocUnsafe((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).size);
+            let at = 0;
+            for (let n = 1; at < out.length && n > 0; at += n)
+                n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, out, at, out.length - at, at);
+            return out.subarray(0, at);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        }
     }
     /** One file at a revision, or undefined when it does not exist there. */
     async readFile(commit, path) {
@@ -366,130 +459,8 @@ class Git {
 }
 
 
-/***/ }),
-
-/***/ 4823:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ planRange),
-/* harmony export */   S: () => (/* binding */ resolveRange)
-/* harmony export */ });
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7366);
-
-/**
- * Picks base and head for any event, as the field guide sets out. `overrides` are the `base` and
- * `head` inputs; `defaultBranch` is the fallback when the event has no base of its own.
- */
-function planRange(ctx, overrides = {}) {
-    const defaultBranch = ctx.defaultBranch ?? 'main';
-    const defaultBranchKnown = ctx.defaultBranch !== undefined;
-    const head = overrides.head ?? ctx.headSha ?? 'HEAD';
-    const headSource = overrides.head ? 'input head' : 'the event head';
-    const withHead = (plan) => ({
-        ...plan,
-        defaultBranchKnown,
-        head: head || 'HEAD',
-        headSource,
-    });
-    if (overrides.base) {
-        return withHead({
-            base: overrides.base,
-            mode: 'merge-base',
-            rule: 'base input (merge-base with head)',
-            baseSource: 'input base',
-        });
-    }
-    const pr = ctx.pullRequest;
-    if (pr && (ctx.eventName.startsWith('pull_request') || pr.baseSha)) {
-        return withHead({
-            base: pr.baseSha ?? pr.baseRef ?? defaultBranch,
-            mode: 'merge-base',
-            rule: `${ctx.eventName || 'pull_request'}: merge-base of the base branch and the pull request head`,
-            baseSource: 'pull request base',
-        });
-    }
-    if (ctx.mergeGroup?.baseSha) {
-        return withHead({
-            base: ctx.mergeGroup.baseSha,
-            mode: 'direct',
-            rule: 'merge_group: base_sha..head_sha',
-            baseSource: 'merge group base_sha',
-        });
-    }
-    if (ctx.push) {
-        const before = ctx.push.before;
-        if (!before || (0,_git_js__WEBPACK_IMPORTED_MODULE_0__/* .isZeroSha */ .hp)(before)) {
-            return withHead({
-                base: defaultBranch,
-                mode: 'merge-base',
-                rule: `push of a new branch: merge-base with the default branch ${defaultBranch}`,
-                baseSource: 'default branch',
-            });
-        }
-        return withHead({
-            base: before,
-            mode: 'direct',
-            rule: 'push: before..after',
-            baseSource: 'push before',
-            fallbackBase: defaultBranch,
-        });
-    }
-    return withHead({
-        base: defaultBranch,
-        mode: 'merge-base',
-        rule: `${ctx.eventName || 'local run'}: merge-base with the default branch ${defaultBranch}`,
-        baseSource: 'default branch',
-    });
-}
-/** Resolves a plan with git: fetches what a shallow clone lacks and computes the merge-base. */
-async function resolveRange(git, planned) {
-    const plan = planned.defaultBranchKnown ? planned : await withLocalDefaultBranch(git, planned);
-    const head = await git.resolve(plan.headSource, plan.head);
-    if (plan.fallbackBase) {
-        let before = await git.tryResolve(plan.base);
-        if (!before && (await git.fetch([plan.base], 1)))
-            before = await git.tryResolve(plan.base);
-        // merge-base deepens a shallow clone until it answers; `before` is an ancestor exactly when it is its own answer.
-        const isAncestor = before
-            ? await git.mergeBase(before, head).then((mb) => mb === before, () => false)
-            : false;
-        if (before && isAncestor)
-            return { base: before, head, rule: plan.rule, warnings: [] };
-        const fallback = await git.resolve('default branch', plan.fallbackBase);
-        return {
-            base: await git.mergeBase(fallback, head),
-            head,
-            rule: `push (force or unknown before): merge-base with the default branch ${plan.fallbackBase}`,
-            warnings: [
-                `The pushed "before" commit ${plan.base.slice(0, 12)} is not an ancestor of ${head.slice(0, 12)} (a force push?); compared with the merge-base of the default branch ${plan.fallbackBase} instead.`,
-            ],
-        };
-    }
-    const base = await git.resolve(plan.baseSource, plan.base);
-    return {
-        base: plan.mode === 'merge-base' ? await git.mergeBase(base, head) : base,
-        head,
-        rule: plan.rule,
-        warnings: [],
-    };
-}
-/** Replaces the assumed `main` with the branch git knows as the default, for runs without a payload. */
-async function withLocalDefaultBranch(git, plan) {
-    const branch = await git.defaultBranch();
-    const swap = (text) => text.replace(/\bmain\b/, branch);
-    return {
-        ...plan,
-        base: plan.baseSource === 'default branch' ? branch : plan.base,
-        fallbackBase: plan.fallbackBase && branch,
-        rule: plan.baseSource === 'default branch' ? swap(plan.rule) : plan.rule,
-        defaultBranchKnown: true,
-    };
-}
-
-
 /***/ })
 
 };
 
-//# sourceMappingURL=823.index.js.map
+//# sourceMappingURL=366.index.js.map

@@ -1,8 +1,8 @@
-export const id = 200;
-export const ids = [200];
+export const id = 376;
+export const ids = [376];
 export const modules = {
 
-/***/ 1200:
+/***/ 4376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./shared/zod.ts
+var zod = __webpack_require__(6419);
 // EXTERNAL MODULE: ./shared/context.ts
 var context = __webpack_require__(1849);
 // EXTERNAL MODULE: ./shared/errors.ts
@@ -28,6 +28,8 @@ var shared_glob = __webpack_require__(5342);
 var inputs = __webpack_require__(8573);
 // EXTERNAL MODULE: ./shared/paths.ts
 var paths = __webpack_require__(2);
+// EXTERNAL MODULE: ./shared/yaml.ts
+var yaml = __webpack_require__(7315);
 // EXTERNAL MODULE: ./shared/range.ts
 var shared_range = __webpack_require__(4823);
 ;// CONCATENATED MODULE: ./actions/affected/src/graph.ts
@@ -442,9 +444,226 @@ function compareStructure(base, head, seeds, result) {
 
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
 var dist = __webpack_require__(3292);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./actions/affected/src/fast-yaml.ts
+/**
+ * A fast reader for the YAML that pnpm and yarn berry write (lockfiles, pnpm-workspace.yaml,
+ * .yarnrc.yml), falling back to the full `yaml` library.
+ *
+ * The full parser took about 1.5 s of CPU per MB here (a large monorepo's pnpm-lock.yaml is 5-20 MB),
+ * and its first call alone costs a small workspace file several milliseconds of compiling.
+ * These files use a small, regular subset: block mappings, `- item` sequences, plain, quoted and flow
+ * (`{integrity: sha512-...}`, `[x64]`) scalars, full-line comments. Anything else (anchors, tags, block
+ * scalars, odd indentation, a repeated key, which the full parser reports) makes this reader give up
+ * and the full parser read the whole file.
+ * Scalars stay strings (callers read them as text); mappings have no prototype, so `__proto__` is a key.
+ */
+
+class Unsupported extends Error {
+}
+function parseFastYaml(source) {
+    try {
+        return parseSubset(source);
+    }
+    catch (error) {
+        if (!(error instanceof Unsupported))
+            throw error;
+        return (0,yaml/* parseYaml */.hN)(source);
+    }
+}
+function newMap() {
+    return Object.create(null);
+}
+function parseSubset(source) {
+    const root = newMap();
+    const stack = [{ indent: 0, container: root }];
+    // A `key:` whose value is the block on the following, deeper lines (or null when there is none).
+    let pending;
+    let start = 0;
+    while (start <= source.length) {
+        let end = source.indexOf('\n', start);
+        if (end < 0)
+            end = source.length;
+        let line = source.slice(start, end);
+        start = end + 1;
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        const content = line.trimStart();
+        if (content === '' || content.startsWith('#'))
+            continue;
+        const indent = line.length - content.length;
+        if (line.slice(0, indent).includes('\t'))
+            throw new Unsupported();
+        if (pending) {
+            if (indent > pending.indent) {
+                const container = content === '-' || content.startsWith('- ') ? [] : newMap();
+                pending.map[pending.key] = container;
+                stack.push({ indent, container });
+            }
+            else
+                pending.map[pending.key] = null;
+            pending = undefined;
+        }
+        while (stack.length > 1 && stack[stack.length - 1].indent > indent)
+            stack.pop();
+        const frame = stack[stack.length - 1];
+        if (frame.indent !== indent)
+            throw new Unsupported();
+        if (Array.isArray(frame.container)) {
+            if (!content.startsWith('- '))
+                throw new Unsupported();
+            const item = content.slice(2).trim();
+            if (/^[^'"{[][^:]*:( |$)/.test(item))
+                throw new Unsupported(); // a mapping inside a sequence
+            frame.container.push(scalar(item));
+            continue;
+        }
+        const [key, rest] = splitKey(content);
+        if (key in frame.container)
+            throw new Unsupported();
+        if (rest === '')
+            pending = { map: frame.container, key, indent };
+        else
+            frame.container[key] = scalar(rest);
+    }
+    if (pending)
+        pending.map[pending.key] = null;
+    return root;
+}
+/** `key: value` or `key:` (plain, single- or double-quoted key). */
+function splitKey(content) {
+    let key;
+    let after;
+    if (content.startsWith('"') || content.startsWith("'")) {
+        const end = quotedEnd(content, 0);
+        key = quoted(content.slice(0, end));
+        after = end;
+    }
+    else {
+        const colon = content.search(/:( |$)/);
+        if (colon <= 0)
+            throw new Unsupported();
+        key = content.slice(0, colon);
+        after = colon;
+        if (/^[&*!|>?%@`-]/.test(key) || key.includes(' #'))
+            throw new Unsupported();
+    }
+    if (content[after] !== ':' || (after + 1 < content.length && content[after + 1] !== ' '))
+        throw new Unsupported();
+    return [key, content.slice(after + 1).trim()];
+}
+/** Index just past the closing quote of the string starting at `start`. */
+function quotedEnd(text, start) {
+    const quote = text[start];
+    for (let i = start + 1; i < text.length; i++) {
+        if (quote === '"' && text[i] === '\\')
+            i++;
+        else if (text[i] === quote) {
+            if (quote === "'" && text[i + 1] === "'")
+                i++;
+            else
+                return i + 1;
+        }
+    }
+    throw new Unsupported();
+}
+function quoted(text) {
+    if (text.startsWith("'"))
+        return text.slice(1, -1).replaceAll("''", "'");
+    try {
+        // YAML double-quoted escapes that JSON lacks (\x, \e, \N ...) are left to the full parser.
+        return JSON.parse(text);
+    }
+    catch {
+        throw new Unsupported();
+    }
+}
+function scalar(text) {
+    if (text === '' || text === '~' || text === 'null')
+        return null;
+    if (text.startsWith('{') || text.startsWith('[')) {
+        const [value, end] = flow(text, 0);
+        if (end !== text.length)
+            throw new Unsupported();
+        return value;
+    }
+    if (text.startsWith('"') || text.startsWith("'")) {
+        if (quotedEnd(text, 0) !== text.length)
+            throw new Unsupported();
+        return quoted(text);
+    }
+    if (/^[&*!|>%@`]/.test(text) || text.includes(' #'))
+        throw new Unsupported();
+    return text;
+}
+/** A flow mapping or sequence starting at `pos`; returns the value and the index after it. */
+function flow(text, pos) {
+    const isMap = text[pos] === '{';
+    const close = isMap ? '}' : ']';
+    const map = newMap();
+    const list = [];
+    pos = skipSpaces(text, pos + 1);
+    if (text[pos] === close)
+        return [isMap ? map : list, pos + 1];
+    for (;;) {
+        let key;
+        if (isMap) {
+            const [rawKey, afterKey] = flowItem(text, pos, true);
+            if (typeof rawKey !== 'string' || text[afterKey] !== ':')
+                throw new Unsupported();
+            key = rawKey;
+            pos = skipSpaces(text, afterKey + 1);
+        }
+        const [value, afterValue] = flowItem(text, pos, false);
+        if (key !== undefined) {
+            if (key in map)
+                throw new Unsupported();
+            map[key] = value;
+        }
+        else
+            list.push(value);
+        pos = skipSpaces(text, afterValue);
+        if (text[pos] === ',')
+            pos = skipSpaces(text, pos + 1);
+        else if (text[pos] === close)
+            return [isMap ? map : list, pos + 1];
+        else
+            throw new Unsupported();
+    }
+}
+function flowItem(text, pos, isKey) {
+    const char = text[pos];
+    if (char === '{' || char === '[') {
+        if (isKey)
+            throw new Unsupported();
+        return flow(text, pos);
+    }
+    if (char === '"' || char === "'") {
+        const end = quotedEnd(text, pos);
+        return [quoted(text.slice(pos, end)), end];
+    }
+    // Plain scalar: up to `,`, a closing bracket, or (for keys) `: `.
+    let end = pos;
+    while (end < text.length) {
+        const c = text[end];
+        if (c === ',' || c === '}' || c === ']')
+            break;
+        if (isKey && c === ':')
+            break;
+        end++;
+    }
+    const value = text.slice(pos, end).trim();
+    if (value === '' || /^[&*!|>%@`#]/.test(value))
+        throw new Unsupported();
+    return [value === 'null' || value === '~' ? null : value, end];
+}
+function skipSpaces(text, pos) {
+    while (text[pos] === ' ')
+        pos++;
+    return pos;
+}
+
 ;// CONCATENATED MODULE: ./actions/affected/src/manifests.ts
+
 
 
 
@@ -472,6 +691,8 @@ const asObject = (value) => (isObject(value) ? value : {});
 const strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
 /** A parse failure named by its file, so the user knows which workspace file to fix. */
 function malformed(path, kind, error) {
+    if (error instanceof yaml/* YamlNotLoaded */.g0)
+        throw error; // not a verdict on the file: see withYaml
     const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
     return new errors/* UserError */.yo(`The workspace file ${path} is not valid ${kind}: ${detail}`);
 }
@@ -488,7 +709,7 @@ function parseJsonFile(path, text) {
 }
 function parseYamlFile(path, text) {
     try {
-        const value = (0,yaml_dist/* parse */.qg)(text, { maxAliasCount: 100 }) ?? {};
+        const value = parseFastYaml(text) ?? {};
         if (!isObject(value))
             throw new Error('expected a mapping');
         return value;
@@ -1954,216 +2175,6 @@ function linkedFrom(folders, name, target) {
     return target(path);
 }
 
-;// CONCATENATED MODULE: ./actions/affected/src/lockfiles/lock-yaml.ts
-/**
- * A fast reader for the YAML that pnpm and yarn berry write, falling back to the full `yaml` library.
- *
- * The full parser took about 1.5 s of CPU per MB here (a large monorepo's pnpm-lock.yaml is 5-20 MB).
- * Lockfiles use a small, regular subset: block mappings, `- item` sequences, plain, quoted and flow
- * (`{integrity: sha512-...}`, `[x64]`) scalars, full-line comments. Anything else (anchors, tags, block
- * scalars, odd indentation) makes this reader give up and the full parser read the whole file.
- * Scalars stay strings (callers read them as text); mappings have no prototype, so `__proto__` is a key.
- */
-
-class Unsupported extends Error {
-}
-function parseLockYaml(source) {
-    try {
-        return parseSubset(source);
-    }
-    catch (error) {
-        if (!(error instanceof Unsupported))
-            throw error;
-        return (0,yaml_dist/* parse */.qg)(source, { maxAliasCount: 100 });
-    }
-}
-function newMap() {
-    return Object.create(null);
-}
-function parseSubset(source) {
-    const root = newMap();
-    const stack = [{ indent: 0, container: root }];
-    // A `key:` whose value is the block on the following, deeper lines (or null when there is none).
-    let pending;
-    let start = 0;
-    while (start <= source.length) {
-        let end = source.indexOf('\n', start);
-        if (end < 0)
-            end = source.length;
-        let line = source.slice(start, end);
-        start = end + 1;
-        if (line.endsWith('\r'))
-            line = line.slice(0, -1);
-        const content = line.trimStart();
-        if (content === '' || content.startsWith('#'))
-            continue;
-        const indent = line.length - content.length;
-        if (line.slice(0, indent).includes('\t'))
-            throw new Unsupported();
-        if (pending) {
-            if (indent > pending.indent) {
-                const container = content === '-' || content.startsWith('- ') ? [] : newMap();
-                pending.map[pending.key] = container;
-                stack.push({ indent, container });
-            }
-            else
-                pending.map[pending.key] = null;
-            pending = undefined;
-        }
-        while (stack.length > 1 && stack[stack.length - 1].indent > indent)
-            stack.pop();
-        const frame = stack[stack.length - 1];
-        if (frame.indent !== indent)
-            throw new Unsupported();
-        if (Array.isArray(frame.container)) {
-            if (!content.startsWith('- '))
-                throw new Unsupported();
-            const item = content.slice(2).trim();
-            if (/^[^'"{[][^:]*:( |$)/.test(item))
-                throw new Unsupported(); // a mapping inside a sequence
-            frame.container.push(scalar(item));
-            continue;
-        }
-        const [key, rest] = splitKey(content);
-        if (rest === '')
-            pending = { map: frame.container, key, indent };
-        else
-            frame.container[key] = scalar(rest);
-    }
-    if (pending)
-        pending.map[pending.key] = null;
-    return root;
-}
-/** `key: value` or `key:` (plain, single- or double-quoted key). */
-function splitKey(content) {
-    let key;
-    let after;
-    if (content.startsWith('"') || content.startsWith("'")) {
-        const end = quotedEnd(content, 0);
-        key = quoted(content.slice(0, end));
-        after = end;
-    }
-    else {
-        const colon = content.search(/:( |$)/);
-        if (colon <= 0)
-            throw new Unsupported();
-        key = content.slice(0, colon);
-        after = colon;
-        if (/^[&*!|>?%@`-]/.test(key) || key.includes(' #'))
-            throw new Unsupported();
-    }
-    if (content[after] !== ':' || (after + 1 < content.length && content[after + 1] !== ' '))
-        throw new Unsupported();
-    return [key, content.slice(after + 1).trim()];
-}
-/** Index just past the closing quote of the string starting at `start`. */
-function quotedEnd(text, start) {
-    const quote = text[start];
-    for (let i = start + 1; i < text.length; i++) {
-        if (quote === '"' && text[i] === '\\')
-            i++;
-        else if (text[i] === quote) {
-            if (quote === "'" && text[i + 1] === "'")
-                i++;
-            else
-                return i + 1;
-        }
-    }
-    throw new Unsupported();
-}
-function quoted(text) {
-    if (text.startsWith("'"))
-        return text.slice(1, -1).replaceAll("''", "'");
-    try {
-        // YAML double-quoted escapes that JSON lacks (\x, \e, \N ...) are left to the full parser.
-        return JSON.parse(text);
-    }
-    catch {
-        throw new Unsupported();
-    }
-}
-function scalar(text) {
-    if (text === '' || text === '~' || text === 'null')
-        return null;
-    if (text.startsWith('{') || text.startsWith('[')) {
-        const [value, end] = flow(text, 0);
-        if (end !== text.length)
-            throw new Unsupported();
-        return value;
-    }
-    if (text.startsWith('"') || text.startsWith("'")) {
-        if (quotedEnd(text, 0) !== text.length)
-            throw new Unsupported();
-        return quoted(text);
-    }
-    if (/^[&*!|>%@`]/.test(text) || text.includes(' #'))
-        throw new Unsupported();
-    return text;
-}
-/** A flow mapping or sequence starting at `pos`; returns the value and the index after it. */
-function flow(text, pos) {
-    const isMap = text[pos] === '{';
-    const close = isMap ? '}' : ']';
-    const map = newMap();
-    const list = [];
-    pos = skipSpaces(text, pos + 1);
-    if (text[pos] === close)
-        return [isMap ? map : list, pos + 1];
-    for (;;) {
-        let key;
-        if (isMap) {
-            const [rawKey, afterKey] = flowItem(text, pos, true);
-            if (typeof rawKey !== 'string' || text[afterKey] !== ':')
-                throw new Unsupported();
-            key = rawKey;
-            pos = skipSpaces(text, afterKey + 1);
-        }
-        const [value, afterValue] = flowItem(text, pos, false);
-        if (key !== undefined)
-            map[key] = value;
-        else
-            list.push(value);
-        pos = skipSpaces(text, afterValue);
-        if (text[pos] === ',')
-            pos = skipSpaces(text, pos + 1);
-        else if (text[pos] === close)
-            return [isMap ? map : list, pos + 1];
-        else
-            throw new Unsupported();
-    }
-}
-function flowItem(text, pos, isKey) {
-    const char = text[pos];
-    if (char === '{' || char === '[') {
-        if (isKey)
-            throw new Unsupported();
-        return flow(text, pos);
-    }
-    if (char === '"' || char === "'") {
-        const end = quotedEnd(text, pos);
-        return [quoted(text.slice(pos, end)), end];
-    }
-    // Plain scalar: up to `,`, a closing bracket, or (for keys) `: `.
-    let end = pos;
-    while (end < text.length) {
-        const c = text[end];
-        if (c === ',' || c === '}' || c === ']')
-            break;
-        if (isKey && c === ':')
-            break;
-        end++;
-    }
-    const value = text.slice(pos, end).trim();
-    if (value === '' || /^[&*!|>%@`#]/.test(value))
-        throw new Unsupported();
-    return [value === 'null' || value === '~' ? null : value, end];
-}
-function skipSpaces(text, pos) {
-    while (text[pos] === ' ')
-        pos++;
-    return pos;
-}
-
 ;// CONCATENATED MODULE: ./actions/affected/src/lockfiles/pnpm.ts
 /**
  * pnpm-lock.yaml, lockfile versions 5.x (pnpm 5-7), 6.x (pnpm 8) and 9.0 (pnpm 9+).
@@ -2182,7 +2193,7 @@ function skipSpaces(text, pos) {
 const IMPORTER_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'];
 const pnpm_PACKAGE_FIELDS = ['dependencies', 'optionalDependencies'];
 function parsePnpmLock(source, projects) {
-    const lock = parseLockYaml(source);
+    const lock = parseFastYaml(source);
     if (!isRecord(lock))
         throw new LockfileError('not a YAML mapping');
     const version = Number.parseFloat(read_text(field(lock, 'lockfileVersion')) ?? '');
@@ -2300,7 +2311,7 @@ function readEntries(lock, graph, identity) {
     return byDescriptor;
 }
 function parseBerry(source, projects) {
-    const lock = parseLockYaml(source);
+    const lock = parseFastYaml(source);
     if (!isRecord(lock) || !isRecord(field(lock, '__metadata')))
         throw new LockfileError('no __metadata');
     const raw = entries(lock);
@@ -2489,6 +2500,7 @@ function yarn_unquote(value, number) {
 
 
 
+
 /** Larger lockfiles are refused rather than risk the runner's memory: real ones stay far below. */
 const MAX_LOCKFILE_CHARS = 64 * 1024 * 1024;
 const PARSERS = new Map([
@@ -2544,6 +2556,8 @@ function diffLockfile(path, before, after, projects, extra = {}) {
             return parse(source, local, manifests);
         }
         catch (error) {
+            if (error instanceof yaml/* YamlNotLoaded */.g0)
+                throw error; // not a verdict on the file: see withYaml
             // Parser libraries throw SyntaxError/RangeError on malformed or hostile input: all mean "unreadable".
             const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
             const what = error instanceof LockfileError ? message : `cannot be parsed: ${message}`;
@@ -2891,17 +2905,18 @@ async function readLockfiles(git, range, changes) {
 
 
 
-const globs = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())]).transform((v) => (typeof v === 'string' ? [v] : v));
-const projectsSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([
-    globs.transform((paths) => ({
+
+const globs = zod/* pipe */.Fs(zod/* union */.KC([zod/* string */.Yj(), zod/* array */.YO(zod/* string */.Yj())]), zod/* transform */.pd((v) => (typeof v === 'string' ? [v] : v)));
+const projectsSchema = zod/* record */.g1(zod/* string */.Yj(), zod/* union */.KC([
+    zod/* pipe */.Fs(globs, zod/* transform */.pd((paths) => ({
         paths,
         'depends-on': [],
         path: undefined,
-    })),
-    schemas/* strictObject */.rej({
+    }))),
+    zod/* strictObject */.re({
         paths: globs,
-        'depends-on': schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-        path: schemas/* string */.YjP().optional(),
+        'depends-on': zod/* _default */.Rv(zod/* array */.YO(zod/* string */.Yj()), []),
+        path: zod/* optional */.lq(zod/* string */.Yj()),
     }),
 ]));
 const main_inputs = {
@@ -2912,13 +2927,13 @@ const main_inputs = {
     'global-files': inputs/* input */.hF.list(),
     ignore: inputs/* input */.hF.list(),
     projects: inputs/* input */.hF.yaml(projectsSchema, {}, 'a mapping of project name to {paths, depends-on, path}'),
-    inputs: inputs/* input */.hF.yaml(schemas/* record */.g1P(schemas/* string */.YjP(), globs), {}, 'a mapping of project or ecosystem name to globs'),
+    inputs: inputs/* input */.hF.yaml(zod/* record */.g1(zod/* string */.Yj(), globs), {}, 'a mapping of project or ecosystem name to globs'),
     'working-directory': inputs/* input */.hF.text(),
 };
 /** `none` turns a list input with a default off (an empty input gets the default). */
 const orNone = (list) => (list.length === 1 && list[0] === 'none' ? [] : list);
 async function run(io) {
-    const options = (0,inputs/* parseInputs */.TL)(main_inputs, io);
+    const options = await (0,inputs/* parseInputs */.TL)(main_inputs, io);
     const ctx = (0,context/* eventContext */.W)(io.env, (0,context/* readEventPayload */.N)(io.env));
     const isGlobal = (0,shared_glob/* globList */.X)(orNone(options['global-files']), 'global-files');
     const isIgnored = (0,shared_glob/* globList */.X)(orNone(options.ignore), 'ignore');
@@ -2934,20 +2949,18 @@ async function run(io) {
     const git = new shared_git/* Git */.TU((0,paths/* resolveInside */.L)(workspace, options['working-directory'] || '.', 'working-directory'), {
         trace: (line) => io.log.debug(line),
     });
-    // Checked beside the range (one process fewer on the way): a missing repository explains any git failure.
-    const isRepository = git.isRepository();
-    const notRepository = new errors/* UserError */.yo(`${options['working-directory'] || 'The workspace'} is not a git repository; check out the code first (actions/checkout).`);
     const plan = (0,shared_range/* planRange */.H)(ctx, { base: options.base, head: options.head });
     // The head's files do not depend on the base: list and read them while base and merge-base resolve.
     const early = git
         .tryResolve(plan.head)
         .then((sha) => (sha ? readHead(git, sha) : undefined))
         .catch(() => undefined);
+    // Asked only when git failed: a missing repository explains any git failure.
     const range = await (0,shared_range/* resolveRange */.S)(git, plan).catch(async (error) => {
-        throw (await isRepository) ? error : notRepository;
+        if (await git.isRepository())
+            throw error;
+        throw new errors/* UserError */.yo(`${options['working-directory'] || 'The workspace'} is not a git repository; check out the code first (actions/checkout).`);
     });
-    if (!(await isRepository))
-        throw notRepository;
     io.log.info(`Comparing ${range.base.slice(0, 12)}..${range.head.slice(0, 12)} (${range.rule})`);
     for (const warning of range.warnings)
         io.log.warning(warning);
@@ -2955,15 +2968,16 @@ async function run(io) {
         git.changedFiles(range.base, range.head),
         early.then((snapshot) => (snapshot?.sha === range.head ? snapshot : readHead(git, range.head))),
     ]);
-    const head = discoverWorkspace(files, headContents, explicit);
-    const { workspace: base, contents: baseContents } = await baseWorkspace(git, range.base, changes, files, headContents, explicit, head);
+    // withYaml: the full YAML parser loads only when a workspace file or lockfile needs more than the fast reader.
+    const head = await (0,yaml/* withYaml */.O9)(() => discoverWorkspace(files, headContents, explicit));
+    const { workspace: base, contents: baseContents } = await (0,yaml/* withYaml */.O9)(() => baseWorkspace(git, range.base, changes, files, headContents, explicit, head));
     assertAcyclic(head.projects);
     for (const key of Object.keys(options.inputs))
         if (!head.byName.has(key) && !ECOSYSTEMS.includes(key))
             io.log.warning(`Input "inputs" names ${JSON.stringify(key)}, which is neither a project nor an ecosystem (${ECOSYSTEMS.join(', ')}); it is ignored.`);
     io.log.info(`${head.projects.length} projects, ${changes.length} changed files`);
     const lockfiles = await readLockfiles(git, range, changes.filter((c) => isLockfile(c.path) && !isIgnored(c.path) && !isGlobal(c.path)));
-    const verdicts = lockfileVerdicts(lockfiles, base, head, (project, side) => (side === 'after' ? headContents : baseContents).get(project.manifest));
+    const verdicts = await (0,yaml/* withYaml */.O9)(() => lockfileVerdicts(lockfiles, base, head, (project, side) => (side === 'after' ? headContents : baseContents).get(project.manifest)));
     for (const warning of verdicts.warnings)
         io.log.warning(warning);
     const rules = new InputRules(new Map(Object.entries(options.inputs)), await goEmbedded(git, range.head, changes, head, files));
@@ -2998,8 +3012,134 @@ async function run(io) {
 }
 
 
+/***/ }),
+
+/***/ 4823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ planRange),
+/* harmony export */   S: () => (/* binding */ resolveRange)
+/* harmony export */ });
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7366);
+
+/**
+ * Picks base and head for any event, as the field guide sets out. `overrides` are the `base` and
+ * `head` inputs; `defaultBranch` is the fallback when the event has no base of its own.
+ */
+function planRange(ctx, overrides = {}) {
+    const defaultBranch = ctx.defaultBranch ?? 'main';
+    const defaultBranchKnown = ctx.defaultBranch !== undefined;
+    const head = overrides.head ?? ctx.headSha ?? 'HEAD';
+    const headSource = overrides.head ? 'input head' : 'the event head';
+    const withHead = (plan) => ({
+        ...plan,
+        defaultBranchKnown,
+        head: head || 'HEAD',
+        headSource,
+    });
+    if (overrides.base) {
+        return withHead({
+            base: overrides.base,
+            mode: 'merge-base',
+            rule: 'base input (merge-base with head)',
+            baseSource: 'input base',
+        });
+    }
+    const pr = ctx.pullRequest;
+    if (pr && (ctx.eventName.startsWith('pull_request') || pr.baseSha)) {
+        return withHead({
+            base: pr.baseSha ?? pr.baseRef ?? defaultBranch,
+            mode: 'merge-base',
+            rule: `${ctx.eventName || 'pull_request'}: merge-base of the base branch and the pull request head`,
+            baseSource: 'pull request base',
+        });
+    }
+    if (ctx.mergeGroup?.baseSha) {
+        return withHead({
+            base: ctx.mergeGroup.baseSha,
+            mode: 'direct',
+            rule: 'merge_group: base_sha..head_sha',
+            baseSource: 'merge group base_sha',
+        });
+    }
+    if (ctx.push) {
+        const before = ctx.push.before;
+        if (!before || (0,_git_js__WEBPACK_IMPORTED_MODULE_0__/* .isZeroSha */ .hp)(before)) {
+            return withHead({
+                base: defaultBranch,
+                mode: 'merge-base',
+                rule: `push of a new branch: merge-base with the default branch ${defaultBranch}`,
+                baseSource: 'default branch',
+            });
+        }
+        return withHead({
+            base: before,
+            mode: 'direct',
+            rule: 'push: before..after',
+            baseSource: 'push before',
+            fallbackBase: defaultBranch,
+        });
+    }
+    return withHead({
+        base: defaultBranch,
+        mode: 'merge-base',
+        rule: `${ctx.eventName || 'local run'}: merge-base with the default branch ${defaultBranch}`,
+        baseSource: 'default branch',
+    });
+}
+/** Resolves a plan with git: fetches what a shallow clone lacks and computes the merge-base. */
+async function resolveRange(git, planned) {
+    const plan = planned.defaultBranchKnown ? planned : await withLocalDefaultBranch(git, planned);
+    // Both names are looked up at once (git keeps the answers); a missing one is fetched after, in turn.
+    (0,_git_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRevisionText */ .hm)(plan.headSource, plan.head);
+    (0,_git_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRevisionText */ .hm)(plan.baseSource, plan.base);
+    await Promise.all([git.tryResolve(plan.head), git.tryResolve(plan.base)]);
+    const head = await git.resolve(plan.headSource, plan.head);
+    if (plan.fallbackBase) {
+        let before = await git.tryResolve(plan.base);
+        if (!before && (await git.fetch([plan.base], 1)))
+            before = await git.tryResolve(plan.base);
+        // merge-base deepens a shallow clone until it answers; `before` is an ancestor exactly when it is its own answer.
+        const isAncestor = before
+            ? await git.mergeBase(before, head).then((mb) => mb === before, () => false)
+            : false;
+        if (before && isAncestor)
+            return { base: before, head, rule: plan.rule, warnings: [] };
+        const fallback = await git.resolve('default branch', plan.fallbackBase);
+        return {
+            base: await git.mergeBase(fallback, head),
+            head,
+            rule: `push (force or unknown before): merge-base with the default branch ${plan.fallbackBase}`,
+            warnings: [
+                `The pushed "before" commit ${plan.base.slice(0, 12)} is not an ancestor of ${head.slice(0, 12)} (a force push?); compared with the merge-base of the default branch ${plan.fallbackBase} instead.`,
+            ],
+        };
+    }
+    const base = await git.resolve(plan.baseSource, plan.base);
+    return {
+        base: plan.mode === 'merge-base' ? await git.mergeBase(base, head) : base,
+        head,
+        rule: plan.rule,
+        warnings: [],
+    };
+}
+/** Replaces the assumed `main` with the branch git knows as the default, for runs without a payload. */
+async function withLocalDefaultBranch(git, plan) {
+    const branch = await git.defaultBranch();
+    const swap = (text) => text.replace(/\bmain\b/, branch);
+    return {
+        ...plan,
+        base: plan.baseSource === 'default branch' ? branch : plan.base,
+        fallbackBase: plan.fallbackBase && branch,
+        rule: plan.baseSource === 'default branch' ? swap(plan.rule) : plan.rule,
+        defaultBranchKnown: true,
+    };
+}
+
+
 /***/ })
 
 };
 
-//# sourceMappingURL=200.index.js.map
+//# sourceMappingURL=376.index.js.map
