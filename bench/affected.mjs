@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fmtMs, fmtRow, measure, peerBin, readOutput, root } from './lib.mjs';
+import { fmtMs, fmtRow, measureSideBySide, peerBin, readOutput, root } from './lib.mjs';
 
 const SIZES = (process.env.BENCH_AFFECTED_SIZES ?? '100,1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -188,11 +188,17 @@ for (const size of SIZES) {
   writeFileSync(eventFile, JSON.stringify({ repository: { default_branch: 'main' } }));
   try {
     const results = [];
-    for (const t of tools(dir, outputFile, eventFile)) {
-      let m;
+    const list = tools(dir, outputFile, eventFile);
+    writeFileSync(outputFile, '');
+    // Side by side, round by round: a burst of load on this shared machine falls on every tool alike.
+    const timings = measureSideBySide(
+      list.map((t) => ({ command: t.command, args: t.args, cwd: dir, env: t.env })),
+      { runs: RUNS },
+    );
+    list.forEach((t, i) => {
+      const m = timings[i];
       try {
-        writeFileSync(outputFile, '');
-        m = measure(t.command, t.args, { cwd: dir, env: t.env, runs: RUNS });
+        if (m.last.status !== 0) throw new Error(`exit ${m.last.status}: ${m.last.stderr || m.last.stdout}`);
         // Only the generated packages are compared: pnpm also lists the workspace root when asked.
         const answer = [...t.read(m.last)].filter((n) => n.startsWith('pkg-')).sort();
         const exact = same(answer, expected);
@@ -203,7 +209,7 @@ for (const size of SIZES) {
       } catch (error) {
         verdicts.push(`${size}: ${t.tool} failed: ${String(error.message ?? error).split('\n')[0]}`);
       }
-    }
+    });
     const ours = results[0];
     const peers = results.slice(1).filter((r) => r.exact);
     const fastest = peers.sort((a, b) => a.m.median - b.m.median)[0];
@@ -226,7 +232,7 @@ for (const size of SIZES) {
 const table = [
   '### affected',
   '',
-  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch, objects packed as in a clone), whole process, median of ${RUNS} after one warm-up; CPU is user+sys of one more run, children included. Node ${process.version}; pnpm with link-workspace-packages=true (without it, it finds none of the dependents). Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.`,
+  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch, objects packed as in a clone), whole process, median of ${RUNS} rounds after one warm-up, each round running every tool once; CPU is user+sys of one more run, children included. Node ${process.version}; pnpm with link-workspace-packages=true (without it, it finds none of the dependents). Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.`,
   '',
   '| tool | median | spread | peak RSS | CPU (user+sys) | exact | time vs ours |',
   '| --- | --- | --- | --- | --- | --- | --- |',

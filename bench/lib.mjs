@@ -53,6 +53,48 @@ export function measure(command, args, { cwd, env, runs = 5, check } = {}) {
   };
 }
 
+/**
+ * Times several commands side by side: one warm-up each, then `runs` rounds in which every command
+ * runs once, so a burst of load on this shared machine falls on all of them alike rather than on
+ * whichever tool's runs it meets. Peak memory comes from one more run each under /usr/bin/time.
+ * Returns one result per command, in order, shaped as `measure` returns them.
+ */
+export function measureSideBySide(commands, { runs = 5 } = {}) {
+  const spawnOne = (c, prefix = []) =>
+    spawnSync(
+      prefix[0] ?? c.command,
+      [...prefix.slice(1), ...(prefix.length ? [c.command] : []), ...c.args],
+      {
+        cwd: c.cwd,
+        env: { ...process.env, ...c.env },
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+      },
+    );
+  const times = commands.map(() => []);
+  const last = commands.map((c) => spawnOne(c)); // warm-up: file cache, JIT of node itself
+  for (let round = 0; round < runs; round++)
+    commands.forEach((c, i) => {
+      const started = process.hrtime.bigint();
+      const result = spawnOne(c);
+      times[i].push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (result.error) throw result.error;
+      last[i] = result;
+    });
+  return commands.map((c, i) => {
+    if (c.check) c.check(last[i]);
+    const rss = spawnOne(c, ['/usr/bin/time', '-f', '%M']);
+    const sorted = times[i].sort((a, b) => a - b);
+    return {
+      median: sorted[Math.floor(sorted.length / 2)],
+      min: sorted[0],
+      max: sorted.at(-1),
+      peakMb: rss.error ? 0 : (Number(rss.stderr.trim().split('\n').pop()) || 0) / 1024,
+      last: last[i],
+    };
+  });
+}
+
 export const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 export const fmtRow = (tool, m) =>
   `| ${tool} | ${fmtMs(m.median)} | ${fmtMs(m.min)} – ${fmtMs(m.max)} | ${m.peakMb ? `${m.peakMb.toFixed(0)} MB` : 'n/a'} |`;

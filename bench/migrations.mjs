@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLEARED_ENV, fmtMs, fmtRow, measure, peerBin, root } from './lib.mjs';
+import { CLEARED_ENV, fmtRow, measureSideBySide, peerBin, root } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FILES = 500;
@@ -100,19 +100,20 @@ try {
       'INPUT_FAIL-ON': 'never',
     };
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-    return measure(process.execPath, [action], {
+    return {
+      command: process.execPath,
+      args: [action],
       cwd,
       env,
-      runs: RUNS,
       check: (r) => {
         if (r.status !== 0) throw new Error(`migration-lint failed: ${r.stdout}\n${r.stderr}`);
         if (!readFileSync(join(work, 'out'), 'utf8').includes('.sql"]'))
           throw new Error('migration-lint linted no file');
       },
-    });
+    };
   };
   const squawk = peerBin('squawk');
-  const peer = (cwd, files) => (squawk ? measure(squawk, files, { cwd, runs: RUNS }) : undefined);
+  const peer = (cwd, files) => (squawk ? { command: squawk, args: files, cwd } : undefined);
 
   const scenarios = [
     [
@@ -121,7 +122,7 @@ try {
       () => peer(history, paths),
     ],
     [
-      'pull request adding 1 file to the 500 (499 replayed)',
+      'pull request adding 1 file to the 500 (499 in its history)',
       () => ours(history, { base: 'HEAD~1' }),
       () => peer(history, [paths.at(-1)]),
     ],
@@ -134,14 +135,14 @@ try {
   const lines = [
     '# migration-lint benchmark',
     '',
-    `Measured by \`npm run bench:migrations\` on ${new Date().toISOString().slice(0, 10)}: whole process, median of ${RUNS} runs after a warm-up, spread min – max, peak RSS from /usr/bin/time. Peer: ${squawk ? 'squawk-cli 2.66 (`.bench-peers`)' : 'squawk missing (run `npm run bench:peers`)'}.${CLEARED_ENV.length ? ` Both tools ran without ${CLEARED_ENV.join(', ')} (set here for every process, not on GitHub's runners; node reads the CA bundle at start-up).` : ''}`,
+    `Measured by \`npm run bench:migrations\` on ${new Date().toISOString().slice(0, 10)}: whole process, median of ${RUNS} rounds after a warm-up (each round runs both tools once), spread min – max, peak RSS from /usr/bin/time. Peer: ${squawk ? 'squawk-cli 2.66 (`.bench-peers`)' : 'squawk missing (run `npm run bench:peers`)'}.${CLEARED_ENV.length ? ` Both tools ran without ${CLEARED_ENV.join(', ')} (set here for every process, not on GitHub's runners; node reads the CA bundle at start-up).` : ''}`,
     '',
     '| Scenario | Tool | Median | Spread | Peak RSS | Ratio (ours / squawk) |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const [name, runOurs, runPeer] of scenarios) {
-    const a = runOurs();
-    const b = runPeer();
+  for (const [name, oursCommand, peerCommand] of scenarios) {
+    // side by side, round by round: a burst of load on this shared machine falls on both alike
+    const [a, b] = measureSideBySide([oursCommand(), peerCommand()].filter(Boolean), { runs: RUNS });
     const ratio = b ? `${(a.median / b.median).toFixed(2)}x` : 'n/a';
     lines.push(`| ${name} ${fmtRow('migration-lint (bundle)', a)} ${ratio} |`);
     lines.push(b ? `| ${name} ${fmtRow('squawk', b)} 1.00x |` : `| ${name} | squawk | missing | | | |`);
