@@ -26,7 +26,7 @@ export const bundles = {
   'flaky-quarantine': 'actions/flaky-quarantine/src/index.ts',
   'migration-lint': 'actions/migration-lint/src/index.ts',
   'error-budget-gate': 'actions/error-budget-gate/src/index.ts',
-  cli: 'shared/cli/index.ts',
+  cli: 'cli/index.ts',
 };
 
 /** Files ncc does not follow (WebAssembly loaded at run time) that a bundle needs beside it. */

@@ -1,8 +1,8 @@
-import { type ActionIO, type Annotation, formatOutput } from '../io.js';
-import { type ActionMeta, actionNames, loadActionMeta } from '../metadata.js';
-import { neutralise } from '../neutralise.js';
-import { assertDeclaredOutput, declaredInput, settle } from '../runner.js';
-import type { Summary } from '../summary.js';
+import { type ActionIO, type Annotation, formatOutput } from '../shared/io.js';
+import { type ActionMeta, actionNames, loadActionMeta } from '../shared/metadata.js';
+import { neutralise } from '../shared/neutralise.js';
+import { assertDeclaredOutput, declaredInput, settle } from '../shared/runner.js';
+import type { Summary } from '../shared/summary.js';
 import { actionRuns } from './actions.js';
 
 const USAGE =
