@@ -1,30 +1,54 @@
+#!/usr/bin/env node
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Git } from '../shared/git.js';
 import { type ActionIO, type Annotation, formatOutput } from '../shared/io.js';
-import { type ActionMeta, actionNames, loadActionMeta } from '../shared/metadata.js';
+import { type ActionMeta, actionNames, loadActionMeta, repositoryRoot } from '../shared/metadata.js';
 import { neutralise } from '../shared/neutralise.js';
-import { assertDeclaredOutput, declaredInput, settle } from '../shared/runner.js';
+import { EXIT_CODES, assertDeclaredOutput, declaredInput, settle } from '../shared/runner.js';
 import type { Summary } from '../shared/summary.js';
 import { actionRuns } from './actions.js';
+import { terminalAdvice } from './advice.js';
+import { flagOf, parseArgs } from './args.js';
+import { type Checkout, findCheckout, localDefaults, localEnvironment, revisionInputs } from './local.js';
+import { outputLines, plural } from './text.js';
 
 const USAGE =
-  'Usage: trunk-actions <action> [--<input> <value> | --input <name>=<value> ...] [--json] [--debug] [--help]';
+  'Usage: trunk-actions <action> [--<input> <value> ...] [--summary-file PATH] [--json] [--debug]';
+
+const exitTable = () => [
+  'Exit codes (the same for the actions on a runner):',
+  ...EXIT_CODES.map(([code, meaning]) => `  ${code}  ${meaning}`),
+];
 
 async function printHelp(): Promise<void> {
   const lines = [
     USAGE,
+    '       trunk-actions --version',
     '',
-    'Runs a trunk-actions action locally, with the same code as on a runner.',
+    'Runs a trunk-actions action on the repository you are in, with the same code as on a runner.',
     '',
     'Actions:',
   ];
   for (const name of actionNames())
     lines.push(`  ${name.padEnd(20)} ${(await loadActionMeta(name)).description}`);
-  lines.push('', 'trunk-actions <action> --help lists its inputs.');
+  lines.push(
+    '',
+    'Options for every action:',
+    '  --summary-file PATH  write the job summary, exactly the Markdown GitHub shows',
+    '  --json               print outputs, annotations and the outcome as JSON',
+    '  --debug              show what ACTIONS_STEP_DEBUG shows on a runner',
+    '',
+    ...exitTable(),
+    '',
+    'trunk-actions <action> --help lists its inputs.',
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function printActionHelp(meta: ActionMeta, action: string): void {
   const lines = [
-    `Usage: trunk-actions ${action} [--<input> <value> ...] [--json]`,
+    `Usage: trunk-actions ${action} [--<input> <value> ...]`,
     '',
     meta.description,
     '',
@@ -36,51 +60,42 @@ function printActionHelp(meta: ActionMeta, action: string): void {
       : input.default
         ? ` (default: ${input.default.trim().replace(/\n/g, ', ')})`
         : '';
-    lines.push(`  --${name}${extra}`, `      ${input.description}`);
+    lines.push(`  --${flagOf(name)}${extra}`, `      ${input.description}`);
   }
   lines.push('', 'Outputs:');
   for (const [name, output] of Object.entries(meta.outputs)) lines.push(`  ${name}: ${output.description}`);
+  lines.push('', ...exitTable());
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-interface Parsed {
-  values: Map<string, string>;
-  json: boolean;
-  debug: boolean;
-  help: boolean;
+/** The version in package.json, beside dist/ in a package and above the sources in a clone. */
+function version(): string {
+  return (JSON.parse(readFileSync(join(repositoryRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
-function parseArgs(args: string[], meta: ActionMeta): Parsed | string {
-  const parsed: Parsed = { values: new Map(), json: false, debug: false, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') parsed.json = true;
-    else if (arg === '--debug') parsed.debug = true;
-    else if (arg === '--help' || arg === '-h') parsed.help = true;
-    else if (arg === '--input') {
-      // `--input name=value` spells any input, also those Node 20 would take as its own option
-      // even after the script name (`--env-file`).
-      const pair = args[++i] ?? '';
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq);
-      if (eq <= 0 || !meta.inputs[name])
-        return `--input takes name=value with a known input name, not ${JSON.stringify(pair)}.`;
-      parsed.values.set(name, pair.slice(eq + 1));
-    } else if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (!meta.inputs[name])
-        return `Unknown input --${name}; \`trunk-actions ${meta.name.replace(/^.*: /, '')} --help\` lists the inputs.`;
-      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined) return `Input --${name} needs a value.`;
-      parsed.values.set(name, value);
-    } else return `Unexpected argument ${JSON.stringify(arg)}. ${USAGE}`;
-  }
-  return parsed;
+/** Colour only on a terminal, and not when NO_COLOR is set (https://no-color.org). */
+const colour = (stream: NodeJS.WriteStream) =>
+  !!stream.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+
+/** The warning a terminal run gives when work not yet committed is outside what the action compares. */
+function uncommittedNote(action: string, checkout: Checkout | undefined, all: boolean): string | undefined {
+  if (!checkout?.uncommitted.length || !['affected', 'migration-lint'].includes(action) || all) return;
+  const shown = checkout.uncommitted.slice(0, 3).join(', ');
+  const more = checkout.uncommitted.length > 3 ? ` and ${checkout.uncommitted.length - 3} more` : '';
+  const count = checkout.uncommitted.length;
+  const skipped = `${plural(count, 'file')} not committed yet (${shown}${more}) ${count === 1 ? 'is' : 'are'}`;
+  return action === 'migration-lint'
+    ? `${skipped} skipped: migration-lint compares commits. Commit them to lint them as a change, or run with --all to lint every migration file as it is on disk.`
+    : `${skipped} not counted: affected compares commits. Commit them to include them.`;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
+  if (action === '--version' || action === '-V') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
   if (!action || action === '--help' || action === '-h') {
     await printHelp();
     return action ? 0 : 2;
@@ -88,12 +103,12 @@ async function main(argv: string[]): Promise<number> {
   const loadRun = actionRuns[action];
   if (!loadRun) {
     process.stderr.write(
-      `Unknown action ${JSON.stringify(action)}; known: ${Object.keys(actionRuns).join(', ')}.\n`,
+      `Unknown action ${JSON.stringify(action)}; the actions are ${Object.keys(actionRuns).join(', ')}.\n`,
     );
     return 2;
   }
   const meta = await loadActionMeta(action);
-  const parsed = parseArgs(rest, meta);
+  const parsed = parseArgs(rest, meta, action);
   if (typeof parsed === 'string') {
     process.stderr.write(`${parsed}\n`);
     return 2;
@@ -103,8 +118,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const env: Record<string, string | undefined> = { GITHUB_WORKSPACE: process.cwd(), ...process.env };
+  const cwd = process.cwd();
+  const onRunner = process.env.GITHUB_ACTIONS === 'true';
+  const checkout = await findCheckout(cwd);
+  const env: Record<string, string | undefined> = { ...localEnvironment(checkout, cwd), ...process.env };
+  const defaults = onRunner ? {} : localDefaults(action, checkout);
+
   const debug = parsed.debug || env.ACTIONS_STEP_DEBUG === 'true' || env.RUNNER_DEBUG === '1';
+  // Progress belongs on a terminal; a CI log or a pipe keeps warnings and errors only.
+  const progress = !!process.stderr.isTTY || debug;
   const outputs: Record<string, string> = {};
   const exported: Record<string, string> = {};
   const annotations: Annotation[] = [];
@@ -112,12 +134,11 @@ async function main(argv: string[]): Promise<number> {
   const secrets: string[] = [];
   const mask = (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
   const err = (text: string) => process.stderr.write(`${mask(neutralise(text))}\n`);
+  const advise = (text: string) => (onRunner ? text : terminalAdvice(text));
 
   const io: ActionIO = {
     action,
-    input: (name) => {
-      return declaredInput(meta, name, parsed.values.get(name), env);
-    },
+    input: (name) => declaredInput(meta, name, parsed.values.get(name) ?? defaults[name], env),
     setOutput: (name, value) => {
       assertDeclaredOutput(meta, name);
       outputs[name] = formatOutput(value);
@@ -141,29 +162,53 @@ async function main(argv: string[]): Promise<number> {
         if (debug) err(`[debug] ${message}`);
       },
       info: (message) => {
-        if (!parsed.json) err(message);
+        if (progress && !parsed.json) err(message);
       },
-      warning: (message) => err(`warning: ${message}`),
+      warning: (message) => err(`warning: ${advise(message)}`),
       group: async (name, body) => {
-        if (!parsed.json) err(`▸ ${name}`);
+        if (progress && !parsed.json) err(`▸ ${name}`);
         return body();
       },
     },
     env,
   };
 
+  const note = onRunner ? undefined : uncommittedNote(action, checkout, parsed.values.get('all') === 'true');
+  if (note) io.log.warning(note);
   const run = await loadRun();
-  const outcome = await settle(() => run(io), io.log);
-  const exitCode = outcome.inputError ? 2 : outcome.exitCode;
-  if (parsed.json) {
-    const result = { outputs, env: exported, annotations, failed: outcome.failed, message: outcome.message };
-    process.stdout.write(`${mask(JSON.stringify(result, null, 2))}\n`);
-    return exitCode;
+  const outcome = await settle(async () => {
+    for (const name of revisionInputs[action] ?? []) {
+      const given = parsed.values.get(name);
+      if (given && checkout)
+        parsed.values.set(name, await new Git(checkout.top).resolve(`input "${name}"`, given));
+    }
+    await run(io);
+  }, io.log);
+  const message = advise(outcome.message);
+  const markdown = summaries.map((summary) => summary.toMarkdown()).join('\n');
+  if (parsed.summaryFile) {
+    const file = resolve(cwd, parsed.summaryFile);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, mask(markdown));
   }
-  for (const summary of summaries) process.stdout.write(`\n${mask(summary.toTerminal())}\n`);
-  for (const [name, value] of Object.entries(outputs)) process.stdout.write(`${name}=${mask(value)}\n`);
-  if (outcome.failed) err(`error: ${outcome.message}`);
-  return exitCode;
+  if (parsed.json) {
+    const result = { outputs, env: exported, annotations, failed: outcome.failed, message };
+    process.stdout.write(`${mask(JSON.stringify(result, null, 2))}\n`);
+    return outcome.exitCode;
+  }
+  if (markdown) {
+    const { renderMarkdown } = await import('./render.js');
+    const text = await renderMarkdown(markdown, {
+      // A terminal's width; a pipe or a file keeps whole lines unless COLUMNS asks otherwise.
+      width: (process.stdout.isTTY && process.stdout.columns) || Number(env.COLUMNS) || Infinity,
+      color: colour(process.stdout),
+      summaryFile: parsed.summaryFile,
+    });
+    process.stdout.write(`\n${mask(text)}\n`);
+  }
+  for (const line of outputLines(outputs)) process.stdout.write(`${mask(line)}\n`);
+  if (outcome.failed) err(`error: ${message}`);
+  return outcome.exitCode;
 }
 
 process.exitCode = await main(process.argv.slice(2));

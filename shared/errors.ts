@@ -3,16 +3,16 @@
  * The runner prints only its message; anything else is a bug and is reported with its stack.
  */
 export class UserError extends Error {
-  /** Exit code for this failure: 1 fails the step; 2 means nothing could be analysed. */
+  /** Exit code for this failure (see EXIT_CODES in runner.ts): 2 unless the check itself failed. */
   readonly exitCode: number;
   constructor(message: string, options: { exitCode?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = 'UserError';
-    this.exitCode = options.exitCode ?? 1;
+    this.exitCode = options.exitCode ?? 2;
   }
 }
 
-/** An input value that is not allowed. The command line exits 2 for these; a step fails with 1. */
+/** An input value that is not allowed (exit code 2). */
 export class InputError extends UserError {
   constructor(message: string) {
     super(message);
@@ -26,7 +26,7 @@ export class InputError extends UserError {
  */
 export class StepFailed extends UserError {
   constructor(message: string) {
-    super(message);
+    super(message, { exitCode: 1 });
     this.name = 'StepFailed';
   }
 }

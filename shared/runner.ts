@@ -1,4 +1,4 @@
-import { InputError, UserError } from './errors.js';
+import { UserError } from './errors.js';
 import { type ActionIO, type Annotation, type Logger, formatOutput } from './io.js';
 import { type ActionMeta, evaluateDefault, loadActionMeta } from './metadata.js';
 import { neutralise } from './neutralise.js';
@@ -7,13 +7,22 @@ import { appendSummary, exportVariable, issueCommand, setOutput } from './workfl
 
 export type ActionRun = (io: ActionIO) => Promise<void>;
 
+/**
+ * The exit codes of every action, on a runner and on the command line alike (README and `--help`
+ * print this table).
+ */
+export const EXIT_CODES: ReadonlyArray<readonly [number, string]> = [
+  [0, 'done: the check passed, or found nothing to check'],
+  [1, 'the check found what it exists to find (a gate that blocks, a lint error, a failing test)'],
+  [2, 'bad input or usage: an input, file, path, revision or server to fix, named in the message'],
+  [3, 'a bug in trunk-actions: please report it with the --debug log'],
+];
+
 /** Where a failure leaves the process: its exit code and the one line the user reads. */
 export interface Outcome {
   failed: boolean;
   exitCode: number;
   message: string;
-  /** The failure was a bad input: the command line exits 2 for it. */
-  inputError: boolean;
 }
 
 /** The input check every environment shares: only declared names, defaults from action.yml. */
@@ -44,26 +53,41 @@ export function assertDeclaredOutput(meta: ActionMeta, name: string): void {
 export async function settle(run: () => Promise<void>, log: Pick<Logger, 'debug'>): Promise<Outcome> {
   try {
     await run();
-    return { failed: false, exitCode: 0, message: '', inputError: false };
+    return { failed: false, exitCode: 0, message: '' };
   } catch (error) {
     if (error instanceof UserError) {
       return {
         failed: true,
         exitCode: error.exitCode,
         message: error.message,
-        inputError: error instanceof InputError,
       };
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
     log.debug(stack);
+    const fileMistake = fileSystemMistake(error);
+    if (fileMistake) return { failed: true, exitCode: 2, message: fileMistake };
     const message = error instanceof Error ? error.message : String(error);
     return {
       failed: true,
-      exitCode: 1,
-      inputError: false,
+      exitCode: 3,
       message: `Unexpected error (a bug in trunk-actions, please report it with the debug log): ${message}`,
     };
   }
+}
+
+/** What a user reads when a path they gave cannot be read or written (no action caught it first). */
+const FILE_MISTAKES: Record<string, string> = {
+  ENOENT: 'does not exist; check the path (paths are relative to the repository root)',
+  ENOTDIR: 'does not exist: a part of it is a file, not a folder',
+  EISDIR: 'is a folder where a file was expected',
+  EACCES: 'cannot be read or written with this user’s permissions',
+  EPERM: 'cannot be read or written with this user’s permissions',
+};
+
+function fileSystemMistake(error: unknown): string | undefined {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const what = code ? FILE_MISTAKES[code] : undefined;
+  return what && path ? `${path} ${what}.` : undefined;
 }
 
 export const githubLogger: Logger = {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { InputError, StepFailed, UserError } from '../../shared/errors.js';
 import type { ActionMeta } from '../../shared/metadata.js';
 import { assertDeclaredOutput, declaredInput, settle } from '../../shared/runner.js';
@@ -35,26 +36,35 @@ describe('settle', () => {
   const debug: string[] = [];
   const log = { debug: (m: string) => debug.push(m) };
   it.each([
-    [async () => {}, { failed: false, exitCode: 0, inputError: false }],
-    [
-      async () => Promise.reject(new InputError('bad')),
-      { failed: true, exitCode: 1, inputError: true, message: 'bad' },
-    ],
+    [async () => {}, { failed: false, exitCode: 0 }],
+    [async () => Promise.reject(new InputError('bad')), { failed: true, exitCode: 2, message: 'bad' }],
     [
       async () => Promise.reject(new StepFailed('3 errors')),
-      { failed: true, exitCode: 1, inputError: false, message: '3 errors' },
+      { failed: true, exitCode: 1, message: '3 errors' },
     ],
     [
-      async () => Promise.reject(new UserError('none', { exitCode: 2 })),
-      { failed: true, exitCode: 2, message: 'none' },
+      async () => Promise.reject(new UserError('no such file')),
+      { failed: true, exitCode: 2, message: 'no such file' },
     ],
   ])('turns an outcome into an exit code (%#)', async (run, expected) => {
     expect(await settle(run, log)).toMatchObject(expected);
+  });
+  it('takes a file the user named that does not exist for the user’s mistake, not a bug', async () => {
+    const outcome = await settle(async () => {
+      readFileSync('/nonexistent/slo.yaml');
+    }, log);
+    expect(outcome).toEqual({
+      failed: true,
+      exitCode: 2,
+      message:
+        '/nonexistent/slo.yaml does not exist; check the path (paths are relative to the repository root).',
+    });
   });
   it('reports a bug as such, with the stack only in the debug log', async () => {
     const outcome = await settle(async () => {
       throw new TypeError('x is undefined');
     }, log);
+    expect(outcome.exitCode).toBe(3);
     expect(outcome.message).toBe(
       'Unexpected error (a bug in trunk-actions, please report it with the debug log): x is undefined',
     );
