@@ -187,16 +187,11 @@ function cut(cell: string, width: number): string {
  */
 export function fitColumns(widths: number[], total: number): number[] {
   const fitted = [...widths];
-  const room = total - 2 * (widths.length - 1);
-  let excess = fitted.reduce((sum, w) => sum + w, 0) - room;
-  while (excess > 0) {
+  let excess = fitted.reduce((sum, w) => sum + w, 0) - (total - 2 * (widths.length - 1));
+  for (; excess > 0; excess--) {
     const widest = Math.max(...fitted);
     if (widest <= 3) break;
-    const i = fitted.indexOf(widest);
-    const next = Math.max(3, ...fitted.filter((_, j) => j !== i && fitted[j]! < widest));
-    const take = Math.min(excess, widest - Math.max(next, 3), widest - 3) || 1;
-    fitted[i] = widest - take;
-    excess -= take;
+    fitted[fitted.indexOf(widest)] = widest - 1;
   }
   return fitted;
 }
