@@ -145,7 +145,7 @@ describe('affected: base and head for every event', () => {
     ['a bad projects input', { projects: 'x: {paths: 3}' }, /Input "projects"/],
   ])('%s fails with one clear line and writes no output', async (_t, inputs, message) => {
     const r = await runAffected(repo, { inputs });
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
     expect(r.outputs).toEqual({});
     expect(r.annotations.find((a) => a.level === 'error')?.message).toMatch(message);
   });

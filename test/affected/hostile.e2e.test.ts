@@ -30,7 +30,7 @@ describe('affected: hostile input', () => {
     expect(slow.projects).toContain('__proto__');
     expect(Date.now() - started).toBeLessThan(20_000);
     const long = await affectedBy(initial, { 'x.js': 'x' }, { 'global-files': `${'a'.repeat(600)}` });
-    expect(long.exitCode).toBe(1);
+    expect(long.exitCode).toBe(2);
     expect(long.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /input "global-files" is 600 characters long/,
     );
@@ -38,7 +38,7 @@ describe('affected: hostile input', () => {
 
   test('a working-directory outside the workspace is refused', async () => {
     const r = await affectedBy(initial, { 'x.js': 'x' }, { 'working-directory': '../..' });
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
     expect(r.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /working-directory.*outside the workspace/,
     );

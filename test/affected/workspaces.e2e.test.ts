@@ -164,7 +164,7 @@ describe('affected: every workspace kind, end to end', () => {
       },
       change,
     );
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
     expect(r.outputs).toEqual({});
     expect(r.annotations.find((a) => a.level === 'error')?.message).toMatch(message);
   });

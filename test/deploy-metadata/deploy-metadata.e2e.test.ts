@@ -189,7 +189,7 @@ describe('without the API', () => {
       inputs: { environment: 'prod/eu west', 'env-file': 'bad.env', 'export-env': 'true' },
       ...push(sha.c5!),
     });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toMatch(
       /::error::Input "environment" is "prod\/eu west", which is not allowed: use 1 to 63 letters/,
     );
@@ -204,7 +204,7 @@ describe('without the API', () => {
       inputs: { environment: 'production', version: 'latest', 'require-semver': 'true' },
       ...push(sha.c5!),
     });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toContain('Input "version" is "latest", which is not semantic versioning');
     expect(result.outputs).toEqual({});
   });
@@ -215,7 +215,7 @@ describe('without the API', () => {
       inputs: { environment: 'production', 'create-tag': 'true', 'export-env': 'true' },
       ...push(sha.c5!),
     });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toMatch(
       /Input "token" is empty, but create-deployment, deployment-id or create-tag needs the GitHub API/,
     );
@@ -315,7 +315,7 @@ describe('deployments and deploy tags', () => {
   test('a deployment id of another environment or commit is refused', async () => {
     const id = String(server.state.deployments[0]!.id);
     const otherEnv = await deploy({ environment: 'staging', 'deployment-id': id });
-    expect(otherEnv.exitCode).toBe(1);
+    expect(otherEnv.exitCode).toBe(2);
     expect(otherEnv.stdout).toContain(
       `Input "deployment-id" is ${id}, a deployment to "production", not to "staging"`,
     );
@@ -378,7 +378,7 @@ describe('faults and races', () => {
       },
       ...push(sha.c5!, { GITHUB_RUN_ID: '3100' }),
     });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toMatch(
       /::error::Creating the deployment failed \(the token may lack "permissions: deployments: write"/,
     );

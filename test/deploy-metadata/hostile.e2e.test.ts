@@ -76,7 +76,7 @@ test.each([
       inputs: { environment: 'production', 'export-env': 'true', ...inputs },
       env: env(),
     });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
       expect.stringMatching(message),
     ]);

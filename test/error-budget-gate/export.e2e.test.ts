@@ -55,7 +55,7 @@ test('an export that is not one fails with the file named; a path outside the wo
     workspace,
     inputs: { slo: 'slos.yaml', file: 'slos.yaml' },
   });
-  expect(broken.exitCode).toBe(1);
+  expect(broken.exitCode).toBe(2);
   expect(broken.stdout).toMatch(/The export slos.yaml cannot be read: line \d+/);
   const outside = await runBundle('error-budget-gate', {
     workspace,

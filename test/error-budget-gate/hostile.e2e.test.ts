@@ -55,7 +55,7 @@ test('a bad input names the input and the allowed values, without echoing secret
   const result = await runBundle('error-budget-gate', {
     inputs: { 'prometheus-url': url, 'bad-query': 'x', 'total-query': 'y', 'on-inconclusive': 'maybe' },
   });
-  expect(result.exitCode).toBe(1);
+  expect(result.exitCode).toBe(2);
   expect(result.stdout).toContain(
     'Input "on-inconclusive" is "maybe", which is not allowed: allowed values are block, pass.',
   );

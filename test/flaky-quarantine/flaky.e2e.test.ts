@@ -152,7 +152,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
         env: env('3'.repeat(40), '2'),
         github: { url: corrupt.url },
       });
-      expect(result.exitCode).toBe(1);
+      expect(result.exitCode).toBe(2);
       expect(result.stdout).toMatch(/not a valid flaky-quarantine document .*delete it to start over/);
     } finally {
       await corrupt.close();

@@ -113,7 +113,7 @@ describe('flaky-quarantine with hostile input (state: file:)', () => {
   test('no report matching the globs is a clear failure', async () => {
     const ws = workspace({ 'notes.txt': 'hello' });
     const result = await runLocal(ws, { reports: 'reports/**/*.xml' });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toMatch(
       /No report matches input "reports" \(reports\/\*\*\/\*\.xml\).*Failing rather than passing on nothing/,
     );

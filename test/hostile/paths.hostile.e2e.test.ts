@@ -40,7 +40,7 @@ afterAll(() => ws.repo.cleanup());
 describe.each(CASES)('%s input %s', (action, input, extra) => {
   it.each(ESCAPES)('refuses %s', async (_what, value) => {
     const result = await runBundle(action, { workspace: ws.repo.dir, inputs: { ...extra, [input]: value } });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message);
     expect(errors.join('\n')).toMatch(new RegExp(`"${input}".*(outside the workspace|symbolic link)`));
     expect(readdirSync(outside)).toEqual([]);
@@ -53,7 +53,7 @@ describe('flaky-quarantine state file', () => {
       workspace: ws.repo.dir,
       inputs: { reports: 'reports/*.xml', state: `file:${value}`, 'create-issues': 'false' },
     });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.annotations.map((a) => a.message).join('\n')).toMatch(
       /"state".*(outside the workspace|symbolic link)/,
     );

@@ -35,7 +35,7 @@ describe.each([
 ])('%s input %s', (action, input) => {
   it.each(HOSTILE)('refuses %s with one clear error and runs nothing', async (_what, value, message) => {
     const result = await runBundle(action, { workspace: ws.repo.dir, inputs: { [input]: value } });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     const errors = result.annotations.filter((a) => a.level === 'error');
     expect(errors.map((e) => e.message).join('\n')).toMatch(message);
     expect(errors.map((e) => e.message).join('\n')).toContain(`input ${input}`);

@@ -201,7 +201,7 @@ describe('migration-lint bundle on a repository', () => {
 
   test('a bad input value fails with one sentence naming it', async () => {
     const result = await runBundle('migration-lint', { workspace: repo.dir, inputs: { runner: 'sqitch' } });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toContain(
       'Input "runner" is "sqitch", which is not allowed: allowed values are auto, flyway',
     );

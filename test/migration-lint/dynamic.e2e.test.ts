@@ -122,7 +122,7 @@ describe('migration-lint dynamic check against a real PostgreSQL 15', () => {
       workspace: repo.dir,
       inputs: { base, head, 'database-url': url },
     });
-    expect(refused.exitCode).toBe(1);
+    expect(refused.exitCode).toBe(2);
     expect(refused.stdout).toMatch(/is not empty: it holds 1 tables or indexes.*scratch-database: true/);
 
     const allowed = await runBundle('migration-lint', {
@@ -144,7 +144,7 @@ describe('migration-lint dynamic check against a real PostgreSQL 15', () => {
       workspace: repo.dir,
       inputs: { base, head, 'database-url': `postgres://app:s3cret@127.0.0.1:${server.port + 1}/nope` },
     });
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toContain(
       `Cannot connect to PostgreSQL at 127.0.0.1:${server.port + 1}/nope (database-url)`,
     );
