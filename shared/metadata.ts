@@ -39,7 +39,7 @@ export function actionNames(root = repositoryRoot()): string[] {
 }
 
 /**
- * A bundle carries its action.yml files already parsed (`npm run build` writes this file beside
+ * A bundle carries its action.yml files already parsed (`npm run bundle` writes this file beside
  * index.js): parsing YAML at every start-up cost more than the rest of a small action's set-up.
  */
 const BUNDLED_METADATA = 'action-metadata.json';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRepo } from '../support/git-repo.js';
@@ -176,6 +176,9 @@ describe('a first run at a terminal, on the user’s own repository', () => {
   });
 
   it('refuses --env-file, which Node reads itself, naming the flag to use', () => {
+    // Node 20 loads an existing file named by --env-file anywhere on its command line (and stops on a
+    // missing one before any script runs): refused even when Node let it through.
+    writeFileSync(join(cwd, 'deploy.env'), 'DEPLOY_ENV=staging\n');
     const r = run(cwd, 'deploy-metadata', '--env-file', 'deploy.env');
     expect([r.status, r.stderr]).toEqual([
       2,

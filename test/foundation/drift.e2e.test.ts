@@ -14,7 +14,7 @@ function listTree(dir: string, prefix = ''): string[] {
 }
 
 describe('generated files are in sync with the sources', () => {
-  it('dist/ is byte for byte what `npm run build` produces', () => {
+  it('dist/ is byte for byte what `npm run bundle` produces', () => {
     const out = mkdtempSync(join(tmpdir(), 'trunk-dist-'));
     try {
       execFileSync(process.execPath, ['scripts/build.mjs', '--out', out], { cwd: repoRoot, stdio: 'pipe' });
@@ -23,7 +23,7 @@ describe('generated files are in sync with the sources', () => {
       const stale = listTree(out).filter(
         (file) => !readFileSync(join(out, file)).equals(readFileSync(join(committed, file))),
       );
-      expect(stale).toEqual([]); // rebuild with `npm run build` and commit dist/
+      expect(stale).toEqual([]); // rebuild with `npm run bundle` and commit dist/
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -47,7 +47,7 @@ const rows: Row[] = [
   [
     'deploy-metadata',
     2,
-    { 'require-semver': 'maybe' },
+    { environment: 'production', 'require-semver': 'maybe' },
     /Input "require-semver" is "maybe", which is not allowed/,
   ],
   ['flaky-quarantine', 0, { reports: 'reports/pass.xml' }, /./],

@@ -118,7 +118,7 @@ describe('installed from the release tarball', () => {
   }, 600_000);
 
   it('npx <tarball> runs it without installing into a project', () => {
-    const r = spawnSync('npx', ['--yes', tarball, '--version'], {
+    const r = spawnSync('npx', ['--yes', `file:${tarball}`, '--version'], {
       cwd: emptyFolder('npx-tarball'),
       env: npmEnv,
       encoding: 'utf8',
