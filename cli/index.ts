@@ -10,7 +10,14 @@ import type { Summary } from '../shared/summary.js';
 import { actionRuns } from './actions.js';
 import { terminalAdvice } from './advice.js';
 import { flagOf, parseArgs } from './args.js';
-import { type Checkout, findCheckout, localDefaults, localEnvironment, revisionInputs } from './local.js';
+import {
+  type Checkout,
+  findCheckout,
+  localDefaults,
+  localEnvironment,
+  needs,
+  revisionInputs,
+} from './local.js';
 import { outputLines, plural } from './text.js';
 
 const USAGE =
@@ -80,7 +87,7 @@ const colour = (stream: NodeJS.WriteStream) =>
 
 /** The warning a terminal run gives when work not yet committed is outside what the action compares. */
 function uncommittedNote(action: string, checkout: Checkout | undefined, all: boolean): string | undefined {
-  if (!checkout?.uncommitted.length || !['affected', 'migration-lint'].includes(action) || all) return;
+  if (!checkout?.uncommitted.length || all) return;
   const shown = checkout.uncommitted.slice(0, 3).join(', ');
   const more = checkout.uncommitted.length > 3 ? ` and ${checkout.uncommitted.length - 3} more` : '';
   const count = checkout.uncommitted.length;
@@ -120,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
 
   const cwd = process.cwd();
   const onRunner = process.env.GITHUB_ACTIONS === 'true';
-  const checkout = await findCheckout(cwd);
+  const checkout = await findCheckout(cwd, needs[action]);
   const env: Record<string, string | undefined> = { ...localEnvironment(checkout, cwd), ...process.env };
   const defaults = onRunner ? {} : localDefaults(action, checkout);
 

@@ -16,17 +16,27 @@ export interface Checkout {
   uncommitted: string[];
 }
 
+/** What an action needs to know about the checkout beyond where it is (each costs a git process). */
+export const needs: Readonly<Record<string, { commit?: boolean; uncommitted?: boolean }>> = {
+  'flaky-quarantine': { commit: true },
+  affected: { uncommitted: true },
+  'migration-lint': { uncommitted: true },
+};
+
 /** The checkout `cwd` is in, or undefined outside a git repository. */
-export async function findCheckout(cwd: string): Promise<Checkout | undefined> {
-  const git = new Git(cwd);
-  const where = await git.exec(['rev-parse', '--show-toplevel', '--absolute-git-dir']);
+export async function findCheckout(
+  cwd: string,
+  want: { commit?: boolean; uncommitted?: boolean } = {},
+): Promise<Checkout | undefined> {
+  const where = await new Git(cwd).exec(['rev-parse', '--show-toplevel', '--absolute-git-dir']);
   if (where.code !== 0) return undefined;
   const [top, gitDir] = where.stdout.split('\n');
-  const inTop = new Git(top!);
+  const git = new Git(top!);
+  const skipped = { code: 1, stdout: '', stderr: '' };
   const [head, branch, status] = await Promise.all([
-    inTop.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
-    inTop.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']),
-    inTop.exec(['status', '--porcelain=v1', '-z', '--untracked-files=all']),
+    want.commit ? git.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) : skipped,
+    want.commit ? git.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']) : skipped,
+    want.uncommitted ? git.exec(['status', '--porcelain=v1', '-z', '--untracked-files=all']) : skipped,
   ]);
   return {
     top: top!,

@@ -13,7 +13,8 @@ type Block =
 const MAX_SUMMARY_CHARS = 512 * 1024;
 
 /**
- * A job summary built as blocks, rendered to Markdown for GitHub and to plain text for a terminal.
+ * A job summary built as blocks, rendered to Markdown (a terminal shows the same Markdown, laid out
+ * by the command line's renderer).
  * Cell and text content is escaped, so untrusted names cannot break the table or inject HTML.
  */
 export class Summary {
@@ -40,7 +41,7 @@ export class Summary {
     this.blocks.push({ kind: 'code', text, language });
     return this;
   }
-  /** A Mermaid diagram; GitHub renders it in summaries, a terminal shows its source. */
+  /** A Mermaid diagram; GitHub renders it in summaries (a terminal points to the Markdown file). */
   mermaid(source: string): this {
     return this.code(source, 'mermaid');
   }
@@ -60,10 +61,6 @@ export class Summary {
     return markdown.length > MAX_SUMMARY_CHARS
       ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n_Summary cut at ${MAX_SUMMARY_CHARS} characters._\n`
       : markdown;
-  }
-
-  toTerminal(): string {
-    return this.blocks.map((block) => renderTerminal(block)).join('\n\n') + '\n';
   }
 }
 
@@ -101,45 +98,5 @@ function renderMarkdown(block: Block): string {
     }
     case 'details':
       return `<details><summary>${escapeMarkdown(block.title)}</summary>\n\n${block.body.toMarkdown()}\n</details>`;
-  }
-}
-
-/** Strips Markdown emphasis and escapes for plain terminal output. */
-function plain(text: string): string {
-  return String(text)
-    .replace(/\\([\\`*_{}[\]<>|#!])/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1');
-}
-
-function renderTerminal(block: Block): string {
-  switch (block.kind) {
-    case 'heading':
-      return plain(block.text).toUpperCase();
-    case 'text':
-      return plain(block.text);
-    case 'list':
-      return block.items.map((item) => `  - ${plain(item)}`).join('\n');
-    case 'code':
-      return block.text
-        .split('\n')
-        .map((line) => `    ${line}`)
-        .join('\n');
-    case 'table': {
-      const rows = [block.header, ...block.rows].map((r) => r.map((c) => plain(String(c))));
-      const widths = block.header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-      const line = (r: string[]) =>
-        r
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd();
-      return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
-    }
-    case 'details':
-      return `${plain(block.title)}:\n${block.body
-        .toTerminal()
-        .trimEnd()
-        .split('\n')
-        .map((l) => `  ${l}`)
-        .join('\n')}`;
   }
 }

@@ -12,11 +12,6 @@ describe('Summary', () => {
       '## Decision: **block**\n\n| project | reason |\n| --- | --- |\n| a\\|b | changed |\n\n<details><summary>Why</summary>\n\n```mermaid\ngraph LR\n  a --> b\n```\n\n</details>\n',
     );
   });
-
-  it('renders plain aligned text for a terminal', () => {
-    expect(summary.toTerminal()).toContain('DECISION: BLOCK');
-    expect(summary.toTerminal()).toContain('project  reason\n-------  -------\na|b      changed');
-  });
 });
 
 describe('escaping untrusted text', () => {
