@@ -10,7 +10,7 @@ import { withYaml } from '../../../shared/yaml.js';
 import { planRange, resolveRange } from '../../../shared/range.js';
 import { computeAffected } from './affected.js';
 import { type ExplicitProject, discoverWorkspace } from './discover.js';
-import { assertAcyclic } from './graph.js';
+import { dependencyCycles } from './graph.js';
 import { InputRules } from './inputs.js';
 import { lockfileVerdicts } from './lockfile-changes.js';
 import { isLockfile } from './lockfiles/index.js';
@@ -98,7 +98,7 @@ export async function run(io: ActionIO): Promise<void> {
   const { workspace: base, contents: baseContents } = await withYaml(() =>
     baseWorkspace(git, range.base, changes, files, headContents, explicit, head),
   );
-  assertAcyclic(head.projects);
+  const cycles = dependencyCycles(head.projects);
   for (const key of Object.keys(options.inputs))
     if (!head.byName.has(key) && !(ECOSYSTEMS as readonly string[]).includes(key))
       io.log.warning(
@@ -131,6 +131,7 @@ export async function run(io: ActionIO): Promise<void> {
     isGlobal,
     isLockfile,
     lockfileSeeds: verdicts.seeds,
+    cycles,
     includeDependents: options['include-dependents'],
     includeDependencies: options['include-dependencies'],
   });
