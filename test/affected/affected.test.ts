@@ -48,6 +48,7 @@ function run(
     isGlobal: globList(options.global ?? []),
     isLockfile: (p) => p.endsWith('package-lock.json'),
     lockfileSeeds: new Map(options.lock ?? []),
+    readBy: new Map(),
     cycles: dependencyCycles(head.projects),
     includeDependents: !options.noDependents,
     includeDependencies: !!options.deps,

@@ -13,6 +13,8 @@ export interface AffectedOptions {
   /** Lockfiles are diffed by the caller (lockfile parsers); their verdicts arrive here. */
   isLockfile: (path: string) => boolean;
   lockfileSeeds: ReadonlyMap<string, string[]>;
+  /** Files read by projects that do not own them (tsconfig `extends` chains): path -> project names. */
+  readBy: ReadonlyMap<string, readonly string[]>;
   /** Dependency cycles at head (see dependencyCycles): each builds as one unit. */
   cycles: readonly string[][];
   includeDependents: boolean;
@@ -101,8 +103,10 @@ export function computeAffected(options: AffectedOptions): AffectedResult {
     if (options.isLockfile(path)) return void lists.lockfiles.add(path);
     const workspace = at === 'base' ? base : head;
     const found = owners[at].of(path);
+    const readers = options.readBy.get(path) ?? [];
+    for (const name of readers) add(seeds, name, `${verb} ${path}, which its tsconfig extends`);
     if (workspace.structureFiles.has(path) && !found.some((p) => p.manifest === path)) return;
-    if (!found.length) return void lists.unowned.add(path);
+    if (!found.length) return void (readers.length || lists.unowned.add(path));
     for (const project of found) {
       if (
         path === project.manifest &&

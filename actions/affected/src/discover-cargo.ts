@@ -1,8 +1,11 @@
-import { isInside, joinPath, relativeTo } from './model.js';
+import { UserError } from '../../../shared/errors.js';
+import { DEFAULT_INPUTS } from './inputs.js';
+import { dirOf, isInside, joinPath, relativeTo } from './model.js';
 import {
   type Contents,
   type Draft,
   type Json,
+  FIXTURE_DIR,
   asObject,
   fileIn,
   isObject,
@@ -25,6 +28,39 @@ export interface DiscoveredCargo {
   fingerprints: Map<string, string>;
 }
 
+const TARGET_TABLES = ['bin', 'test', 'bench', 'example'];
+
+/**
+ * What a crate's manifest points at beyond the conventional layout: `[lib]`, `[[bin]]`, `[[test]]`,
+ * `[[bench]]`, `[[example]]` paths and `build = "…"` (anchored repository globs, wherever they are),
+ * and `include`/`exclude`, which replace or trim the default inputs.
+ */
+function crateFiles(dir: string, toml: Json): Pick<Draft, 'targets' | 'inputs'> {
+  const paths: unknown[] = [asObject(toml.lib).path, asObject(toml.package).build];
+  for (const table of TARGET_TABLES)
+    if (Array.isArray(toml[table])) for (const target of toml[table]) paths.push(asObject(target).path);
+  const targets: string[] = [];
+  for (const path of paths) {
+    const file = typeof path === 'string' ? joinPath(dir, path) : undefined;
+    if (file === undefined || targets.includes(`/${file}`)) continue;
+    targets.push(`/${file}`);
+    // The target's module tree (`mod x;`) lives beside it; at most the crate's own top-level files
+    // when the target sits in the crate folder or above it.
+    const folder = dirOf(file);
+    if (folder === dir) targets.push(dir ? `/${dir}/*.rs` : '/*.rs');
+    else if (!isInside(dir, folder)) targets.push(`/${folder}/**/*.rs`);
+  }
+  const pkg = asObject(toml.package);
+  const include = strings(pkg.include);
+  const exclude = strings(pkg.exclude).map((p) => `!${p}`);
+  const inputs = include.length
+    ? ['/Cargo.toml', ...include, ...exclude]
+    : exclude.length
+      ? [...DEFAULT_INPUTS.cargo, ...exclude]
+      : undefined;
+  return { targets: targets.length ? targets : undefined, inputs };
+}
+
 /** The dependency tables of a manifest, including `[target.'cfg(...)'.dependencies]`. */
 function dependencyTables(toml: Json): [string, Json][] {
   const tables: [string, Json][] = DEPENDENCY_TABLES.map((t) => [t, asObject(toml[t])]);
@@ -39,16 +75,27 @@ function dependencyTables(toml: Json): [string, Json][] {
  * `workspace = true`). Crates outside any workspace are projects of their own.
  */
 export function discoverCargo(contents: Contents): DiscoveredCargo {
+  // A manifest that cannot be read stops discovery at the repository root or when a workspace selects
+  // it (cargo fails there too); elsewhere (a fixture, a sample) it is left alone.
   const tomls = new Map<string, Json>();
-  for (const [dir, text] of manifestsNamed(contents, 'Cargo.toml'))
-    tomls.set(dir, parseTomlFile(fileIn(dir, 'Cargo.toml'), text));
+  const unreadable = new Map<string, string>();
+  for (const [dir, text] of manifestsNamed(contents, 'Cargo.toml')) {
+    try {
+      tomls.set(dir, parseTomlFile(fileIn(dir, 'Cargo.toml'), text));
+    } catch (error) {
+      if (dir === '' || !(error instanceof UserError)) throw error;
+      unreadable.set(dir, error.message);
+    }
+  }
 
   const structureFiles: string[] = [];
   const fingerprints = new Map<string, string>();
   const sharedValues = new Map<string, string>();
   const workspaceOf = new Map<string, string>(); // crate dir -> workspace root dir
+  // A nested [workspace] (a fuzzing workspace beside the main one) is a workspace of its own, not a
+  // member; one in a test fixture folder is test data.
   const roots = [...tomls]
-    .filter(([, toml]) => isObject(toml.workspace))
+    .filter(([dir, toml]) => isObject(toml.workspace) && !FIXTURE_DIR.test(dir))
     .sort(([a], [b]) => b.length - a.length);
   for (const [rootDir, toml] of roots) {
     const workspace = asObject(toml.workspace);
@@ -60,13 +107,18 @@ export function discoverCargo(contents: Contents): DiscoveredCargo {
       sharedValues.set(cargoKey(rootDir, 'dependencies', key), JSON.stringify(value));
     for (const [key, value] of Object.entries(asObject(workspace.package)))
       sharedValues.set(cargoKey(rootDir, 'package', key), JSON.stringify(value));
-    const isMember = memberMatcher(strings(workspace.members), file);
+    const isMember = memberMatcher(
+      [...strings(workspace.members), ...strings(workspace['default-members'])],
+      file,
+    );
     const excluded = strings(workspace.exclude).map((p) => joinPath(rootDir, p) ?? '');
     for (const dir of tomls.keys()) {
       if (workspaceOf.has(dir) || !isInside(dir, rootDir) || excluded.some((e) => e && isInside(dir, e)))
         continue;
       if (dir === rootDir || isMember(relativeTo(dir, rootDir))) workspaceOf.set(dir, rootDir);
     }
+    for (const [dir, message] of unreadable)
+      if (isInside(dir, rootDir) && isMember(relativeTo(dir, rootDir))) throw new UserError(message);
     // Cargo makes every path dependency inside the workspace folder a member too.
     const queue = [...workspaceOf].filter(([, root]) => root === rootDir).map(([dir]) => dir);
     for (const dir of queue) {
@@ -95,7 +147,9 @@ export function discoverCargo(contents: Contents): DiscoveredCargo {
     if (typeof pkg.name !== 'string') continue;
     // Under a workspace root, only members are projects: excluded crates (fuzz targets, samples) are not.
     if (!workspaceOf.has(dir) && roots.some(([root]) => isInside(dir, root))) continue;
+    if (!workspaceOf.has(dir) && FIXTURE_DIR.test(dir)) continue;
     drafts.set(dir, {
+      ...crateFiles(dir, toml),
       ecosystem: 'cargo',
       dir,
       name: pkg.name,

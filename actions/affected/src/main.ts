@@ -16,7 +16,7 @@ import { lockfileVerdicts } from './lockfile-changes.js';
 import { isLockfile } from './lockfiles/index.js';
 import { ECOSYSTEMS } from './model.js';
 import { buildOutputs, buildSummary } from './report.js';
-import { baseWorkspace, goEmbedded, readHead, readLockfiles } from './revisions.js';
+import { baseWorkspace, configReaders, goEmbedded, readHead, readLockfiles } from './revisions.js';
 
 const globs = z.pipe(
   z.union([z.string(), z.array(z.string())]),
@@ -122,6 +122,7 @@ export async function run(io: ActionIO): Promise<void> {
     new Map(Object.entries(options.inputs)),
     await goEmbedded(git, range.head, changes, head, files),
   );
+  const readBy = await configReaders(git, range.head, changes, head, files);
   const result = computeAffected({
     base,
     head,
@@ -131,6 +132,7 @@ export async function run(io: ActionIO): Promise<void> {
     isGlobal,
     isLockfile,
     lockfileSeeds: verdicts.seeds,
+    readBy,
     cycles,
     includeDependents: options['include-dependents'],
     includeDependencies: options['include-dependencies'],
