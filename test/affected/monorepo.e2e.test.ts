@@ -91,7 +91,24 @@ describe('affected on real monorepo shapes (issue 15)', () => {
     expect(bump.reasons).toEqual({ a: 'catalog entry react (default catalog) changed' });
   });
 
-  test('a nested Cargo [workspace] (fuzz) is separate; a root crate owns its [[bin]] and [lib] paths anywhere', async () => {
+  test('uv: workspaces in test fixtures (cyclic ones included) are test data of the root project', async () => {
+    const fixture = (name: string, other: string) =>
+      `[project]\nname = "${name}"\ndependencies = ["${other}"]\n[tool.uv.workspace]\nmembers = ["member"]\n[tool.uv.sources]\n${other} = { workspace = true }\n`;
+    const r = await affectedBy(
+      {
+        'pyproject.toml': '[project]\nname = "tool"\nversion = "1.0"\n',
+        'src/tool/__init__.py': '',
+        'test/ecosystem/pyx/pyproject.toml': fixture('pyx', 'pyx-member'),
+        'test/ecosystem/pyx/member/pyproject.toml': fixture('pyx-member', 'pyx'),
+        'test/ecosystem/broken/pyproject.toml': '[project\n',
+      },
+      { 'test/ecosystem/pyx/member/x.py': 'x' },
+    );
+    expect(r.exitCode).toBe(0);
+    expect(r.reasons).toEqual({ tool: 'added test/ecosystem/pyx/member/x.py' });
+  });
+
+  test('a nested Cargo [workspace] (fuzz) is not a project; members come from globs, defaults and inherited paths; a root crate owns its [[bin]] anywhere', async () => {
     const initial: Files = {
       'Cargo.toml': [
         '[package]',
@@ -109,6 +126,8 @@ describe('affected on real monorepo shapes (issue 15)', () => {
         'members = ["crates/*"]',
         'exclude = ["crates/cli"]',
         'default-members = ["crates/core"]',
+        '[workspace.dependencies]',
+        'shared = { version = "0.1", path = "./vendor-libs/shared" }',
         '',
       ].join('\n'),
       'lib.rs': '',
@@ -120,34 +139,30 @@ describe('affected on real monorepo shapes (issue 15)', () => {
       'crates/core/data/table.json': '{}',
       'crates/core/notes/todo.txt': '',
       'crates/extra/Cargo.toml':
-        '[package]\nname = "extra"\nversion = "0.1.0"\n[[test]]\nname = "it"\npath = "checks/it.rs"\n',
+        '[package]\nname = "extra"\nversion = "0.1.0"\n[dependencies]\nshared.workspace = true\n[[test]]\nname = "it"\npath = "checks/it.rs"\n',
+      'vendor-libs/shared/Cargo.toml': '[package]\nname = "shared"\nversion = "0.1.0"\n',
+      'vendor-libs/shared/src/lib.rs': '',
       'fuzz/Cargo.toml':
         '[package]\nname = "app-fuzz"\nversion = "0.0.0"\n[dependencies]\napp = { path = ".." }\n[[bin]]\nname = "parse"\npath = "fuzz_targets/parse.rs"\n[workspace]\nmembers = ["."]\n',
       'fuzz/fuzz_targets/parse.rs': '',
     };
     const cases: [Files, Record<string, string>][] = [
-      [
-        { 'crates/cli/main.rs': 'fn main() { }' },
-        { app: 'changed crates/cli/main.rs', 'app-fuzz': 'depends on app (changed)' },
-      ],
-      [
-        { 'crates/cli/args.rs': 'x' },
-        { app: 'changed crates/cli/args.rs', 'app-fuzz': 'depends on app (changed)' },
-      ],
-      [
-        { 'tools/build.rs': 'fn main() {}' },
-        { app: 'added tools/build.rs', 'app-fuzz': 'depends on app (changed)' },
-      ],
-      [{ 'fuzz/fuzz_targets/parse.rs': 'x' }, { 'app-fuzz': 'changed fuzz/fuzz_targets/parse.rs' }],
+      [{ 'crates/cli/main.rs': 'fn main() { }' }, { app: 'changed crates/cli/main.rs' }],
+      [{ 'crates/cli/args.rs': 'x' }, { app: 'changed crates/cli/args.rs' }],
+      [{ 'tools/build.rs': 'fn main() {}' }, { app: 'added tools/build.rs' }],
+      [{ 'lib.rs': 'pub fn x() {}' }, { app: 'changed lib.rs' }],
+      // The fuzzing workspace is separate (cargo metadata at the root does not list it).
+      [{ 'fuzz/fuzz_targets/parse.rs': 'x' }, {}],
       [
         { 'crates/core/data/table.json': '{"a":1}', 'crates/core/notes/todo.txt': 'x' },
-        {
-          core: 'changed crates/core/data/table.json',
-          app: 'depends on core (changed)',
-          'app-fuzz': 'depends on app → core (changed)',
-        },
+        { core: 'changed crates/core/data/table.json', app: 'depends on core (changed)' },
       ],
       [{ 'crates/extra/checks/it.rs': 'x' }, { extra: 'added crates/extra/checks/it.rs' }],
+      // A member only through a [workspace.dependencies] path that a member inherits.
+      [
+        { 'vendor-libs/shared/src/lib.rs': 'x' },
+        { shared: 'changed vendor-libs/shared/src/lib.rs', extra: 'depends on shared (changed)' },
+      ],
     ];
     for (const [change, reasons] of cases) {
       const r = await affectedBy(initial, change, { 'global-files': 'none' });

@@ -92,11 +92,15 @@ export function discoverCargo(contents: Contents): DiscoveredCargo {
   const fingerprints = new Map<string, string>();
   const sharedValues = new Map<string, string>();
   const workspaceOf = new Map<string, string>(); // crate dir -> workspace root dir
-  // A nested [workspace] (a fuzzing workspace beside the main one) is a workspace of its own, not a
-  // member; one in a test fixture folder is test data.
-  const roots = [...tomls]
+  // Only outermost workspaces count, as `cargo metadata` at their root lists them: a nested [workspace]
+  // (a fuzzing workspace inside the main one) is a separate workspace that the main one neither builds
+  // nor lists, and one in a test fixture folder is test data. Their crates are not projects.
+  const allRoots = [...tomls]
     .filter(([dir, toml]) => isObject(toml.workspace) && !FIXTURE_DIR.test(dir))
-    .sort(([a], [b]) => b.length - a.length);
+    .sort(([a], [b]) => a.length - b.length);
+  const roots = allRoots.filter(([dir], i) => !allRoots.slice(0, i).some(([outer]) => isInside(dir, outer)));
+  const nested = allRoots.filter((root) => !roots.includes(root)).map(([dir]) => dir);
+  const inNested = (dir: string) => nested.some((n) => isInside(dir, n));
   for (const [rootDir, toml] of roots) {
     const workspace = asObject(toml.workspace);
     const file = fileIn(rootDir, 'Cargo.toml');
@@ -113,23 +117,36 @@ export function discoverCargo(contents: Contents): DiscoveredCargo {
     );
     const excluded = strings(workspace.exclude).map((p) => joinPath(rootDir, p) ?? '');
     for (const dir of tomls.keys()) {
-      if (workspaceOf.has(dir) || !isInside(dir, rootDir) || excluded.some((e) => e && isInside(dir, e)))
+      if (
+        workspaceOf.has(dir) ||
+        !isInside(dir, rootDir) ||
+        inNested(dir) ||
+        excluded.some((e) => e && isInside(dir, e))
+      )
         continue;
       if (dir === rootDir || isMember(relativeTo(dir, rootDir))) workspaceOf.set(dir, rootDir);
     }
     for (const [dir, message] of unreadable)
       if (isInside(dir, rootDir) && isMember(relativeTo(dir, rootDir))) throw new UserError(message);
-    // Cargo makes every path dependency inside the workspace folder a member too.
+    // Cargo makes every path dependency inside the workspace folder a member too, also one inherited
+    // from `[workspace.dependencies]` with `workspace = true`.
+    const inherited = asObject(workspace.dependencies);
     const queue = [...workspaceOf].filter(([, root]) => root === rootDir).map(([dir]) => dir);
     for (const dir of queue) {
       for (const [, table] of dependencyTables(tomls.get(dir)!)) {
-        for (const spec of Object.values(table)) {
+        for (const [key, spec] of Object.entries(table)) {
+          const shared = isObject(spec) && spec.workspace === true ? asObject(inherited[key]) : undefined;
           const target =
-            isObject(spec) && typeof spec.path === 'string' ? joinPath(dir, spec.path) : undefined;
+            shared && typeof shared.path === 'string'
+              ? joinPath(rootDir, shared.path)
+              : isObject(spec) && typeof spec.path === 'string'
+                ? joinPath(dir, spec.path)
+                : undefined;
           if (
             target === undefined ||
             workspaceOf.has(target) ||
             !tomls.has(target) ||
+            inNested(target) ||
             !isInside(target, rootDir)
           )
             continue;
