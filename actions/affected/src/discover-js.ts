@@ -39,8 +39,8 @@ interface Root {
   ignore: (relDir: string) => boolean;
 }
 
-/** pnpm never takes packages from these folders, whatever the globs say (its find-packages default). */
-const PNPM_IGNORED = /(^|\/)(node_modules|bower_components|test|tests)(\/|$)/;
+/** pnpm never takes workspace packages from these folders, whatever the globs say. */
+const PNPM_IGNORED = /(^|\/)(node_modules|bower_components)(\/|$)/;
 
 /** A catalog value as text; YAML may give a number or a mapping (which String() cannot convert). */
 const jsonText = (value: unknown): string => JSON.stringify(value) ?? 'null';

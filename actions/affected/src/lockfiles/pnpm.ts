@@ -38,10 +38,13 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
   const graph = emptyGraph();
   // NUL cannot appear in a lockfile key, so importer nodes never collide with package entries.
   const importerKey = (dir: string): string => `\0importer:${dir}`;
+  // A workspace package reached through a link brings its production dependencies, not its
+  // devDependencies (which affect only that package, and through the project graph its dependents).
+  const linkedKey = (dir: string): string => `\0linked:${dir}`;
   const resolve = (name: string, ref: string, fromDir: string | undefined): string => {
     if (ref.startsWith('link:')) {
       const dir = joinPath(fromDir ?? '', ref.slice('link:'.length));
-      if (dir !== undefined && importers.has(dir || '.')) return importerKey(dir || '.');
+      if (dir !== undefined && importers.has(dir || '.')) return linkedKey(dir || '.');
     }
     for (const key of [`/${name}/${ref}`, `/${name}@${ref}`, `${name}@${ref}`, ref]) {
       if (snapshots.has(key)) return key;
@@ -68,6 +71,10 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
     );
     const name = nameByDir.get(localDir) ?? dir;
     graph.nodes.set(importerKey(dir), { name, version: '', identity: `importer ${name}`, deps });
+    const production = [...dependencySpecs(importer, PACKAGE_FIELDS)].map(([dep, ref]) =>
+      resolve(dep, ref, localDir),
+    );
+    graph.nodes.set(linkedKey(dir), { name, version: '', identity: `linked ${name}`, deps: production });
   }
   for (const project of projects) {
     const key = importerKey(project.dir === '' ? '.' : project.dir);
