@@ -109,8 +109,8 @@ describe('affected on real monorepo shapes (issue 15)', () => {
   });
 
   test('a nested Cargo [workspace] (fuzz) is not a project; members come from globs, defaults and inherited paths; a root crate owns its [[bin]] anywhere', async () => {
-    const initial: Files = {
-      'Cargo.toml': [
+    const rootToml = (unsafeCode: string) =>
+      [
         '[package]',
         'name = "app"',
         'version = "0.1.0"',
@@ -128,13 +128,17 @@ describe('affected on real monorepo shapes (issue 15)', () => {
         'default-members = ["crates/core"]',
         '[workspace.dependencies]',
         'shared = { version = "0.1", path = "./vendor-libs/shared" }',
+        '[workspace.lints.rust]',
+        `unsafe_code = "${unsafeCode}"`,
         '',
-      ].join('\n'),
+      ].join('\n');
+    const initial: Files = {
+      'Cargo.toml': rootToml('deny'),
       'lib.rs': '',
       'crates/cli/main.rs': 'mod args; fn main() {}',
       'crates/cli/args.rs': '',
       'crates/core/Cargo.toml':
-        '[package]\nname = "core"\nversion = "0.1.0"\ninclude = ["src/**", "data/*.json", "Cargo.toml"]\n',
+        '[package]\nname = "core"\nversion = "0.1.0"\ninclude = ["src/**", "data/*.json", "Cargo.toml"]\n[lints]\nworkspace = true\n',
       'crates/core/src/lib.rs': '',
       'crates/core/data/table.json': '{}',
       'crates/core/notes/todo.txt': '',
@@ -158,6 +162,11 @@ describe('affected on real monorepo shapes (issue 15)', () => {
         { core: 'changed crates/core/data/table.json', app: 'depends on core (changed)' },
       ],
       [{ 'crates/extra/checks/it.rs': 'x' }, { extra: 'added crates/extra/checks/it.rs' }],
+      // Inherited lints changed: the crates that inherit them.
+      [
+        { 'Cargo.toml': rootToml('forbid') },
+        { core: '[workspace.lints] changed', app: 'depends on core (changed)' },
+      ],
       // A member only through a [workspace.dependencies] path that a member inherits.
       [
         { 'vendor-libs/shared/src/lib.rs': 'x' },

@@ -17,7 +17,7 @@ import {
 
 const DEPENDENCY_TABLES = ['dependencies', 'dev-dependencies', 'build-dependencies'];
 
-export const cargoKey = (root: string, table: 'dependencies' | 'package', key: string): string =>
+export const cargoKey = (root: string, table: 'dependencies' | 'package' | 'lints', key: string): string =>
   `cargo-${table}\t${root}\t${key}`;
 
 export interface DiscoveredCargo {
@@ -111,6 +111,8 @@ export function discoverCargo(contents: Contents): DiscoveredCargo {
       sharedValues.set(cargoKey(rootDir, 'dependencies', key), JSON.stringify(value));
     for (const [key, value] of Object.entries(asObject(workspace.package)))
       sharedValues.set(cargoKey(rootDir, 'package', key), JSON.stringify(value));
+    if (workspace.lints !== undefined)
+      sharedValues.set(cargoKey(rootDir, 'lints', ''), JSON.stringify(workspace.lints));
     const isMember = memberMatcher(
       [...strings(workspace.members), ...strings(workspace['default-members'])],
       file,
@@ -184,6 +186,8 @@ export function discoverCargo(contents: Contents): DiscoveredCargo {
     for (const [field, value] of Object.entries(asObject(toml.package)))
       if (rootDir !== undefined && asObject(value).workspace === true)
         draft.sharedEntries.push(cargoKey(rootDir, 'package', field));
+    if (rootDir !== undefined && asObject(toml.lints).workspace === true)
+      draft.sharedEntries.push(cargoKey(rootDir, 'lints', ''));
     for (const [kind, table] of dependencyTables(toml)) {
       for (const [key, spec] of Object.entries(table)) {
         let dir: string | undefined;

@@ -93,5 +93,6 @@ export function describeShared(key: string): string {
   if (kind === 'catalog')
     return `catalog entry ${b} (${a === 'default' ? 'default catalog' : `catalog ${a}`}${where})`;
   if (kind === 'cargo-dependencies') return `[workspace.dependencies] ${a}${where}`;
+  if (kind === 'cargo-lints') return `[workspace.lints]${where}`;
   return `[workspace.package] ${a}${where}`;
 }
