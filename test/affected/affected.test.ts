@@ -1,6 +1,6 @@
 import { computeAffected } from '../../actions/affected/src/affected.js';
 import { discoverWorkspace } from '../../actions/affected/src/discover.js';
-import { assertAcyclic } from '../../actions/affected/src/graph.js';
+import { dependencyCycles } from '../../actions/affected/src/graph.js';
 import { InputRules } from '../../actions/affected/src/inputs.js';
 import { manifestPaths } from '../../actions/affected/src/manifests.js';
 import type { ChangedFile } from '../../shared/git.js';
@@ -33,6 +33,7 @@ function run(
     ignore?: string[];
     inputs?: [string, string[]][];
     deps?: boolean;
+    noDependents?: boolean;
     lock?: [string, string[]][];
   } = {},
 ) {
@@ -47,7 +48,9 @@ function run(
     isGlobal: globList(options.global ?? []),
     isLockfile: (p) => p.endsWith('package-lock.json'),
     lockfileSeeds: new Map(options.lock ?? []),
-    includeDependents: true,
+    readBy: new Map(),
+    cycles: dependencyCycles(head.projects),
+    includeDependents: !options.noDependents,
     includeDependencies: !!options.deps,
   });
   return { ...result, reasons: Object.fromEntries(result.projects.map((p) => [p.name, p.reason])) };
@@ -147,11 +150,39 @@ describe('computeAffected', () => {
     expect(r.reasons).toEqual({ d: 'changed packages/d/README.md' });
   });
 
-  test('a dependency cycle is a clear error naming the manifests', () => {
-    const cyclic = ws({ ...mono, 'packages/a/package.json': pkg('a', { c: '*' }) });
-    expect(() => assertAcyclic(cyclic.projects)).toThrow(
-      'Dependency cycle: a → c → b → a (declared in packages/a/package.json, packages/c/package.json, packages/b/package.json)',
-    );
-    expect(() => assertAcyclic(ws(mono).projects)).not.toThrow();
+  test('dependency cycles are strongly connected components, one unit each, sorted', () => {
+    const cyclic = {
+      ...mono,
+      'packages/a/package.json': pkg('a', { c: '*' }),
+      'packages/d/package.json': pkg('d', { e: '*' }),
+      'packages/e/package.json': pkg('e', {}, { peerDependencies: { d: '*' } }),
+      'packages/f/package.json': pkg('f', { a: '*' }),
+    };
+    expect(dependencyCycles(ws(cyclic).projects)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
+    expect(dependencyCycles(ws(mono).projects)).toEqual([]);
+    // A change in one member affects every member even without dependents, and their dependents with.
+    expect(run([M('packages/b/src/y.ts')], { head: cyclic, noDependents: true }).reasons).toEqual({
+      a: 'in a dependency cycle with b (changed)',
+      b: 'changed packages/b/src/y.ts',
+      c: 'in a dependency cycle with b (changed)',
+    });
+    expect(run([M('packages/b/src/y.ts')], { head: cyclic }).reasons).toEqual({
+      a: 'in a dependency cycle with b (changed)',
+      b: 'changed packages/b/src/y.ts',
+      c: 'in a dependency cycle with b (changed)',
+      f: 'depends on a → b (changed)',
+    });
+  });
+
+  test('a long chain explains each project in constant space', () => {
+    const files: Files = { 'package.json': pkg('root', {}, { workspaces: ['p/*'] }) };
+    for (let i = 0; i < 50; i++) files[`p/${i}/package.json`] = pkg(`p${i}`, i ? { [`p${i - 1}`]: '*' } : {});
+    const r = run([M('p/0/x.js')], { head: files });
+    expect(r.reasons.p1).toBe('depends on p0 (changed)');
+    expect(r.reasons.p2).toBe('depends on p1 → p0 (changed)');
+    expect(r.reasons.p49).toBe('depends on p48 → … → p0 (changed, 49 links)');
   });
 });

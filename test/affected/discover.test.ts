@@ -230,6 +230,51 @@ describe('discoverWorkspace', () => {
     expect(ws.sharedValues.get('catalog\t\tlegacy\treact')).toBe('^16');
   });
 
+  test('catalog values YAML reads as numbers or mappings are compared as text, never a crash', () => {
+    const ws = discover({
+      'package.json': pkg('r'),
+      // An anchor sends the file to the full parser, which reads 18 as a number.
+      'pnpm-workspace.yaml':
+        'packages: ["p/*"]\ncatalog:\n  react: &v 18\n  vue: *v\n  odd:\n    nested: 1\ncatalogs:\n  "2":\n    x: 1.0\n',
+      'p/a/package.json': pkg('a', { dependencies: { react: 'catalog:', odd: 'catalog:', x: 'catalog:2' } }),
+    });
+    expect(ws.sharedValues.get('catalog\t\tdefault\treact')).toBe('18');
+    expect(ws.sharedValues.get('catalog\t\tdefault\todd')).toBe('{"nested":1}');
+    expect(ws.sharedValues.get('catalog\t\t2\tx')).toBe('1');
+    // The fast reader keeps scalars as written and gives mappings without a prototype.
+    const fast = discover({
+      'package.json': pkg('r'),
+      'pnpm-workspace.yaml': 'packages: ["p/*"]\ncatalog:\n  odd:\n    nested: 1\n',
+      'p/a/package.json': pkg('a'),
+    });
+    expect(fast.sharedValues.get('catalog\t\tdefault\todd')).toBe('{"nested":"1"}');
+  });
+
+  test('membership comes from the outermost root: nested and fixture workspaces are not read', () => {
+    expect(
+      shape({
+        'package.json': pkg('r', { workspaces: ['packages/*', 'packages/*/examples/*', '!packages/skip'] }),
+        'packages/a/package.json': pkg('a'),
+        'packages/a/examples/demo/package.json': pkg('demo', { dependencies: { a: '*' } }),
+        'packages/a/pnpm-workspace.yaml': 'packages: [\n',
+        'packages/skip/package.json': pkg('skip'),
+        'packages/a/test/fixtures/ws/package.json': '{"workspaces": [',
+        'tools/package.json': pkg('tools', { workspaces: ['*'] }),
+        'tools/x/package.json': pkg('x'),
+      }),
+    ).toEqual({ a: ['packages/a', []], demo: ['packages/a/examples/demo', ['a']] });
+    // Without a root manifest, each outermost root stands alone; fixture folders never are roots.
+    expect(
+      shape({
+        'web/package.json': pkg('web', { workspaces: ['apps/*'] }),
+        'web/apps/site/package.json': pkg('site'),
+        'web/apps/site/fixtures/package.json': pkg('f', { workspaces: ['*'] }),
+        'test/fixtures/ws/pnpm-workspace.yaml': 'packages: ["*"]\n',
+        'test/fixtures/ws/p/package.json': pkg('fixture'),
+      }),
+    ).toEqual({ site: ['web/apps/site', []] });
+  });
+
   test.each([
     ['services/api/**', 'services/api'],
     ['./infra/*.tf', 'infra'],

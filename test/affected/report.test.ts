@@ -8,7 +8,7 @@ const result = (names: string[]): AffectedResult => ({
     name,
     path: `p/${i}`,
     reason: i ? `depends on ${names[0]} (changed)` : 'changed x',
-    chain: i ? [name, names[0]!] : [name],
+    via: i ? names[0] : undefined,
   })),
   all: false,
   globalFiles: [],
@@ -19,6 +19,7 @@ const result = (names: string[]): AffectedResult => ({
   lockfiles: [],
   moved: [],
   removed: [],
+  cycles: [],
   causes: new Map(),
 });
 

@@ -252,10 +252,10 @@ describe('affected: real-repository shapes', () => {
 
   test('global files mark everything and name the file; ignore drops files first', async () => {
     const initial = npmWorkspace({ a: {}, b: {} });
-    const global = await affectedBy(initial, { 'tsconfig.base.json': '{}' });
+    const global = await affectedBy(initial, { '.nvmrc': '22' });
     expect(global.outputs.all).toBe('true');
     expect(global.projects).toEqual(['a', 'b']);
-    expect(global.reasons.a).toBe('global file tsconfig.base.json changed');
+    expect(global.reasons.a).toBe('global file .nvmrc changed');
     const ignored = await affectedBy(
       initial,
       { 'packages/a/notes.txt': 'x', 'packages/b/x.js': 'y' },
@@ -280,20 +280,23 @@ describe('affected: real-repository shapes', () => {
     expect(r.reasons.c).toMatch(/lodash 4.17.20 -> 4.17.21/); // c reaches lodash through its workspace link to a
   });
 
-  test('an unreadable lockfile is a warning naming it, and every project of its ecosystem counts (documented fallback)', async () => {
+  test('an unreadable lockfile is a warning naming it and the fallback: the projects declaring external dependencies', async () => {
     const initial = {
-      ...npmWorkspace({ a: {}, b: {} }),
+      ...npmWorkspace({ a: { dependencies: { lodash: '^4' } }, b: { dependencies: { a: '*' } }, c: {} }),
       'packages/a/go.mod': 'module x\n',
       'package-lock.json': lock('4.17.20'),
     };
     const r = await affectedBy(initial, { 'package-lock.json': '{ this is not json' });
     expect(r.exitCode).toBe(0);
-    expect(r.projects).toEqual(['a', 'b']);
-    expect(
-      r.annotations.some(
-        (a) => a.level === 'warning' && /package-lock\.json could not be diffed/.test(a.message),
-      ),
-    ).toBe(true);
+    // a declares lodash; b only links a workspace package (and depends on a); c declares nothing.
+    expect(r.reasons).toEqual({
+      a: 'lockfile package-lock.json changed and could not be diffed',
+      b: 'depends on a (changed)',
+    });
+    const warning = r.annotations.find((a) => a.level === 'warning')?.message;
+    expect(warning).toMatch(
+      /^Lockfile package-lock\.json could not be diffed \(.*\); fell back to the 1 js project\(s\) it covers whose manifests declare external dependencies: a\.$/,
+    );
   });
 
   test('more than 256 affected projects are split into matrix-N chunks', async () => {

@@ -151,11 +151,6 @@ describe('affected: every workspace kind, end to end', () => {
       { 'pnpm-workspace.yaml': 'packages: [\n' },
       /pnpm-workspace\.yaml is not valid YAML/,
     ],
-    [
-      'a dependency cycle',
-      { 'packages/a/package.json': pkg('a', { dependencies: { b: '*' } }) },
-      /Dependency cycle: a → b → a/,
-    ],
   ])('%s fails with a clear error naming the file, and no outputs', async (_t, change, message) => {
     const r = await affectedBy(
       {

@@ -1,5 +1,5 @@
 import type { ChangedFile } from '../../../shared/git.js';
-import { type Cause, describeCause, expand, pathToSeed } from './graph.js';
+import { type Cause, describeCause, expand } from './graph.js';
 import { type InputRules, Owners } from './inputs.js';
 import { type Project, type Workspace, describeShared } from './model.js';
 
@@ -13,6 +13,10 @@ export interface AffectedOptions {
   /** Lockfiles are diffed by the caller (lockfile parsers); their verdicts arrive here. */
   isLockfile: (path: string) => boolean;
   lockfileSeeds: ReadonlyMap<string, string[]>;
+  /** Files read by projects that do not own them (tsconfig `extends` chains): path -> project names. */
+  readBy: ReadonlyMap<string, readonly string[]>;
+  /** Dependency cycles at head (see dependencyCycles): each builds as one unit. */
+  cycles: readonly string[][];
   includeDependents: boolean;
   includeDependencies: boolean;
 }
@@ -21,8 +25,8 @@ export interface AffectedProject {
   name: string;
   path: string;
   reason: string;
-  /** Project names from this one back to the changed one. */
-  chain: string[];
+  /** The neighbour that brought this project in; undefined for a project changed itself. */
+  via?: string;
 }
 
 export interface AffectedResult {
@@ -43,6 +47,8 @@ export interface AffectedResult {
   moved: { name: string; from: string; to: string }[];
   /** Projects that exist at base only. */
   removed: string[];
+  /** Dependency cycles at head, each sorted; a member's change affects every member. */
+  cycles: readonly string[][];
   causes: Map<string, Cause>;
 }
 
@@ -76,6 +82,7 @@ export function computeAffected(options: AffectedOptions): AffectedResult {
     lockfiles: [],
     moved: [],
     removed: [],
+    cycles: options.cycles,
     causes: new Map(),
   };
   const seen = new Set<string>();
@@ -96,8 +103,10 @@ export function computeAffected(options: AffectedOptions): AffectedResult {
     if (options.isLockfile(path)) return void lists.lockfiles.add(path);
     const workspace = at === 'base' ? base : head;
     const found = owners[at].of(path);
+    const readers = options.readBy.get(path) ?? [];
+    for (const name of readers) add(seeds, name, `${verb} ${path}, which its tsconfig extends`);
     if (workspace.structureFiles.has(path) && !found.some((p) => p.manifest === path)) return;
-    if (!found.length) return void lists.unowned.add(path);
+    if (!found.length) return void (readers.length || lists.unowned.add(path));
     for (const project of found) {
       if (
         path === project.manifest &&
@@ -137,7 +146,7 @@ export function computeAffected(options: AffectedOptions): AffectedResult {
     const reason = `global file ${result.globalFiles[0]} changed`;
     for (const project of head.projects) if (!seeds.has(project.name)) seeds.set(project.name, [reason]);
   }
-  result.causes = expand(head.projects, seeds, {
+  result.causes = expand(head.projects, seeds, options.cycles, {
     dependents: options.includeDependents,
     dependencies: options.includeDependencies,
   });
@@ -148,7 +157,7 @@ export function computeAffected(options: AffectedOptions): AffectedResult {
       name: project.name,
       path: project.dir || '.',
       reason: describeCause(result.causes, project.name),
-      chain: pathToSeed(result.causes, project.name),
+      via: cause.kind === 'changed' ? undefined : cause.via,
     });
   }
   return result;
@@ -179,7 +188,11 @@ function compareStructure(
     for (const key of project.sharedEntries)
       if (changedEntries.has(key)) add(seeds, project.name, `${describeShared(key)} changed`);
     const before = base.byName.get(project.name);
-    if (!before) continue;
+    if (!before) {
+      // A folder the workspace globs newly select is built for the first time.
+      if (!seeds.has(project.name)) add(seeds, project.name, 'joined the workspace');
+      continue;
+    }
     const links = (p: Project) =>
       p.links
         .map((l) => l.name)

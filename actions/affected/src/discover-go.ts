@@ -63,12 +63,26 @@ export function parseGoMod(path: string, text: string, dir: string): GoMod {
  * folders). A module depends on another when a `replace` points at its folder, or when it requires
  * a module that a go.work including both `use`s.
  */
-export function discoverGo(contents: Contents): { drafts: Draft[]; structureFiles: string[] } {
+export function discoverGo(contents: Contents): {
+  drafts: Draft[];
+  structureFiles: string[];
+  warnings: string[];
+} {
   const drafts: Draft[] = [];
+  const warnings: string[] = [];
   const mods = new Map<string, GoMod>(); // dir -> go.mod
   const byModule = new Map<string, string>(); // module path -> dir
   for (const [dir, text] of manifestsNamed(contents, 'go.mod')) {
-    const mod = parseGoMod(fileIn(dir, 'go.mod'), text, dir);
+    // The go command ignores folders starting with `_` or `.` (and testdata, never read here).
+    if (/(^|\/)[_.]/.test(dir)) continue;
+    let mod: GoMod;
+    try {
+      mod = parseGoMod(fileIn(dir, 'go.mod'), text, dir);
+    } catch (error) {
+      if (dir === '' || !(error instanceof UserError)) throw error;
+      warnings.push(`${error.message} It is not counted as a module.`);
+      continue;
+    }
     mods.set(dir, mod);
     if (!byModule.has(mod.module)) byModule.set(mod.module, dir);
     drafts.push({
@@ -110,5 +124,5 @@ export function discoverGo(contents: Contents): { drafts: Draft[]; structureFile
         link(draft, workReplaces.get(required) ?? used.get(required), 'go.work');
     }
   }
-  return { drafts, structureFiles };
+  return { drafts, structureFiles, warnings };
 }

@@ -3,6 +3,7 @@ import {
   type Contents,
   type Draft,
   type Json,
+  FIXTURE_DIR,
   asObject,
   fileIn,
   isObject,
@@ -34,6 +35,54 @@ interface Root {
   /** Where the member list came from. */
   source: string;
   catalogs: Map<string, Json>;
+  /** Member folders the package manager skips although a glob selects them (relative to the root). */
+  ignore: (relDir: string) => boolean;
+}
+
+/** pnpm never takes workspace packages from these folders, whatever the globs say. */
+const PNPM_IGNORED = /(^|\/)(node_modules|bower_components)(\/|$)/;
+
+/** A catalog value as text; YAML may give a number or a mapping (which String() cannot convert). */
+const jsonText = (value: unknown): string => JSON.stringify(value) ?? 'null';
+
+/**
+ * The workspace a root folder declares: pnpm-workspace.yaml `packages` (pnpm ignores package.json
+ * `workspaces` then), else package.json `workspaces` (array or `{packages}`); undefined when the
+ * package.json only mentions the word.
+ */
+function readRoot(
+  dir: string,
+  contents: Contents,
+  packageText: string | undefined,
+  parsed: (dir: string, text: string) => Json,
+): Root | undefined {
+  const yamlFile = fileIn(dir, 'pnpm-workspace.yaml');
+  const yamlText = contents.get(yamlFile);
+  const json = packageText === undefined ? undefined : parsed(dir, packageText);
+  const catalogs = new Map<string, Json>();
+  if (yamlText !== undefined) {
+    const yaml = parseYamlFile(yamlFile, yamlText);
+    readCatalogs(catalogs, yaml);
+    if (json) readCatalogs(catalogs, json);
+    return {
+      dir,
+      patterns: strings(yaml.packages),
+      source: yamlFile,
+      catalogs,
+      ignore: (relDir) => PNPM_IGNORED.test(relDir),
+    };
+  }
+  if (!json || json.workspaces === undefined) return undefined;
+  const workspaces = json.workspaces;
+  readCatalogs(catalogs, json); // bun: top level
+  readCatalogs(catalogs, asObject(workspaces)); // bun: inside `workspaces`
+  return {
+    dir,
+    patterns: Array.isArray(workspaces) ? strings(workspaces) : strings(asObject(workspaces).packages),
+    source: fileIn(dir, 'package.json'),
+    catalogs,
+    ignore: (relDir) => /(^|\/)node_modules(\/|$)/.test(relDir),
+  };
 }
 
 /** Reads catalogs in the pnpm / yarn / bun shape: `catalog` (the default one) and `catalogs.<name>`. */
@@ -62,59 +111,52 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
   const structureFiles: string[] = [];
   const fingerprints = new Map<string, string>();
 
-  // Workspace roots: a pnpm-workspace.yaml, or a package.json with `workspaces`.
+  // Workspace roots: a pnpm-workspace.yaml, or a package.json with `workspaces`. The outermost one
+  // defines the workspace; a workspace file inside it, or in a test fixture folder, is not read at
+  // all: members are whatever the root's globs select, as for the package managers themselves.
+  const candidates = new Set<string>();
+  for (const [dir] of manifestsNamed(contents, 'pnpm-workspace.yaml')) candidates.add(dir);
+  for (const [dir, text] of packageTexts) if (text.includes('"workspaces"')) candidates.add(dir);
   const roots = new Map<string, Root>();
-  for (const [dir, text] of manifestsNamed(contents, 'pnpm-workspace.yaml')) {
-    const file = fileIn(dir, 'pnpm-workspace.yaml');
-    const yaml = parseYamlFile(file, text);
-    const root: Root = { dir, patterns: strings(yaml.packages), source: file, catalogs: new Map() };
-    readCatalogs(root.catalogs, yaml);
-    roots.set(dir, root);
-    structureFiles.push(file);
-  }
-  for (const [dir, text] of packageTexts) {
-    // Only a few package.json files hold `workspaces`: skip the JSON parse for the rest.
-    if (!text.includes('"workspaces"') && !roots.has(dir)) continue;
-    const json = parsed(dir, text);
-    const workspaces = json.workspaces;
-    if (workspaces === undefined && !roots.has(dir)) continue;
-    const root = roots.get(dir) ?? {
-      dir,
-      patterns: [],
-      source: fileIn(dir, 'package.json'),
-      catalogs: new Map(),
-    };
-    if (!roots.has(dir))
-      root.patterns = Array.isArray(workspaces)
-        ? strings(workspaces)
-        : strings(asObject(workspaces).packages);
-    readCatalogs(root.catalogs, json); // bun: top level
-    readCatalogs(root.catalogs, asObject(workspaces)); // bun: inside `workspaces`
-    roots.set(dir, root);
-  }
-  for (const [dir, text] of manifestsNamed(contents, '.yarnrc.yml')) {
-    const root = roots.get(dir);
+  for (const dir of [...candidates].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
+    if (FIXTURE_DIR.test(dir) || [...roots.keys()].some((root) => isInside(dir, root))) continue;
+    const root = readRoot(dir, contents, packageTexts.get(dir), parsed);
     if (!root) continue;
-    readCatalogs(root.catalogs, parseYamlFile(fileIn(dir, '.yarnrc.yml'), text));
-    structureFiles.push(fileIn(dir, '.yarnrc.yml'));
+    roots.set(dir, root);
+    if (root.source.endsWith('pnpm-workspace.yaml')) structureFiles.push(root.source);
+    const yarnrc = contents.get(fileIn(dir, '.yarnrc.yml'));
+    if (yarnrc !== undefined) {
+      readCatalogs(root.catalogs, parseYamlFile(fileIn(dir, '.yarnrc.yml'), yarnrc));
+      structureFiles.push(fileIn(dir, '.yarnrc.yml'));
+    }
   }
 
   // A repository without workspaces but with a root package.json is a one-package repository.
   if (!roots.size && packageTexts.has(''))
-    roots.set('', { dir: '', patterns: [], source: 'package.json', catalogs: new Map() });
+    roots.set('', {
+      dir: '',
+      patterns: [],
+      source: 'package.json',
+      catalogs: new Map(),
+      ignore: () => false,
+    });
 
   const sharedValues = new Map<string, string>();
   const members = new Map<string, string>(); // member dir -> workspace root dir
-  for (const root of [...roots.values()].sort((a, b) => a.dir.length - b.dir.length)) {
+  for (const root of roots.values()) {
     for (const [name, catalog] of root.catalogs)
       for (const [pkg, version] of Object.entries(catalog))
-        sharedValues.set(catalogKey(root.dir, name, pkg), String(version));
+        sharedValues.set(
+          catalogKey(root.dir, name, pkg),
+          typeof version === 'string' ? version : jsonText(version),
+        );
     const isMember = memberMatcher(root.patterns, root.source);
-    for (const dir of packageTexts.keys())
-      if (dir !== root.dir && isInside(dir, root.dir) && isMember(relativeTo(dir, root.dir)))
-        members.set(dir, root.dir);
+    for (const dir of packageTexts.keys()) {
+      if (dir === root.dir || !isInside(dir, root.dir)) continue;
+      const relative = relativeTo(dir, root.dir);
+      if (isMember(relative) && !root.ignore(relative)) members.set(dir, root.dir);
+    }
   }
-
   const drafts: Draft[] = [];
   const byName = new Map<string, Draft>();
   const rootOf = new Map<Draft, string>();
@@ -132,7 +174,8 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     rootOf.set(draft, rootDir);
     if (!byName.has(name)) byName.set(name, draft);
   };
-  for (const [dir, rootDir] of members) add(dir, parsed(dir, packageTexts.get(dir)!), rootDir);
+  for (const [dir, rootDir] of [...members].sort(([a], [b]) => (a < b ? -1 : 1)))
+    add(dir, parsed(dir, packageTexts.get(dir)!), rootDir);
   for (const root of roots.values()) {
     const text = packageTexts.get(root.dir);
     if (text === undefined) continue;

@@ -1,8 +1,10 @@
+import { UserError } from '../../../shared/errors.js';
 import { isInside, joinPath, relativeTo } from './model.js';
 import {
   type Contents,
   type Draft,
   type Json,
+  FIXTURE_DIR,
   asObject,
   fileIn,
   isObject,
@@ -38,22 +40,39 @@ export function discoverPython(contents: Contents): {
   structureFiles: string[];
   fingerprints: Map<string, string>;
 } {
+  // As for the other ecosystems: a malformed manifest stops discovery at the root or in a member only,
+  // and a workspace inside another one, or in a test fixture folder, is test data, not a workspace.
   const tomls = new Map<string, Json>();
-  for (const [dir, text] of manifestsNamed(contents, 'pyproject.toml'))
-    tomls.set(dir, parseTomlFile(fileIn(dir, 'pyproject.toml'), text));
+  const unreadable = new Map<string, string>();
+  for (const [dir, text] of manifestsNamed(contents, 'pyproject.toml')) {
+    try {
+      tomls.set(dir, parseTomlFile(fileIn(dir, 'pyproject.toml'), text));
+    } catch (error) {
+      if (dir === '' || !(error instanceof UserError)) throw error;
+      unreadable.set(dir, error.message);
+    }
+  }
   const structureFiles: string[] = [];
   const fingerprints = new Map<string, string>();
   const drafts: Draft[] = [];
   const sourcesOf = new Map<Draft, Json[]>();
-  for (const [rootDir, toml] of tomls) {
+  const roots: string[] = [];
+  const byDepth = [...tomls].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1));
+  for (const [rootDir, toml] of byDepth) {
     const uv = asObject(asObject(toml.tool).uv);
-    if (!isObject(uv.workspace)) continue;
+    if (!isObject(uv.workspace) || FIXTURE_DIR.test(rootDir) || roots.some((r) => isInside(rootDir, r)))
+      continue;
+    roots.push(rootDir);
     const file = fileIn(rootDir, 'pyproject.toml');
     structureFiles.push(file);
     const { tool: _t, ...own } = toml;
     fingerprints.set(file, JSON.stringify(own));
     const isMember = memberMatcher(strings(uv.workspace.members), file);
     const isExcluded = memberMatcher(strings(uv.workspace.exclude), file);
+    for (const [dir, message] of unreadable) {
+      const rel = isInside(dir, rootDir) ? relativeTo(dir, rootDir) : undefined;
+      if (rel !== undefined && isMember(rel) && !isExcluded(rel)) throw new UserError(message);
+    }
     for (const [dir, member] of tomls) {
       if (!isInside(dir, rootDir)) continue;
       const rel = relativeTo(dir, rootDir);

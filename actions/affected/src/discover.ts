@@ -44,7 +44,7 @@ export function discoverWorkspace(
   const fingerprints = new Map([...js.fingerprints, ...cargo.fingerprints, ...python.fingerprints]);
   const implicit = nxProjects(contents, drafts);
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...go.warnings];
   const byDraft = new Map<Draft, Project>();
   const byName = new Map<string, Project>();
   const aliases = new Map<string, Project>();
@@ -67,6 +67,8 @@ export function discoverWorkspace(
       sharedEntries: draft.sharedEntries,
       fingerprint: fingerprints.get(draft.manifest),
     };
+    if (draft.targets) project.targets = draft.targets;
+    if (draft.inputs) project.inputs = draft.inputs;
     byDraft.set(draft, project);
     byName.set(name, project);
     for (const alias of draft.aliases ?? []) if (!aliases.has(alias)) aliases.set(alias, project);

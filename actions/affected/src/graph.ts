@@ -1,60 +1,87 @@
-import { UserError } from '../../../shared/errors.js';
 import type { Project } from './model.js';
 
-/** Why a project is affected: directly (a seed) or through a neighbour in the graph. */
+/**
+ * Why a project is affected: directly (a seed), through a neighbour in the graph, or as a member of a
+ * dependency cycle holding a seed. `via` is the next project on one shortest path back to `seed`,
+ * `steps` that path's length: enough to explain the project in constant space.
+ */
 export type Cause =
   | { kind: 'changed'; reasons: string[] }
-  | { kind: 'dependent'; via: string }
-  | { kind: 'dependency'; via: string };
+  | { kind: 'dependent' | 'dependency' | 'cycle'; via: string; seed: string; steps: number };
 
 /**
- * Fails with the first dependency cycle found, named by its projects and manifests: the order of
- * builds is undefined on a cycle, so a matrix built from it would be too.
+ * The dependency cycles of the graph: strongly connected components of more than one project
+ * (Tarjan's algorithm, iterative so long chains do not overflow the stack, linear in projects + links).
+ * Members are sorted by name and cycles by their first member, so the answer does not depend on the
+ * order manifests were read in.
  */
-export function assertAcyclic(projects: readonly Project[]): void {
+export function dependencyCycles(projects: readonly Project[]): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
   const byName = new Map(projects.map((p) => [p.name, p]));
-  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
+  const cycles: string[][] = [];
   for (const start of projects) {
-    if (state.has(start.name)) continue;
-    // Iterative depth-first search: recursion would overflow on long chains of packages.
-    const stack: { name: string; next: number }[] = [{ name: start.name, next: 0 }];
-    state.set(start.name, 1);
-    while (stack.length) {
-      const top = stack.at(-1)!;
-      const links = byName.get(top.name)?.links ?? [];
-      if (top.next >= links.length) {
-        state.set(top.name, 2);
-        stack.pop();
+    if (index.has(start.name)) continue;
+    const frames: { name: string; next: number }[] = [{ name: start.name, next: 0 }];
+    index.set(start.name, index.size);
+    low.set(start.name, index.get(start.name)!);
+    stack.push(start.name);
+    onStack.add(start.name);
+    while (frames.length) {
+      const frame = frames.at(-1)!;
+      const links = byName.get(frame.name)!.links;
+      if (frame.next < links.length) {
+        const next = links[frame.next++]!.name;
+        if (!byName.has(next)) continue;
+        if (!index.has(next)) {
+          index.set(next, index.size);
+          low.set(next, index.get(next)!);
+          stack.push(next);
+          onStack.add(next);
+          frames.push({ name: next, next: 0 });
+        } else if (onStack.has(next)) low.set(frame.name, Math.min(low.get(frame.name)!, index.get(next)!));
         continue;
       }
-      const next = links[top.next++]!.name;
-      if (state.get(next) === 1) {
-        const cycle = [...stack.slice(stack.findIndex((s) => s.name === next)).map((s) => s.name), next];
-        const manifests = [...new Set(cycle.map((n) => byName.get(n)?.manifest).filter(Boolean))];
-        throw new UserError(
-          `Dependency cycle: ${cycle.join(' → ')} (declared in ${manifests.join(', ')}); the build order is undefined, so remove one of these dependencies.`,
-        );
-      }
-      if (!state.has(next) && byName.has(next)) {
-        state.set(next, 1);
-        stack.push({ name: next, next: 0 });
-      }
+      frames.pop();
+      const parent = frames.at(-1);
+      if (parent) low.set(parent.name, Math.min(low.get(parent.name)!, low.get(frame.name)!));
+      if (low.get(frame.name) !== index.get(frame.name)) continue;
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== frame.name);
+      if (component.length > 1) cycles.push(component.sort(compareNames));
     }
   }
+  return cycles.sort((a, b) => compareNames(a[0]!, b[0]!));
 }
 
+const compareNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Adds to `affected` every transitive dependent (and, when asked, every transitive dependency) of
- * the projects in it, recording which neighbour brought each one in, breadth first so the recorded
- * path is a shortest one.
+ * Adds to the seeds every member of a cycle holding one (a cycle builds as one unit), every
+ * transitive dependent and, when asked, every transitive dependency, recording the neighbour that
+ * brought each one in. Breadth first, so the recorded path is a shortest one.
  */
 export function expand(
   projects: readonly Project[],
   seeds: ReadonlyMap<string, string[]>,
+  cycles: readonly string[][],
   options: { dependents: boolean; dependencies: boolean },
 ): Map<string, Cause> {
   const affected = new Map<string, Cause>();
   for (const [name, reasons] of seeds) affected.set(name, { kind: 'changed', reasons });
+  const cycleOf = new Map<string, string[]>();
+  for (const cycle of cycles) for (const name of cycle) cycleOf.set(name, cycle);
+  for (const seed of seeds.keys())
+    for (const member of cycleOf.get(seed) ?? [])
+      if (!affected.has(member)) affected.set(member, { kind: 'cycle', via: seed, seed, steps: 1 });
+
   const dependents = new Map<string, string[]>();
   for (const project of projects)
     for (const link of project.links) {
@@ -65,9 +92,13 @@ export function expand(
   const walk = (next: (name: string) => readonly string[], kind: 'dependent' | 'dependency') => {
     const queue = [...affected.keys()];
     for (let i = 0; i < queue.length; i++) {
-      for (const neighbour of next(queue[i]!)) {
+      const from = queue[i]!;
+      const cause = affected.get(from)!;
+      const seed = cause.kind === 'changed' ? from : cause.seed;
+      const steps = cause.kind === 'changed' ? 1 : cause.steps + 1;
+      for (const neighbour of next(from)) {
         if (affected.has(neighbour)) continue;
-        affected.set(neighbour, { kind, via: queue[i]! });
+        affected.set(neighbour, { kind, via: from, seed, steps });
         queue.push(neighbour);
       }
     }
@@ -78,17 +109,12 @@ export function expand(
   return affected;
 }
 
-/** The chain of projects from `name` back to the project that was changed: [name, via, ..., seed]. */
-export function pathToSeed(affected: ReadonlyMap<string, Cause>, name: string): string[] {
-  const path = [name];
-  for (let cause = affected.get(name); cause && cause.kind !== 'changed'; cause = affected.get(cause.via)) {
-    if (path.includes(cause.via)) break;
-    path.push(cause.via);
-  }
-  return path;
-}
-
-/** One line saying why: `changed packages/a/x.ts`, `depends on b (changed)`, `depends on c → b (changed)`, `dependency of c`. */
+/**
+ * One line saying why, of bounded length whatever the depth: `changed packages/a/x.ts`,
+ * `depends on b (changed)`, `depends on c → b (changed)`, `depends on d → … → a (changed, 5 links)`,
+ * `dependency of c`, `in a dependency cycle with a (changed)`. Each project names its next hop, so
+ * the whole path can be followed through the other projects' reasons.
+ */
 export function describeCause(affected: ReadonlyMap<string, Cause>, name: string): string {
   const cause = affected.get(name);
   if (!cause) return '';
@@ -96,10 +122,10 @@ export function describeCause(affected: ReadonlyMap<string, Cause>, name: string
     const [first, ...rest] = cause.reasons;
     return rest.length ? `${first} and ${rest.length} more` : (first ?? 'changed');
   }
-  const path = pathToSeed(affected, name).slice(1);
-  const last = affected.get(path.at(-1)!);
-  const tail = last?.kind === 'changed' ? 'changed' : 'affected';
-  return cause.kind === 'dependent'
-    ? `depends on ${path.join(' → ')} (${tail})`
-    : `dependency of ${cause.via}`;
+  const tail = affected.get(cause.seed)?.kind === 'changed' ? 'changed' : 'affected';
+  if (cause.kind === 'cycle') return `in a dependency cycle with ${cause.seed} (${tail})`;
+  if (cause.kind === 'dependency') return `dependency of ${cause.via}`;
+  if (cause.steps === 1) return `depends on ${cause.via} (${tail})`;
+  if (cause.steps === 2) return `depends on ${cause.via} → ${cause.seed} (${tail})`;
+  return `depends on ${cause.via} → … → ${cause.seed} (${tail}, ${cause.steps} links)`;
 }

@@ -47,25 +47,37 @@ export class InputRules {
 
   isInput(project: Project, path: string): boolean {
     if (path === project.manifest || this.extra.has(path)) return true;
+    if (project.targets && this.matcher(`targets:${project.name}`, project.targets)(path)) return true;
     const key = this.override.has(project.name)
       ? project.name
       : this.override.has(project.ecosystem)
         ? project.ecosystem
-        : `default:${project.ecosystem}`;
+        : project.inputs
+          ? `own:${project.name}`
+          : `default:${project.ecosystem}`;
+    const matches = this.matcher(
+      key,
+      this.override.get(key) ?? project.inputs ?? DEFAULT_INPUTS[project.ecosystem],
+    );
+    // Explicit projects own files by repository-relative globs; their inputs are relative to the root too.
+    if (project.paths) return matches(path);
+    return isInside(path, project.dir) && matches(relativeTo(path, project.dir));
+  }
+
+  private matcher(key: string, patterns: readonly string[]): (path: string) => boolean {
     let matches = this.compiled.get(key);
     if (!matches) {
-      matches = globList(this.override.get(key) ?? DEFAULT_INPUTS[project.ecosystem], 'inputs');
+      matches = globList(patterns, 'inputs');
       this.compiled.set(key, matches);
     }
-    // Explicit projects own files by repository-relative globs; their inputs are relative to the root too.
-    return matches(project.paths ? path : relativeTo(path, project.dir));
+    return matches;
   }
 }
 
 /**
  * Maps files to the projects that own them: the project with the deepest folder containing the file
  * (so a nested Go module or a package inside another's folder owns its files), plus any project of
- * the `projects` input whose globs match.
+ * the `projects` input whose globs match and any crate whose target paths point at the file.
  */
 export class Owners {
   private readonly byDir = new Map<string, Project[]>();
@@ -73,6 +85,7 @@ export class Owners {
 
   constructor(workspace: Workspace) {
     for (const project of workspace.projects) {
+      if (project.targets) this.byGlobs.push({ project, matches: globList(project.targets, 'targets') });
       if (project.paths) {
         this.byGlobs.push({ project, matches: globList(project.paths.map(anchor), 'projects') });
         continue;
@@ -88,7 +101,7 @@ export class Owners {
     for (let dir = dirOf(path); ; dir = dirOf(dir)) {
       const found = this.byDir.get(dir);
       if (found) {
-        owners.push(...found.filter((p) => isInside(path, p.dir)));
+        for (const project of found) if (!owners.includes(project)) owners.push(project);
         break;
       }
       if (dir === '') break;

@@ -1,5 +1,7 @@
+import { parse as parseToml } from 'smol-toml';
+import { parseGoMod } from './discover-go.js';
 import { diffLockfile } from './lockfiles/index.js';
-import { type Ecosystem, type Project, type Workspace, baseName } from './model.js';
+import { type Ecosystem, type Project, type Workspace, baseName, dirOf, isInside } from './model.js';
 
 /** The ecosystem whose projects a lockfile resolves. */
 export function lockfileEcosystem(path: string): Ecosystem {
@@ -24,8 +26,9 @@ export interface LockfileVerdicts {
 
 /**
  * Diffs each changed lockfile per project (the lockfile parsers decide whose resolved dependencies
- * changed). A lockfile they cannot read falls back, with a warning naming it, to marking every
- * project of its ecosystem: too many jobs is recoverable, a missed one is not.
+ * changed). A lockfile they cannot read falls back, with a warning naming it and the projects taken,
+ * to the projects it covers whose manifests declare an external dependency (only those can resolve
+ * differently): too many jobs is recoverable, a missed one is not.
  */
 export function lockfileVerdicts(
   changes: readonly LockfileChange[],
@@ -53,14 +56,14 @@ export function lockfileVerdicts(
     );
     let affected: Map<string, string>;
     if (diff.kind === 'unreadable') {
-      verdicts.warnings.push(
-        `Lockfile ${change.path} could not be diffed (${diff.reason}); every ${ecosystem} project it covers counts as affected.`,
-      );
       const reason = `lockfile ${change.path} changed and could not be diffed`;
-      affected = new Map(
-        projects
-          .filter((p) => change.path === baseName(change.path) || isBelow(p.dir, change.path))
-          .map((p) => [p.name, reason]),
+      const names = projects
+        .filter((p) => isInside(p.dir, dirOf(change.path)))
+        .filter((p) => declaresExternal(p, manifestOf(p, 'after'), head))
+        .map((p) => p.name);
+      affected = new Map(names.map((name) => [name, reason]));
+      verdicts.warnings.push(
+        `Lockfile ${change.path} could not be diffed (${diff.reason}); fell back to the ${names.length} ${ecosystem} project(s) it covers whose manifests declare external dependencies${names.length ? `: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}` : ''}.`,
       );
     } else affected = diff.affected;
     verdicts.notes.push(
@@ -75,8 +78,40 @@ export function lockfileVerdicts(
   return verdicts;
 }
 
-/** True when a project folder lies in the lockfile's folder. */
-function isBelow(dir: string, lockfile: string): boolean {
-  const folder = lockfile.slice(0, lockfile.lastIndexOf('/'));
-  return dir === folder || dir.startsWith(`${folder}/`);
+const JS_DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+const LOCAL_SPEC = /^(workspace|link|file|portal):/;
+
+/**
+ * True when a project's manifest names a dependency from outside the repository (so a lockfile can
+ * change what it resolves). A manifest that cannot be read counts as declaring one.
+ */
+export function declaresExternal(project: Project, text: string | undefined, workspace: Workspace): boolean {
+  if (text === undefined) return true;
+  const isProject = (name: string) => workspace.byName.get(name)?.ecosystem === project.ecosystem;
+  try {
+    if (project.ecosystem === 'go')
+      return parseGoMod(project.manifest, text, project.dir).requires.some((m) => !isProject(m));
+    if (project.ecosystem === 'cargo') {
+      const toml = parseToml(text) as Record<string, unknown>;
+      const tables = ['dependencies', 'dev-dependencies', 'build-dependencies'].flatMap((t) => [
+        toml[t],
+        ...Object.values(asRecord(toml.target)).map((target) => asRecord(target)[t]),
+      ]);
+      // `workspace = true` may name a registry crate: counted as external.
+      return tables.some((table) =>
+        Object.values(asRecord(table)).some((spec) => typeof asRecord(spec).path !== 'string'),
+      );
+    }
+    const json = JSON.parse(text) as Record<string, unknown>;
+    return JS_DEPENDENCY_FIELDS.some((field) =>
+      Object.entries(asRecord(json[field])).some(
+        ([name, spec]) => !(typeof spec === 'string' && LOCAL_SPEC.test(spec.trim())) && !isProject(name),
+      ),
+    );
+  } catch {
+    return true;
+  }
 }
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -10,13 +10,13 @@ import { withYaml } from '../../../shared/yaml.js';
 import { planRange, resolveRange } from '../../../shared/range.js';
 import { computeAffected } from './affected.js';
 import { type ExplicitProject, discoverWorkspace } from './discover.js';
-import { assertAcyclic } from './graph.js';
+import { dependencyCycles } from './graph.js';
 import { InputRules } from './inputs.js';
 import { lockfileVerdicts } from './lockfile-changes.js';
 import { isLockfile } from './lockfiles/index.js';
 import { ECOSYSTEMS } from './model.js';
 import { buildOutputs, buildSummary } from './report.js';
-import { baseWorkspace, goEmbedded, readHead, readLockfiles } from './revisions.js';
+import { baseWorkspace, configReaders, goEmbedded, readHead, readLockfiles } from './revisions.js';
 
 const globs = z.pipe(
   z.union([z.string(), z.array(z.string())]),
@@ -98,7 +98,7 @@ export async function run(io: ActionIO): Promise<void> {
   const { workspace: base, contents: baseContents } = await withYaml(() =>
     baseWorkspace(git, range.base, changes, files, headContents, explicit, head),
   );
-  assertAcyclic(head.projects);
+  const cycles = dependencyCycles(head.projects);
   for (const key of Object.keys(options.inputs))
     if (!head.byName.has(key) && !(ECOSYSTEMS as readonly string[]).includes(key))
       io.log.warning(
@@ -122,6 +122,7 @@ export async function run(io: ActionIO): Promise<void> {
     new Map(Object.entries(options.inputs)),
     await goEmbedded(git, range.head, changes, head, files),
   );
+  const readBy = await configReaders(git, range.head, changes, head, files);
   const result = computeAffected({
     base,
     head,
@@ -131,6 +132,8 @@ export async function run(io: ActionIO): Promise<void> {
     isGlobal,
     isLockfile,
     lockfileSeeds: verdicts.seeds,
+    readBy,
+    cycles,
     includeDependents: options['include-dependents'],
     includeDependencies: options['include-dependencies'],
   });

@@ -20,6 +20,12 @@ const MANIFEST_NAMES = new Set([
 /** Folders whose manifests never describe a project of this repository. */
 const FOREIGN_DIR = /(^|\/)(node_modules|\.git|testdata|vendor|target)\//;
 
+/**
+ * Folders of test fixtures and samples: a workspace file or standalone manifest there describes
+ * input data of a test, not a project, unless a workspace's globs select it.
+ */
+export const FIXTURE_DIR = /(^|\/)(tests?|__tests__|fixtures?|__fixtures__|testdata|test-data)(\/|$)/;
+
 /** The files discovery needs to read, chosen from a revision's file list by name. */
 export function manifestPaths(files: readonly string[]): string[] {
   return files.filter((path) => MANIFEST_NAMES.has(baseName(path)) && !FOREIGN_DIR.test(path));
@@ -114,6 +120,10 @@ export interface Draft {
   /** Also known by these names when other manifests refer to it (a package.json name under an Nx name). */
   aliases?: string[];
   paths?: string[];
+  /** Anchored repository globs of files the project reads wherever they are (Cargo target paths). */
+  targets?: string[];
+  /** The project's own default inputs, relative to its folder (Cargo `include`/`exclude`). */
+  inputs?: string[];
 }
 
 /** Manifest contents by path, at one revision. */

@@ -26,6 +26,10 @@ export interface Project {
   sharedEntries: string[];
   /** For `projects` input entries: the globs that own files instead of the folder. */
   paths?: string[];
+  /** Anchored repository globs of files the project owns and reads outside its folder's defaults. */
+  targets?: string[];
+  /** The project's own default inputs relative to its folder, before the ecosystem's (Cargo include). */
+  inputs?: string[];
   /**
    * For a manifest that also describes a workspace (a root package.json, Cargo.toml or pyproject.toml):
    * its own part, so a change to the workspace part alone does not mark this project.
@@ -89,5 +93,6 @@ export function describeShared(key: string): string {
   if (kind === 'catalog')
     return `catalog entry ${b} (${a === 'default' ? 'default catalog' : `catalog ${a}`}${where})`;
   if (kind === 'cargo-dependencies') return `[workspace.dependencies] ${a}${where}`;
+  if (kind === 'cargo-lints') return `[workspace.lints]${where}`;
   return `[workspace.package] ${a}${where}`;
 }

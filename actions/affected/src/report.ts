@@ -55,7 +55,7 @@ export function buildOutputs(result: AffectedResult): Outputs {
 const nodeId = (index: number) => `p${index}`;
 const label = (text: string) => text.replace(/["<>`]/g, "'").slice(0, 80);
 
-/** The paths that made projects affected, changed projects highlighted; bounded in size. */
+/** The links that made projects affected, changed projects highlighted; bounded in size. */
 export function affectedGraph(projects: readonly AffectedProject[]): string | undefined {
   const edges = new Set<string>();
   const nodes = new Map<string, number>();
@@ -65,12 +65,10 @@ export function affectedGraph(projects: readonly AffectedProject[]): string | un
   };
   for (const project of projects) {
     if (nodes.size >= MAX_GRAPH_NODES) break;
-    id(project.name);
-    for (let i = 0; i + 1 < project.chain.length; i++)
-      edges.add(`${id(project.chain[i + 1]!)} --> ${id(project.chain[i]!)}`);
+    if (project.via !== undefined) edges.add(`${id(project.via)} --> ${id(project.name)}`);
   }
   if (!edges.size) return undefined;
-  const changed = projects.filter((p) => p.chain.length === 1 && nodes.has(p.name)).map((p) => id(p.name));
+  const changed = projects.filter((p) => p.via === undefined && nodes.has(p.name)).map((p) => id(p.name));
   const lines = [
     'graph LR',
     ...[...nodes].map(([name, i]) => `  ${nodeId(i)}["${label(name)}"]`),
@@ -130,6 +128,10 @@ export function buildSummary(result: AffectedResult, context: SummaryContext): S
       ),
     );
   list(summary, 'Removed projects', result.removed);
+  if (result.cycles.length)
+    summary.details(`Dependency cycles (${result.cycles.length}), each built as one unit`, (body) =>
+      body.list(result.cycles.map((cycle) => cycle.map(inlineCode).join(' ↔ '))),
+    );
   if (context.lockfileNotes.length)
     summary.details('Lockfiles', (body) => body.list(context.lockfileNotes.map(escapeMarkdown)));
   list(summary, 'Changed files', result.changedFiles);
@@ -138,7 +140,7 @@ export function buildSummary(result: AffectedResult, context: SummaryContext): S
     'Files ignored as non-inputs of their project',
     result.nonInputs.map(([file, project]) => `${file} (${project})`),
   );
-  list(summary, 'Files no project owns', result.unowned);
+  list(summary, 'Changed files no project owns (they affect no project)', result.unowned);
   list(summary, 'Files dropped by the ignore input', result.ignoredFiles);
   return summary;
 }

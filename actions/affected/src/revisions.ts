@@ -2,9 +2,11 @@
 import type { ChangedFile, Git } from '../../../shared/git.js';
 import { type ExplicitProject, discoverWorkspace } from './discover.js';
 import { embedCandidates, embeddedFiles } from './go-embed.js';
+import { Owners } from './inputs.js';
 import type { LockfileChange } from './lockfile-changes.js';
 import { manifestPaths } from './manifests.js';
 import type { Workspace } from './model.js';
+import { configFiles, mayBeConfig, readers } from './tsconfig.js';
 
 /**
  * The workspace at base. When no manifest changed it is the head workspace itself; otherwise the base
@@ -100,4 +102,21 @@ export async function readLockfiles(
     before: before.get(c.oldPath ?? c.path),
     after: after.get(c.path),
   }));
+}
+
+/**
+ * Changed files that projects read through tsconfig `extends` chains (see tsconfig.ts); the config
+ * files are read only when a changed path could be one.
+ */
+export async function configReaders(
+  git: Git,
+  head: string,
+  changes: readonly ChangedFile[],
+  workspace: Workspace,
+  files: readonly string[],
+): Promise<Map<string, string[]>> {
+  const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])).filter(mayBeConfig);
+  if (!touched.length) return new Map();
+  const configs = configFiles(files);
+  return readers(touched, await readAt(git, head, configs), workspace, new Owners(workspace));
 }

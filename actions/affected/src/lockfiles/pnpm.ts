@@ -7,6 +7,9 @@
  *   6.x  `/name@1.0.0(peer@2.0.0)`     importer deps: `name: { specifier, version: 1.0.0(peer@2.0.0) }`
  *   9.0  `name@1.0.0(peer@2.0.0)` in `snapshots` (dependencies), `name@1.0.0` in `packages` (resolution)
  * A dependency's reference may also be a whole key (aliases, git/tarball deps) or `link:<relative dir>`.
+ * pnpm 11+ may write two `---`-separated documents: an env document (pnpm's own binaries, config
+ * dependencies) first, the project graph last. The graph is read from the last document, as pnpm's
+ * documentation says to.
  */
 import { parseFastYaml } from '../fast-yaml.js';
 import { emptyGraph, LockfileError, unresolved, type ResolvedGraph } from './graph.js';
@@ -18,7 +21,7 @@ const IMPORTER_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencie
 const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies'] as const;
 
 export function parsePnpmLock(source: string, projects: LocalProject[]): ResolvedGraph {
-  const lock: unknown = parseFastYaml(source);
+  const lock: unknown = parseFastYaml(lastDocument(source));
   if (!isRecord(lock)) throw new LockfileError('not a YAML mapping');
   const version = Number.parseFloat(text(field(lock, 'lockfileVersion')) ?? '');
   if (!(version >= 5 && version < 10)) {
@@ -35,10 +38,13 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
   const graph = emptyGraph();
   // NUL cannot appear in a lockfile key, so importer nodes never collide with package entries.
   const importerKey = (dir: string): string => `\0importer:${dir}`;
+  // A workspace package reached through a link brings its production dependencies, not its
+  // devDependencies (which affect only that package, and through the project graph its dependents).
+  const linkedKey = (dir: string): string => `\0linked:${dir}`;
   const resolve = (name: string, ref: string, fromDir: string | undefined): string => {
     if (ref.startsWith('link:')) {
       const dir = joinPath(fromDir ?? '', ref.slice('link:'.length));
-      if (dir !== undefined && importers.has(dir || '.')) return importerKey(dir || '.');
+      if (dir !== undefined && importers.has(dir || '.')) return linkedKey(dir || '.');
     }
     for (const key of [`/${name}/${ref}`, `/${name}@${ref}`, `${name}@${ref}`, ref]) {
       if (snapshots.has(key)) return key;
@@ -65,6 +71,10 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
     );
     const name = nameByDir.get(localDir) ?? dir;
     graph.nodes.set(importerKey(dir), { name, version: '', identity: `importer ${name}`, deps });
+    const production = [...dependencySpecs(importer, PACKAGE_FIELDS)].map(([dep, ref]) =>
+      resolve(dep, ref, localDir),
+    );
+    graph.nodes.set(linkedKey(dir), { name, version: '', identity: `linked ${name}`, deps: production });
   }
   for (const project of projects) {
     const key = importerKey(project.dir === '' ? '.' : project.dir);
@@ -97,4 +107,12 @@ function splitKey(key: string): { name: string; version: string } {
   if (start === 0 && bare.startsWith('@')) return { name: bare, version: '' };
   if (end < 0) return { name: bare, version: '' };
   return { name: bare.slice(0, start + end), version: bare.slice(start + end + 1) };
+}
+
+/** The last non-empty document of a YAML stream (documents start at a `---` line). */
+export function lastDocument(source: string): string {
+  const documents = source.split(/^---[ \t]*(?:#.*)?\r?$/m);
+  for (let i = documents.length - 1; i > 0; i--)
+    if (/^[ \t]*[^\s#]/m.test(documents[i]!)) return documents[i]!;
+  return documents[0]!;
 }
