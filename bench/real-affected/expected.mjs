@@ -72,7 +72,10 @@ export function globRegex(glob) {
   let re = '';
   for (let i = 0; i < g.length; i++) {
     const c = g[i];
-    if (c === '*' && g[i + 1] === '*') {
+    if (c === '/' && g.slice(i) === '/**') {
+      re += '(?:/.*)?'; // `dir/**` selects `dir` itself too, as pnpm and npm do
+      break;
+    } else if (c === '*' && g[i + 1] === '*') {
       const slash = g[i + 2] === '/';
       re += slash ? '(?:.*/)?' : '.*';
       i += slash ? 2 : 1;

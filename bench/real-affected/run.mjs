@@ -56,7 +56,7 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const git = (dir, argv) =>
-  execFileSync('git', ['-C', dir, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  execFileSync('git', ['-C', dir, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
 const mirror = (repo) => join(MIRRORS, repo.replace('/', '+'), 'repo');
 const casesFile = join(here, 'cases.json');
 const runsDir = join(here, 'runs');
@@ -132,7 +132,22 @@ function checkout(repo, sha) {
     mkdirSync(CLONES, { recursive: true });
     execFileSync('git', ['clone', '-q', '--no-checkout', '--shared', mirror(repo), dir]);
   }
-  git(dir, ['checkout', '-q', '-f', '--detach', sha]);
+  try {
+    git(dir, ['sparse-checkout', 'disable']);
+    git(dir, ['checkout', '-q', '-f', '--detach', sha]);
+  } catch {
+    // A snapshot may lack its largest blobs (images in fixtures): check out everything else.
+    const entries = git(dir, ['ls-tree', '-r', '-z', sha]).split('\0').filter(Boolean);
+    const ids = entries.map((e) => e.split('\t')[0].split(' ')[2]);
+    const check = spawnSync('git', ['-C', dir, 'cat-file', '--batch-check'], {
+      input: ids.join('\n') + '\n',
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    }).stdout.split('\n');
+    const absent = entries.filter((_, i) => check[i].endsWith(' missing')).map((e) => e.split('\t')[1]);
+    git(dir, ['sparse-checkout', 'set', '--no-cone', '/*', ...absent.map((p) => `!/${p}`)]);
+    git(dir, ['checkout', '-q', '-f', '--detach', sha]);
+  }
   git(dir, ['clean', '-qffdx']);
   return dir;
 }
