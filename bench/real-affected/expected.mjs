@@ -2,7 +2,8 @@
 // action's code (nothing here comes from actions/ or shared/). It follows issue 15's rule:
 //   projects   JS: the root's workspace globs (package.json `workspaces`, pnpm-workspace.yaml, `!` negations);
 //              Cargo: `[workspace] members` minus `exclude`, a root `[package]`, path deps inside the root;
-//              Go: every go.mod (not under testdata/, vendor/, `_`/`.` folders). A JS tooling root is not one.
+//              Go: every go.mod (not under testdata/, vendor/, `_`/`.` folders); uv: the root `[project]`
+//              and `[tool.uv.workspace]` members. A JS tooling root is not one.
 //   owners     a file belongs to the project with the deepest folder holding it; a crate also owns the
 //              files its manifest points at (lib/bin/test/bench/example paths, build script).
 //   inputs     documentation and repository/CI configuration are read by no build (the list below); a Go
@@ -127,7 +128,8 @@ function jsProjects(tree, unsure) {
       unsure.push(`${tree.rev.slice(0, 8)}:${dir}/package.json is not JSON`);
       return;
     }
-    if (typeof pkg.name !== 'string') return; // no name: no peer can list it either
+    // pnpm lists a member without a name too (nothing can depend on it): it goes by its folder.
+    if (typeof pkg.name !== 'string') pkg.name = dir;
     const deps = {};
     for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'])
       Object.assign(deps, pkg[field] ?? {});
@@ -287,10 +289,50 @@ function goProjects(tree) {
   }));
 }
 
+const pep503 = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
+
+/** uv: the root `[project]` and the `[tool.uv.workspace]` members (minus `exclude`) with a `[project]`. */
+function pythonProjects(tree) {
+  if (!tree.has.has('pyproject.toml')) return [];
+  const root = parseToml(tree.read('pyproject.toml'));
+  const ws = root.tool?.uv?.workspace ?? {};
+  const excluded = (ws.exclude ?? []).map((g) => globRegex(g));
+  const dirs = ['.', ...selectDirs(tree, ws.members ?? [], 'pyproject.toml')].filter(
+    (d) => !excluded.some((re) => re.test(d)),
+  );
+  const tomls = tree.readMany(dirs.map((d) => (d === '.' ? 'pyproject.toml' : `${d}/pyproject.toml`)));
+  const found = dirs
+    .map((dir, i) => ({ dir, m: parseToml(tomls[i]) }))
+    .filter(({ m }) => typeof m.project?.name === 'string');
+  const names = new Set(found.map(({ m }) => pep503(m.project.name)));
+  return found.map(({ dir, m }) => {
+    const sources = { ...ws.sources, ...root.tool?.uv?.sources, ...m.tool?.uv?.sources };
+    const reqs = [
+      ...(m.project.dependencies ?? []),
+      ...Object.values(m.project['optional-dependencies'] ?? {}).flat(),
+      ...Object.values(m['dependency-groups'] ?? {}).flat(),
+    ].filter((r) => typeof r === 'string');
+    const local = reqs
+      .map((r) => pep503(/^[A-Za-z0-9._-]+/.exec(r)?.[0] ?? ''))
+      .filter(
+        (n) =>
+          names.has(n) &&
+          Object.entries(sources).some(([k, v]) => pep503(k) === n && (v?.workspace || v?.path)),
+      );
+    return {
+      name: m.project.name,
+      dir,
+      eco: 'python',
+      extraFiles: [],
+      edges: local.map((n) => found.find(({ m: x }) => pep503(x.project.name) === n).m.project.name),
+    };
+  });
+}
+
 function layout(tree, unsure) {
   const js = jsProjects(tree, unsure);
   const cargo = cargoProjects(tree, unsure);
-  const projects = [...js.projects, ...(cargo.crates ?? []), ...goProjects(tree)];
+  const projects = [...js.projects, ...(cargo.crates ?? []), ...goProjects(tree), ...pythonProjects(tree)];
   // Projects are told apart by folder: fixtures often reuse a name. An edge by name goes to the first.
   const byName = new Map();
   for (const p of projects) if (!byName.has(p.name)) byName.set(p.name, p);

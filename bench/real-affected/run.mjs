@@ -56,7 +56,11 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const git = (dir, argv) =>
-  execFileSync('git', ['-C', dir, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('git', ['-C', dir, ...argv], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 const mirror = (repo) => join(MIRRORS, repo.replace('/', '+'), 'repo');
 const casesFile = join(here, 'cases.json');
 const runsDir = join(here, 'runs');
@@ -132,22 +136,21 @@ function checkout(repo, sha) {
     mkdirSync(CLONES, { recursive: true });
     execFileSync('git', ['clone', '-q', '--no-checkout', '--shared', mirror(repo), dir]);
   }
-  try {
-    git(dir, ['sparse-checkout', 'disable']);
-    git(dir, ['checkout', '-q', '-f', '--detach', sha]);
-  } catch {
-    // A snapshot may lack its largest blobs (images in fixtures): check out everything else.
-    const entries = git(dir, ['ls-tree', '-r', '-z', sha]).split('\0').filter(Boolean);
-    const ids = entries.map((e) => e.split('\t')[0].split(' ')[2]);
-    const check = spawnSync('git', ['-C', dir, 'cat-file', '--batch-check'], {
-      input: ids.join('\n') + '\n',
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    }).stdout.split('\n');
-    const absent = entries.filter((_, i) => check[i].endsWith(' missing')).map((e) => e.split('\t')[1]);
-    git(dir, ['sparse-checkout', 'set', '--no-cone', '/*', ...absent.map((p) => `!/${p}`)]);
-    git(dir, ['checkout', '-q', '-f', '--detach', sha]);
-  }
+  // A snapshot may lack its largest blobs (images, fonts): check out everything else, through a
+  // sparse-checkout file that leaves exactly those paths out.
+  const entries = git(dir, ['ls-tree', '-r', '-z', sha]).split('\0').filter(Boolean);
+  const check = spawnSync('git', ['-C', dir, 'cat-file', '--batch-check'], {
+    input: entries.map((e) => e.split('\t')[0].split(' ')[2]).join('\n') + '\n',
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  }).stdout.split('\n');
+  const absent = entries.filter((_, i) => check[i].endsWith(' missing')).map((e) => e.split('\t')[1]);
+  git(dir, ['config', 'core.sparseCheckout', 'true']);
+  writeFileSync(
+    join(dir, '.git', 'info', 'sparse-checkout'),
+    ['/*', ...absent.map((p) => `!/${p}`), ''].join('\n'),
+  );
+  git(dir, ['checkout', '-q', '-f', '--detach', sha]);
   git(dir, ['clean', '-qffdx']);
   return dir;
 }
@@ -242,10 +245,12 @@ function runPeers(dir, c) {
       maxBuffer: 1 << 30,
     });
     try {
-      if (r.status !== 0)
-        throw new Error(
-          `exit ${r.status ?? r.signal}: ${(r.stderr || r.stdout).trim().split('\n').slice(-1)[0]}`,
-        );
+      if (r.status !== 0) {
+        const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim());
+        const why =
+          lines.find((l) => /error|NX {2}|ERR_/i.test(l) && !/--verbose/.test(l)) ?? lines.find(Boolean);
+        throw new Error(`exit ${r.status ?? r.signal}: ${why}`);
+      }
       result[tool] = { dirs: [...new Set(read(r.stdout))].filter((d) => d !== '.').sort() };
     } catch (e) {
       result[tool] = { error: String(e.message).slice(0, 200) };
@@ -284,9 +289,10 @@ function runPeers(dir, c) {
   return result;
 }
 
+/** What `got` lacks and adds against `want`; a folder listed twice (two jobs for one project) is extra. */
 const diff = (got, want) => ({
   missing: want.filter((d) => !got.includes(d)),
-  extra: got.filter((d) => !want.includes(d)),
+  extra: got.filter((d, i) => !want.includes(d) || got.indexOf(d) !== i),
 });
 
 function runAll() {
@@ -301,6 +307,7 @@ function runAll() {
   const peers = existsSync(peersFile) ? JSON.parse(readFileSync(peersFile, 'utf8')) : {};
   for (const c of cases) {
     const id = `${c.repo}@${short(c.commit)}`;
+    if (flag('resume') && ours[id] && (!flag('peers') || peers[id])) continue;
     const dir = checkout(c.repo, c.commit);
     const r = runOurs(bundle, dir, c);
     const d = r.dirs && diff(r.dirs, c.expected);
@@ -332,21 +339,20 @@ function render() {
     : {};
   const labels = ['before', 'after'].filter((l) => existsSync(join(runsDir, `${l}.json`)));
   const list = (xs) => (xs.length > 3 ? `${xs.slice(0, 3).join(', ')} +${xs.length - 3}` : xs.join(', '));
-  const cell = (r, c) =>
-    !r
-      ? 'not run'
-      : r.crash
-        ? 'crash'
-        : r.error
-          ? 'failed'
-          : !r.missing && r.dirs
-            ? peerCell(r, c)
-            : r.missing.length + r.extra.length
-              ? `wrong (-${r.missing.length} +${r.extra.length})`
-              : 'ok';
-  const peerCell = (p, c) => {
-    const d = diff(p.dirs, c.expected);
-    return d.missing.length + d.extra.length ? `differs (-${d.missing.length} +${d.extra.length})` : 'ok';
+  /** ok, wrong (-missing +extra), crash (ours) / failed (a peer), or not run. */
+  const cell = (r, c, wrong = 'wrong') => {
+    if (!r) return 'not run';
+    if (r.crash) return 'crash';
+    if (r.error) return 'failed';
+    const d = diff(r.dirs, c.expected);
+    return d.missing.length + d.extra.length ? `${wrong} (-${d.missing.length} +${d.extra.length})` : 'ok';
+  };
+  const auto = (r, c) => {
+    if (r.crash) return r.crash.replace(/\|/g, '\\|');
+    const d = diff(r.dirs, c.expected);
+    return [d.missing.length && `missing ${list(d.missing)}`, d.extra.length && `extra ${list(d.extra)}`]
+      .filter(Boolean)
+      .join('; ');
   };
   const out = [
     '# affected on real monorepos',
@@ -372,18 +378,9 @@ function render() {
       const id = `${c.repo}@${short(c.commit)}`;
       const r = ours[id];
       const p = peers[id] ?? {};
-      const why =
-        verdicts[`${label}:${id}`] ??
-        verdicts[id] ??
-        (r.crash
-          ? r.crash.replace(/\|/g, '\\|')
-          : r.missing.length + r.extra.length
-            ? [r.missing.length && `missing ${list(r.missing)}`, r.extra.length && `extra ${list(r.extra)}`]
-                .filter(Boolean)
-                .join('; ')
-            : '');
+      const why = verdicts[`${label}:${id}`] ?? (cell(r, c) === 'ok' ? '' : (verdicts[id] ?? auto(r, c)));
       out.push(
-        `| ${c.repo} | ${short(c.commit)} | ${c.pick} | ${c.projects} | ${c.expected.length}${c.unsure.length ? ' (unsure)' : ''} | ${cell(r, c)} | ${cell(p.turbo, c).replace('not run', '–')} | ${cell(p.pnpm, c).replace('not run', '–')} | ${cell(p.nx, c).replace('not run', '–')} | ${why} |`,
+        `| ${c.repo} | ${short(c.commit)} | ${c.pick} | ${c.projects} | ${c.expected.length}${c.unsure.length ? ' (unsure)' : ''} | ${cell(r, c)} | ${['turbo', 'pnpm', 'nx'].map((t) => cell(p[t], c, 'differs').replace('not run', '–')).join(' | ')} | ${why} |`,
       );
     }
     out.push('');
