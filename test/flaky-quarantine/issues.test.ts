@@ -28,7 +28,7 @@ describe('issue text', () => {
   });
 
   test('the body carries the marker, escapes names, fences any failure text and cuts it', () => {
-    const id = 'v1:src/a.ts|Evil `code` | <b>|name ``` ~~~ -->';
+    const id = 'v2:src/a.ts|Evil `code` | <b>|name ``` ~~~ -->';
     const body = issueBody({
       id,
       failure: { message: 'boom ```', type: 'Error', text: 'x'.repeat(5000) },
@@ -45,7 +45,7 @@ describe('issue text', () => {
     expect(body).toMatch(/````+text\n/); // a fence longer than any backtick run inside
     expect(body).toMatch(/more characters\)/);
     expect(body.length).toBeLessThan(4000);
-    expect(issueTitle('v1:|K|' + 'n'.repeat(5000)).length).toBeLessThan(260);
+    expect(issueTitle('v2:|K|' + 'n'.repeat(5000)).length).toBeLessThan(260);
   });
 });
 

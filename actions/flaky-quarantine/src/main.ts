@@ -227,15 +227,17 @@ function runIdentity(
 async function record(
   store: StateStore,
   io: ActionIO,
-  step: (current: History) => { history: History; decisions: Decisions },
+  step: (current: History) => { before: History; history: History; decisions: Decisions },
   message: string,
 ): Promise<{ before: History; history: History; decisions: Decisions }> {
   let before: History | undefined;
   let outcome: { history: History; decisions: Decisions } | undefined;
   const update = await store.update((text) => {
     const current = text === undefined ? emptyHistory() : readHistory(text, store);
-    before ??= current;
-    outcome = step(current);
+    const stepped = step(current);
+    // The first document read, as the step saw it (a migrated history carried over to this run).
+    before ??= stepped.before;
+    outcome = stepped;
     const next = serialiseHistory(outcome.history);
     return next === text ? undefined : next;
   }, message);
