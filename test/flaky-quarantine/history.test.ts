@@ -249,7 +249,7 @@ describe('test identity (properties)', () => {
       name: 'Cart › adds',
       project: 'chromium',
     });
-    expect(displayName(chromium)).toBe('cart.spec.ts › Cart › adds [chromium]');
+    expect(displayName(chromium)).toBe('[chromium] cart.spec.ts › Cart › adds');
     expect(parseTestId(testId({ name: 'a|b', project: 'Mobile|Safari' }))).toMatchObject({
       name: 'a|b',
       project: 'Mobile|Safari',

@@ -47,6 +47,15 @@ describe('issue text', () => {
     expect(body.length).toBeLessThan(4000);
     expect(issueTitle('v2:|K|' + 'n'.repeat(5000)).length).toBeLessThan(260);
   });
+
+  test('a test quarantined on one Playwright project names that project in title and body', () => {
+    const id = 'v2:|cart.spec.ts|Cart › renders prices|firefox';
+    expect(issueTitle(id)).toBe('Flaky test: [firefox] cart.spec.ts › Cart › renders prices');
+    expect(issueTitle(`v2:|cart.spec.ts|${'n'.repeat(5000)}|firefox`)).toContain('[firefox]');
+    const body = issueBody({ id, releaseAfter: 30, defaultBranch: 'main' });
+    expect(body).toContain(`| Project | ${inlineCode('firefox')} only |`);
+    expect(issueBody({ id: 'v2:|K|n', releaseAfter: 30, defaultBranch: 'main' })).not.toContain('Project');
+  });
 });
 
 describe('issue plan', () => {

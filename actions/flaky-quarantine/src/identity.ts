@@ -210,12 +210,15 @@ export function parseTestId(id: string): IdParts | undefined {
   return { file: parts[0]!, scope: parts[1]!, name: parts[2]!, project: parts[3] ?? '' };
 }
 
-/** A short, readable label for logs, titles and the summary: `scope › name [project]`. */
+/**
+ * A short, readable label for logs, titles and the summary: `[project] scope › name`, the project
+ * first as Playwright writes it, so cutting a long label never drops it.
+ */
 export function displayName(id: string): string {
   const parts = parseTestId(id);
   if (!parts) return id;
   const label = [parts.scope, parts.name].filter(Boolean).join(' › ');
-  return parts.project ? `${label} [${parts.project}]` : label;
+  return parts.project ? `[${parts.project}] ${label}` : label;
 }
 
 // ---- The previous recipe, kept only to carry histories and manual files over (see history.ts).

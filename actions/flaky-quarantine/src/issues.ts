@@ -4,7 +4,7 @@ import { truncate } from '../../../shared/neutralise.js';
 import { escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import { flakinessScore } from './classify.js';
 import type { History } from './history.js';
-import { displayName, idHash } from './identity.js';
+import { displayName, idHash, parseTestId } from './identity.js';
 import type { FailureDetail } from './junit.js';
 import { type Decisions, autoQuarantined } from './quarantine.js';
 
@@ -57,6 +57,9 @@ export function issueBody(facts: IssueFacts): string {
     ['Test id', inlineCode(facts.id)],
     ['File', facts.file ? inlineCode(facts.file) : 'not given by the reporter'],
   ];
+  // Quarantined for this project only: the same test on other projects still blocks.
+  const project = parseTestId(facts.id)?.project;
+  if (project) rows.push(['Project', `${inlineCode(project)} only`]);
   if (facts.since)
     rows.push([
       'Quarantined at',
