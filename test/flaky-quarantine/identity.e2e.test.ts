@@ -1,6 +1,8 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHistory } from '../../actions/flaky-quarantine/src/history.js';
+import { historyKey, idHash } from '../../actions/flaky-quarantine/src/identity.js';
+import { startGitHubServer } from '../support/github-server.js';
 import { runBundle } from '../support/harness.js';
 import { env, event, json, removeWorkspaces, workspace } from './support.js';
 
@@ -65,4 +67,56 @@ test('PHPUnit from a runner and from a container job: one test each, ids without
     'v2:php/tests/CartTest.php|App.Tests.CartTest|testRejectsABadVoucher',
   ]);
   expect(result.outputs['newly-flaky']).toBe('[]');
+}, 60_000);
+
+test('a v1 history: the quarantine carries over per project, and the v1 issue is continued, not duplicated', async () => {
+  const server = await startGitHubServer({ owner: 'acme', repo: 'shop', defaultBranch: 'main' });
+  try {
+    const v1 = 'v1:|cart.spec.mjs|Cart › renders prices';
+    server.state.issues.push({
+      id: 1,
+      number: 1,
+      title: 'Flaky test: cart.spec.mjs › Cart › renders prices',
+      body: `<!-- trunk-actions:flaky id=${idHash(v1)} -->\nquarantined under v1`,
+      state: 'open',
+      state_reason: null,
+      labels: [{ name: 'flaky-test' }],
+      assignees: [],
+      user: { login: 'github-actions[bot]' },
+      html_url: 'https://github.com/acme/shop/issues/1',
+      created_at: '2026-03-01T00:00:00Z',
+      updated_at: '2026-03-01T00:00:00Z',
+      commentList: [],
+    });
+    const ws = withReports({ 'reports/playwright.xml': 'playwright/junit.xml' });
+    mkdirSync(join(ws, '.flaky'));
+    const runs = [{ key: '1:1', commit: '1'.repeat(40), at: '2026-03-01T00:00:00.000Z' }];
+    writeFileSync(
+      join(ws, '.flaky/history.json'),
+      JSON.stringify({
+        version: 1,
+        branches: [['main', { runs, tests: [[historyKey(v1), 'm']] }]],
+        quarantine: [[v1, { since: runs[0]!.at, commit: runs[0]!.commit, branch: 'main' }]],
+      }),
+    );
+    const result = await runBundle('flaky-quarantine', {
+      workspace: ws,
+      event,
+      env: env('c'.repeat(40), '2'),
+      github: { url: server.url },
+      inputs: { reports: 'reports/**/*.xml', state: 'file:.flaky/history.json', 'create-issues': 'true' },
+    });
+    const firefox = 'v2:|cart.spec.mjs|Cart › renders prices|firefox';
+    // Quarantined under v1, so its failure on firefox does not block.
+    expect(json(result.outputs['quarantined-failures'])).toEqual([firefox]);
+    expect(json(result.outputs['blocking-failures'])).not.toContain(firefox);
+    const issues = server.state.issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.title).toBe('Flaky test: [firefox] cart.spec.mjs › Cart › renders prices');
+    expect(issues[0]!.body).toContain(`<!-- trunk-actions:flaky id=${idHash(firefox)} -->`);
+    const history = JSON.parse(readFileSync(join(ws, '.flaky/history.json'), 'utf8')) as { version: number };
+    expect(history.version).toBe(2);
+  } finally {
+    await server.close();
+  }
 }, 60_000);

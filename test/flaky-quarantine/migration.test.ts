@@ -169,6 +169,24 @@ describe('a v1 history of a Playwright suite', () => {
   });
 });
 
+test('names v1 folded together (whitespace) each take the shared v1 history over; case was never folded', async () => {
+  const runs = [{ key: '1:1', commit: '1'.repeat(40), at: '2026-03-01T00:00:00.000Z' }];
+  const folded = 'v1:tests/test_cart.py|tests.test_cart.TestCart|test_totals[totals match]';
+  const text = JSON.stringify({
+    version: 1,
+    branches: [['main', { runs, tests: [[historyKey(folded), 'f']] }]],
+    quarantine: [],
+  });
+  const out = step(parseHistory(text), await results('real/pytest/xunit1.xml'), 'd'.repeat(40), '2:1');
+  const cells = (name: string) =>
+    out.history.branches
+      .get('main')!
+      .outcomes.get(historyKey(`v2:tests/test_cart.py|tests.test_cart.TestCart|test_totals[${name}]`));
+  expect(cells('totals match')).toBe('fp');
+  expect(cells('totals  match')).toBe('fp');
+  expect(cells('Totals match')).toBe('p'); // only this run: a new test
+});
+
 describe('documents that cannot be read', () => {
   test.each([
     ['a newer document version', '{"version":3,"ids":"v3","branches":[],"quarantine":[]}'],
