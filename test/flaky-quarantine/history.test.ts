@@ -255,6 +255,31 @@ describe('test identity (properties)', () => {
       project: 'Mobile|Safari',
     });
   });
+  test('the v1 spelling of any id is the v1 recipe applied to its parts (fast path included)', () => {
+    const v1 = (text: string) =>
+      text
+        .normalize('NFC')
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[\\|]/g, (c) => `\\${c}`);
+    const text = (chars: string[]) =>
+      fc.array(fc.constantFrom(...chars), { maxLength: 8 }).map((a) => a.join(''));
+    const chars = ['a', 'B', ' ', '|', 'é', 'e\u0301', '\t', '\n', '\u0085'];
+    fc.assert(
+      fc.property(
+        text(['a', ' ', 'é', '|']),
+        text(chars),
+        text([...chars, '\\']),
+        fc.constantFrom('', 'firefox'),
+        (file, scope, name, project) => {
+          const id = testId({ file, classname: scope || 'C', name, project });
+          expect(legacyIdOf(id)).toBe(`v1:${v1(normaliseFile(file))}|${v1(scope || 'C')}|${v1(name)}`);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
   test('legacy ids: v1 spelling of a current id, and back', () => {
     expect(legacyIdOf('v2:src/a.ts|Cart|adds  items|chromium')).toBe('v1:src/a.ts|Cart|adds items');
     expect(legacyIdOf('v2:|a\\|b| x\\x09y ')).toBe('v1:|a\\|b|x y');

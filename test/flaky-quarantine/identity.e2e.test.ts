@@ -67,6 +67,10 @@ test('PHPUnit from a runner and from a container job: one test each, ids without
     'v2:php/tests/CartTest.php|App.Tests.CartTest|testRejectsABadVoucher',
   ]);
   expect(result.outputs['newly-flaky']).toBe('[]');
+  // The annotation points into the repository, whichever checkout the failure was read from.
+  expect(result.annotations).toContainEqual(
+    expect.objectContaining({ level: 'error', file: 'php/tests/CartTest.php', line: 15 }),
+  );
 }, 60_000);
 
 test('a v1 history: the quarantine carries over per project, and the v1 issue is continued, not duplicated', async () => {
