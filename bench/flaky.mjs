@@ -39,8 +39,8 @@ const testName = (i) => {
     file: `src/test/java/com/acme/${module}/${feature}.java`,
   };
 };
-// The id recipe and history key of actions/flaky-quarantine/src/identity.ts (v1, historyKey).
-const idOf = (t) => `v1:${t.file}|${t.classname}|${t.name}`;
+// The id recipe and history key of actions/flaky-quarantine/src/identity.ts (v2, historyKey).
+const idOf = (t) => `v2:${t.file}|${t.classname}|${t.name}`;
 function historyKey(id) {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -114,7 +114,7 @@ function writeHistory(path, random) {
   }
   writeFileSync(
     path,
-    `{"version":1,"branches":[["main",{"runs":${JSON.stringify(runs)},"tests":[${parts.join(',')}]}]],"quarantine":[]}`,
+    `{"version":2,"ids":"v2","branches":[["main",{"runs":${JSON.stringify(runs)},"tests":[${parts.join(',')}]}]],"quarantine":[]}`,
   );
 }
 

@@ -47,11 +47,11 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     expect(main.runs.map((r) => r.key)).toEqual(['500:1']);
     for (let job = 0; job < 10; job++)
       for (let i = 0; i < 20; i++)
-        expect(cellAt(main, historyKey(`v1:src/shop.test.ts|Shop|job${job} test${i}`), 0)).toBe(1);
-    expect(cellAt(main, historyKey('v1:src/shop.test.ts|Shop|checkout total'), 0)).toBe(3); // passed and failed
+        expect(cellAt(main, historyKey(`v2:src/shop.test.ts|Shop|job${job} test${i}`), 0)).toBe(1);
+    expect(cellAt(main, historyKey('v2:src/shop.test.ts|Shop|checkout total'), 0)).toBe(3); // passed and failed
     expect(main.outcomes.size).toBe(201);
     // Exactly one writer made the transition and opened the issue.
-    expect(history().quarantine.has('v1:src/shop.test.ts|Shop|checkout total')).toBe(true);
+    expect(history().quarantine.has('v2:src/shop.test.ts|Shop|checkout total')).toBe(true);
     expect(flakyIssues()).toHaveLength(1);
     expect(flakyIssues()[0]!.body).toContain('<!-- trunk-actions:flaky id=');
     expect(flakyIssues()[0]!.body).not.toContain('do-not-copy');
@@ -85,8 +85,8 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     });
     const result = await run(ws, 'b'.repeat(40), '501');
     expect(result.exitCode).toBe(1);
-    expect(json(result.outputs['quarantined-failures'])).toEqual(['v1:src/shop.test.ts|Shop|checkout total']);
-    expect(json(result.outputs['blocking-failures'])).toEqual(['v1:src/shop.test.ts|Shop|pays invoices']);
+    expect(json(result.outputs['quarantined-failures'])).toEqual(['v2:src/shop.test.ts|Shop|checkout total']);
+    expect(json(result.outputs['blocking-failures'])).toEqual(['v2:src/shop.test.ts|Shop|pays invoices']);
     expect(result.outputs.verdict).toBe('fail');
     expect(result.annotations).toEqual(
       expect.arrayContaining([
@@ -115,7 +115,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     const first = await run(passing, 'd'.repeat(40), '503');
     expect(json(first.outputs.released)).toEqual([]);
     const second = await run(passing, 'e'.repeat(40), '504');
-    expect(json(second.outputs.released)).toEqual(['v1:src/shop.test.ts|Shop|checkout total']);
+    expect(json(second.outputs.released)).toEqual(['v2:src/shop.test.ts|Shop|checkout total']);
     expect(json(second.outputs.quarantined)).toEqual([]);
     const issue = flakyIssues()[0]!;
     expect(issue.state).toBe('closed');
@@ -182,7 +182,7 @@ describe('a history over 1 MB (the contents API answers without content)', () =>
       const main = parseHistory(server.readFile('trunk-actions-flaky', STATE)!).branches.get('main')!;
       expect(main.runs.map((r) => r.key)).toEqual(['1:1', '2:1']);
       expect(main.outcomes.size).toBe(70_000);
-      expect(main.outcomes.get(historyKey('v1:|Big|t69999'))).toBe('p2');
+      expect(main.outcomes.get(historyKey('v2:|Big|t69999'))).toBe('p2');
     } finally {
       await server.close();
     }
@@ -205,7 +205,7 @@ describe('GitHub did the work but the answer was lost', () => {
         github: { url: server.url },
       });
       expect(result.exitCode).toBe(0);
-      expect(json(result.outputs['newly-flaky'])).toEqual(['v1:|X|wobbles']);
+      expect(json(result.outputs['newly-flaky'])).toEqual(['v2:|X|wobbles']);
       const puts = server.requests.filter((r) => r.method === 'PUT').map((r) => r.status);
       expect(puts.filter((s) => s < 300)).toEqual([]); // the only write is the one behind the 502
       expect(
@@ -231,12 +231,12 @@ describe('the demo', () => {
       const result = await runBundle('flaky-quarantine', { workspace: dir, inputs, event });
       expect(result.exitCode).toBe(0);
       expect(json(result.outputs['newly-flaky'])).toEqual([
-        'v1:|com.acme.PaymentTest|refunds',
-        'v1:src/checkout.test.ts|Checkout|applies a voucher',
+        'v2:|com.acme.PaymentTest|refunds',
+        'v2:src/checkout.test.ts|Checkout|applies a voucher',
       ]);
       expect((json(result.outputs['quarantined-failures']) as string[]).sort()).toEqual([
-        'v1:src/search.test.ts|Search|suggests as you type',
-        'v1:|com.acme.PaymentTest|settles',
+        'v2:src/search.test.ts|Search|suggests as you type',
+        'v2:|com.acme.PaymentTest|settles',
       ]);
       expect(result.summary).not.toContain('sk_live');
     } finally {

@@ -14,8 +14,11 @@ import {
   singleRun,
 } from '../../actions/flaky-quarantine/src/history.js';
 import {
+  displayName,
+  fromLegacyId,
   historyKey,
   idMaker,
+  legacyIdOf,
   normaliseFile,
   parseTestId,
   testId,
@@ -195,14 +198,95 @@ describe('test identity (properties)', () => {
       }),
     );
   });
-  test('stable across spellings of the same test', () => {
-    expect(testId({ file: '.\\src\\a.test.ts', classname: ' Cart ', name: 'adds\n  items' })).toBe(
-      testId({ file: 'src/a.test.ts', classname: 'Cart', name: 'adds items' }),
+  test('the same test from different checkouts and operating systems is one test', () => {
+    const relative = testId({ file: 'src/a.test.ts', classname: 'Cart', name: 'adds items' });
+    for (const file of [
+      '.\\src\\a.test.ts',
+      './src/a.test.ts',
+      '/home/runner/work/shop/shop/src/a.test.ts', // GitHub-hosted Linux
+      '/Users/runner/work/shop/shop/src/a.test.ts', // macOS
+      '/__w/shop/shop/src/a.test.ts', // container job
+      '/opt/actions-runner/_work/shop/shop/src/a.test.ts', // self-hosted runner
+      'D:\\a\\shop\\shop\\src\\a.test.ts', // GitHub-hosted Windows
+      'd:/a/shop/shop/src/a.test.ts',
+      '/srv/ci/checkout/src/a.test.ts', // the workspace passed in
+    ])
+      expect(testId({ file, classname: 'Cart', name: 'adds items' }, '/srv/ci/checkout')).toBe(relative);
+    expect(
+      testId({ file: 'C:\\build\\src\\a.test.ts', classname: 'Cart', name: 'adds items' }, 'c:/build'),
+    ).toBe(relative);
+    // An absolute scope (a reporter writing the file as classname) is made relative too.
+    expect(testId({ classname: '/__w/shop/shop/tests/unit', name: 'n' })).toBe('v2:|tests/unit|n');
+    expect(testId({ suitePath: ['/home/runner/work/shop/shop/tests', 'Cart'], name: 'n' })).toBe(
+      'v2:|tests / Cart|n',
     );
-    expect(testId({ file: '/home/runner/work/r/r/src/a.ts', name: 'x' }, '/home/runner/work/r/r')).toBe(
-      testId({ file: 'src/a.ts', name: 'x' }),
-    );
+    // NFC only: the same accented name from macOS and Linux.
     expect(testId({ name: 'Cafe\u0301' })).toBe(testId({ name: 'Café' }));
+  });
+  test('names are exact: whitespace and case make different tests', () => {
+    const ids = ['adds items', 'adds  items', 'Adds items', ' adds items', 'adds items ', 'adds\titems'].map(
+      (name) => testId({ file: 'src/a.test.ts', classname: 'Cart', name }),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[5]).toBe('v2:src/a.test.ts|Cart|adds\\x09items');
+    expect(testId({ classname: 'Cart', name: 'n' })).not.toBe(testId({ classname: 'cart', name: 'n' }));
+  });
+  test('no id carries a runner checkout path', () => {
+    const id = testId({
+      file: '/home/runner/work/shop/shop/php/tests/CartTest.php',
+      classname: 'C',
+      name: 'n',
+    });
+    expect(id).toBe('v2:php/tests/CartTest.php|C|n');
+  });
+  test('a project is the last part, and two projects are two tests', () => {
+    const chromium = testId({ classname: 'cart.spec.ts', name: 'Cart › adds', project: 'chromium' });
+    expect(chromium).toBe('v2:|cart.spec.ts|Cart › adds|chromium');
+    expect(testId({ classname: 'cart.spec.ts', name: 'Cart › adds', project: 'firefox' })).not.toBe(chromium);
+    expect(parseTestId(chromium)).toEqual({
+      file: '',
+      scope: 'cart.spec.ts',
+      name: 'Cart › adds',
+      project: 'chromium',
+    });
+    expect(displayName(chromium)).toBe('[chromium] cart.spec.ts › Cart › adds');
+    expect(parseTestId(testId({ name: 'a|b', project: 'Mobile|Safari' }))).toMatchObject({
+      name: 'a|b',
+      project: 'Mobile|Safari',
+    });
+  });
+  test('the v1 spelling of any id is the v1 recipe applied to its parts (fast path included)', () => {
+    const v1 = (text: string) =>
+      text
+        .normalize('NFC')
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[\\|]/g, (c) => `\\${c}`);
+    const text = (chars: string[]) =>
+      fc.array(fc.constantFrom(...chars), { maxLength: 8 }).map((a) => a.join(''));
+    const chars = ['a', 'B', ' ', '|', 'é', 'e\u0301', '\t', '\n', '\u0085'];
+    fc.assert(
+      fc.property(
+        text(['a', ' ', 'é', '|']),
+        text(chars),
+        text([...chars, '\\']),
+        fc.constantFrom('', 'firefox'),
+        (file, scope, name, project) => {
+          const id = testId({ file, classname: scope || 'C', name, project });
+          expect(legacyIdOf(id)).toBe(`v1:${v1(normaliseFile(file))}|${v1(scope || 'C')}|${v1(name)}`);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+  test('legacy ids: v1 spelling of a current id, and back', () => {
+    expect(legacyIdOf('v2:src/a.ts|Cart|adds  items|chromium')).toBe('v1:src/a.ts|Cart|adds items');
+    expect(legacyIdOf('v2:|a\\|b| x\\x09y ')).toBe('v1:|a\\|b|x y');
+    expect(fromLegacyId('v1:/home/runner/work/r/r/src/a.ts|Cart|adds items')).toBe(
+      'v2:src/a.ts|Cart|adds items',
+    );
+    expect(fromLegacyId('v2:a|b|c')).toBeUndefined();
   });
   test('the maker hashes as it builds: its key is historyKey(id), across changing prefixes', () => {
     const make = idMaker('/ws');
@@ -227,6 +311,6 @@ describe('test identity (properties)', () => {
     );
   });
   test('the suite path stands in for an empty classname', () => {
-    expect(testId({ classname: '', suitePath: ['outer', 'inner'], name: 'n' })).toBe('v1:|outer / inner|n');
+    expect(testId({ classname: '', suitePath: ['outer', 'inner'], name: 'n' })).toBe('v2:|outer / inner|n');
   });
 });

@@ -28,7 +28,7 @@ describe('issue text', () => {
   });
 
   test('the body carries the marker, escapes names, fences any failure text and cuts it', () => {
-    const id = 'v1:src/a.ts|Evil `code` | <b>|name ``` ~~~ -->';
+    const id = 'v2:src/a.ts|Evil `code` | <b>|name ``` ~~~ -->';
     const body = issueBody({
       id,
       failure: { message: 'boom ```', type: 'Error', text: 'x'.repeat(5000) },
@@ -45,7 +45,16 @@ describe('issue text', () => {
     expect(body).toMatch(/````+text\n/); // a fence longer than any backtick run inside
     expect(body).toMatch(/more characters\)/);
     expect(body.length).toBeLessThan(4000);
-    expect(issueTitle('v1:|K|' + 'n'.repeat(5000)).length).toBeLessThan(260);
+    expect(issueTitle('v2:|K|' + 'n'.repeat(5000)).length).toBeLessThan(260);
+  });
+
+  test('a test quarantined on one Playwright project names that project in title and body', () => {
+    const id = 'v2:|cart.spec.ts|Cart › renders prices|firefox';
+    expect(issueTitle(id)).toBe('Flaky test: [firefox] cart.spec.ts › Cart › renders prices');
+    expect(issueTitle(`v2:|cart.spec.ts|${'n'.repeat(5000)}|firefox`)).toContain('[firefox]');
+    const body = issueBody({ id, releaseAfter: 30, defaultBranch: 'main' });
+    expect(body).toContain(`| Project | ${inlineCode('firefox')} only |`);
+    expect(issueBody({ id: 'v2:|K|n', releaseAfter: 30, defaultBranch: 'main' })).not.toContain('Project');
   });
 });
 

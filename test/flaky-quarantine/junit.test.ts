@@ -12,92 +12,92 @@ describe('JUnit dialects', () => {
     [
       'jest-junit.xml',
       {
-        'v1:src/cart.test.ts|Cart adds items|Cart adds items': '1p0f',
-        'v1:src/cart.test.ts|Cart removes items|Cart removes items': '0p1f',
-        'v1:src/cart.test.ts|Cart empties|Cart empties': '0p0fs',
+        'v2:src/cart.test.ts|Cart adds items|Cart adds items': '1p0f',
+        'v2:src/cart.test.ts|Cart removes items|Cart removes items': '0p1f',
+        'v2:src/cart.test.ts|Cart empties|Cart empties': '0p0fs',
       },
       0,
     ],
     [
       'pytest-xunit2.xml',
       {
-        'v1:|tests.test_math.TestAdd|test_small': '1p0f',
-        'v1:|tests.test_math.TestAdd|test_big[1-2]': '0p1f',
-        'v1:|tests.test_math|test_teardown': '0p1f',
+        'v2:|tests.test_math.TestAdd|test_small': '1p0f',
+        'v2:|tests.test_math.TestAdd|test_big[1-2]': '0p1f',
+        'v2:|tests.test_math|test_teardown': '0p1f',
         // pytest writes a collection error as a testcase without classname: it is a test of the suite path.
-        'v1:|pytest|tests.test_broken_import': '0p1f',
+        'v2:|pytest|tests.test_broken_import': '0p1f',
       },
       0,
     ],
     [
       'pytest-xunit1.xml',
       {
-        'v1:tests/test_io.py|tests.test_io|test_read': '1p0f',
-        'v1:tests/test_io.py|tests.test_io|test_write': '0p0fs',
+        'v2:tests/test_io.py|tests.test_io|test_read': '1p0f',
+        'v2:tests/test_io.py|tests.test_io|test_write': '0p0fs',
       },
       0,
     ],
     [
       'gotestsum-rerun.xml',
       {
-        'v1:|example.com/shop/cart|TestAdd': '1p0f',
-        'v1:|example.com/shop/cart|TestRace': '1p0f', // the rerun entry (the table keeps the last; both are checked below)
-        'v1:|example.com/shop/cart|TestBroken': '0p1f',
+        'v2:|example.com/shop/cart|TestAdd': '1p0f',
+        'v2:|example.com/shop/cart|TestRace': '1p0f', // the rerun entry (the table keeps the last; both are checked below)
+        'v2:|example.com/shop/cart|TestBroken': '0p1f',
       },
       0,
     ],
-    ['go-junit-report.xml', { 'v1:|pay|TestCharge': '1p0f', 'v1:|pay|TestRefund': '1p0f' }, 1],
+    ['go-junit-report.xml', { 'v2:|pay|TestCharge': '1p0f', 'v2:|pay|TestRefund': '1p0f' }, 1],
     [
       'surefire.xml',
       {
-        'v1:|com.acme.PaymentTest|charges': '1p0f',
-        'v1:|com.acme.PaymentTest|refunds': '1p1f',
-        'v1:|com.acme.PaymentTest|voids': '0p2f',
-        'v1:|com.acme.PaymentTest|settles': '1p2f',
+        'v2:|com.acme.PaymentTest|charges': '1p0f',
+        'v2:|com.acme.PaymentTest|refunds': '1p1f',
+        'v2:|com.acme.PaymentTest|voids': '0p2f',
+        'v2:|com.acme.PaymentTest|settles': '1p2f',
       },
       0,
     ],
     [
       'gradle-merged.xml',
-      { 'v1:|com.acme.OrderTest|ships()': '1p0f', 'v1:|com.acme.OrderTest|cancels()': '1p1f' },
+      { 'v2:|com.acme.OrderTest|ships()': '1p0f', 'v2:|com.acme.OrderTest|cancels()': '1p1f' },
       0,
     ],
     [
       'mocha.xml',
       {
-        'v1:test/api.spec.js|returns 200|API returns 200': '1p0f',
-        'v1:test/api.spec.js|returns 404|API returns 404': '0p1f',
+        'v2:test/api.spec.js|returns 200|API returns 200': '1p0f',
+        'v2:test/api.spec.js|returns 404|API returns 404': '0p1f',
       },
       0,
     ],
     [
       'playwright.xml',
       {
-        'v1:|login.spec.ts|Login › accepts a valid user': '1p0f',
-        'v1:|login.spec.ts|Login › shows an error': '1p1f',
-        'v1:|login.spec.ts|Login › remembers me': '0p0fs',
+        'v2:|login.spec.ts|Login › accepts a valid user|chromium': '1p0f',
+        'v2:|login.spec.ts|Login › shows an error|chromium': '1p1f',
+        'v2:|login.spec.ts|Login › remembers me|chromium': '0p0fs',
       },
       0,
     ],
     [
       'cypress.xml',
       {
-        'v1:|pays with a card|Checkout pays with a card': '1p0f',
-        'v1:|pays with a voucher|Checkout pays with a voucher': '0p1f',
+        'v2:|pays with a card|Checkout pays with a card': '1p0f',
+        'v2:|pays with a voucher|Checkout pays with a voucher': '0p1f',
       },
       0,
     ],
     [
       'phpunit.xml',
       {
-        'v1:tests/MoneyTest.php|App.Tests.MoneyTest|testAdd': '1p0f',
-        'v1:tests/MoneyTest.php|App.Tests.MoneyTest|testRound with data set #0': '1p0f',
+        'v2:tests/MoneyTest.php|App.Tests.MoneyTest|testAdd': '1p0f',
+        'v2:tests/MoneyTest.php|App.Tests.MoneyTest|testRound with data set #0': '1p0f',
       },
       0,
     ],
     [
       'ant.xml',
-      { 'v1:|org.example.ParserTest|parsesEmpty': '1p0f', 'v1:|org.example.ParserTest|parsesNested': '0p1f' },
+      { 'v2:|org.example.ParserTest|parsesEmpty': '1p0f', 'v2:|org.example.ParserTest|parsesNested': '0p1f' },
       0,
     ],
   ])('%s', async (file, expected, suiteErrors) => {
@@ -138,6 +138,6 @@ describe('JUnit dialects', () => {
     const report = await parse(
       '<testsuites name="all"><testsuite name="outer"><testsuite name="inner"><testcase name="t"/></testsuite></testsuite></testsuites>',
     );
-    expect(report.cases[0]!.id).toBe('v1:|outer / inner|t');
+    expect(report.cases[0]!.id).toBe('v2:|outer / inner|t');
   });
 });

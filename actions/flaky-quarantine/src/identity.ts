@@ -1,19 +1,26 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Stable test identity, version 1: `v1:<file>|<scope>|<name>`.
+ * Test identity, version 2: `v2:<file>|<scope>|<name>`, and `v2:<file>|<scope>|<name>|<project>`
+ * for a test run under a project (Playwright's chromium, firefox, "Mobile Safari"...).
  *
- * - `file`: the report's `file` attribute (testcase first, else the enclosing testsuite), with `\`
- *   turned into `/`, a leading `./` and the workspace prefix removed; empty when the reporter gives none.
- * - `scope`: the `classname`; when that is empty, the names of the enclosing testsuites joined by ` / `.
- * - `name`: the testcase name.
+ * - `file`: the report's `file` (or `filepath`) attribute, testcase first, else the enclosing
+ *   testsuite's, made relative to the repository root (see `normaliseFile`); empty when none.
+ * - `scope`: the `classname`; when that is empty, the enclosing testsuites' names joined by ` / `.
+ *   A scope or suite name that is an absolute path is made relative like a file.
+ * - `name`: the testcase name, exactly as reported: names differing only in case or whitespace are
+ *   two tests. Only Unicode NFC is applied (macOS and Linux spell the same accented name apart).
+ * - `project`: the Playwright project (the testsuite's `hostname` in Playwright's report), so a
+ *   test flaky on one browser is that browser's test only.
  *
- * Every part is Unicode NFC, control characters become spaces, runs of whitespace one space, trimmed.
- * A part over 1024 characters keeps its first 1000 and a hash of the whole, so a 100 KB name stays a
- * distinct but bounded id. `\` and `|` inside a part are escaped with `\`, so the id is unambiguous.
- * The version prefix changes whenever this recipe does; history under another version is not mixed.
+ * A part over 1024 characters keeps its first 1000 and a hash of the whole, so a 100 KB name stays
+ * a distinct but bounded id. In a part, `\` and `|` are escaped with `\`, and control characters
+ * are written `\xHH`, so the id is one line and unambiguous. The version prefix changes whenever
+ * this recipe does; `legacyIdOf` gives a test's id under the previous recipe, for migration.
  */
-export const ID_VERSION = 'v1';
+export const ID_VERSION = 'v2';
+/** The previous recipe (v1: whitespace collapsed and trimmed, no project, workspace-only paths). */
+export const LEGACY_ID_VERSION = 'v1';
 const MAX_PART = 1024;
 const KEEP_PART = 1000;
 
@@ -22,16 +29,14 @@ export interface TestKey {
   classname?: string;
   suitePath?: readonly string[];
   name: string;
+  project?: string;
 }
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
-function clean(text: string): string {
-  // Plain ASCII without control characters or double spaces is already normal: skip the work.
-  if (/^[\x20-\x7e]*$/.test(text) && !/^ | $| {2}/.test(text)) return text;
-  return text.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-}
+/** NFC, the only change made to a name: skipped for ASCII, which NFC leaves as it is. */
+const nfc = (text: string): string => (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFC'));
 
 function bound(text: string): string {
   if (text.length <= MAX_PART) return text;
@@ -39,8 +44,14 @@ function bound(text: string): string {
 }
 
 function escapePart(text: string): string {
-  return text.includes('|') || text.includes('\\') ? text.replace(/[\\|]/g, (c) => `\\${c}`) : text;
+  if (!/[\\|\u0000-\u001f\u007f-\u009f]/.test(text)) return text;
+  return text
+    .replace(/[\\|]/g, (c) => `\\${c}`)
+    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
+
+/** One part of an id: exact text, NFC, bounded, escaped. */
+const part = (text: string): string => escapePart(bound(nfc(text)));
 
 /**
  * A copy of `text` that shares no memory with where it came from. V8 keeps a substring as a view
@@ -49,20 +60,49 @@ function escapePart(text: string): string {
  */
 export const detach = (text: string): string => ` ${text}`.slice(1);
 
-/** A file path as reporters write it, made comparable across runners and operating systems. */
+/** An absolute path: POSIX, or a Windows drive path with either slash. */
+const isAbsolute = (path: string): boolean => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+
+/**
+ * Where a runner checks a repository out, `<work root>/<repo>/<repo>/`: GitHub-hosted Linux
+ * (`/home/runner/work/r/r`), macOS (`/Users/runner/work/r/r`), containers (`/__w/r/r`), self-hosted
+ * runners (`<runner>/_work/r/r`, or any work folder: the doubled repository name is the sign) and
+ * Windows (`D:/a/r/r`). The first such doubled folder in an absolute path ends the checkout.
+ */
+const CHECKOUT = /^(?:[A-Za-z]:)?(?:\/[^/]+)*?\/([^/]+)\/\1\//;
+
+/**
+ * A file path as reporters write it, made relative to the repository root so runners, containers
+ * and operating systems agree: `\` becomes `/`, repeated `/` one; the workspace (the repository
+ * root, passed in) is removed, else a runner checkout prefix (see CHECKOUT); then a leading `./`.
+ * An absolute path outside both stays as it is (there is no root to make it relative to).
+ */
 export function normaliseFile(file: string, workspace = ''): string {
-  let path = clean(file)
+  let path = nfc(file)
     .replace(/\\/g, '/')
     .replace(/\/{2,}/g, '/');
-  const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
-  if (root && path.startsWith(`${root}/`)) path = path.slice(root.length + 1);
+  if (isAbsolute(path)) {
+    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
+    // Windows paths compare without case (drive letters are written both ways).
+    const windows = /^[A-Za-z]:\//.test(root);
+    if (root && (windows ? path.toLowerCase() : path).startsWith(`${windows ? root.toLowerCase() : root}/`))
+      path = path.slice(root.length + 1);
+    else {
+      const checkout = CHECKOUT.exec(path);
+      if (checkout) path = path.slice(checkout[0].length);
+    }
+  }
   return path.replace(/^(\.\/)+/, '');
 }
 
+/** A scope or suite name: exact, unless it is an absolute path, which is made relative like a file. */
+const scopeText = (text: string, workspace: string): string =>
+  isAbsolute(text.replace(/\\/g, '/')) ? normaliseFile(text, workspace) : text;
+
 /**
  * A test's id and its history key, made together (the key hashes the id as it is built). The id is
- * joined from its shared `v1:file|scope` head and its own `|name` tail only when read: of a run's
- * 330,000 tests, the few that failed or are quarantined are asked for it.
+ * joined from its shared `v2:file|scope` head and its own `|name[|project]` tail only when read: of
+ * a run's 330,000 tests, the few that failed or are quarantined are asked for it.
  */
 export class MadeId {
   constructor(
@@ -76,33 +116,31 @@ export class MadeId {
   }
 }
 
-/** A name that clean, bound and escapePart leave as it is: short printable ASCII, single inner spaces, no `|` or `\`. */
+/** A name that bound, nfc and escapePart leave as it is: short printable ASCII without `|` or `\`. */
 function isPlain(text: string): boolean {
   if (text.length > MAX_PART) return false;
-  let previous = 0x20; // so a leading space is not plain
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x7c || c === 0x5c || (c === 0x20 && previous === 0x20)) return false;
-    previous = c;
+    if (c < 0x20 || c > 0x7e || c === 0x7c || c === 0x5c) return false;
   }
-  return previous !== 0x20;
+  return true;
 }
 
 /**
  * A test id maker for one report. File and scope repeat across thousands of testcases, so their
- * normalised form is remembered (up to a bound), and the hash of the shared `v1:file|scope|` prefix
+ * normalised form is remembered (up to a bound), and the hash of the shared `v2:file|scope` prefix
  * is kept for the last prefix seen: a class's tests then hash only their names.
  */
 export function idMaker(workspace = ''): (key: TestKey) => MadeId {
   const files = new Map<string, string>();
   const scopes = new Map<string, string>();
   const remember = (cache: Map<string, string>, raw: string, make: () => string) => {
-    let part = cache.get(raw);
-    if (part === undefined) {
-      part = detach(escapePart(bound(make())));
-      if (cache.size < 10_000) cache.set(detach(raw), part);
+    let made = cache.get(raw);
+    if (made === undefined) {
+      made = detach(part(make()));
+      if (cache.size < 10_000) cache.set(detach(raw), made);
     }
-    return part;
+    return made;
   };
   let lastFile: string | undefined;
   let lastClass: string | undefined;
@@ -113,17 +151,24 @@ export function idMaker(workspace = ''): (key: TestKey) => MadeId {
     if (!key.classname || key.file !== lastFile || key.classname !== lastClass) {
       const file = key.file ? remember(files, key.file, () => normaliseFile(key.file!, workspace)) : '';
       const scope = key.classname
-        ? remember(scopes, key.classname, () => clean(key.classname!))
-        : detach(escapePart(bound((key.suitePath ?? []).map(clean).filter(Boolean).join(' / '))));
+        ? remember(scopes, key.classname, () => scopeText(key.classname!, workspace))
+        : detach(
+            part(
+              (key.suitePath ?? [])
+                .filter(Boolean)
+                .map((s) => scopeText(s, workspace))
+                .join(' / '),
+            ),
+          );
       head = `${ID_VERSION}:${file}|${scope}`;
       absorb(SEED1, SEED2, head);
       [headH1, headH2] = lanes;
       lastFile = key.file;
       lastClass = key.classname || undefined;
     }
-    const name = isPlain(key.name) ? key.name : escapePart(bound(clean(key.name)));
+    const name = isPlain(key.name) ? key.name : part(key.name);
     // Joined, not concatenated: one new flat string, sharing no memory with the parser's chunk.
-    const tail = ['|', name].join('');
+    const tail = key.project ? ['|', name, '|', part(key.project)].join('') : ['|', name].join('');
     absorb(headH1, headH2, tail);
     return new MadeId(head, tail, finish(lanes[0]!, lanes[1]!));
   };
@@ -134,25 +179,87 @@ export function testId(key: TestKey, workspace = ''): string {
   return idMaker(workspace)(key).id;
 }
 
-/** The parts of an id, unescaped; undefined for text that is not a current-version id. */
-export function parseTestId(id: string): { file: string; scope: string; name: string } | undefined {
-  if (!id.startsWith(`${ID_VERSION}:`)) return undefined;
+export interface IdParts {
+  file: string;
+  scope: string;
+  name: string;
+  /** Empty when the test ran under no project. */
+  project: string;
+}
+
+/** Splits the body of an id (after `<version>:`) at unescaped `|`, undoing the escapes. */
+function splitBody(body: string): string[] {
   const parts: string[] = [''];
-  for (let i = ID_VERSION.length + 1; i < id.length; i++) {
-    const c = id[i]!;
-    if (c === '\\' && i + 1 < id.length) parts[parts.length - 1] += id[++i];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\' && body[i + 1] === 'x' && /^[0-9a-f]{2}$/.test(body.slice(i + 2, i + 4))) {
+      parts[parts.length - 1] += String.fromCharCode(parseInt(body.slice(i + 2, i + 4), 16));
+      i += 3;
+    } else if (c === '\\' && i + 1 < body.length) parts[parts.length - 1] += body[++i];
     else if (c === '|') parts.push('');
     else parts[parts.length - 1] += c;
   }
-  if (parts.length !== 3) return undefined;
-  return { file: parts[0]!, scope: parts[1]!, name: parts[2]! };
+  return parts;
 }
 
-/** A short, readable label for logs and titles: `scope › name`. */
+/** The parts of an id, unescaped; undefined for text that is not a current-version id. */
+export function parseTestId(id: string): IdParts | undefined {
+  if (!id.startsWith(`${ID_VERSION}:`)) return undefined;
+  const parts = splitBody(id.slice(ID_VERSION.length + 1));
+  if (parts.length !== 3 && (parts.length !== 4 || !parts[3])) return undefined;
+  return { file: parts[0]!, scope: parts[1]!, name: parts[2]!, project: parts[3] ?? '' };
+}
+
+/**
+ * A short, readable label for logs, titles and the summary: `[project] scope › name`, the project
+ * first as Playwright writes it, so cutting a long label never drops it.
+ */
 export function displayName(id: string): string {
   const parts = parseTestId(id);
   if (!parts) return id;
-  return [parts.scope, parts.name].filter(Boolean).join(' › ');
+  const label = [parts.scope, parts.name].filter(Boolean).join(' › ');
+  return parts.project ? `[${parts.project}] ${label}` : label;
+}
+
+// ---- The previous recipe, kept only to carry histories and manual files over (see history.ts).
+
+/** v1's normalisation of a part: NFC, control characters and whitespace runs one space, trimmed. */
+const legacyClean = (text: string): string =>
+  text.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+const legacyPart = (text: string): string => {
+  const bounded = bound(legacyClean(text));
+  return bounded.includes('|') || bounded.includes('\\')
+    ? bounded.replace(/[\\|]/g, (c) => `\\${c}`)
+    : bounded;
+};
+
+/** A v2 id of three parts, each printable ASCII without `\\`, edge spaces or double spaces. */
+const SAME_IN_V1 =
+  /^v2:(?:(?! )(?:[^\x00-\x1f\x7f-\uffff|\\ ]| (?! |\||$))*\|){2}(?! )(?:[^\x00-\x1f\x7f-\uffff|\\ ]| (?! |$))*$/;
+
+/**
+ * The id the same test had under v1, from its current id: the project dropped, each part cleaned
+ * as v1 did. Exact for parts under 1024 characters whose file v1 also saw relative (the report was
+ * read in the job that wrote it); otherwise the test starts a new history.
+ */
+export function legacyIdOf(id: string): string | undefined {
+  // Most ids are printable ASCII in three parts with single inner spaces: v1 spelled them alike.
+  if (SAME_IN_V1.test(id)) return `${LEGACY_ID_VERSION}${id.slice(ID_VERSION.length)}`;
+  const parts = parseTestId(id);
+  if (!parts) return undefined;
+  return `${LEGACY_ID_VERSION}:${[parts.file, parts.scope, parts.name].map(legacyPart).join('|')}`;
+}
+
+/**
+ * A v1 id spelled under the current recipe, for ids written by hand (the manual file) and
+ * quarantine entries of a migrated history: its file made relative like any file, no project.
+ * Undefined for text that is not a v1 id.
+ */
+export function fromLegacyId(id: string): string | undefined {
+  if (!id.startsWith(`${LEGACY_ID_VERSION}:`)) return undefined;
+  const parts = splitBody(id.slice(LEGACY_ID_VERSION.length + 1));
+  if (parts.length !== 3) return undefined;
+  return `${ID_VERSION}:${part(normaliseFile(parts[0]!))}|${part(parts[1]!)}|${part(parts[2]!)}`;
 }
 
 /** A short hash of an id, safe inside an HTML comment (the issue marker). */

@@ -4,7 +4,7 @@ import { truncate } from '../../../shared/neutralise.js';
 import { escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import { flakinessScore } from './classify.js';
 import type { History } from './history.js';
-import { displayName, idHash } from './identity.js';
+import { displayName, idHash, legacyIdOf, parseTestId } from './identity.js';
 import type { FailureDetail } from './junit.js';
 import { type Decisions, autoQuarantined } from './quarantine.js';
 
@@ -57,6 +57,9 @@ export function issueBody(facts: IssueFacts): string {
     ['Test id', inlineCode(facts.id)],
     ['File', facts.file ? inlineCode(facts.file) : 'not given by the reporter'],
   ];
+  // Quarantined for this project only: the same test on other projects still blocks.
+  const project = parseTestId(facts.id)?.project;
+  if (project) rows.push(['Project', `${inlineCode(project)} only`]);
   if (facts.since)
     rows.push([
       'Quarantined at',
@@ -186,15 +189,32 @@ export async function syncIssues(
   };
   await list();
   const result = new Map<string, IssueRef>();
+  /**
+   * The test's issue by its marker, else the issue opened under its v1 id (a migrated history):
+   * taken over once, so of a v1 test's Playwright projects one continues the issue.
+   */
+  const issueOf = (id: string): { issue?: IssueRef; legacyHash?: string } => {
+    const issue = byHash.get(idHash(id));
+    if (issue) return { issue };
+    const legacy = legacyIdOf(id);
+    const legacyHash = legacy === undefined ? undefined : idHash(legacy);
+    return legacyHash && byHash.has(legacyHash) ? { issue: byHash.get(legacyHash), legacyHash } : {};
+  };
 
   /** Opens the test's issue, or reopens and refreshes the one its marker finds. */
   const openIssue = async (facts: IssueFacts) => {
     const hash = idHash(facts.id);
     let looked = false;
+    let legacyHash: string | undefined;
+    const find = () => {
+      const found = issueOf(facts.id);
+      legacyHash = found.legacyHash;
+      return found.issue;
+    };
     const { value, created } = await findOrCreate<IssueRef>({
       what: `the issue for ${displayName(facts.id).slice(0, 100)}`,
       // After a failed create, list again: the issue may exist although the request failed.
-      find: async () => (looked ? (await list(), byHash.get(hash)) : ((looked = true), byHash.get(hash))),
+      find: async () => (looked ? (await list(), find()) : ((looked = true), find())),
       create: async () => {
         const { data } = await github.rest.issues.create({
           owner,
@@ -214,7 +234,10 @@ export async function syncIssues(
         issue_number: value.number,
         state: 'open',
         body: issueBody(facts),
+        // An issue of a v1 id gets the current title (naming the project) with the current marker.
+        ...(legacyHash ? { title: issueTitle(facts.id) } : {}),
       });
+    if (legacyHash) byHash.delete(legacyHash);
     log.debug(`${created ? 'Opened' : 'Updated'} issue #${value.number} for a quarantined test.`);
     byHash.set(hash, { ...value, open: true });
     result.set(facts.id, { ...value, open: true });
@@ -224,11 +247,12 @@ export async function syncIssues(
   // A quarantined test failing again refreshes its issue; one missing (an earlier run could not
   // create it) is opened now, so the issues heal, unless the quarantining job is still at it.
   for (const facts of work.failedAgain) {
-    if (facts.openIfMissing || byHash.has(idHash(facts.id))) await openIssue(facts);
+    if (facts.openIfMissing || issueOf(facts.id).issue) await openIssue(facts);
   }
   for (const { id, passes } of work.released) {
-    const issue = byHash.get(idHash(id));
+    const { issue, legacyHash } = issueOf(id);
     if (!issue) continue;
+    if (legacyHash) byHash.delete(legacyHash);
     if (issue.open) {
       await github.rest.issues.createComment({
         owner,
@@ -247,7 +271,7 @@ export async function syncIssues(
     result.set(id, { ...issue, open: false });
   }
   for (const id of work.link) {
-    const issue = byHash.get(idHash(id));
+    const { issue } = issueOf(id);
     if (issue && !result.has(id)) result.set(id, issue);
   }
   return result;

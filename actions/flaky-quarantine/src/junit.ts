@@ -8,6 +8,10 @@ import { MadeId, detach, idMaker } from './identity.js';
  * Surefire/Gradle `flakyFailure`/`flakyError` (failed, then passed) and `rerunFailure`/`rerunError`
  * (failed again), several `failure` elements in one testcase, and duplicate testcase entries
  * (gotestsum `--rerun-fails`), which the caller folds by id.
+ *
+ * Playwright's report is known by the `id` attribute of its root `<testsuites>` (no other reporter
+ * writes one there); its testsuites carry the project in `hostname`, which becomes part of each
+ * test's id. Elsewhere `hostname` is the machine's name and is ignored.
  */
 
 export interface FailureDetail {
@@ -114,6 +118,7 @@ function decoder(encoding: Encoding): (chunk: Uint8Array, last: boolean) => stri
 interface OpenCase {
   name: string;
   classname: string;
+  project?: string;
   file?: string;
   line?: number;
   failureElements: number;
@@ -126,6 +131,8 @@ interface OpenCase {
 interface OpenSuite {
   name: string;
   file?: string;
+  /** The Playwright project of this suite (its `hostname`), in a Playwright report only. */
+  project?: string;
 }
 
 const FAILURES = new Set(['failure', 'error']);
@@ -156,6 +163,7 @@ export async function parseReport(
   const parser = new SaxesParser({ xmlns: false, position: false });
   let depth = 0;
   let root: string | undefined;
+  let playwright = false;
   let current: OpenCase | undefined;
   let caseDepth = 0;
   // Inside system-out/system-err (also nested in Surefire retry elements): text is never kept.
@@ -181,6 +189,7 @@ export async function parseReport(
           `the root element is <${root.slice(0, 40)}>, not <testsuites> or <testsuite>: not a JUnit report`,
         );
       }
+      playwright = root === 'testsuites' && a.id !== undefined;
     }
     switch (tag.name) {
       case 'system-out':
@@ -188,12 +197,23 @@ export async function parseReport(
         outputDepth++;
         return;
       case 'testsuite':
-        suites.push({ name: a.name ?? '', file: a.file ?? a.filepath ?? suites.at(-1)?.file });
-        return;
-      case 'testcase':
-        current = {
+        suites.push({
           name: a.name ?? '',
+          file: a.file ?? a.filepath ?? suites.at(-1)?.file,
+          project: playwright && a.hostname ? a.hostname : undefined,
+        });
+        return;
+      case 'testcase': {
+        const suite = suites.at(-1);
+        // Playwright names the spec file both as the suite and as the classname of its tests.
+        const project =
+          suite?.project !== undefined && a.classname === suite.name ? suite.project : undefined;
+        // With includeProjectInTestName the name starts `[project] `: the id is the same either way.
+        const prefix = project && `[${project}] `;
+        current = {
+          name: (prefix && a.name?.startsWith(prefix) ? a.name.slice(prefix.length) : a.name) ?? '',
           classname: a.classname ?? a.class ?? '',
+          project,
           file: a.file ?? a.filepath ?? suites.at(-1)?.file,
           line: a.line && /^\d+$/.test(a.line) ? Number(a.line) : undefined,
           failureElements: 0,
@@ -203,6 +223,7 @@ export async function parseReport(
         };
         caseDepth = depth;
         return;
+      }
     }
     const inCase = current !== undefined && depth === caseDepth + 1;
     if (inCase && FAILED_ATTEMPTS.has(tag.name)) {

@@ -12,7 +12,7 @@ import { resolveInside } from '../../../shared/paths.js';
 import { type StateStore, branchStore, fileStore, parseStateLocation } from '../../../shared/state-store.js';
 import { isInfraFailure } from './classify.js';
 import { type History, emptyHistory, parseHistory, serialiseHistory } from './history.js';
-import { displayName } from './identity.js';
+import { displayName, normaliseFile } from './identity.js';
 import type { IssueRef } from './issues.js';
 import { ReportError, parseReport } from './junit.js';
 import {
@@ -227,15 +227,17 @@ function runIdentity(
 async function record(
   store: StateStore,
   io: ActionIO,
-  step: (current: History) => { history: History; decisions: Decisions },
+  step: (current: History) => { before: History; history: History; decisions: Decisions },
   message: string,
 ): Promise<{ before: History; history: History; decisions: Decisions }> {
   let before: History | undefined;
   let outcome: { history: History; decisions: Decisions } | undefined;
   const update = await store.update((text) => {
     const current = text === undefined ? emptyHistory() : readHistory(text, store);
-    before ??= current;
-    outcome = step(current);
+    const stepped = step(current);
+    // The first document read, as the step saw it (a migrated history carried over to this run).
+    before ??= stepped.before;
+    outcome = stepped;
     const next = serialiseHistory(outcome.history);
     return next === text ? undefined : next;
   }, message);
@@ -331,15 +333,11 @@ function annotate(
   quarantined: string[],
   workspace: string,
 ): void {
+  // Relative to the repository as ids are (a container's or another runner's checkout included);
+  // a path still absolute is outside the repository and gets no file annotation.
   const relative = (file?: string) => {
-    if (!file) return undefined;
-    const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
-    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
-    return path.startsWith(`${root}/`)
-      ? path.slice(root.length + 1)
-      : path.startsWith('/')
-        ? undefined
-        : path;
+    const path = file && normaliseFile(file, workspace);
+    return path && !/^(\/|[A-Za-z]:\/)/.test(path) ? path : undefined;
   };
   const items = [
     ...blocking.map((id) => ({ id, level: 'error' as const, title: 'Test failed' })),

@@ -1,8 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import * as z from '../../../shared/zod.js';
 import { consecutivePasses, evidenceOn, failureStreak, isBroken, isFlaky, runsOfCommit } from './classify.js';
-import { FAIL, type History, type HistoryLimits, type RunInfo, addRun } from './history.js';
-import { historyKey } from './identity.js';
+import { FAIL, type History, type HistoryLimits, type RunInfo, addRun, adoptLegacy } from './history.js';
+import { fromLegacyId, historyKey } from './identity.js';
 
 /**
  * Who is quarantined: automatic entries in the history (a flaky test, until released) plus the
@@ -37,14 +37,15 @@ export function emptyManual(): ManualQuarantine {
  * Parses the manual file:
  * ```yaml
  * quarantine:          # forced in: failures never block, never released automatically
- *   - id: 'v1:src/cart.test.ts|Cart|adds items'
+ *   - id: 'v2:src/cart.test.ts|Cart|adds items'
  *     owner: '@shop-team'
  *     reason: 'Depends on the sandbox payment API, see #123'
  * never-quarantine:    # forced out: failures always block
- *   - id: 'v1:|com.acme.PaymentTest|refunds'
+ *   - id: 'v2:|com.acme.PaymentTest|refunds'
  *     owner: '@payments'
  *     reason: 'Must never be waved through'
  * ```
+ * A v1 id (written before the current recipe) is read as its v2 spelling without a project.
  * Throws an Error whose message says which entry is wrong.
  */
 export function parseManualFile(text: string): ManualQuarantine {
@@ -55,10 +56,13 @@ export function parseManualFile(text: string): ManualQuarantine {
     throw new Error(`${issue.path.join('.') || 'the file'}: ${issue.message}`);
   }
   const manual = emptyManual();
-  for (const e of result.data.quarantine) manual.forceIn.set(e.id, { owner: e.owner, reason: e.reason });
+  const current = (id: string) => fromLegacyId(id) ?? id;
+  for (const e of result.data.quarantine)
+    manual.forceIn.set(current(e.id), { owner: e.owner, reason: e.reason });
   for (const e of result.data['never-quarantine']) {
-    if (manual.forceIn.has(e.id)) throw new Error(`${e.id} is both in quarantine and never-quarantine`);
-    manual.forceOut.set(e.id, { owner: e.owner, reason: e.reason });
+    if (manual.forceIn.has(current(e.id)))
+      throw new Error(`${e.id} is both in quarantine and never-quarantine`);
+    manual.forceOut.set(current(e.id), { owner: e.owner, reason: e.reason });
   }
   return manual;
 }
@@ -163,9 +167,9 @@ export function applyDecisions(history: History, decisions: Decisions, ctx: Deci
 }
 
 /**
- * One step of the state machine: add this run's results to the stored history (none for an
- * infrastructure failure), decide, and record the decisions. Every optimistic-concurrency attempt
- * re-applies it to the document it read.
+ * One step of the state machine: carry a migrated history over to this run's tests (`before`: the
+ * history the verdict reads), add this run's results (none for an infrastructure failure), decide,
+ * and record the decisions. Every optimistic-concurrency attempt re-applies it to the document it read.
  */
 export function recordRun(
   current: History,
@@ -175,9 +179,10 @@ export function recordRun(
   manual: ManualQuarantine,
   ctx: DecideContext,
   limits: HistoryLimits,
-): { history: History; decisions: Decisions } {
-  const merged = run ? addRun(current, run.branch, run.info, tests, limits) : current;
-  const fresh = run && !current.branches.get(run.branch)?.runs.some((r) => r.key === run.info.key);
+): { before: History; history: History; decisions: Decisions } {
+  const before = adoptLegacy(current, tests.values());
+  const merged = run ? addRun(before, run.branch, run.info, tests, limits) : before;
+  const fresh = run && !before.branches.get(run.branch)?.runs.some((r) => r.key === run.info.key);
   const decisions = decide(
     merged,
     tests.values(),
@@ -185,7 +190,7 @@ export function recordRun(
     ctx,
     fresh ? { branch: run.branch, key: run.info.key } : undefined,
   );
-  return { history: applyDecisions(merged, decisions, ctx), decisions };
+  return { before, history: applyDecisions(merged, decisions, ctx), decisions };
 }
 
 /**
