@@ -1,7 +1,7 @@
 import {
   type TypeInfo,
   columnConstraints,
-  notNullCheckColumn,
+  notNullCheckColumns,
   qualifiedName,
   tableKey,
   typeInfo,
@@ -16,8 +16,8 @@ export interface Origin {
 
 export interface ConstraintState {
   validated: boolean;
-  /** For `CHECK (col IS NOT NULL)`: the column it proves non-null once validated. */
-  notNullColumn?: string;
+  /** For a CHECK such as `col IS NOT NULL`: the columns it proves non-null once validated. */
+  notNullColumns?: string[];
   /** The transaction that added it, to catch VALIDATE in that same transaction. */
   addedInTransaction?: number;
 }
@@ -126,9 +126,15 @@ export class Schema {
     transaction: number | undefined,
   ): void {
     if (!['CONSTR_CHECK', 'CONSTR_FOREIGN', 'CONSTR_UNIQUE', 'CONSTR_PRIMARY'].includes(c.contype)) return;
+    // a primary key makes its columns NOT NULL (a later SET NOT NULL on them is a no-op)
+    if (c.contype === 'CONSTR_PRIMARY')
+      for (const key of (c.keys ?? []) as Node[]) {
+        const keyColumn = table.columns.get(key.String?.sval);
+        if (keyColumn) keyColumn.notNull = true;
+      }
     table.constraints.set(constraintName(key, c, column), {
       validated: !c.skip_validation,
-      notNullColumn: c.contype === 'CONSTR_CHECK' ? notNullCheckColumn(c.raw_expr) : undefined,
+      notNullColumns: c.contype === 'CONSTR_CHECK' ? notNullCheckColumns(c.raw_expr) : undefined,
       addedInTransaction: transaction,
     });
   }
