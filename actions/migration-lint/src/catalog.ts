@@ -186,7 +186,7 @@ const RULES: Rule[] = [
   {
     id: 'rename-enum-value',
     severity: 'error',
-    lock: AE,
+    lock: '',
     why: 'The running app version still sends the old label; its writes fail with "invalid input value for enum".',
     fix: 'Add the new value (ALTER TYPE ... ADD VALUE), move the app and the data to it, stop using the old value; remove it later by recreating the type.',
   },
