@@ -252,3 +252,16 @@ describe('each finding on the line of its clause', () => {
     expect(lint(sql)).toEqual(['4:3 drop-column']);
   });
 });
+
+// classes found on the real histories (bench/real-migrations), as CI tests of the same shape
+describe('found on real migration histories', () => {
+  test('Prisma: a column added with a default to fill existing rows, then its default dropped, is not drop-default', () => {
+    const sql = `${T}ALTER TABLE users ADD COLUMN "level" TEXT NOT NULL DEFAULT 'SES';\nALTER TABLE users ALTER COLUMN "level" DROP DEFAULT;\nALTER TABLE users ALTER COLUMN status DROP DEFAULT;`;
+    expect(lint(sql)).toEqual(['4:19 drop-default']);
+  });
+
+  test('ADD COLUMN ... REFERENCES without a default has only NULLs to check: no validating scan', () => {
+    const sql = `${T}ALTER TABLE users ADD COLUMN invited_by bigint REFERENCES users (id) ON DELETE SET NULL;\nALTER TABLE users ADD COLUMN referrer bigint DEFAULT 1 REFERENCES users (id);`;
+    expect(lint(sql)).toEqual(['3:56 add-fk-validating']);
+  });
+});

@@ -321,9 +321,15 @@ function lintFile(
   let localTimeoutIn: number | undefined;
   let timeoutReported = false;
   const origin = { file: path, inChange: true };
+  const fromHere = (from: { file: string; inChange: boolean }) =>
+    options.scope === 'all' ? from.file === path : from.inChange;
   const isNew = (table: string) => {
     const state = schema.tables.get(table);
-    return !!state && (options.scope === 'all' ? state.origin.file === path : state.origin.inChange);
+    return !!state && fromHere(state.origin);
+  };
+  const isNewColumn = (table: string, column: string) => {
+    const added = schema.tables.get(table)?.columns.get(column)?.origin;
+    return !!added && fromHere(added);
   };
 
   /** The transaction the next statement runs in (a new one for each statement in autocommit). */
@@ -350,6 +356,7 @@ function lintFile(
     const check = checkStatement(stmt, {
       schema,
       isNew,
+      isNewColumn,
       postgresVersion: options.postgresVersion,
       inTransaction,
       transactionReason: inDo

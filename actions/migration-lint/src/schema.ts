@@ -24,7 +24,8 @@ export interface ConstraintState {
 
 export interface TableState {
   origin: Origin;
-  columns: Map<string, { type: TypeInfo; notNull: boolean }>;
+  /** `origin`: the file that added the column, for columns added after their table was created. */
+  columns: Map<string, { type: TypeInfo; notNull: boolean; origin?: Origin }>;
   constraints: Map<string, ConstraintState>;
 }
 
@@ -41,7 +42,7 @@ export class Schema {
     if (stmt.CreateStmt) this.createTable(stmt.CreateStmt, origin);
     else if (stmt.CreateTableAsStmt)
       this.tables.set(tableKey(stmt.CreateTableAsStmt.into?.rel), emptyTable(origin));
-    else if (stmt.AlterTableStmt) this.alterTable(stmt.AlterTableStmt, transaction);
+    else if (stmt.AlterTableStmt) this.alterTable(stmt.AlterTableStmt, origin, transaction);
     else if (stmt.IndexStmt?.idxname) {
       const schema = stmt.IndexStmt.relation?.schemaname ?? 'public';
       this.indexes.set(`${schema}.${stmt.IndexStmt.idxname}`, tableKey(stmt.IndexStmt.relation));
@@ -71,7 +72,7 @@ export class Schema {
     this.tables.set(key, table);
   }
 
-  private alterTable(alter: Node, transaction: number): void {
+  private alterTable(alter: Node, origin: Origin, transaction: number): void {
     const key = tableKey(alter.relation);
     const table = this.tables.get(key);
     if (!table) return;
@@ -85,6 +86,7 @@ export class Schema {
           table.columns.set(column.colname, {
             type: typeInfo(column.typeName),
             notNull: constraints.some((c) => c.contype === 'CONSTR_NOTNULL'),
+            origin,
           });
           for (const c of constraints) this.addConstraint(table, key, c, column.colname, transaction);
           break;
