@@ -89,7 +89,7 @@ describe('migration-lint bundle on a repository', () => {
     expect(result.outputs['error-count']).toBe('2');
     expect(result.outputs['warning-count']).toBe('1');
     const drop = findingsOf(result.outputs)[0]!;
-    expect(drop).toMatchObject({ column: 13, severity: 'error', lock: 'ACCESS EXCLUSIVE' });
+    expect(drop).toMatchObject({ column: 19, severity: 'error', lock: 'ACCESS EXCLUSIVE' });
     expect(drop.fix).toMatch(/later migration/);
 
     const annotation = result.annotations.find((a) => a.title?.includes('drop-column'));
@@ -97,7 +97,7 @@ describe('migration-lint bundle on a repository', () => {
       level: 'error',
       file: 'db/migrations/V2__drop_legacy.sql',
       line: 2,
-      col: 13,
+      col: 19,
     });
     expect(result.summary).toContain('2 errors and 1 warning in 3 migration files');
     expect(result.summary).toContain('| Where | Rule | Severity | Lock | Finding |');
@@ -115,7 +115,7 @@ describe('migration-lint bundle on a repository', () => {
         {
           physicalLocation: {
             artifactLocation: { uri: 'db/migrations/V2__drop_legacy.sql' },
-            region: { startLine: 2, startColumn: 13 },
+            region: { startLine: 2, startColumn: 19 },
           },
         },
       ],
@@ -209,7 +209,7 @@ describe('migration-lint bundle on a repository', () => {
 });
 
 describe('migration-lint bundle on bad files', () => {
-  test('non-UTF-8, empty, MySQL and syntax errors are findings; the other files are still linted', async () => {
+  test('undeclared Latin-1, empty, MySQL and syntax errors are findings; the other files are still linted', async () => {
     const repo = createRepo({ 'migrations/0001_init.sql': INIT });
     const base = repo.git(['rev-parse', 'HEAD']).trim();
     repo.write({
@@ -218,7 +218,10 @@ describe('migration-lint bundle on bad files', () => {
       'migrations/0004_typo.sql':
         "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUM nickname text;\nALTER TABLE users DROP COLUMN name;\n",
     });
-    const latin1 = Buffer.from("SET lock_timeout = '1s';\nCOMMENT ON TABLE users IS 'caf\xe9';\n", 'latin1');
+    const latin1 = Buffer.from(
+      "SET lock_timeout = '1s';\nCOMMENT ON TABLE users IS 'caf\xe9';\nALTER TABLE users DROP COLUMN name;\n",
+      'latin1',
+    );
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(repo.dir, 'migrations/0005_latin1.sql'), latin1);
     const head = repo.commit('bad files');
@@ -228,7 +231,8 @@ describe('migration-lint bundle on bad files', () => {
       'migrations/0003_mysql.sql:1:syntax-error',
       'migrations/0004_typo.sql:2:syntax-error',
       'migrations/0004_typo.sql:3:drop-column',
-      'migrations/0005_latin1.sql:1:not-utf8',
+      'migrations/0005_latin1.sql:2:not-utf8',
+      'migrations/0005_latin1.sql:3:drop-column',
     ]);
     expect(findingsOf(result.outputs)[1]!).toMatchObject({ column: 13 });
     expect(result.stdout).toContain('looks like MySQL syntax');
@@ -241,12 +245,12 @@ describe('migration-lint bundle on bad files', () => {
     const base = repo.git(['rev-parse', 'HEAD']).trim();
     const { writeFileSync, mkdirSync } = await import('node:fs');
     mkdirSync(join(repo.dir, 'migrations'));
-    writeFileSync(join(repo.dir, 'migrations/0001_bad.sql'), Buffer.from([0xff, 0xfe, 0x41, 0x00]));
+    writeFileSync(join(repo.dir, 'migrations/0001_bad.sql'), Buffer.from([0x41, 0x00, 0xff]));
     const head = repo.commit('binary');
     const result = await runBundle('migration-lint', { workspace: repo.dir, inputs: { base, head } });
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toContain('None of the 1 migration files could be analysed');
-    expect(rulesOf(result.outputs)).toEqual(['migrations/0001_bad.sql:1:not-utf8']);
+    expect(rulesOf(result.outputs)).toEqual(['migrations/0001_bad.sql:1:undecodable']);
     repo.cleanup();
   });
 });

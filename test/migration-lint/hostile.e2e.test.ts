@@ -27,7 +27,7 @@ describe('migration-lint with hostile migrations', () => {
       rule: string;
       message: string;
     }[];
-    expect(findings.map((f) => `${f.line}:${f.rule}`)).toEqual(['2:drop-column', '3:drop-column']);
+    expect(findings.map((f) => `${f.line}:${f.rule}`)).toEqual(['2:drop-column', '4:drop-column']); // the clause after the two-line name
     expect(findings[0]!.message).toContain('public.__proto__');
     expect(result.stdout.split('\n').some((line) => line.startsWith('::stop-commands::'))).toBe(false);
     expect(result.summary).not.toMatch(/^::stop-commands::/m);

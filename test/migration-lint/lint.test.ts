@@ -23,7 +23,7 @@ const lint = (sql: string, options: Partial<LintOptions> = {}, path = 'db/migrat
 describe('rules on exact positions', () => {
   const T = "SET lock_timeout = '1s';\n";
   test.each([
-    ['drop column points at the table', `${T}ALTER TABLE users DROP COLUMN name;`, ['2:13 drop-column']],
+    ['drop column points at its clause', `${T}ALTER TABLE users DROP COLUMN name;`, ['2:19 drop-column']],
     [
       'volatile default points at the expression',
       `${T}ALTER TABLE users ADD COLUMN t uuid DEFAULT gen_random_uuid();`,
@@ -32,7 +32,7 @@ describe('rules on exact positions', () => {
     [
       'a rule after multi-byte text on the same line',
       `${T}COMMENT ON TABLE users IS 'é😀'; ALTER TABLE users DROP COLUMN name;`,
-      ['2:45 drop-column'],
+      ['2:51 drop-column'],
     ],
     [
       'second statement on a later line',
@@ -42,12 +42,12 @@ describe('rules on exact positions', () => {
     [
       'syntax error in the middle keeps the rest',
       `${T}ALTER TABLE users ADD COLUM x int;\nALTER TABLE users DROP COLUMN age;`,
-      ['2:31 syntax-error', '3:13 drop-column'],
+      ['2:31 syntax-error', '3:19 drop-column'],
     ],
     [
       'DO block statement on its body line',
-      `${T}DO $$\nBEGIN\n  EXECUTE 'x';\n  ALTER TABLE users RENAME COLUMN name TO n;\nEND $$;`,
-      ['5:1 rename-column'],
+      `${T}DO $$\nBEGIN\n  EXECUTE 'SELECT 1';\n  ALTER TABLE users RENAME COLUMN name TO n;\nEND $$;`,
+      ['5:15 rename-column'],
     ],
     [
       'string literals, comments and function bodies are not statements',

@@ -45,20 +45,36 @@ export function formatType(t: TypeInfo): string {
   return `${t.name}${t.mods.length ? `(${t.mods.join(',')})` : ''}${t.array ? '[]' : ''}`;
 }
 
+/** Types whose only modifier is a fractional-seconds precision, which PostgreSQL can widen in place. */
+const PRECISION_TYPES = new Set(['timestamp', 'timestamptz', 'time', 'timetz']);
+/** libpg-query's first interval modifier when no field list (`DAY TO SECOND`...) is given. */
+const INTERVAL_FULL_RANGE = 32767;
+
 /**
- * Whether changing a column from `from` to `to` keeps the bytes on disk (no table rewrite):
- * the same type, varchar widening or to text, numeric precision widening at the same scale.
+ * Whether PostgreSQL changes a column from `from` to `to` without rewriting the table or rebuilding
+ * its indexes (measured on PostgreSQL 15, see test/migration-lint/postgres-claims.test.ts): the same
+ * type; varchar widened, unbounded, or to text; text to unbounded varchar; numeric with more
+ * precision at the same scale, or unconstrained; timestamp, time and interval with more (or
+ * unspecified) fractional precision; varbit widened; cidr to inet; xml to text. Arrays only when the
+ * type stays the same: PostgreSQL coerces arrays element by element, which rewrites the table.
  */
 export function isBinaryCoercible(from: TypeInfo, to: TypeInfo): boolean {
-  if (from.array !== to.array) return false;
-  const same = formatType(from) === formatType(to);
-  if (same) return true;
+  if (formatType(from) === formatType(to)) return true;
+  if (from.array || to.array) return false;
   const widens = (f: number[], t: number[]) => t.length === 0 || (f.length > 0 && t[0]! >= f[0]!);
-  if ((from.name === 'varchar' || from.name === 'text') && to.name === 'text') return true;
-  if (from.name === 'varchar' && to.name === 'varchar') return widens(from.mods, to.mods);
+  if (from.name === 'varchar' && (to.name === 'text' || to.name === 'varchar'))
+    return widens(from.mods, to.mods);
   if (from.name === 'text' && to.name === 'varchar') return to.mods.length === 0;
   if (from.name === 'varbit' && to.name === 'varbit') return widens(from.mods, to.mods);
-  if (from.name === 'cidr' && to.name === 'inet') return true;
+  if (PRECISION_TYPES.has(from.name) && from.name === to.name) return widens(from.mods, to.mods);
+  if (from.name === 'interval' && to.name === 'interval') {
+    // modifiers are [fields, precision]; only the precision may grow, the fields must not change
+    const fields = (t: TypeInfo) => t.mods[0] ?? INTERVAL_FULL_RANGE;
+    if (to.mods.length === 0) return true;
+    return fields(from) === fields(to) && widens(from.mods.slice(1), to.mods.slice(1));
+  }
+  if ((from.name === 'cidr' && to.name === 'inet') || (from.name === 'xml' && to.name === 'text'))
+    return true;
   if (from.name === 'numeric' && to.name === 'numeric') {
     if (to.mods.length === 0) return true;
     return from.mods.length > 0 && (from.mods[1] ?? 0) === (to.mods[1] ?? 0) && to.mods[0]! >= from.mods[0]!;
@@ -110,12 +126,21 @@ export function columnConstraints(columnDef: Node): Node[] {
   return ((columnDef.constraints ?? []) as Node[]).map((c) => c.Constraint as Node);
 }
 
-/** The column named by a `col IS NOT NULL` check, or undefined for any other expression. */
-export function notNullCheckColumn(expr: Node | undefined): string | undefined {
+/**
+ * The columns a CHECK expression proves non-null, as PostgreSQL 12+ reads it to skip the scan of
+ * SET NOT NULL: `col IS NOT NULL`, `NOT (col IS NULL)`, and those inside an AND. Comparisons such
+ * as `col <> ''` prove nothing: a CHECK passes on NULL.
+ */
+export function notNullCheckColumns(expr: Node | undefined): string[] {
+  const column = (arg: Node | undefined) =>
+    (arg?.ColumnRef?.fields as Node[] | undefined)?.at(-1)?.String?.sval;
   const test = expr?.NullTest;
-  if (!test || test.nulltesttype !== 'IS_NOT_NULL') return undefined;
-  const fields = (test.arg?.ColumnRef?.fields ?? []) as Node[];
-  return fields.length === 1 ? (fields[0]!.String?.sval as string) : undefined;
+  if (test?.nulltesttype === 'IS_NOT_NULL') return [column(test.arg)].filter((c): c is string => !!c);
+  const bool = expr?.BoolExpr;
+  if (bool?.boolop === 'AND_EXPR') return (bool.args as Node[]).flatMap(notNullCheckColumns);
+  const negated = bool?.boolop === 'NOT_EXPR' ? (bool.args as Node[])[0]?.NullTest : undefined;
+  if (negated?.nulltesttype === 'IS_NULL') return [column(negated.arg)].filter((c): c is string => !!c);
+  return [];
 }
 
 /** A DefElem option list contains `name` (REINDEX ... CONCURRENTLY, VACUUM (FULL)). */

@@ -186,7 +186,7 @@ const RULES: Rule[] = [
   {
     id: 'rename-enum-value',
     severity: 'error',
-    lock: AE,
+    lock: '',
     why: 'The running app version still sends the old label; its writes fail with "invalid input value for enum".',
     fix: 'Add the new value (ALTER TYPE ... ADD VALUE), move the app and the data to it, stop using the old value; remove it later by recreating the type.',
   },
@@ -213,10 +213,24 @@ const RULES: Rule[] = [
   },
   {
     id: 'not-utf8',
+    severity: 'warning',
+    lock: '',
+    why: 'The file is not UTF-8 and declares no encoding, so it was read as Latin-1; psql and most runners read UTF-8 and fail on it or garble its text.',
+    fix: "Re-save the file as UTF-8, or declare its encoding (SET client_encoding = 'LATIN1'; at the top).",
+  },
+  {
+    id: 'undecodable',
     severity: 'error',
     lock: '',
-    why: 'The file is not valid UTF-8, so it cannot be read reliably (nor by most runners).',
-    fix: 'Re-save the file as UTF-8.',
+    why: 'The file holds bytes that are not text in its encoding (its byte order mark, its declared encoding, or a NUL byte), so no runner can read it as written.',
+    fix: 'Re-save the file as UTF-8 text, or correct its declared encoding.',
+  },
+  {
+    id: 'dynamic-sql-not-analysed',
+    severity: 'warning',
+    lock: '',
+    why: 'EXECUTE in a DO block runs text computed at run time (from variables or queries), so what it does and which locks it takes cannot be known before it runs.',
+    fix: "Write the statement as plain SQL, or as constant text (EXECUTE 'ALTER TABLE ...' or format() with constant arguments); or review it by hand and ignore the finding with a reason.",
   },
   {
     id: 'empty-file',

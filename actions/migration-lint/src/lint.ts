@@ -1,4 +1,7 @@
 import { type Severity, rule } from './catalog.js';
+import { alterClauseStarts } from './clauses.js';
+import { constantText, doBody, lineStart } from './do-blocks.js';
+import { type Decoded, decodeMigration } from './encoding.js';
 import type { Node, Parser } from './parser.js';
 import { LineIndex, type Position, byteToCharOffset } from './positions.js';
 import { type Hit, checkStatement, isNonTransactional } from './rules.js';
@@ -10,7 +13,7 @@ import { type PendingHit, applyIgnores } from './suppress.js';
 export interface SourceFile {
   /** Repository-relative path with `/`. */
   path: string;
-  /** Raw bytes (checked for UTF-8) or text already decoded. */
+  /** Raw bytes (decoded by their byte order mark, declared encoding, UTF-8 or else Latin-1) or text. */
   content: Buffer | string;
 }
 
@@ -63,8 +66,6 @@ export interface LintResult {
   change: Executable[];
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Lints the changed migration files after replaying the base ones for schema state. Pure: takes
  * file contents, returns findings. Files are taken in the order the runner would apply them.
@@ -86,9 +87,12 @@ export function lintMigrations(
   };
   const { schema, nextTransaction } = session;
   const decoded = (files: readonly SourceFile[]) =>
-    inMigrationOrder(files).map((file) => ({ path: file.path, text: decode(file.content) }));
+    inMigrationOrder(files).map((file) => {
+      const read = decode(file.content);
+      return { path: file.path, read, text: read.ok ? read.text : undefined };
+    });
   const change = decoded(changedFiles);
-  const base = decoded(baseFiles).filter((file): file is { path: string; text: string } => !!file.text);
+  const base = decoded(baseFiles).filter((file): file is typeof file & { text: string } => !!file.text);
 
   // the dynamic check runs every base statement; otherwise only the files that can matter are replayed
   const replay = options.collect
@@ -109,10 +113,27 @@ export function lintMigrations(
     const findings: Finding[] = [];
     const add = (id: string, message: string, line = 1, column = 1) =>
       findings.push(finding(file.path, id, message, line, column));
-    if (file.text === undefined) {
-      add('not-utf8', 'The file is not valid UTF-8; it was not linted.');
+    const { read } = file;
+    if (!read.ok) {
+      const at = new LineIndex(read.before).at(read.before.length);
+      const byte = (changedFiles.find((f) => f.path === file.path)!.content as Buffer)[read.byteOffset];
+      add(
+        'undecodable',
+        `${file.path}: byte offset ${read.byteOffset} (0x${(byte ?? 0).toString(16).padStart(2, '0')}) is not valid ${read.encoding}; the file was not linted.`,
+        at.line,
+        at.column,
+      );
     } else {
-      lintFile(session, file.path, file.text, runner, report, add);
+      if (read.guessedAt !== undefined) {
+        const at = new LineIndex(read.text).at(read.guessedAt); // Latin-1: one character per byte
+        add(
+          'not-utf8',
+          `Byte offset ${read.guessedAt} is not UTF-8 and the file declares no encoding; it was read as Latin-1.`,
+          at.line,
+          at.column,
+        );
+      }
+      lintFile(session, file.path, read.text, runner, report, add);
     }
     result.findings.push(...findings);
   }
@@ -203,13 +224,10 @@ function baseThatMatters(
   return base.flatMap((file, i) => (statements[i] ? [{ ...file, statements: statements[i]! }] : []));
 }
 
-function decode(content: Buffer | string): string | undefined {
-  if (typeof content === 'string') return content.replace(/^\uFEFF/, ' ');
-  try {
-    return decoder.decode(content).replace(/^\uFEFF/, ' ');
-  } catch {
-    return undefined;
-  }
+function decode(content: Buffer | string): Decoded {
+  if (typeof content === 'string')
+    return { ok: true, text: content.replace(/^\uFEFF/, ''), encoding: 'UTF-16' };
+  return decodeMigration(content);
 }
 
 function executable(file: string, p: Statement, line: number): Executable {
@@ -225,8 +243,21 @@ function executable(file: string, p: Statement, line: number): Executable {
 
 type Add = (id: string, message: string, line?: number, column?: number) => void;
 type RecordHit = (piece: number, id: string, message: string, line: number, column: number) => void;
-/** Checks one statement (of the file, or executed by a DO block) and updates the schema with it. */
-type Run = (stmt: Node, piece: number, at: Position, locate: (hit: Hit) => Position, inDo: boolean) => void;
+/**
+ * A statement's text (from its first token) and where it stands in the file: `byteBase` is
+ * subtracted from a parse-tree location to get a UTF-8 offset in `text`; `toFile` maps an offset
+ * in `text` to one in the file (a statement built by a DO block maps to the literals it came from).
+ */
+interface Source {
+  text: string;
+  byteBase: number;
+  toFile(offset: number): number;
+}
+/**
+ * Checks one statement (of the file, or executed by a DO block) and updates the schema with it.
+ * `doTransaction`: the transaction of the DO block that runs it.
+ */
+type Run = (stmt: Node, piece: number, source: Source, doTransaction?: number) => void;
 
 const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b/i;
 
@@ -290,20 +321,42 @@ function lintFile(
   let localTimeoutIn: number | undefined;
   let timeoutReported = false;
   const origin = { file: path, inChange: true };
+  const fromHere = (from: { file: string; inChange: boolean }) =>
+    options.scope === 'all' ? from.file === path : from.inChange;
   const isNew = (table: string) => {
     const state = schema.tables.get(table);
-    return !!state && (options.scope === 'all' ? state.origin.file === path : state.origin.inChange);
+    return !!state && fromHere(state.origin);
+  };
+  const isNewColumn = (table: string, column: string) => {
+    const added = schema.tables.get(table)?.columns.get(column)?.origin;
+    return !!added && fromHere(added);
   };
 
-  const run: Run = (stmt, piece, at, locate, inDo) => {
+  /** The transaction the next statement runs in (a new one for each statement in autocommit). */
+  const transactionHere = () => explicit ?? (wrapped ? fileTransaction : nextTransaction());
+  const run: Run = (stmt, piece, source, doTransaction) => {
+    const inDo = doTransaction !== undefined;
+    const at = lines.at(source.toFile(0));
+    const locate = (hit: Hit): Position => {
+      if (hit.location !== undefined)
+        return lines.at(source.toFile(byteToCharOffset(source.text, hit.location - source.byteBase)));
+      const relation = stmt.AlterTableStmt?.relation as Node | undefined;
+      if (hit.clause !== undefined && relation?.location !== undefined) {
+        const nameAt = byteToCharOffset(source.text, relation.location - source.byteBase);
+        const start = alterClauseStarts(source.text, nameAt)[hit.clause];
+        if (start !== undefined) return lines.at(source.toFile(start));
+      }
+      return at;
+    };
     const tx = stmt.TransactionStmt?.kind as string | undefined;
     if ((tx === 'TRANS_STMT_BEGIN' || tx === 'TRANS_STMT_START') && explicit === undefined)
       explicit = wrapped ? fileTransaction : nextTransaction();
-    const transaction = explicit ?? (wrapped ? fileTransaction : nextTransaction());
+    const transaction = doTransaction ?? transactionHere();
     const inTransaction = wrapped || explicit !== undefined || inDo;
     const check = checkStatement(stmt, {
       schema,
       isNew,
+      isNewColumn,
       postgresVersion: options.postgresVersion,
       inTransaction,
       transactionReason: inDo
@@ -342,13 +395,10 @@ function lintFile(
   for (const p of parsed) {
     const at = lines.at(p.offset);
     if (options.collect) change.push(executable(path, p, at.line));
-    const locate = (hit: Hit) =>
-      hit.location === undefined
-        ? at
-        : lines.at(p.offset + byteToCharOffset(p.text, hit.location - p.byteBase));
     if (explicit === undefined) openedAt = { piece: p.piece, ...at };
-    if (p.stmt.DoStmt) runDoBlock(parser, p, at, lines, run, record);
-    else run(p.stmt, p.piece, at, locate, false);
+    const source: Source = { text: p.text, byteBase: p.byteBase, toFile: (offset) => p.offset + offset };
+    if (p.stmt.DoStmt) runDoBlock(parser, p, lines, run, record, transactionHere());
+    else run(p.stmt, p.piece, source);
   }
   // the runner commits a file it wraps itself; otherwise an open BEGIN is left hanging
   if (explicit !== undefined && openedAt && behaviour.mode !== 'file') {
@@ -370,31 +420,97 @@ function isZeroSetting(args: Node[] | undefined): boolean {
   return /^\s*0+\s*(ms|s|min)?\s*$/i.test(String(value.sval?.sval ?? ''));
 }
 
-/** Checks the SQL a DO block executes, on the lines where it stands in the body. */
+/**
+ * Checks the SQL a DO block executes, in the block's one transaction, on the lines where it stands:
+ * its static statements, and the text of each EXECUTE when it is a constant (else "not analysed").
+ */
 function runDoBlock(
   parser: Parser,
   p: Statement,
-  at: Position,
-  lineIndex: LineIndex,
+  lines: LineIndex,
   run: Run,
   record: RecordHit,
+  transaction: number,
 ): void {
   const language = ((p.stmt.DoStmt.args ?? []) as Node[]).find((a) => a.DefElem?.defname === 'language')
     ?.DefElem?.arg?.String?.sval;
   if (language && language !== 'plpgsql') return;
+  const fileAt = (offset: number) => lines.at(p.offset + offset);
   const inner = parser.plpgsqlStatements(p.text);
   if ('error' in inner) {
+    const at = fileAt(0);
     record(p.piece, 'syntax-error', `Syntax error in the DO block: ${inner.error}.`, at.line, at.column);
     return;
   }
-  const bodyStart = p.text.search(/\$[A-Za-z_0-9]*\$|'/);
-  const bodyLine = lineIndex.at(p.offset + Math.max(0, bodyStart)).line;
-  for (const { query, lineno } of inner) {
-    const outcome = parser.parse(query);
-    if (!outcome.ok) continue; // PL/pgSQL expressions with variables; the body already parsed
-    const where = { line: bodyLine + lineno - 1, column: 1 };
-    for (const s of outcome.stmts) run(s.stmt, p.piece, where, () => where, true);
+  const body = doBody(p.text);
+  for (const { kind, query, lineno } of inner) {
+    // where the expression stands in the statement: found verbatim from its line on, else that line
+    const line = lineStart(p.text, body.start, lineno);
+    const found = body.verbatim ? p.text.indexOf(query, line) : -1;
+    const start = found >= 0 ? found : line;
+    const inText = (offset: number) => (found >= 0 ? start + offset : start);
+    if (kind === 'sql') {
+      runSql(parser, query, (offset) => p.offset + inText(offset), p.piece, run, transaction);
+      continue;
+    }
+    const value = constantText(parser, query);
+    if (!value) {
+      const at = fileAt(start);
+      record(
+        p.piece,
+        'dynamic-sql-not-analysed',
+        `EXECUTE runs text built at run time (${query.length > 60 ? `${query.slice(0, 57)}...` : query}); it was not analysed.`,
+        at.line,
+        at.column,
+      );
+      continue;
+    }
+    const error = runSql(
+      parser,
+      value.text,
+      (offset) => p.offset + inText(value.at[Math.min(offset, value.at.length - 1)] ?? 0),
+      p.piece,
+      run,
+      transaction,
+    );
+    if (error) {
+      const at = lines.at(p.offset + inText(value.at[Math.min(error.offset, value.at.length - 1)] ?? 0));
+      record(
+        p.piece,
+        'syntax-error',
+        `Syntax error in the text EXECUTE runs: ${error.message}.`,
+        at.line,
+        at.column,
+      );
+    }
   }
+}
+
+/**
+ * Parses SQL a DO block runs and checks each statement, with `toFile` mapping offsets in `sql` to
+ * the file. Returns the syntax error (offset in `sql`) when it does not parse.
+ */
+function runSql(
+  parser: Parser,
+  sql: string,
+  toFile: (offset: number) => number,
+  piece: number,
+  run: Run,
+  transaction: number,
+): { message: string; offset: number } | undefined {
+  const outcome = parser.parse(sql);
+  if (!outcome.ok) return { message: outcome.message, offset: byteToCharOffset(sql, outcome.byteOffset) };
+  for (const s of outcome.stmts) {
+    const location = s.stmt_location ?? 0;
+    const to = s.stmt_len ? byteToCharOffset(sql, location + s.stmt_len) : sql.length;
+    // the parser's statement starts at the spaces before its first token
+    let from = byteToCharOffset(sql, location);
+    while (from < to && /\s/.test(sql[from]!)) from++;
+    const byteBase = Buffer.byteLength(sql.slice(0, from));
+    const source: Source = { text: sql.slice(from, to), byteBase, toFile: (offset) => toFile(from + offset) };
+    run(s.stmt, piece, source, transaction);
+  }
+  return undefined;
 }
 
 /** A finding with its rule's severity, lock, reason and recipe. */

@@ -133,7 +133,7 @@ export async function run(io: ActionIO): Promise<void> {
 
   if (lint.files.length && !lint.files.some((f) => f.analysed)) {
     throw new UserError(
-      `None of the ${lint.files.length} migration files could be analysed (not UTF-8, empty or not PostgreSQL); see the findings.`,
+      `None of the ${lint.files.length} migration files could be analysed (undecodable, empty or not PostgreSQL); see the findings.`,
       { exitCode: 2 },
     );
   }

@@ -27,8 +27,17 @@ export interface Parser {
   parse(sql: string): ParseOutcome;
   /** Whether `sql` parses, without reading its tree into JavaScript (much cheaper for bulk data). */
   isValid(sql: string): boolean;
-  /** SQL statements executed by a PL/pgSQL body (a DO block or function), with their body line numbers. */
-  plpgsqlStatements(doStatement: string): { query: string; lineno: number }[] | { error: string };
+  /**
+   * What a PL/pgSQL body (a DO block or function) executes, with body line numbers: static SQL
+   * statements (`sql`), and the expressions whose value `EXECUTE` runs (`execute`).
+   */
+  plpgsqlStatements(doStatement: string): PlpgsqlStatement[] | { error: string };
+}
+
+export interface PlpgsqlStatement {
+  kind: 'sql' | 'execute';
+  query: string;
+  lineno: number;
 }
 
 let loading: Promise<Parser> | undefined;
@@ -163,15 +172,19 @@ function makeParser(pg: PgModule): Parser {
       const result = stringResult(doStatement, pg._wasm_parse_plpgsql);
       // success is always a JSON object; anything else is an error message
       if (!result.startsWith('{')) return { error: result };
-      const found: { query: string; lineno: number }[] = [];
+      const found: PlpgsqlStatement[] = [];
+      type Expr = { PLpgSQL_expr?: { query?: string } } | undefined;
       const visit = (value: unknown, lineno: number): void => {
         if (Array.isArray(value)) for (const item of value) visit(item, lineno);
         else if (value && typeof value === 'object') {
           const record = value as Record<string, unknown>;
           const line = typeof record.lineno === 'number' ? record.lineno : lineno;
-          const exec = record.PLpgSQL_stmt_execsql as { sqlstmt?: { PLpgSQL_expr?: { query?: string } } };
+          const exec = record.PLpgSQL_stmt_execsql as { sqlstmt?: Expr; lineno?: number } | undefined;
+          const dynamic = record.PLpgSQL_stmt_dynexecute as { query?: Expr; lineno?: number } | undefined;
           const query = exec?.sqlstmt?.PLpgSQL_expr?.query;
-          if (query) found.push({ query, lineno: (exec as { lineno?: number }).lineno ?? line });
+          if (query) found.push({ kind: 'sql', query, lineno: exec!.lineno ?? line });
+          const built = dynamic?.query?.PLpgSQL_expr?.query;
+          if (built) found.push({ kind: 'execute', query: built, lineno: dynamic!.lineno ?? line });
           for (const child of Object.values(record)) visit(child, line);
         }
       };

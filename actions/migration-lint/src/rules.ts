@@ -1,4 +1,5 @@
 import {
+  type TypeInfo,
   columnConstraints,
   firstLocation,
   formatType,
@@ -17,6 +18,8 @@ export interface StatementContext {
   schema: Schema;
   /** The table was created by the change (or, linting everything, earlier in this same file). */
   isNew(table: string): boolean;
+  /** The column was added to an existing table by the change (or earlier in this same file). */
+  isNewColumn(table: string, column: string): boolean;
   postgresVersion: number;
   /** The statement runs inside a transaction block (explicit, the runner's, or a DO block). */
   inTransaction: boolean;
@@ -25,11 +28,15 @@ export interface StatementContext {
   transaction: number;
 }
 
-/** A rule hit before positions are known: `location` is a byte offset inside the statement. */
+/**
+ * A rule hit before positions are known: `location` is a byte offset inside the statement; without
+ * one, `clause` is the index of the ALTER TABLE clause (which the parse tree does not locate).
+ */
 export interface Hit {
   rule: string;
   message: string;
   location?: number;
+  clause?: number;
 }
 
 export interface StatementCheck {
@@ -57,8 +64,8 @@ export function checkStatement(stmt: Node, ctx: StatementContext): StatementChec
   const hits: Hit[] = [];
   let locks = false;
   const existing = (table: string) => !ctx.isNew(table);
-  const hit = (rule: string, message: string, node?: unknown) =>
-    hits.push({ rule, message, location: node === undefined ? undefined : firstLocation(node) });
+  const hit: HitFn = (rule, message, node, clause) =>
+    hits.push({ rule, message, location: node === undefined ? undefined : firstLocation(node), clause });
 
   if (isNonTransactional(stmt) && ctx.inTransaction) {
     hit('concurrent-index-in-transaction', `Runs inside a transaction block: ${ctx.transactionReason}.`);
@@ -70,6 +77,9 @@ export function checkStatement(stmt: Node, ctx: StatementContext): StatementChec
     if (existing(table)) {
       locks = true;
       checkAlterTable(alter, table, ctx, hit);
+    } else {
+      // a foreign key from a new table still takes SHARE ROW EXCLUSIVE on the table it references
+      locks = referencedByAlter(alter).some(existing);
     }
   } else if (stmt.RenameStmt) {
     const rename = stmt.RenameStmt as Node;
@@ -159,64 +169,83 @@ function referencedTables(create: Node): string[] {
   return tables;
 }
 
-type HitFn = (rule: string, message: string, node?: unknown) => void;
+/** Tables that the foreign keys an ALTER TABLE adds reference (ADD CONSTRAINT, ADD COLUMN ... REFERENCES). */
+function referencedByAlter(alter: Node): string[] {
+  return ((alter.cmds ?? []) as Node[]).flatMap((item) => {
+    const def = item.AlterTableCmd?.def as Node | undefined;
+    const constraints = def?.Constraint
+      ? [def.Constraint as Node]
+      : def?.ColumnDef
+        ? columnConstraints(def.ColumnDef)
+        : [];
+    return constraints.filter((c) => c.contype === 'CONSTR_FOREIGN').map((c) => tableKey(c.pktable));
+  });
+}
+
+type HitFn = (rule: string, message: string, node?: unknown, clause?: number) => void;
 
 function checkAlterTable(alter: Node, table: string, ctx: StatementContext, hit: HitFn): void {
   const state = ctx.schema.tables.get(table);
-  for (const item of (alter.cmds ?? []) as Node[]) {
+  /** Constraints added NOT VALID by an earlier clause of this statement (validating them is the same transaction). */
+  const addedHere = new Set<string>();
+  ((alter.cmds ?? []) as Node[]).forEach((item, clause) => {
     const cmd = item.AlterTableCmd as Node;
     const def = cmd.def as Node | undefined;
     switch (cmd.subtype) {
       case 'AT_DropColumn':
-        hit('drop-column', `Drops column ${table}.${cmd.name}.`, alter.relation);
+        hit('drop-column', `Drops column ${table}.${cmd.name}.`, undefined, clause);
         break;
       case 'AT_AddColumn':
         checkAddColumn(def!.ColumnDef, table, ctx, hit);
         break;
-      case 'AT_AlterColumnType': {
-        const to = typeInfo(def?.ColumnDef?.typeName);
-        const from = state?.columns.get(cmd.name)?.type;
-        if (!from || !isBinaryCoercible(from, to)) {
-          const change = from
-            ? `from ${formatType(from)} to ${formatType(to)}`
-            : `to ${formatType(to)} (its old type is unknown)`;
-          hit('change-column-type', `Changes ${table}.${cmd.name} ${change}.`, def);
-        }
+      case 'AT_AlterColumnType':
+        checkTypeChange(cmd, table, state?.columns.get(cmd.name)?.type, hit);
         break;
-      }
       case 'AT_SetNotNull': {
+        const column = state?.columns.get(cmd.name);
         const proven =
-          ctx.postgresVersion >= 12 &&
-          [...(state?.constraints.values() ?? [])].some((c) => c.validated && c.notNullColumn === cmd.name);
+          column?.notNull ||
+          (ctx.postgresVersion >= 12 &&
+            [...(state?.constraints.values() ?? [])].some(
+              (c) => c.validated && c.notNullColumns?.includes(cmd.name),
+            ));
         if (!proven)
           hit(
             'set-not-null',
             `Sets ${table}.${cmd.name} NOT NULL without a validated CHECK (${cmd.name} IS NOT NULL) to skip the scan.`,
-            alter.relation,
+            undefined,
+            clause,
           );
         break;
       }
       case 'AT_DropNotNull':
-        hit('drop-not-null', `Drops NOT NULL from ${table}.${cmd.name}.`, alter.relation);
+        hit('drop-not-null', `Drops NOT NULL from ${table}.${cmd.name}.`, undefined, clause);
         break;
       case 'AT_ColumnDefault':
-        if (!def) hit('drop-default', `Drops the default of ${table}.${cmd.name}.`, alter.relation);
+        // a column the change adds is unknown to the running app, which cannot rely on its default
+        if (!def && !ctx.isNewColumn(table, cmd.name))
+          hit('drop-default', `Drops the default of ${table}.${cmd.name}.`, undefined, clause);
         break;
-      case 'AT_AddConstraint':
-        checkConstraint(def!.Constraint, table, hit, undefined);
+      case 'AT_AddConstraint': {
+        const c = def!.Constraint as Node;
+        if (c.skip_validation) addedHere.add(constraintName(table, c));
+        checkConstraint(c, table, hit, undefined);
         break;
+      }
       case 'AT_ValidateConstraint': {
         const constraint = state?.constraints.get(cmd.name);
-        if (
-          constraint &&
-          !constraint.validated &&
-          constraint.addedInTransaction === ctx.transaction &&
-          ctx.inTransaction
-        )
+        const sameTransaction =
+          addedHere.has(cmd.name) ||
+          (!!constraint &&
+            !constraint.validated &&
+            constraint.addedInTransaction === ctx.transaction &&
+            ctx.inTransaction);
+        if (sameTransaction)
           hit(
             'validate-in-same-transaction',
             `Validates ${cmd.name} in the transaction that added it.`,
-            alter.relation,
+            undefined,
+            clause,
           );
         break;
       }
@@ -231,7 +260,32 @@ function checkAlterTable(alter: Node, table: string, ctx: StatementContext, hit:
         }
         break;
     }
-  }
+  });
+}
+
+/**
+ * ALTER COLUMN ... TYPE: a finding unless PostgreSQL keeps the table and its indexes as they are:
+ * a binary-coercible change, with USING at most the column itself (or cast to the new type), and
+ * no COLLATE (a new collation rebuilds the column's indexes).
+ */
+function checkTypeChange(cmd: Node, table: string, from: TypeInfo | undefined, hit: HitFn): void {
+  const column = cmd.def?.ColumnDef as Node | undefined;
+  const to = typeInfo(column?.typeName);
+  const using = column?.raw_default as Node | undefined;
+  const usingItself = (expr: Node | undefined): boolean => {
+    if (!expr) return true;
+    const cast = expr.TypeCast as Node | undefined;
+    if (cast) return formatType(typeInfo(cast.typeName)) === formatType(to) && usingItself(cast.arg);
+    const fields = (expr.ColumnRef?.fields ?? []) as Node[];
+    return fields.length > 0 && fields.at(-1)?.String?.sval === cmd.name;
+  };
+  const name = `${table}.${cmd.name}`;
+  let why: string | undefined;
+  if (!from) why = `to ${formatType(to)} (its old type is unknown)`;
+  else if (!isBinaryCoercible(from, to)) why = `from ${formatType(from)} to ${formatType(to)}`;
+  else if (!usingItself(using)) why = `to ${formatType(to)} with a USING expression, computed for every row`;
+  else if (column?.collClause) why = `to ${formatType(to)} with a new collation, which rebuilds its indexes`;
+  if (why) hit('change-column-type', `Changes ${name} ${why}.`, column);
 }
 
 function checkAddColumn(column: Node, table: string, ctx: StatementContext, hit: HitFn): void {
@@ -260,7 +314,10 @@ function checkAddColumn(column: Node, table: string, ctx: StatementContext, hit:
   ) {
     hit('add-not-null-column-no-default', `Adds NOT NULL column ${name} without a default.`, column);
   }
-  for (const c of constraints) checkConstraint(c, table, hit, column.colname);
+  // a new column's foreign key has only NULLs to check: PostgreSQL skips the scan (measured)
+  const nullFilled = defaultExpr === undefined || !!defaultExpr.A_Const?.isnull;
+  for (const c of constraints)
+    if (!(c.contype === 'CONSTR_FOREIGN' && nullFilled)) checkConstraint(c, table, hit, column.colname);
 }
 
 function checkConstraint(c: Node, table: string, hit: HitFn, column: string | undefined): void {

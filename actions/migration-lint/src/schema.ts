@@ -1,7 +1,7 @@
 import {
   type TypeInfo,
   columnConstraints,
-  notNullCheckColumn,
+  notNullCheckColumns,
   qualifiedName,
   tableKey,
   typeInfo,
@@ -16,15 +16,16 @@ export interface Origin {
 
 export interface ConstraintState {
   validated: boolean;
-  /** For `CHECK (col IS NOT NULL)`: the column it proves non-null once validated. */
-  notNullColumn?: string;
+  /** For a CHECK such as `col IS NOT NULL`: the columns it proves non-null once validated. */
+  notNullColumns?: string[];
   /** The transaction that added it, to catch VALIDATE in that same transaction. */
   addedInTransaction?: number;
 }
 
 export interface TableState {
   origin: Origin;
-  columns: Map<string, { type: TypeInfo; notNull: boolean }>;
+  /** `origin`: the file that added the column, for columns added after their table was created. */
+  columns: Map<string, { type: TypeInfo; notNull: boolean; origin?: Origin }>;
   constraints: Map<string, ConstraintState>;
 }
 
@@ -41,7 +42,7 @@ export class Schema {
     if (stmt.CreateStmt) this.createTable(stmt.CreateStmt, origin);
     else if (stmt.CreateTableAsStmt)
       this.tables.set(tableKey(stmt.CreateTableAsStmt.into?.rel), emptyTable(origin));
-    else if (stmt.AlterTableStmt) this.alterTable(stmt.AlterTableStmt, transaction);
+    else if (stmt.AlterTableStmt) this.alterTable(stmt.AlterTableStmt, origin, transaction);
     else if (stmt.IndexStmt?.idxname) {
       const schema = stmt.IndexStmt.relation?.schemaname ?? 'public';
       this.indexes.set(`${schema}.${stmt.IndexStmt.idxname}`, tableKey(stmt.IndexStmt.relation));
@@ -71,7 +72,7 @@ export class Schema {
     this.tables.set(key, table);
   }
 
-  private alterTable(alter: Node, transaction: number): void {
+  private alterTable(alter: Node, origin: Origin, transaction: number): void {
     const key = tableKey(alter.relation);
     const table = this.tables.get(key);
     if (!table) return;
@@ -85,6 +86,7 @@ export class Schema {
           table.columns.set(column.colname, {
             type: typeInfo(column.typeName),
             notNull: constraints.some((c) => c.contype === 'CONSTR_NOTNULL'),
+            origin,
           });
           for (const c of constraints) this.addConstraint(table, key, c, column.colname, transaction);
           break;
@@ -126,9 +128,15 @@ export class Schema {
     transaction: number | undefined,
   ): void {
     if (!['CONSTR_CHECK', 'CONSTR_FOREIGN', 'CONSTR_UNIQUE', 'CONSTR_PRIMARY'].includes(c.contype)) return;
+    // a primary key makes its columns NOT NULL (a later SET NOT NULL on them is a no-op)
+    if (c.contype === 'CONSTR_PRIMARY')
+      for (const key of (c.keys ?? []) as Node[]) {
+        const keyColumn = table.columns.get(key.String?.sval);
+        if (keyColumn) keyColumn.notNull = true;
+      }
     table.constraints.set(constraintName(key, c, column), {
       validated: !c.skip_validation,
-      notNullColumn: c.contype === 'CONSTR_CHECK' ? notNullCheckColumn(c.raw_expr) : undefined,
+      notNullColumns: c.contype === 'CONSTR_CHECK' ? notNullCheckColumns(c.raw_expr) : undefined,
       addedInTransaction: transaction,
     });
   }
