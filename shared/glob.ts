@@ -147,6 +147,11 @@ export function compileGlob(source: string, inputName = 'pattern'): Glob {
   }
   const negated = source.startsWith('!');
   let body = negated ? source.slice(1) : source;
+  if (body.split(/[\\/]/).includes('..')) {
+    throw new InputError(
+      `The pattern ${JSON.stringify(source.slice(0, 80))} in input "${inputName}" has a ".." segment, which leads outside the workspace; patterns are relative to it.`,
+    );
+  }
   body = body.replace(/^\.\//, '');
   if (!body.includes('/') || body.endsWith('/')) body = body.endsWith('/') ? `${body}**` : `**/${body}`;
   if (body.startsWith('/')) body = body.slice(1);

@@ -33,8 +33,9 @@ function custom<T>(parse: (raw: string) => T | undefined, allowed: string) {
   );
 }
 
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0']);
+/** Exactly what the runner's own getBooleanInput accepts (YAML 1.2 core schema booleans). */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
 
 /** Splits a newline- or comma-separated list; blank entries and `#` comment lines are dropped. */
 export function splitList(raw: string): string[] {
@@ -62,10 +63,10 @@ export const input = {
       z.transform((raw: string) => raw.trim() || undefined),
     ),
   boolean: () =>
-    custom((raw) => {
-      const lower = raw.toLowerCase();
-      return TRUE.has(lower) ? true : FALSE.has(lower) ? false : undefined;
-    }, 'allowed values are true or false'),
+    custom(
+      (raw) => (TRUE.has(raw) ? true : FALSE.has(raw) ? false : undefined),
+      'allowed values are true, True, TRUE, false, False or FALSE',
+    ),
   integer: (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) =>
     custom(
       (raw) => (/^-?\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined),

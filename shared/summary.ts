@@ -1,4 +1,5 @@
-import { truncate } from './neutralise.js';
+import { LIMITS, cutText } from './limits.js';
+import { showText, truncate } from './neutralise.js';
 
 type Cell = string | number;
 type Block =
@@ -8,9 +9,6 @@ type Block =
   | { kind: 'list'; items: string[] }
   | { kind: 'code'; text: string; language: string }
   | { kind: 'details'; title: string; body: Summary };
-
-/** GitHub rejects a step summary over 1 MiB; keep well under so several steps can write one. */
-const MAX_SUMMARY_CHARS = 512 * 1024;
 
 /**
  * A job summary built as blocks, rendered to Markdown for GitHub and to plain text for a terminal.
@@ -55,15 +53,19 @@ export class Summary {
     return this.blocks.length === 0;
   }
 
+  /** Markdown within GitHub's 1 MiB, hidden and direction-changing characters shown escaped. */
   toMarkdown(): string {
-    const markdown = this.blocks.map(renderMarkdown).join('\n\n') + '\n';
-    return markdown.length > MAX_SUMMARY_CHARS
-      ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n_Summary cut at ${MAX_SUMMARY_CHARS} characters._\n`
-      : markdown;
+    const markdown = showText(this.blocks.map(renderMarkdown).join('\n\n') + '\n');
+    return cutText(
+      markdown,
+      LIMITS.summaryBytes,
+      'bytes',
+      `GitHub keeps ${LIMITS.summaryBytes} bytes of a step summary`,
+    );
   }
 
   toTerminal(): string {
-    return this.blocks.map((block) => renderTerminal(block)).join('\n\n') + '\n';
+    return showText(this.blocks.map((block) => renderTerminal(block)).join('\n\n') + '\n');
   }
 }
 

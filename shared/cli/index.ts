@@ -1,8 +1,8 @@
 import { type ActionIO, type Annotation, formatOutput } from '../io.js';
 import { type ActionMeta, actionNames, loadActionMeta } from '../metadata.js';
-import { neutralise } from '../neutralise.js';
 import { assertDeclaredOutput, declaredInput, settle } from '../runner.js';
 import type { Summary } from '../summary.js';
+import { writeLine } from '../workflow-commands.js';
 import { actionRuns } from './actions.js';
 
 const USAGE =
@@ -63,13 +63,13 @@ function parseArgs(args: string[], meta: ActionMeta): Parsed | string {
       const pair = args[++i] ?? '';
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq);
-      if (eq <= 0 || !meta.inputs[name])
+      if (eq <= 0 || !Object.hasOwn(meta.inputs, name))
         return `--input takes name=value with a known input name, not ${JSON.stringify(pair)}.`;
       parsed.values.set(name, pair.slice(eq + 1));
     } else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (!meta.inputs[name])
+      if (!Object.hasOwn(meta.inputs, name))
         return `Unknown input --${name}; \`trunk-actions ${meta.name.replace(/^.*: /, '')} --help\` lists the inputs.`;
       const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined) return `Input --${name} needs a value.`;
@@ -85,17 +85,18 @@ async function main(argv: string[]): Promise<number> {
     await printHelp();
     return action ? 0 : 2;
   }
-  const loadRun = actionRuns[action];
+  const loadRun = Object.hasOwn(actionRuns, action) ? actionRuns[action] : undefined;
   if (!loadRun) {
-    process.stderr.write(
-      `Unknown action ${JSON.stringify(action)}; known: ${Object.keys(actionRuns).join(', ')}.\n`,
+    writeLine(
+      `Unknown action ${JSON.stringify(action)}; known: ${Object.keys(actionRuns).join(', ')}.`,
+      'stderr',
     );
     return 2;
   }
   const meta = await loadActionMeta(action);
   const parsed = parseArgs(rest, meta);
   if (typeof parsed === 'string') {
-    process.stderr.write(`${parsed}\n`);
+    writeLine(parsed, 'stderr');
     return 2;
   }
   if (parsed.help) {
@@ -111,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
   const summaries: Summary[] = [];
   const secrets: string[] = [];
   const mask = (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
-  const err = (text: string) => process.stderr.write(`${mask(neutralise(text))}\n`);
+  const err = (text: string) => writeLine(mask(text), 'stderr');
 
   const io: ActionIO = {
     action,
@@ -157,11 +158,12 @@ async function main(argv: string[]): Promise<number> {
   const exitCode = outcome.inputError ? 2 : outcome.exitCode;
   if (parsed.json) {
     const result = { outputs, env: exported, annotations, failed: outcome.failed, message: outcome.message };
-    process.stdout.write(`${mask(JSON.stringify(result, null, 2))}\n`);
+    // `##[` can only sit inside a JSON string: `\u0023` is the same text and not a command
+    process.stdout.write(`${mask(JSON.stringify(result, null, 2)).replace(/#(?=#\[)/g, '\\u0023')}\n`);
     return exitCode;
   }
-  for (const summary of summaries) process.stdout.write(`\n${mask(summary.toTerminal())}\n`);
-  for (const [name, value] of Object.entries(outputs)) process.stdout.write(`${name}=${mask(value)}\n`);
+  for (const summary of summaries) writeLine(`\n${mask(summary.toTerminal())}`);
+  for (const [name, value] of Object.entries(outputs)) writeLine(`${name}=${mask(value)}`);
   if (outcome.failed) err(`error: ${outcome.message}`);
   return exitCode;
 }
