@@ -1,3 +1,4 @@
+import { boundIssueText } from './limits.js';
 import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
@@ -67,6 +68,9 @@ export function createGitHub(options: GitHubOptions): GitHub {
   octokit.hook.wrap('request', async (request, endpoint) => {
     options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}`);
     if (endpoint.method === 'POST') endpoint.request = { ...endpoint.request, retries: 0 };
+    // every issue, pull request and comment text keeps to GitHub's 65,536 characters, saying what was cut
+    if (typeof endpoint.body === 'string' && /\/(issues|pulls)\b/.test(endpoint.url))
+      endpoint.body = boundIssueText(endpoint.body);
     return request(endpoint);
   });
   return octokit;

@@ -37,14 +37,35 @@ function custom<T>(parse: (raw: string) => T | undefined, allowed: string) {
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
 
-/** Splits a newline- or comma-separated list; blank entries and `#` comment lines are dropped. */
+/**
+ * Splits a newline- or comma-separated list; blank entries and `#` comment lines are dropped.
+ * Commas inside braces or brackets belong to a glob (`*.{sql,up.sql}`), not the list.
+ */
 export function splitList(raw: string): string[] {
   return raw
     .split(/\r?\n/)
     .filter((line) => !line.trim().startsWith('#'))
-    .flatMap((line) => line.split(','))
+    .flatMap(splitTopLevelCommas)
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+function splitTopLevelCommas(line: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\') i++;
+    else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      items.push(line.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(line.slice(start));
+  return depth === 0 ? items : line.split(','); // an unclosed brace is text, as in a glob
 }
 
 export const input = {
