@@ -1,10 +1,10 @@
-import { boundIssueText } from './limits.js';
 import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { UserError } from './errors.js';
 import type { Logger } from './io.js';
+import { boundIssueText } from './limits.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
