@@ -113,17 +113,35 @@ export const input = {
   list: () => z.pipe(z.string(), z.transform(splitList)),
   /** A JSON value checked against `schema`. Empty gives `fallback`. */
   json: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) =>
-    custom((raw) => (raw === '' ? fallback : schema.parse(JSON.parse(raw))), `expected ${describe} as JSON`),
+    custom(
+      (raw) => (raw === '' ? fallback : schema.parse(ownKeysOnly(JSON.parse(raw)))),
+      `expected ${describe} as JSON`,
+    ),
   /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
   yaml: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) => {
     const parsed = custom(
-      (raw) => (raw === '' ? fallback : schema.parse(parseYaml(raw))),
+      (raw) => (raw === '' ? fallback : schema.parse(ownKeysOnly(parseYaml(raw)))),
       `expected ${describe} as YAML`,
     );
     yamlInputs.add(parsed);
     return parsed;
   },
 };
+
+/**
+ * Refuses a mapping key `__proto__` anywhere in a parsed input: copied into a plain object (as schema
+ * parsing does) it would replace the prototype and the entry would vanish without a word.
+ */
+function ownKeysOnly(value: unknown): unknown {
+  const pending = [value];
+  while (pending.length) {
+    const next = pending.pop();
+    if (!next || typeof next !== 'object') continue;
+    if (Object.hasOwn(next, '__proto__')) throw new Error('the key "__proto__" cannot name anything');
+    pending.push(...Object.values(next));
+  }
+  return value;
+}
 
 /** Schemas made by `input.yaml`: parseInputs loads the YAML parser when one of them has a value. */
 const yamlInputs = new WeakSet<object>();
