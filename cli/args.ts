@@ -10,11 +10,12 @@ export const cliSpellings: Readonly<Record<string, string>> = { 'env-file': 'dot
 /** The input a command-line flag names, or undefined. */
 export function inputOfFlag(meta: ActionMeta, flag: string): string | undefined {
   const input = Object.entries(cliSpellings).find(([, spelled]) => spelled === flag)?.[0] ?? flag;
-  return meta.inputs[input] && cliSpellings[flag] === undefined ? input : undefined;
+  return Object.hasOwn(meta.inputs, input) && !Object.hasOwn(cliSpellings, flag) ? input : undefined;
 }
 
 /** The flag that sets an input. */
-export const flagOf = (input: string): string => cliSpellings[input] ?? input;
+export const flagOf = (input: string): string =>
+  Object.hasOwn(cliSpellings, input) ? cliSpellings[input]! : input;
 
 /** A yes/no input: its action.yml default is `true` or `false`. */
 const isBoolean = (meta: ActionMeta, input: string) =>
@@ -53,7 +54,7 @@ export function parseArgs(args: readonly string[], meta: ActionMeta, action: str
       const pair = args[++i] ?? '';
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq);
-      if (eq <= 0 || !meta.inputs[name])
+      if (eq <= 0 || !Object.hasOwn(meta.inputs, name))
         return `--input takes name=value with an input of ${action}, not ${JSON.stringify(pair)}; \`trunk-actions ${action} --help\` lists them.`;
       set(name, pair.slice(eq + 1));
     } else if (arg.startsWith('--')) {
@@ -66,8 +67,8 @@ export function parseArgs(args: readonly string[], meta: ActionMeta, action: str
       }
       const input = inputOfFlag(meta, flag);
       if (!input) {
-        const spelled = cliSpellings[flag];
-        return spelled && meta.inputs[flag]
+        const spelled = Object.hasOwn(cliSpellings, flag) ? cliSpellings[flag] : undefined;
+        return spelled && Object.hasOwn(meta.inputs, flag)
           ? `Write --${spelled} for input "${flag}": Node itself reads --${flag} on some versions.`
           : `Unknown flag --${flag} for ${action}; \`trunk-actions ${action} --help\` lists its inputs.`;
       }

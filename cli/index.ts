@@ -4,9 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { Git } from '../shared/git.js';
 import { type ActionIO, type Annotation, formatOutput } from '../shared/io.js';
 import { type ActionMeta, actionNames, loadActionMeta, repositoryRoot } from '../shared/metadata.js';
-import { neutralise } from '../shared/neutralise.js';
 import { EXIT_CODES, assertDeclaredOutput, declaredInput, settle } from '../shared/runner.js';
 import type { Summary } from '../shared/summary.js';
+import { writeLine } from '../shared/workflow-commands.js';
 import { actionRuns } from './actions.js';
 import { terminalAdvice } from './advice.js';
 import { flagOf, parseArgs } from './args.js';
@@ -107,17 +107,18 @@ async function main(argv: string[]): Promise<number> {
     await printHelp();
     return action ? 0 : 2;
   }
-  const loadRun = actionRuns[action];
+  const loadRun = Object.hasOwn(actionRuns, action) ? actionRuns[action] : undefined;
   if (!loadRun) {
-    process.stderr.write(
-      `Unknown action ${JSON.stringify(action)}; the actions are ${Object.keys(actionRuns).join(', ')}.\n`,
+    writeLine(
+      `Unknown action ${JSON.stringify(action)}; the actions are ${Object.keys(actionRuns).join(', ')}.`,
+      'stderr',
     );
     return 2;
   }
   const meta = await loadActionMeta(action);
   const parsed = parseArgs(rest, meta, action);
   if (typeof parsed === 'string') {
-    process.stderr.write(`${parsed}\n`);
+    writeLine(parsed, 'stderr');
     return 2;
   }
   if (parsed.help) {
@@ -140,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
   const summaries: Summary[] = [];
   const secrets: string[] = [];
   const mask = (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
-  const err = (text: string) => process.stderr.write(`${mask(neutralise(text))}\n`);
+  const err = (text: string) => writeLine(mask(text), 'stderr');
   const advise = (text: string) => (onRunner ? text : terminalAdvice(text));
 
   const io: ActionIO = {
@@ -200,7 +201,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (parsed.json) {
     const result = { outputs, env: exported, annotations, failed: outcome.failed, message };
-    process.stdout.write(`${mask(JSON.stringify(result, null, 2))}\n`);
+    // `##[` can only sit inside a JSON string: `\u0023` is the same text and not a command
+    process.stdout.write(`${mask(JSON.stringify(result, null, 2)).replace(/#(?=#\[)/g, '\\u0023')}\n`);
     return outcome.exitCode;
   }
   if (markdown) {
@@ -211,9 +213,9 @@ async function main(argv: string[]): Promise<number> {
       color: colour(process.stdout),
       summaryFile: parsed.summaryFile,
     });
-    process.stdout.write(`\n${mask(text)}\n`);
+    writeLine(`\n${mask(text)}`);
   }
-  for (const line of outputLines(outputs)) process.stdout.write(`${mask(line)}\n`);
+  for (const line of outputLines(outputs)) writeLine(mask(line));
   if (outcome.failed) err(`error: ${message}`);
   return outcome.exitCode;
 }

@@ -109,9 +109,10 @@ export function eventContext(env: Env, payload: Json): EventContext {
         }
       : undefined;
 
-  const inputs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj(payload.inputs)))
-    inputs[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  // own properties only: a dispatch input named `__proto__` is an ordinary entry
+  const inputs: Record<string, string> = Object.fromEntries(
+    Object.entries(obj(payload.inputs)).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+  );
 
   const sha = env.GITHUB_SHA ?? '';
   const ref = env.GITHUB_REF ?? '';

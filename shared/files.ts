@@ -1,37 +1,240 @@
-import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { UserError } from './errors.js';
-import { globList } from './glob.js';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  readdirSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { InputError, UserError } from './errors.js';
+import { compileGlob, globList } from './glob.js';
+import type { Logger } from './io.js';
+import { confine, realRoots, realTarget, within } from './paths.js';
+
+/**
+ * The one way actions touch files a user names. A path is resolved with every link followed
+ * (dangling ones too) and must lead into the workspace or an extra root (RUNNER_TEMP); the file is
+ * then opened without following links (O_NOFOLLOW), so a link swapped in afterwards is refused, and
+ * without blocking (O_NONBLOCK), so a FIFO cannot hang the step. Reads take regular files only and
+ * stop at a byte cap that the error names.
+ */
 
 /** Folders never searched for inputs: VCS data and installed dependencies. */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
+export interface Place {
+  /** Input the path came from, named in every error. */
+  input: string;
+  /** Roots besides the workspace that the path may lead into (RUNNER_TEMP for temporary files). */
+  extraRoots?: readonly string[];
+}
+
+export interface ReadPlace extends Place {
+  /** The most bytes read; a larger file is refused with this cap in the message. */
+  maxBytes: number;
+}
+
+const mib = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${+(bytes / 1024).toFixed(1)} KiB`;
+
+/** One sentence for an error from opening a file the user named. */
+function openError(error: unknown, path: string, input: string): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const what =
+    code === 'ENOENT'
+      ? 'which does not exist'
+      : code === 'EISDIR'
+        ? 'which is a directory; name a file'
+        : code === 'ELOOP'
+          ? 'which is a symbolic link (it changed while being opened)'
+          : code === 'ENOTDIR'
+            ? 'but a folder on its way is a file'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'which this step may not open'
+              : code === 'ENXIO'
+                ? 'which is not a regular file'
+                : `which cannot be opened (${code ?? (error as Error).message})`;
+  return new InputError(`Input "${input}" names ${path}, ${what}.`);
+}
+
+function openConfined(
+  workspace: string,
+  path: string,
+  place: Place,
+  flags: number,
+): { fd: number; shown: string } {
+  const { real } = confine(workspace, path, place.input, place.extraRoots);
+  const shown = path.slice(0, 200);
+  try {
+    if (flags & constants.O_WRONLY) mkdirSync(dirname(real), { recursive: true });
+    const fd = openSync(real, flags | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o644);
+    return { fd, shown };
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw openError(error, shown, place.input);
+  }
+}
+
+/** A file the user named, as bytes: inside the workspace, a regular file, at most `maxBytes`. */
+export function readInside(workspace: string, path: string, place: ReadPlace): Buffer {
+  const { fd, shown } = openConfined(workspace, path, place, constants.O_RDONLY);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory())
+      throw new InputError(`Input "${place.input}" names ${shown}, which is a directory; name a file.`);
+    if (!stats.isFile())
+      throw new InputError(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+    const tooLarge = () =>
+      new InputError(
+        `Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`,
+      );
+    if (stats.size > place.maxBytes) throw tooLarge();
+    // read to the cap plus one byte whatever the size said: a file may grow while it is read
+    const buffer = Buffer.allocUnsafe(Math.min(place.maxBytes + 1, Math.max(stats.size, 64 * 1024) + 1));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) break;
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > place.maxBytes) throw tooLarge();
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A text file the user named: `readInside`, then UTF-8 without NUL bytes (a BOM is dropped).
+ * Anything else is a user error naming the input and the file, never a parser crash later.
+ */
+export function readTextInside(workspace: string, path: string, place: ReadPlace): string {
+  return decodeText(readInside(workspace, path, place), path, place.input);
+}
+
+/** Bytes as UTF-8 text, or a user error naming the input and file when they are not text. */
+export function decodeText(bytes: Uint8Array, path: string, input: string): string {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new InputError(`Input "${input}" names ${path.slice(0, 200)}, which is not UTF-8 text.`);
+  }
+  if (text.includes('\0'))
+    throw new InputError(
+      `Input "${input}" names ${path.slice(0, 200)}, which is not text (it holds NUL bytes).`,
+    );
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Writes (replaces) a file the user named, inside the workspace or an extra root, creating its
+ * folders. A link whose target stays inside is written through; one leading out is refused.
+ * Returns the absolute path as given.
+ */
+export function writeInside(
+  workspace: string,
+  path: string,
+  data: string | Uint8Array,
+  place: Place,
+): string {
+  const { fd, shown } = openConfined(
+    workspace,
+    path,
+    place,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC,
+  );
+  try {
+    if (!fstatSync(fd).isFile())
+      throw new InputError(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+  } finally {
+    closeSync(fd);
+  }
+  return resolve(workspace, path);
+}
+
 export interface FindOptions {
   /** Stop after this many matches and say so. */
   maxFiles?: number;
-  /** Input the patterns came from, for errors. */
+  /** Input the patterns came from, for errors and warnings. */
   inputName?: string;
+  /** Told about each pattern that matches no file. */
+  log?: Pick<Logger, 'warning'>;
+}
+
+/**
+ * A search pattern relative to the workspace. One written as an absolute path inside the workspace
+ * is made relative; `/x` stays anchored at the root when `x` exists there; any other absolute
+ * pattern, or one with a `..` segment, leads outside and is an error naming the input.
+ */
+function workspacePattern(root: string, pattern: string, inputName: string): string {
+  const negated = pattern.startsWith('!');
+  let body = negated ? pattern.slice(1) : pattern;
+  if (isAbsolute(body)) {
+    const first = body.split('/').find(Boolean) ?? '';
+    if (within(resolve(root), body)) body = relative(resolve(root), body) || '**';
+    else if (!first || !existsSync(join(root, first))) body = '/..';
+  }
+  if (body.split(/[\\/]/).includes('..'))
+    throw new InputError(
+      `Input "${inputName}" has the pattern ${JSON.stringify(pattern.slice(0, 200))}, which leads outside the workspace; patterns are relative to the workspace.`,
+    );
+  return negated ? `!${body}` : body;
 }
 
 /**
  * Files below `root` matching the patterns (see glob.ts), as sorted root-relative paths with `/`.
- * Symbolic links are not followed, so a link cannot lead the search out of the workspace.
+ * Folders reached through links are not searched; a linked file is listed only when its target is
+ * a file inside the root. Patterns leading outside are refused; ones matching nothing are warned of.
  */
 export function findFiles(root: string, patterns: readonly string[], options: FindOptions = {}): string[] {
-  const matches = globList(patterns, options.inputName);
+  const inputName = options.inputName ?? 'patterns';
+  const relativePatterns = patterns.map((p) => workspacePattern(root, p, inputName));
+  const matches = globList(relativePatterns, inputName);
   const maxFiles = options.maxFiles ?? 100_000;
+  const roots = realRoots(root);
   const found: string[] = [];
+  const linkedFileInside = (path: string) => {
+    const real = realTarget(path);
+    if (real === undefined || !roots.some((r) => within(r, real))) return false;
+    try {
+      const fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      try {
+        return fstatSync(fd).isFile();
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return false;
+    }
+  };
   // `prefix` is the folder relative to root, `/`-separated: no path arithmetic per file.
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name))
         walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else if (entry.isFile()) {
+      else if (entry.isFile() || entry.isSymbolicLink()) {
         const rel = prefix + entry.name;
-        if (matches(rel)) {
+        if (!matches(rel)) continue;
+        if (entry.isSymbolicLink() && !linkedFileInside(join(dir, entry.name))) {
+          options.log?.warning(
+            `Input "${inputName}": ${rel} is a symbolic link that does not lead to a file inside the workspace; skipped.`,
+          );
+          continue;
+        }
+        {
           if (found.length >= maxFiles) {
             throw new UserError(
-              `More than ${maxFiles} files match input "${options.inputName ?? 'patterns'}"; narrow the patterns.`,
+              `More than ${maxFiles} files match input "${inputName}"; narrow the patterns.`,
             );
           }
           found.push(rel);
@@ -40,25 +243,41 @@ export function findFiles(root: string, patterns: readonly string[], options: Fi
     }
   };
   walk(root, '');
+  if (options.log)
+    relativePatterns.forEach((pattern, i) => {
+      if (pattern.startsWith('!')) return;
+      const glob = compileGlob(pattern, inputName);
+      if (!found.some((path) => glob.matches(path)))
+        options.log!.warning(
+          `Input "${inputName}": the pattern ${JSON.stringify(patterns[i])} matches no file.`,
+        );
+    });
   return found.sort();
 }
 
-/** The first bytes of a file, for sniffing its format (gzip, HTML, BOM) before parsing. */
-export function readHead(path: string, bytes = 512): Buffer {
-  const fd = openSync(path, 'r');
+/**
+ * A file the user named, in chunks read into one reused buffer (each chunk is valid until the next
+ * is asked for), with the same checks as `readInside`; more than `maxBytes` is an error naming the cap.
+ */
+export function* readChunksInside(workspace: string, path: string, place: ReadPlace): Generator<Uint8Array> {
+  const { fd, shown } = openConfined(workspace, path, place, constants.O_RDONLY);
   try {
-    const buffer = Buffer.alloc(bytes);
-    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile())
+      throw new InputError(
+        `Input "${place.input}" names ${shown}, which is ${stats.isDirectory() ? 'a directory; name a file' : 'not a regular file'}.`,
+      );
+    const buffer = Buffer.allocUnsafe(1 << 16);
+    let total = 0;
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
+      total += read;
+      if (total > place.maxBytes)
+        throw new InputError(
+          `Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`,
+        );
+      yield buffer.subarray(0, read);
+    }
   } finally {
     closeSync(fd);
   }
-}
-
-/** A file's size, failing with a user error that names it when it is larger than `maxBytes`. */
-export function checkSize(path: string, maxBytes: number, what = 'file'): number {
-  const size = statSync(path).size;
-  if (size > maxBytes) {
-    throw new UserError(`The ${what} ${path} is ${size} bytes; at most ${maxBytes} are read.`);
-  }
-  return size;
 }

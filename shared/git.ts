@@ -89,6 +89,21 @@ export function checkRevisionText(name: string, revision: string): void {
   if (problem) throw new UserError(`Revision ${JSON.stringify(revision.slice(0, 80))} (${name}) ${problem}.`);
 }
 
+/** `ls-tree -z` output as path -> blob id, regular files only (mode 100644 or 100755). */
+function regularFiles(out: string): Map<string, string> {
+  const blobs = new Map<string, string>();
+  // Entries are `<mode> <type> <oid>\t<path>\0`; parsed by offsets, as trees can hold 100,000 files.
+  for (let at = 0; at < out.length;) {
+    const end = out.indexOf('\0', at);
+    const stop = end < 0 ? out.length : end;
+    const tab = out.indexOf('\t', at);
+    if (tab > at && tab < stop && (out.startsWith('100644 blob ', at) || out.startsWith('100755 blob ', at)))
+      blobs.set(out.slice(tab + 1, stop), out.slice(out.lastIndexOf(' ', tab) + 1, tab));
+    at = stop + 1;
+  }
+  return blobs;
+}
+
 /**
  * Runs git with argument arrays only (never a shell) in one repository. Revisions always come
  * after `--end-of-options` or are resolved SHAs, so no user text is read as an option.
@@ -313,40 +328,55 @@ export class Git {
     return files;
   }
 
-  /** Every file path in a commit's tree. */
+  /** Every regular file's path in a commit's tree (links and submodules are not files). */
   async listFiles(commit: string): Promise<string[]> {
-    return (await this.run(['ls-tree', '-r', '--name-only', '-z', '--full-tree', commit]))
-      .split('\0')
-      .filter(Boolean);
+    return [...(await this.listTree(commit)).keys()];
   }
 
   /**
-   * Every file in a commit's tree (path -> blob id), from one `ls-tree`. Reading blobs by id
+   * Every regular file in a commit's tree (path -> blob id), from one `ls-tree`. Reading blobs by id
    * (readBlobs) skips the per-path tree walk that `commit:path` lookups repeat for every file.
+   * Entries of mode 120000 are symbolic links, whose blob is the target's name, not content: left out.
    */
   async listTree(commit: string): Promise<Map<string, string>> {
-    const out = await this.run(['ls-tree', '-r', '-z', '--full-tree', commit]);
-    const blobs = new Map<string, string>();
-    // Entries are `<mode> <type> <oid>\t<path>\0`; parsed by offsets, as trees can hold 100,000 files.
-    for (let at = 0; at < out.length;) {
-      const end = out.indexOf('\0', at);
-      const stop = end < 0 ? out.length : end;
-      const tab = out.indexOf('\t', at);
-      if (tab > at && tab < stop && out.startsWith('blob ', out.indexOf(' ', at) + 1))
-        blobs.set(out.slice(tab + 1, stop), out.slice(out.lastIndexOf(' ', tab) + 1, tab));
-      at = stop + 1;
-    }
-    return blobs;
+    return regularFiles(await this.run(['ls-tree', '-r', '-z', '--full-tree', commit]));
   }
 
   /**
    * Reads many files at one revision in one `git cat-file --batch` process. Missing paths map to
    * undefined. Much faster than one `git show` per file on large repositories.
    */
-  readFiles(commit: string, paths: readonly string[]): Promise<Map<string, string | undefined>> {
+  async readFiles(commit: string, paths: readonly string[]): Promise<Map<string, string | undefined>> {
+    const links = await this.links(commit, paths);
     this.trace(`git cat-file --batch (${paths.length} paths at ${commit.slice(0, 12)})`);
-    // A name git cannot take on one line asks for something missing instead.
-    return this.catFileBatch(paths, (path) => (/[\n\0]/.test(path) ? `${commit}:` : `${commit}:${path}`));
+    // A name git cannot take on one line, or a link (its blob is a target name), asks for something missing.
+    return this.catFileBatch(paths, (path) =>
+      /[\n\0]/.test(path) || links.has(path) ? `${commit}:` : `${commit}:${path}`,
+    );
+  }
+
+  /** Which of `paths` are not regular files at `commit` (links, submodules), by literal `ls-tree` in chunks. */
+  private async links(commit: string, paths: readonly string[]): Promise<Set<string>> {
+    const links = new Set<string>();
+    for (let at = 0; at < paths.length;) {
+      const chunk: string[] = [];
+      for (let bytes = 0; at < paths.length && bytes < 64 * 1024; at++) {
+        chunk.push(paths[at]!);
+        bytes += paths[at]!.length + 1;
+      }
+      const out = await this.run([
+        '--literal-pathspecs',
+        'ls-tree',
+        '-z',
+        '--full-tree',
+        commit,
+        '--',
+        ...chunk,
+      ]);
+      for (const entry of out.split('\0'))
+        if (entry && !/^100(644|755) /.test(entry)) links.add(entry.slice(entry.indexOf('\t') + 1));
+    }
+    return links;
   }
 
   /** Reads blobs by id (from listTree) in one `git cat-file --batch` process; unknown ids map to undefined. */

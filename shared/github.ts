@@ -4,6 +4,8 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { UserError } from './errors.js';
 import type { Logger } from './io.js';
+import { boundIssueText } from './limits.js';
+import { showText } from './neutralise.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
@@ -67,6 +69,12 @@ export function createGitHub(options: GitHubOptions): GitHub {
   octokit.hook.wrap('request', async (request, endpoint) => {
     options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}`);
     if (endpoint.method === 'POST') endpoint.request = { ...endpoint.request, retries: 0 };
+    // every issue, pull request and comment text keeps to GitHub's 65,536 characters, saying what was cut
+    // and shows hidden or direction-changing characters in names escaped
+    if (/\/(issues|pulls)\b/.test(endpoint.url)) {
+      if (typeof endpoint.body === 'string') endpoint.body = boundIssueText(showText(endpoint.body));
+      if (typeof endpoint.title === 'string') endpoint.title = showText(endpoint.title);
+    }
     return request(endpoint);
   });
   return octokit;

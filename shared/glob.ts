@@ -126,15 +126,17 @@ function matchSegments(pattern: Segment[], parts: string[]): boolean {
   // reach[i] = pattern prefix can consume the first i parts; one row per pattern segment.
   let reach = new Array<boolean>(parts.length + 1).fill(false);
   reach[0] = true;
-  for (const segment of pattern) {
+  pattern.forEach((segment, at) => {
     const next = new Array<boolean>(parts.length + 1).fill(false);
+    // a trailing `**` after a folder (`dir/**`) needs something in it, as in minimatch
+    const least = segment.kind === 'globstar' && at > 0 && at === pattern.length - 1 ? 1 : 0;
     for (let i = 0; i <= parts.length; i++) {
       if (!reach[i]) continue;
-      if (segment.kind === 'globstar') for (let j = i; j <= parts.length; j++) next[j] = true;
+      if (segment.kind === 'globstar') for (let j = i + least; j <= parts.length; j++) next[j] = true;
       else if (i < parts.length && matchSegment(segment.tokens, parts[i]!)) next[i + 1] = true;
     }
     reach = next;
-  }
+  });
   return reach[parts.length]!;
 }
 
@@ -147,6 +149,11 @@ export function compileGlob(source: string, inputName = 'pattern'): Glob {
   }
   const negated = source.startsWith('!');
   let body = negated ? source.slice(1) : source;
+  if (body.split(/[\\/]/).includes('..')) {
+    throw new InputError(
+      `The pattern ${JSON.stringify(source.slice(0, 80))} in input "${inputName}" has a ".." segment, which leads outside the workspace; patterns are relative to it.`,
+    );
+  }
   body = body.replace(/^\.\//, '');
   if (!body.includes('/') || body.endsWith('/')) body = body.endsWith('/') ? `${body}**` : `**/${body}`;
   if (body.startsWith('/')) body = body.slice(1);

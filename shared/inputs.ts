@@ -33,17 +33,39 @@ function custom<T>(parse: (raw: string) => T | undefined, allowed: string) {
   );
 }
 
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0']);
+/** Exactly what the runner's own getBooleanInput accepts (YAML 1.2 core schema booleans). */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
 
-/** Splits a newline- or comma-separated list; blank entries and `#` comment lines are dropped. */
+/**
+ * Splits a newline- or comma-separated list; blank entries and `#` comment lines are dropped.
+ * Commas inside braces or brackets belong to a glob (`*.{sql,up.sql}`), not the list.
+ */
 export function splitList(raw: string): string[] {
   return raw
     .split(/\r?\n/)
     .filter((line) => !line.trim().startsWith('#'))
-    .flatMap((line) => line.split(','))
+    .flatMap(splitTopLevelCommas)
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+function splitTopLevelCommas(line: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\') i++;
+    else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      items.push(line.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(line.slice(start));
+  return depth === 0 ? items : line.split(','); // an unclosed brace is text, as in a glob
 }
 
 export const input = {
@@ -62,10 +84,10 @@ export const input = {
       z.transform((raw: string) => raw.trim() || undefined),
     ),
   boolean: () =>
-    custom((raw) => {
-      const lower = raw.toLowerCase();
-      return TRUE.has(lower) ? true : FALSE.has(lower) ? false : undefined;
-    }, 'allowed values are true or false'),
+    custom(
+      (raw) => (TRUE.has(raw) ? true : FALSE.has(raw) ? false : undefined),
+      'allowed values are true, True, TRUE, false, False or FALSE',
+    ),
   integer: (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) =>
     custom(
       (raw) => (/^-?\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined),
@@ -91,17 +113,35 @@ export const input = {
   list: () => z.pipe(z.string(), z.transform(splitList)),
   /** A JSON value checked against `schema`. Empty gives `fallback`. */
   json: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) =>
-    custom((raw) => (raw === '' ? fallback : schema.parse(JSON.parse(raw))), `expected ${describe} as JSON`),
+    custom(
+      (raw) => (raw === '' ? fallback : schema.parse(ownKeysOnly(JSON.parse(raw)))),
+      `expected ${describe} as JSON`,
+    ),
   /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
   yaml: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) => {
     const parsed = custom(
-      (raw) => (raw === '' ? fallback : schema.parse(parseYaml(raw))),
+      (raw) => (raw === '' ? fallback : schema.parse(ownKeysOnly(parseYaml(raw)))),
       `expected ${describe} as YAML`,
     );
     yamlInputs.add(parsed);
     return parsed;
   },
 };
+
+/**
+ * Refuses a mapping key `__proto__` anywhere in a parsed input: copied into a plain object (as schema
+ * parsing does) it would replace the prototype and the entry would vanish without a word.
+ */
+function ownKeysOnly(value: unknown): unknown {
+  const pending = [value];
+  while (pending.length) {
+    const next = pending.pop();
+    if (!next || typeof next !== 'object') continue;
+    if (Object.hasOwn(next, '__proto__')) throw new Error('the key "__proto__" cannot name anything');
+    pending.push(...Object.values(next));
+  }
+  return value;
+}
 
 /** Schemas made by `input.yaml`: parseInputs loads the YAML parser when one of them has a value. */
 const yamlInputs = new WeakSet<object>();

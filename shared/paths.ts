@@ -1,37 +1,104 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { InputError } from './errors.js';
 
-function within(root: string, path: string): boolean {
+/** Links followed before a path is refused as a loop (Linux's own limit). */
+const MAX_LINKS = 40;
+
+export function within(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
-/** The real path of `path`, or of its nearest existing parent joined with the rest. */
-function realPathOf(path: string): string {
-  if (existsSync(path)) return realpathSync(path);
-  const parent = dirname(path);
-  return parent === path ? path : resolve(realPathOf(parent), relative(parent, path));
+/**
+ * Where `path` really leads: every symbolic link resolved, a dangling one included (its target is
+ * where a write would land), and missing components joined to the real path of the nearest
+ * existing parent. Undefined for a loop of links.
+ */
+export function realTarget(path: string, links = 0): string | undefined {
+  let isLink: boolean;
+  try {
+    isLink = lstatSync(path).isSymbolicLink();
+  } catch {
+    // missing (or below a file): the nearest existing parent decides where it would be
+    const parent = dirname(path);
+    if (parent === path) return path;
+    const real = realTarget(parent, links);
+    return real === undefined ? undefined : join(real, basename(path));
+  }
+  if (!isLink) {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined; // a loop further up
+    }
+  }
+  if (links >= MAX_LINKS) return undefined;
+  return realTarget(resolve(dirname(path), readlinkSync(path)), links + 1);
+}
+
+/** The real roots a path may lead into: the workspace and extra ones such as RUNNER_TEMP. */
+export function realRoots(workspace: string, extraRoots: readonly string[] = []): string[] {
+  return [workspace, ...extraRoots].filter(Boolean).map((root) => realTarget(resolve(root)) ?? resolve(root));
+}
+
+export interface Resolved {
+  /** The path as given, made absolute against the workspace (for messages and outputs). */
+  absolute: string;
+  /** Where it leads with every link resolved: the path to open, without following links. */
+  real: string;
 }
 
 /**
  * Resolves a path input inside the workspace (or one of `extraRoots`, such as RUNNER_TEMP),
- * refusing `..` escapes, absolute paths elsewhere and symlinks that lead out. Returns the absolute path.
+ * refusing `..` escapes, absolute paths elsewhere and links, dangling or not, that lead out.
  */
+export function confine(
+  workspace: string,
+  input: string,
+  inputName: string,
+  extraRoots: readonly string[] = [],
+): Resolved {
+  if (input.includes('\0')) throw new InputError(`Input "${inputName}" contains a NUL character.`);
+  const absolute = resolve(workspace, input);
+  const real = realTarget(absolute);
+  const shown = JSON.stringify(input.slice(0, 200));
+  if (real === undefined)
+    throw new InputError(`Input "${inputName}" is ${shown}, which is a loop of symbolic links.`);
+  if (!realRoots(workspace, extraRoots).some((root) => within(root, real))) {
+    const throughLink = real !== absolute && within(resolve(workspace), absolute);
+    throw new InputError(
+      `Input "${inputName}" is ${shown}, which leads outside the workspace${throughLink ? ' through a symbolic link' : ''}; use a path inside the repository.`,
+    );
+  }
+  return { absolute, real };
+}
+
+/** `confine` for callers that only need the absolute path (folders handed to git). */
 export function resolveInside(
   workspace: string,
   input: string,
   inputName: string,
   extraRoots: readonly string[] = [],
 ): string {
-  if (/\0/.test(input)) throw new InputError(`Input "${inputName}" contains a NUL character.`);
-  const roots = [workspace, ...extraRoots].filter(Boolean).map((r) => realPathOf(resolve(r)));
-  const absolute = resolve(workspace, input);
-  const real = realPathOf(absolute);
-  if (!roots.some((root) => within(root, real))) {
+  return confine(workspace, input, inputName, extraRoots).absolute;
+}
+
+/**
+ * Checks a repository-relative path from configuration (a project folder): no absolute path, no
+ * `..` that climbs above the root. Returns it unchanged.
+ */
+export function confineRelative(path: string, inputName: string): string {
+  const normal = posix.normalize(path.replace(/\\/g, '/')).replace(/\/$/, '');
+  if (
+    path.includes('\0') ||
+    isAbsolute(path) ||
+    /^[a-z]:/i.test(path) ||
+    normal === '..' ||
+    normal.startsWith('../')
+  )
     throw new InputError(
-      `Input "${inputName}" is ${JSON.stringify(input.slice(0, 200))}, which leads outside the workspace${existsSync(absolute) && real !== absolute ? ' through a symbolic link' : ''}; use a path inside the repository.`,
+      `Input "${inputName}" names the path ${JSON.stringify(path.slice(0, 200))}, which leads outside the repository; use a path relative to its root.`,
     );
-  }
-  return absolute;
+  return path;
 }

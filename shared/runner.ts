@@ -1,9 +1,16 @@
 import { UserError } from './errors.js';
 import { type ActionIO, type Annotation, type Logger, formatOutput } from './io.js';
 import { type ActionMeta, evaluateDefault, loadActionMeta } from './metadata.js';
-import { neutralise } from './neutralise.js';
 import type { Summary } from './summary.js';
-import { appendSummary, exportVariable, issueCommand, setOutput } from './workflow-commands.js';
+import {
+  annotate,
+  appendSummary,
+  exportVariable,
+  issueCommand,
+  reportDroppedAnnotations,
+  setOutput,
+  writeLine,
+} from './workflow-commands.js';
 
 export type ActionRun = (io: ActionIO) => Promise<void>;
 
@@ -32,7 +39,7 @@ export function declaredInput(
   raw: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): string {
-  const declared = meta.inputs[name];
+  const declared = Object.hasOwn(meta.inputs, name) ? meta.inputs[name] : undefined;
   if (!declared) {
     throw new Error(`bug: ${meta.name} reads input "${name}", which its action.yml does not declare`);
   }
@@ -41,7 +48,7 @@ export function declaredInput(
 }
 
 export function assertDeclaredOutput(meta: ActionMeta, name: string): void {
-  if (!meta.outputs[name]) {
+  if (!Object.hasOwn(meta.outputs, name)) {
     throw new Error(`bug: ${meta.name} sets output "${name}", which its action.yml does not declare`);
   }
 }
@@ -92,8 +99,8 @@ function fileSystemMistake(error: unknown): string | undefined {
 
 export const githubLogger: Logger = {
   debug: (message) => issueCommand('debug', {}, message),
-  info: (message) => process.stdout.write(`${neutralise(message)}\n`),
-  warning: (message) => issueCommand('warning', {}, message),
+  info: (message) => writeLine(message),
+  warning: (message) => annotate('warning', {}, message),
   group: async (name, body) => {
     issueCommand('group', {}, name);
     try {
@@ -112,14 +119,15 @@ export function githubIO(meta: ActionMeta, action: string): ActionIO {
       declaredInput(meta, name, process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`], process.env),
     setOutput: (name, value) => {
       assertDeclaredOutput(meta, name);
-      setOutput(name, formatOutput(value));
+      const cut = setOutput(name, formatOutput(value), value);
+      if (cut) githubLogger.warning(cut);
     },
     exportVariable,
     setSecret: (value) => {
       if (value) issueCommand('add-mask', {}, value);
     },
     annotate: (a: Annotation) =>
-      issueCommand(
+      annotate(
         a.level,
         {
           title: a.title,
@@ -144,8 +152,9 @@ export function runAction(action: string, run: ActionRun): void {
       async () => run(githubIO(await loadActionMeta(action), action)),
       githubLogger,
     );
+    reportDroppedAnnotations();
     if (outcome.failed) {
-      issueCommand('error', {}, outcome.message);
+      annotate('error', {}, outcome.message, true);
       process.exitCode = outcome.exitCode;
     }
     // Leave as soon as everything is written. Waiting for the event loop to empty by itself costs

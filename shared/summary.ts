@@ -1,6 +1,10 @@
-import { truncate } from './neutralise.js';
+import { LIMITS, cutText } from './limits.js';
+import { showText, truncate } from './neutralise.js';
 
 type Cell = string | number;
+
+/** Characters of one table cell shown (escaped names are at most about 4,000); a longer one is cut, saying so. */
+const MAX_CELL = 8192;
 type Block =
   | { kind: 'heading'; text: string; level: number }
   | { kind: 'text'; text: string }
@@ -8,9 +12,6 @@ type Block =
   | { kind: 'list'; items: string[] }
   | { kind: 'code'; text: string; language: string }
   | { kind: 'details'; title: string; body: Summary };
-
-/** GitHub rejects a step summary over 1 MiB; keep well under so several steps can write one. */
-const MAX_SUMMARY_CHARS = 512 * 1024;
 
 /**
  * A job summary built as blocks, rendered to Markdown (a terminal shows the same Markdown, laid out
@@ -56,11 +57,15 @@ export class Summary {
     return this.blocks.length === 0;
   }
 
+  /** Markdown within GitHub's 1 MiB, hidden and direction-changing characters shown escaped. */
   toMarkdown(): string {
-    const markdown = this.blocks.map(renderMarkdown).join('\n\n') + '\n';
-    return markdown.length > MAX_SUMMARY_CHARS
-      ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n_Summary cut at ${MAX_SUMMARY_CHARS} characters._\n`
-      : markdown;
+    const markdown = showText(this.blocks.map(renderMarkdown).join('\n\n') + '\n');
+    return cutText(
+      markdown,
+      LIMITS.summaryBytes,
+      'bytes',
+      `GitHub keeps ${LIMITS.summaryBytes} bytes of a step summary`,
+    );
   }
 }
 
@@ -93,8 +98,22 @@ function renderMarkdown(block: Block): string {
     case 'table': {
       // Pipes end a cell unless escaped; leave the ones escapeMarkdown or inlineCode already escaped.
       const row = (cells: Cell[]) =>
-        `| ${cells.map((c) => String(c).replace(/(?<!\\)\|/g, '\\|')).join(' | ')} |`;
-      return [row(block.header), row(block.header.map(() => '---')), ...block.rows.map(row)].join('\n');
+        `| ${cells.map((c) => truncate(String(c), MAX_CELL).replace(/\\?\|/g, (m) => (m.length === 2 ? m : '\\|'))).join(' | ')} |`;
+      const lines = [row(block.header), row(block.header.map(() => '---'))];
+      // rows past what GitHub keeps are not rendered at all: the work stays bounded by the limit
+      let size = 0;
+      for (const [i, cells] of block.rows.entries()) {
+        const line = row(cells);
+        size += line.length;
+        if (size > LIMITS.summaryBytes) {
+          lines.push(
+            `| … ${block.rows.length - i} more rows not shown: GitHub keeps ${LIMITS.summaryBytes} bytes of a step summary |`,
+          );
+          break;
+        }
+        lines.push(line);
+      }
+      return lines.join('\n');
     }
     case 'details':
       return `<details><summary>${escapeMarkdown(block.title)}</summary>\n\n${block.body.toMarkdown()}\n</details>`;

@@ -1,11 +1,19 @@
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
+import { LIMITS, boundOutput, cutText } from './limits.js';
+import { neutralise, showText } from './neutralise.js';
 
 /**
- * The runner's side of a step, as documented for workflow commands and environment files: the same
- * protocol @actions/core speaks. We speak it directly because @actions/core statically loads its
- * OIDC client and undici (about 1 MB), which doubled every action's start-up; start-up is most of the
- * time of a fast action. Escaping follows @actions/core exactly, so messages cannot break out.
+ * The one writer for everything a step prints and every file the runner reads back, speaking the
+ * documented protocol @actions/core speaks. We speak it directly because @actions/core statically
+ * loads its OIDC client and undici (about 1 MB), which doubled every action's start-up.
+ *
+ * - Lines of text go through `writeLine`, which neutralises them (no `::cmd::` at a line start, no
+ *   `##[cmd]` anywhere, hidden characters shown), so text from outside is never obeyed.
+ * - Commands escape their message and properties exactly as the runner unescapes them.
+ * - Annotations keep to GitHub's 10 of each level a step; the rest go to the log and one line says so.
+ * - Outputs and environment values are written as delimited blocks with a random delimiter checked
+ *   against the value, cut to GitHub's sizes with a line in the log saying what was cut.
  */
 
 type Properties = Record<string, string | number | undefined>;
@@ -13,39 +21,102 @@ type Properties = Record<string, string | number | undefined>;
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function issueCommand(command: string, properties: Properties, message: string): void {
-  const props = Object.entries(properties)
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-    .join(',');
-  process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`);
+/** Writes lines to stdout or stderr, neutralised: the only way text reaches a log. */
+export function writeLine(text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
+  process[stream].write(`${neutralise(text)}${EOL}`);
 }
 
 /**
- * Appends to an environment file (GITHUB_OUTPUT, GITHUB_ENV): a one-line value as a `name=value`
- * line, which the runner reads whole (it splits lines only at CR and LF); anything else as a
- * `name<<delimiter` block with a random delimiter. Most values are one line, and skipping the
- * delimiter keeps the crypto module (a few ms to load) out of most runs.
+ * Prints a workflow command. Properties named in `raw` are identities (a file path) and keep their
+ * text; the message and other properties are shown with hidden characters escaped.
+ */
+export function issueCommand(
+  command: string,
+  properties: Properties,
+  message: string,
+  raw: string[] = [],
+): void {
+  const props = Object.entries(properties)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(
+      ([key, value]) =>
+        `${key}=${escapeProperty(raw.includes(key) ? String(value) : showText(String(value)))}`,
+    )
+    .join(',');
+  process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(showText(message))}${EOL}`);
+}
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+const shown = new Map<AnnotationLevel, number>();
+const dropped = new Map<AnnotationLevel, number>();
+
+/**
+ * An annotation, if this step still has room for one of its level: GitHub shows 10 of each a step.
+ * One slot of each level is kept for the line saying how many were left out, and one error slot for
+ * the step's failure (`final`). Annotations beyond go to the log as plain lines, nothing lost.
+ */
+export function annotate(
+  level: AnnotationLevel,
+  properties: Properties,
+  message: string,
+  final = false,
+): void {
+  const count = shown.get(level) ?? 0;
+  const room = LIMITS.annotationsPerStep - 1 - (level === 'error' ? 1 : 0);
+  if (!final && count >= room) {
+    dropped.set(level, (dropped.get(level) ?? 0) + 1);
+    const where = properties.file
+      ? `${properties.file}${properties.line ? `:${properties.line}` : ''}: `
+      : '';
+    writeLine(`${level}: ${where}${properties.title ? `${properties.title}: ` : ''}${message}`);
+    return;
+  }
+  shown.set(level, count + 1);
+  issueCommand(level, properties, message, ['file']);
+}
+
+/** Says, once per level, how many annotations went to the log instead (call at the end of a step). */
+export function reportDroppedAnnotations(): void {
+  for (const [level, count] of dropped) {
+    issueCommand(
+      level,
+      {},
+      `${count} more ${level} annotation(s) are in the log, not on the files: GitHub shows ${LIMITS.annotationsPerStep} of each level a step.`,
+    );
+  }
+  dropped.clear();
+}
+
+let outputBytes = 0;
+
+/**
+ * Appends `name<<delimiter` / value / delimiter to an environment file (GITHUB_OUTPUT, GITHUB_ENV):
+ * the delimiter is random and checked against the name and value, so no value can end the block early.
  */
 function appendKeyValue(fileVariable: string, name: string, value: string): boolean {
   const file = process.env[fileVariable];
   if (!file) return false;
-  if (!/[\r\n]/.test(value) && /^[\w.-]+$/.test(name)) {
-    appendFileSync(file, `${name}=${value}${EOL}`, 'utf8');
-    return true;
-  }
-  const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
-  if (name.includes(delimiter) || value.includes(delimiter))
-    throw new Error(`bug: ${name} contains the delimiter`);
+  let delimiter: string;
+  do delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
+  while (name.includes(delimiter) || value.includes(delimiter));
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
   return true;
 }
 
-export function setOutput(name: string, value: string): void {
-  if (!appendKeyValue('GITHUB_OUTPUT', name, value)) {
+/**
+ * Sets an output, within 1 MB a value and this step's share of the 50 MB a run may hold (`value`
+ * is the unformatted value, so a JSON list can keep whole items). Returns the note when it was cut.
+ */
+export function setOutput(name: string, text: string, value: unknown = text): string | undefined {
+  const max = Math.min(LIMITS.outputBytes, Math.max(0, LIMITS.allOutputsBytes - outputBytes));
+  const bounded = boundOutput(name, value, text, max);
+  outputBytes += Buffer.byteLength(bounded.text, 'utf8');
+  if (!appendKeyValue('GITHUB_OUTPUT', name, bounded.text)) {
     process.stdout.write(EOL); // the deprecated ::set-output form is what old runners read
-    issueCommand('set-output', { name }, value);
+    issueCommand('set-output', { name }, bounded.text);
   }
+  return bounded.note;
 }
 
 export function exportVariable(name: string, value: string): void {
@@ -53,7 +124,19 @@ export function exportVariable(name: string, value: string): void {
   if (!appendKeyValue('GITHUB_ENV', name, value)) issueCommand('set-env', { name }, value);
 }
 
+let summaryBytes = 0;
+
+/** Appends to the step summary, keeping all of this step's parts within GitHub's 1 MiB. */
 export function appendSummary(markdown: string): void {
   const file = process.env.GITHUB_STEP_SUMMARY;
-  if (file) appendFileSync(file, markdown, 'utf8');
+  // the last part that would not fit has been replaced by the line saying so
+  if (!file || summaryBytes >= LIMITS.summaryBytes - 512) return;
+  const text = cutText(
+    markdown,
+    LIMITS.summaryBytes - summaryBytes,
+    'bytes',
+    `GitHub keeps ${LIMITS.summaryBytes} bytes of a step summary`,
+  );
+  summaryBytes += Buffer.byteLength(text, 'utf8');
+  appendFileSync(file, text, 'utf8');
 }

@@ -1,9 +1,14 @@
+import { UserError } from './errors.js';
+
 /**
  * The full YAML parser, loaded on first need. It is a third of a bundle's code and about 10 ms of
  * every start-up, and most runs never call it: bundles carry action.yml pre-parsed, YAML inputs are
  * usually empty, and affected reads workspace files and lockfiles with its fast subset reader.
  */
 let parser: typeof import('yaml') | undefined;
+
+/** Aliases a document may expand, against billion-laughs documents. */
+export const MAX_ALIASES = 100;
 
 /** Thrown by parseYaml before loadYaml has run; `withYaml` loads the parser and runs the work again. */
 export class YamlNotLoaded extends Error {
@@ -19,7 +24,7 @@ export async function loadYaml(): Promise<void> {
 /** Parses YAML text (aliases bounded, against billion-laughs documents); needs loadYaml first. */
 export function parseYaml(text: string): unknown {
   if (!parser) throw new YamlNotLoaded();
-  return parser.parse(text, { maxAliasCount: 100 });
+  return parser.parse(text, { maxAliasCount: MAX_ALIASES });
 }
 
 /**
@@ -34,5 +39,25 @@ export async function withYaml<T>(work: () => T | Promise<T>): Promise<T> {
     if (!(error instanceof YamlNotLoaded)) throw error;
     await loadYaml();
     return work();
+  }
+}
+
+/**
+ * Runs a parse of YAML a user wrote (an SLO file, a quarantine list, an input) and turns what the
+ * parser throws, an alias bomb, nesting too deep for the stack or a syntax error, into one sentence
+ * naming `source`, never a crash reported as a bug.
+ */
+export function userYaml<T>(source: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof UserError || error instanceof YamlNotLoaded) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const why = /alias count|resource exhaustion/i.test(message)
+      ? `expands more than ${MAX_ALIASES} aliases (an alias bomb?)`
+      : error instanceof RangeError
+        ? 'is nested too deeply'
+        : `is not valid YAML: ${message.split('\n')[0]}`;
+    throw new UserError(`${source} ${why}.`, { cause: error });
   }
 }

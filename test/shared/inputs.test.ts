@@ -46,7 +46,7 @@ describe('parseInputs', () => {
     [
       'enabled',
       'maybe',
-      'Input "enabled" is "maybe", which is not allowed: allowed values are true or false.',
+      'Input "enabled" is "maybe", which is not allowed: allowed values are true, True, TRUE, false, False or FALSE.',
     ],
     [
       'count',

@@ -5,7 +5,7 @@ import { Git } from '../../../shared/git.js';
 import { globList } from '../../../shared/glob.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
-import { resolveInside } from '../../../shared/paths.js';
+import { confineRelative, resolveInside } from '../../../shared/paths.js';
 import { withYaml } from '../../../shared/yaml.js';
 import { planRange, resolveRange } from '../../../shared/range.js';
 import { computeAffected } from './affected.js';
@@ -66,7 +66,7 @@ export async function run(io: ActionIO): Promise<void> {
     name,
     paths: p.paths,
     dependsOn: p['depends-on'],
-    path: p.path,
+    path: p.path === undefined ? undefined : confineRelative(p.path, 'projects'),
   }));
 
   const workspace = io.env.GITHUB_WORKSPACE || process.cwd();

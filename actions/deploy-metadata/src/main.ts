@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
 import { InputError, UserError, describeError } from '../../../shared/errors.js';
+import { writeInside } from '../../../shared/files.js';
 import { Git } from '../../../shared/git.js';
 import type { GitHub } from '../../../shared/github.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
@@ -214,10 +215,13 @@ async function commitFacts(git: Git, ctx: EventContext, options: Options) {
   }
 }
 
+const envFilePlace = (io: ActionIO) => ({ input: 'env-file', extraRoots: [io.env.RUNNER_TEMP ?? ''] });
+
 /** Where the dotenv file goes, checked before anything is written. */
 function envFilePath(io: ActionIO, workspace: string, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const path = resolveInside(workspace, raw, 'env-file', [io.env.RUNNER_TEMP ?? '']);
+  const place = envFilePlace(io);
+  const path = resolveInside(workspace, raw, place.input, place.extraRoots);
   if (existsSync(path) && statSync(path).isDirectory())
     throw new InputError(
       `Input "env-file" is ${JSON.stringify(raw.slice(0, 200))}, which is a directory; give a file path.`,
@@ -278,8 +282,7 @@ export async function run(io: ActionIO): Promise<void> {
   const written: Written = {};
   if (apiSinks) await writeApiSinks(io, await api(), record, options, deploymentId, written);
   if (envFile) {
-    mkdirSync(dirname(envFile), { recursive: true });
-    writeFileSync(envFile, sinks.dotenv);
+    writeInside(workspace, envFile, sinks.dotenv, envFilePlace(io));
     written.envFile = envFile;
   }
   if (options['export-env']) for (const [name, value] of sinks.variables) io.exportVariable(name, value);

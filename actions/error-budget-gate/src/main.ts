@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import * as z from '../../../shared/zod.js';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
 import { parseDuration } from '../../../shared/duration.js';
 import { InputError, StepFailed, UserError, describeError } from '../../../shared/errors.js';
-import { checkSize } from '../../../shared/files.js';
+import { readTextInside } from '../../../shared/files.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
 import { truncate } from '../../../shared/neutralise.js';
-import { resolveInside } from '../../../shared/paths.js';
 import { Prometheus, parseHeaders } from '../../../shared/prometheus.js';
 import { type Backend, fileBackend, prometheusBackend } from './backends.js';
 import { type GateOutcome, type SloResult, decideGate, decideSlo, duration } from './decision.js';
@@ -100,20 +98,18 @@ function loadSlos(values: Inputs, workspace: string): Slo[] {
       }),
     ];
   }
-  const path = resolveInside(workspace, values.slo, 'slo');
-  checkSize(path, 4 * 1024 * 1024, 'SLO file');
-  return parseSloFile(readFileSync(path, 'utf8'), values.slo, window);
+  const text = readTextInside(workspace, values.slo, { input: 'slo', maxBytes: 4 * 1024 * 1024 });
+  return parseSloFile(text, values.slo, window);
 }
 
 function makeBackend(values: Inputs, io: ActionIO, workspace: string): { backend: Backend; name: string } {
   const url = values['prometheus-url'];
   if (url && values.file) throw new UserError('Set only one of inputs "prometheus-url" and "file".');
   if (values.file) {
-    const path = resolveInside(workspace, values.file, 'file');
-    checkSize(path, 512 * 1024 * 1024, 'export');
+    const text = readTextInside(workspace, values.file, { input: 'file', maxBytes: 512 * 1024 * 1024 });
     try {
       return {
-        backend: fileBackend(parseExport(readFileSync(path, 'utf8'))),
+        backend: fileBackend(parseExport(text)),
         name: `the export ${values.file}`,
       };
     } catch (error) {

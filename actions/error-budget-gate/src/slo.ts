@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { MAX_ALIASES, userYaml } from '../../../shared/yaml.js';
 import { parseDuration } from '../../../shared/duration.js';
 import { UserError } from '../../../shared/errors.js';
 import { type SliQuery, fromSlothTemplate, parseSliQuery } from './promql.js';
@@ -250,12 +251,14 @@ function fromPyrra(doc: Json, file: string): Slo {
  */
 export function parseSloFile(text: string, file: string, defaultWindow: SloWindow): Slo[] {
   const docs: Json[] = [];
-  for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length)
-      throw new UserError(`${file} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (value !== null && value !== undefined) docs.push(obj(value));
-  }
+  userYaml(file, () => {
+    for (const doc of parseAllDocuments(text)) {
+      if (doc.errors.length)
+        throw new UserError(`${file} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+      const value = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+      if (value !== null && value !== undefined) docs.push(obj(value));
+    }
+  });
   const slos: Slo[] = [];
   const openSlo = docs.filter((d) => String(d.apiVersion ?? '').startsWith('openslo/'));
   if (openSlo.length) slos.push(...fromOpenSlo(openSlo, file));

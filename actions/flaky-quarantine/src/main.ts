@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
 import { StepFailed, UserError, describeError } from '../../../shared/errors.js';
-import { findFiles } from '../../../shared/files.js';
+import { findFiles, readChunksInside, readTextInside } from '../../../shared/files.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { GitHub } from '../../../shared/github.js';
 import type { ActionIO } from '../../../shared/io.js';
@@ -64,7 +63,7 @@ export async function run(io: ActionIO): Promise<void> {
     throw new UserError('Input "create-issues" is true but there is no token.');
 
   // 1. Reports: every matched file is read or listed as an error; none matched is a failure.
-  const files = findFiles(workspace, opts.reports, { inputName: 'reports' });
+  const files = findFiles(workspace, opts.reports, { inputName: 'reports', log: io.log });
   if (!files.length) {
     throw new UserError(
       `No report matches input "reports" (${opts.reports.join(', ')}) in ${workspace}: the tests did not run or wrote their reports elsewhere. Failing rather than passing on nothing.`,
@@ -256,9 +255,14 @@ async function readReports(
   const reportErrors: ReportErrorEntry[] = [];
   for (const file of files) {
     try {
-      parsed.push(await parseReport(fileChunks(join(workspace, file)), { workspace }));
+      const chunks = readChunksInside(workspace, file, { input: 'reports', maxBytes: MAX_REPORT_BYTES });
+      parsed.push(await parseReport(chunks, { workspace }));
     } catch (error) {
-      if (!(error instanceof ReportError) && !(error as NodeJS.ErrnoException).code) throw error;
+      if (
+        !(error instanceof ReportError || error instanceof UserError) &&
+        !(error as NodeJS.ErrnoException).code
+      )
+        throw error;
       reportErrors.push({ file, error: truncate(describeError(error), 300) });
       io.log.warning(neutralise(`Cannot read report ${file}: ${describeError(error)}`));
     }
@@ -270,27 +274,15 @@ async function readReports(
   return { results, reportErrors };
 }
 
-/**
- * A file's bytes in 64 KB chunks, read synchronously into one reused buffer: the parser is done with
- * a chunk before it asks for the next, and a 55 MB report's 880 reads would otherwise each wait for
- * the thread pool.
- */
-function* fileChunks(path: string): Generator<Uint8Array> {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 16);
-    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0;) yield buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
+/** Larger reports are listed as report errors: 50 MB is a large real one. */
+const MAX_REPORT_BYTES = 1024 * 1024 * 1024;
 
 function readManual(workspace: string, file: string): ManualQuarantine {
   if (!file) return emptyManual();
-  const path = resolveInside(workspace, file, 'quarantine-file');
-  if (!existsSync(path)) return emptyManual();
+  if (!existsSync(resolveInside(workspace, file, 'quarantine-file'))) return emptyManual();
+  const text = readTextInside(workspace, file, { input: 'quarantine-file', maxBytes: 4 * 1024 * 1024 });
   try {
-    return parseManualFile(readFileSync(path, 'utf8'));
+    return parseManualFile(text);
   } catch (error) {
     throw new UserError(`The quarantine file ${file} is not valid: ${describeError(error)}`);
   }

@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { relative } from 'node:path';
 import { eventContext, readEventPayload } from '../../../shared/context.js';
 import { StepFailed, UserError } from '../../../shared/errors.js';
+import { writeInside } from '../../../shared/files.js';
 import { Git } from '../../../shared/git.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
@@ -48,13 +48,10 @@ export async function run(io: ActionIO): Promise<void> {
     }
   }
   const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
+  const sarifPlace = { input: 'sarif-file', extraRoots: io.env.RUNNER_TEMP ? [io.env.RUNNER_TEMP] : [] };
+  // checked before any work, so a bad path fails fast
   const sarifPath = options['sarif-file']
-    ? resolveInside(
-        workspace,
-        options['sarif-file'],
-        'sarif-file',
-        io.env.RUNNER_TEMP ? [io.env.RUNNER_TEMP] : [],
-      )
+    ? resolveInside(workspace, options['sarif-file'], sarifPlace.input, sarifPlace.extraRoots)
     : undefined;
   const selection = { patterns: options.paths, includeDown: options['include-down'] };
 
@@ -62,7 +59,7 @@ export async function run(io: ActionIO): Promise<void> {
   let change: SourceFile[];
   let range: string | undefined;
   if (options.all) {
-    change = allFiles(workspace, selection);
+    change = allFiles(workspace, selection, io.log);
   } else {
     const git = new Git(workspace, { trace: (line) => io.log.debug(line) });
     if (!(await git.isRepository()))
@@ -120,8 +117,7 @@ export async function run(io: ActionIO): Promise<void> {
   );
   io.setOutput('observations', dynamic?.observations ?? []);
   if (sarifPath) {
-    mkdirSync(dirname(sarifPath), { recursive: true });
-    writeFileSync(sarifPath, `${JSON.stringify(toSarif(findings, VERSION), null, 2)}\n`);
+    writeInside(workspace, sarifPath, `${JSON.stringify(toSarif(findings, VERSION), null, 2)}\n`, sarifPlace);
     io.setOutput(
       'sarif-file',
       relative(workspace, sarifPath).startsWith('..') ? sarifPath : relative(workspace, sarifPath),

@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../../shared/errors.js';
-import { findFiles } from '../../../shared/files.js';
+import { findFiles, readInside } from '../../../shared/files.js';
 import type { Git } from '../../../shared/git.js';
+import type { Logger } from '../../../shared/io.js';
 import { globList } from '../../../shared/glob.js';
 import type { SourceFile } from './lint.js';
 import { isDownMigration } from './runners.js';
@@ -20,30 +20,18 @@ function selector(selection: Selection): (path: string) => boolean {
   return (path) => matches(path) && (selection.includeDown || !isDownMigration(path));
 }
 
-const firstRead = Buffer.allocUnsafe(64 * 1024);
-
-/** Reads a workspace file as bytes, so a file that is not UTF-8 can be reported, not garbled. */
-function readWorkspaceFile(workspace: string, path: string): Buffer {
-  const fd = openSync(join(workspace, path), 'r');
-  try {
-    // most migrations fit one read: only a larger file pays for a stat (a syscall and a Stats object)
-    const read = readSync(fd, firstRead, 0, firstRead.length, 0);
-    if (read < firstRead.length) return Buffer.from(firstRead.subarray(0, read));
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES)
-      throw new UserError(
-        `Migration ${path} is ${size} bytes; at most ${MAX_FILE_BYTES} are read. Exclude it with the paths input.`,
-      );
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
+/** Reads a workspace file as bytes (confined, capped), so a file that is not UTF-8 can be reported, not garbled. */
+const readWorkspaceFile = (workspace: string, path: string): Buffer =>
+  readInside(workspace, path, { input: 'paths', maxBytes: MAX_FILE_BYTES });
 
 /** `all: true`: every matching file in the workspace. */
-export function allFiles(workspace: string, selection: Selection): SourceFile[] {
+export function allFiles(
+  workspace: string,
+  selection: Selection,
+  log?: Pick<Logger, 'warning'>,
+): SourceFile[] {
   // findFiles has matched the patterns already
-  return findFiles(workspace, selection.patterns, { inputName: 'paths' })
+  return findFiles(workspace, selection.patterns, { inputName: 'paths', log })
     .filter((path) => selection.includeDown || !isDownMigration(path))
     .map((path) => ({ path, content: readWorkspaceFile(workspace, path) }));
 }
@@ -82,9 +70,18 @@ export async function changedMigrations(
     change: changed.map((f) => ({
       path: f.path,
       content:
-        checkedOut && existsSync(join(workspace, f.path))
+        checkedOut && existsOrLink(join(workspace, f.path))
           ? readWorkspaceFile(workspace, f.path)
           : (fromGit.get(f.path) ?? ''),
     })),
   };
+}
+
+/** A link counts as present (a dangling one too), so reading it meets the confinement check. */
+function existsOrLink(path: string): boolean {
+  try {
+    return lstatSync(path) !== undefined;
+  } catch {
+    return existsSync(path);
+  }
 }
