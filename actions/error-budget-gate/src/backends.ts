@@ -50,8 +50,7 @@ export function interpret(request: Request, outcome: QueryOutcome): Answer {
   if (!outcome.ok) return outcome;
   const { result } = outcome;
   if (request.kind === 'count') {
-    if (result.type !== 'vector')
-      return refuse(`the query returned a ${result.type}, not one number`);
+    if (result.type !== 'vector') return refuse(`the query returned a ${result.type}, not one number`);
     if (result.samples.length === 0) return NO_DATA;
     if (result.samples.length > 1)
       return refuse(`the query returned ${result.samples.length} series; aggregate them with sum()`);
@@ -85,7 +84,8 @@ function batchExpression(requests: readonly Request[]): string {
 function windowPart(outcome: QueryOutcome, window: number, asked: ReadonlySet<string>): QueryOutcome {
   if (!outcome.ok || outcome.result.type !== 'vector') return outcome;
   const stray = outcome.result.samples.find((s) => !asked.has(s.labels.get(WINDOW_LABEL) ?? ''));
-  if (stray) return { ok: false, error: `the answer holds a series no query asked for: ${seriesKey(stray.labels)}` };
+  if (stray)
+    return { ok: false, error: `the answer holds a series no query asked for: ${seriesKey(stray.labels)}` };
   const samples = outcome.result.samples
     .filter((s) => s.labels.get(WINDOW_LABEL) === String(window))
     .map((s) => ({ labels: new Map([...s.labels].filter(([k]) => k !== WINDOW_LABEL)), value: s.value }));
