@@ -2,6 +2,7 @@ import { InputError, UserError } from './errors.js';
 import { type ActionIO, type Annotation, type Logger, formatOutput } from './io.js';
 import { type ActionMeta, evaluateDefault, loadActionMeta } from './metadata.js';
 import { neutralise } from './neutralise.js';
+import { Redactor } from './redact.js';
 import type { Summary } from './summary.js';
 import { appendSummary, exportVariable, issueCommand, setOutput } from './workflow-commands.js';
 
@@ -66,22 +67,24 @@ export async function settle(run: () => Promise<void>, log: Pick<Logger, 'debug'
   }
 }
 
-export const githubLogger: Logger = {
-  debug: (message) => issueCommand('debug', {}, message),
-  info: (message) => process.stdout.write(`${neutralise(message)}\n`),
-  warning: (message) => issueCommand('warning', {}, message),
+/** The step's log; every line passes `redact` (the runner masks only add-mask values). */
+export const githubLogger = (redact: (text: string) => string): Logger => ({
+  debug: (message) => issueCommand('debug', {}, redact(message)),
+  info: (message) => process.stdout.write(`${neutralise(redact(message))}\n`),
+  warning: (message) => issueCommand('warning', {}, redact(message)),
   group: async (name, body) => {
-    issueCommand('group', {}, name);
+    issueCommand('group', {}, redact(name));
     try {
       return await body();
     } finally {
       process.stdout.write('::endgroup::\n');
     }
   },
-};
+});
 
 /** The ActionIO of a step on a GitHub runner, speaking its workflow commands and environment files. */
-export function githubIO(meta: ActionMeta, action: string): ActionIO {
+export function githubIO(meta: ActionMeta, action: string, redactor = new Redactor()): ActionIO {
+  const redact = (text: string) => redactor.redact(text);
   return {
     action,
     input: (name) =>
@@ -93,22 +96,24 @@ export function githubIO(meta: ActionMeta, action: string): ActionIO {
     exportVariable,
     setSecret: (value) => {
       if (value) issueCommand('add-mask', {}, value);
+      redactor.add(value);
     },
+    redact,
     annotate: (a: Annotation) =>
       issueCommand(
         a.level,
         {
-          title: a.title,
+          title: a.title === undefined ? undefined : redact(a.title),
           file: a.file,
           line: a.line,
           endLine: a.endLine,
           col: a.column,
           endColumn: a.endColumn,
         },
-        a.message,
+        redact(a.message),
       ),
-    writeSummary: async (summary: Summary) => appendSummary(summary.toMarkdown()),
-    log: githubLogger,
+    writeSummary: async (summary: Summary) => appendSummary(redact(summary.toMarkdown())),
+    log: githubLogger(redact),
     env: process.env,
   };
 }
@@ -116,12 +121,14 @@ export function githubIO(meta: ActionMeta, action: string): ActionIO {
 /** The whole life of an action step: `actions/<name>/src/index.ts` is one call to this. */
 export function runAction(action: string, run: ActionRun): void {
   void (async () => {
+    const redactor = new Redactor();
+    const redact = (text: string) => redactor.redact(text);
     const outcome = await settle(
-      async () => run(githubIO(await loadActionMeta(action), action)),
-      githubLogger,
+      async () => run(githubIO(await loadActionMeta(action), action, redactor)),
+      githubLogger(redact),
     );
     if (outcome.failed) {
-      issueCommand('error', {}, outcome.message);
+      issueCommand('error', {}, redact(outcome.message));
       process.exitCode = outcome.exitCode;
     }
     // Leave as soon as everything is written. Waiting for the event loop to empty by itself costs

@@ -1,3 +1,4 @@
+import { Redactor } from '../redact.js';
 import { type ActionIO, type Annotation, formatOutput } from '../io.js';
 import { type ActionMeta, actionNames, loadActionMeta } from '../metadata.js';
 import { neutralise } from '../neutralise.js';
@@ -109,8 +110,8 @@ async function main(argv: string[]): Promise<number> {
   const exported: Record<string, string> = {};
   const annotations: Annotation[] = [];
   const summaries: Summary[] = [];
-  const secrets: string[] = [];
-  const mask = (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+  const redactor = new Redactor();
+  const mask = (text: string) => redactor.redact(text);
   const err = (text: string) => process.stderr.write(`${mask(neutralise(text))}\n`);
 
   const io: ActionIO = {
@@ -125,9 +126,8 @@ async function main(argv: string[]): Promise<number> {
     exportVariable: (name, value) => {
       exported[name] = value;
     },
-    setSecret: (value) => {
-      if (value) secrets.push(value);
-    },
+    setSecret: (value) => redactor.add(value),
+    redact: mask,
     annotate: (a) => {
       annotations.push(a);
       const where = a.file ? `${a.file}${a.line ? `:${a.line}${a.column ? `:${a.column}` : ''}` : ''}: ` : '';
