@@ -14,7 +14,7 @@ const MASK = '***';
 const PATTERNS: ReadonlyArray<[RegExp, string | ((...groups: string[]) => string)]> = [
   // PEM private keys (RSA, EC, OpenSSH, PKCS#8, encrypted), whole or cut short.
   [
-    /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)(?:[A-Za-z0-9+/=\s]|\\[nr]|[A-Za-z-]+:[^\r\n]*)*(?:-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g,
+    /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)(?:[A-Za-z0-9+/=\s]|\\[nr]|[A-Za-z-]+:[^\r\n]*)+(?:-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g,
     `$1${MASK}`,
   ],
   // URL credentials: everything between "scheme://user:" and the last "@" before the host, so a
