@@ -5,7 +5,8 @@
  *
  * Two layers: values this run masked (its own token, secret inputs), removed literally and in their
  * common encodings; and secrets recognisable by their format, whoever leaked them. Every pattern is
- * linear (no nested quantifiers), so hostile text cannot make redaction slow.
+ * linear (no nested quantifiers), so hostile text cannot make redaction slow, and none ends inside a
+ * backslash escape, so redacted JSON (a tag message holding a record) is still JSON.
  */
 
 const MASK = '***';
@@ -14,7 +15,7 @@ const MASK = '***';
 const PATTERNS: ReadonlyArray<[RegExp, string | ((...groups: string[]) => string)]> = [
   // PEM private keys (RSA, EC, OpenSSH, PKCS#8, encrypted), whole or cut short.
   [
-    /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)(?:[A-Za-z0-9+/=\s]|\\[nr]|[A-Za-z-]+:[^\r\n]*)+(?:-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g,
+    /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)(?:[A-Za-z0-9+/=\s]|\\[nr]|[A-Za-z-]+:[^\r\n"\\]*)+(?:-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g,
     `$1${MASK}`,
   ],
   // URL credentials: everything between "scheme://user:" and the last "@" before the host, so a
@@ -25,7 +26,7 @@ const PATTERNS: ReadonlyArray<[RegExp, string | ((...groups: string[]) => string
   ],
   // Authorization headers: the scheme stays (Bearer, Basic, token), the credential goes.
   [
-    /\b((?:proxy-)?authorization["']?[^\S\r\n]*[:=][^\S\r\n]*["']?)(?:(aws4-hmac-sha256)[^\S\r\n]+[^\r\n"']*|(?:(bearer|basic|token|digest|bot|negotiate|ntlm)[^\S\r\n]+)?[^\s"'<>]+)/gi,
+    /\b((?:proxy-)?authorization["']?[^\S\r\n]*[:=][^\S\r\n]*["']?)(?:(aws4-hmac-sha256)[^\S\r\n]+[^\r\n"'\\]*|(?:(bearer|basic|token|digest|bot|negotiate|ntlm)[^\S\r\n]+)?[^\s"'<>\\,{}[\]]+)/gi,
     (_, head: string, aws?: string, scheme?: string) =>
       `${head}${aws || scheme ? `${aws ?? scheme} ` : ''}${MASK}`,
   ],
@@ -38,7 +39,7 @@ const PATTERNS: ReadonlyArray<[RegExp, string | ((...groups: string[]) => string
   // name = value assignments in URLs, connection strings, env files, JSON, YAML and code. The name
   // ends in a secret word; the value is quoted (kept quoted) or runs to a separator.
   [
-    /((["']?)(?<![\w.-])[\w.-]*?(?:password|passwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|accountkey|sharedaccesskey|credentials?)\2[^\S\r\n]*(?::=|=>|[:=])[^\S\r\n]*)(?:(")(?:[^"\\\r\n]|\\.)*"|(')[^'\r\n]*'|(?!["'])[^\s&;,'"<>{}[\]()]+)/gi,
+    /((["']?)(?<![\w.-])[\w.-]*?(?:password|passwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|accountkey|sharedaccesskey|credentials?)\2[^\S\r\n]*(?::=|=>|[:=])[^\S\r\n]*)(?:(")(?:[^"\\\r\n]|\\.)*"|(')[^'\r\n]*'|(?!["'])[^\s&;,'"<>{}[\]()\\]+)/gi,
     (_, head: string, _key: string, double?: string, single?: string) =>
       `${head}${double ?? single ?? ''}${MASK}${double ?? single ?? ''}`,
   ],

@@ -92,7 +92,7 @@ describe('the glob', () => {
     );
   });
 
-  test('a pattern without wildcards matches exactly itself', () => {
+  test('a pattern of folders without wildcards matches exactly itself', () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -178,6 +178,21 @@ describe('redaction', () => {
           expect(redactor.redact(`${before}${secret}${after}`)).not.toContain(secret);
         },
       ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('redacted JSON is still JSON (tag messages and payloads hold records)', () => {
+    const value = fc.oneof(text, fc.constantFrom(...corpus.secrets.map((s) => s.text)));
+    const record = fc.dictionary(
+      fc.oneof(fc.string(), fc.constantFrom('password', 'token', 'Authorization', 'api_key', 'url')),
+      fc.oneof(value, fc.array(value, { maxLength: 3 })),
+      { maxKeys: 6 },
+    );
+    fc.assert(
+      fc.property(record, fc.constantFrom(0, 2), (r, indent) => {
+        expect(() => JSON.parse(redactSecrets(JSON.stringify(r, null, indent)))).not.toThrow();
+      }),
       { numRuns: 1000 },
     );
   });
