@@ -97,7 +97,7 @@ describe('the glob', () => {
       fc.property(
         fc.array(
           fc.stringMatching(/^[a-z0-9_.-]{1,8}$/).filter((s) => s !== '.' && s !== '..'),
-          { minLength: 1, maxLength: 5 },
+          { minLength: 2, maxLength: 5 },
         ),
         path,
         (segments, other) => {
