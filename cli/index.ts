@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Git } from '../shared/git.js';
 import { type ActionIO, type Annotation, formatOutput } from '../shared/io.js';
 import { type ActionMeta, actionNames, loadActionMeta, repositoryRoot } from '../shared/metadata.js';
+import { Redactor } from '../shared/redact.js';
 import { EXIT_CODES, assertDeclaredOutput, declaredInput, settle } from '../shared/runner.js';
 import type { Summary } from '../shared/summary.js';
 import { writeLine } from '../shared/workflow-commands.js';
@@ -139,8 +140,8 @@ async function main(argv: string[]): Promise<number> {
   const exported: Record<string, string> = {};
   const annotations: Annotation[] = [];
   const summaries: Summary[] = [];
-  const secrets: string[] = [];
-  const mask = (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+  const redactor = new Redactor();
+  const mask = (text: string) => redactor.redact(text);
   const err = (text: string) => writeLine(mask(text), 'stderr');
   const advise = (text: string) => (onRunner ? text : terminalAdvice(text));
 
@@ -154,9 +155,8 @@ async function main(argv: string[]): Promise<number> {
     exportVariable: (name, value) => {
       exported[name] = value;
     },
-    setSecret: (value) => {
-      if (value) secrets.push(value);
-    },
+    setSecret: (value) => redactor.add(value),
+    redact: mask,
     annotate: (a) => {
       annotations.push(a);
       const where = a.file ? `${a.file}${a.line ? `:${a.line}${a.column ? `:${a.column}` : ''}` : ''}: ` : '';

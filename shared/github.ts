@@ -3,9 +3,10 @@ import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { UserError } from './errors.js';
-import type { Logger } from './io.js';
+import type { ActionIO, Logger } from './io.js';
 import { boundIssueText } from './limits.js';
 import { showText } from './neutralise.js';
+import { redactDeep } from './redact.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
@@ -22,7 +23,15 @@ export interface GitHubOptions {
   retryBaseMs?: number;
   /** Longest `retry-after` worth waiting for on a rate limit, in seconds. */
   maxRateLimitWaitSeconds?: number;
+  /** Applied to every text a request sends out (see OUTGOING_TEXT). */
+  redact: (text: string) => string;
 }
+
+/**
+ * Request parameters that carry free text to GitHub, where it is public and never masked: issue and
+ * comment bodies, titles, tag and commit messages, descriptions, deployment payloads.
+ */
+const OUTGOING_TEXT = ['body', 'title', 'message', 'description', 'payload'] as const;
 
 /**
  * An Octokit from @actions/github with throttling (waits out primary and secondary rate limits,
@@ -69,6 +78,8 @@ export function createGitHub(options: GitHubOptions): GitHub {
   octokit.hook.wrap('request', async (request, endpoint) => {
     options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}`);
     if (endpoint.method === 'POST') endpoint.request = { ...endpoint.request, retries: 0 };
+    for (const key of OUTGOING_TEXT)
+      if (endpoint[key] !== undefined) endpoint[key] = redactDeep(endpoint[key], options.redact);
     // every issue, pull request and comment text keeps to GitHub's 65,536 characters, saying what was cut
     // and shows hidden or direction-changing characters in names escaped
     if (/\/(issues|pulls)\b/.test(endpoint.url)) {
@@ -155,7 +166,7 @@ export function explainApiError(what: string, error: unknown, permission?: strin
  * per-request deadline; the test harness sets them (the defaults are 1 s and 30 s).
  */
 export function connectGitHub(
-  io: { env: Readonly<Record<string, string | undefined>>; setSecret(value: string): void; log: Logger },
+  io: Pick<ActionIO, 'env' | 'setSecret' | 'redact' | 'log'>,
   token: string | undefined,
   why: string,
 ): GitHub {
@@ -173,6 +184,7 @@ export function connectGitHub(
     token,
     apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
     log: io.log,
+    redact: io.redact,
     retryBaseMs: positive('TRUNK_ACTIONS_RETRY_BASE_MS'),
     timeoutMs: positive('TRUNK_ACTIONS_HTTP_TIMEOUT_MS'),
   });

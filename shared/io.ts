@@ -34,7 +34,14 @@ export interface ActionIO {
   input(name: string): string;
   setOutput(name: string, value: OutputValue): void;
   exportVariable(name: string, value: string): void;
+  /** Masks a value in the log and removes it from every text the action sends out (see `redact`). */
   setSecret(value: string): void;
+  /**
+   * Text leaving the action (issues, comments, tag messages, payloads) without secrets: the values
+   * given to setSecret and every format shared/redact.ts knows. Annotations, summaries and log lines
+   * pass through it already.
+   */
+  redact(text: string): string;
   annotate(annotation: Annotation): void;
   writeSummary(summary: Summary): Promise<void>;
   readonly log: Logger;

@@ -277,7 +277,14 @@ export class Prometheus {
         `Prometheus answered HTTP ${status} with ${type.split(';')[0] || 'no content type'} instead of JSON: is the URL the Prometheus API (not a login page or a proxy)?`,
       );
     }
-    let json: { status?: unknown; data?: unknown; errorType?: unknown; error?: unknown };
+    let json: {
+      status?: unknown;
+      data?: unknown;
+      errorType?: unknown;
+      error?: unknown;
+      warnings?: unknown;
+      infos?: unknown;
+    };
     try {
       json = JSON.parse(body);
     } catch {
@@ -288,6 +295,14 @@ export class Prometheus {
         `Prometheus rejected the query (HTTP ${status}${json.errorType ? `, ${String(json.errorType)}` : ''}): ${apiError(body) || 'no error given'}`,
       );
     }
+    // Thanos and Mimir answer `success` with warnings when a store or querier did not answer:
+    // the numbers are then partial, and a partial count of errors must never pass a gate.
+    const notes = [...notesOf(json.warnings), ...notesOf(json.infos)];
+    if (notes.length) {
+      throw new PrometheusError(
+        `Prometheus answered with ${notes.length} warning${notes.length === 1 ? '' : 's'}, so the data may be partial: ${oneLine(notes[0]!, 300)}`,
+      );
+    }
     try {
       return parseQueryData(json.data);
     } catch (error) {
@@ -296,10 +311,23 @@ export class Prometheus {
   }
 }
 
+/** Backend text in a reason: one line, bounded. */
+function oneLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+/** The `warnings` or `infos` of an answer as text; anything present but not a list counts as one. */
+function notesOf(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return [JSON.stringify(value) ?? String(value)];
+  return value.map((note) => (typeof note === 'string' ? note : (JSON.stringify(note) ?? String(note))));
+}
+
 function apiError(body: string): string {
   try {
     const error = (JSON.parse(body) as { error?: unknown }).error;
-    return typeof error === 'string' ? error.slice(0, 300) : '';
+    return typeof error === 'string' ? oneLine(error, 300) : '';
   } catch {
     return '';
   }

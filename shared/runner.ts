@@ -1,6 +1,7 @@
 import { UserError } from './errors.js';
 import { type ActionIO, type Annotation, type Logger, formatOutput } from './io.js';
 import { type ActionMeta, evaluateDefault, loadActionMeta } from './metadata.js';
+import { Redactor } from './redact.js';
 import type { Summary } from './summary.js';
 import {
   annotate,
@@ -97,22 +98,24 @@ function fileSystemMistake(error: unknown): string | undefined {
   return what && path ? `${path} ${what}.` : undefined;
 }
 
-export const githubLogger: Logger = {
-  debug: (message) => issueCommand('debug', {}, message),
-  info: (message) => writeLine(message),
-  warning: (message) => annotate('warning', {}, message),
+/** The step's log; every line passes `redact` (the runner masks only add-mask values). */
+export const githubLogger = (redact: (text: string) => string): Logger => ({
+  debug: (message) => issueCommand('debug', {}, redact(message)),
+  info: (message) => writeLine(redact(message)),
+  warning: (message) => annotate('warning', {}, redact(message)),
   group: async (name, body) => {
-    issueCommand('group', {}, name);
+    issueCommand('group', {}, redact(name));
     try {
       return await body();
     } finally {
       process.stdout.write('::endgroup::\n');
     }
   },
-};
+});
 
 /** The ActionIO of a step on a GitHub runner, speaking its workflow commands and environment files. */
-export function githubIO(meta: ActionMeta, action: string): ActionIO {
+export function githubIO(meta: ActionMeta, action: string, redactor = new Redactor()): ActionIO {
+  const redact = (text: string) => redactor.redact(text);
   return {
     action,
     input: (name) =>
@@ -120,27 +123,29 @@ export function githubIO(meta: ActionMeta, action: string): ActionIO {
     setOutput: (name, value) => {
       assertDeclaredOutput(meta, name);
       const cut = setOutput(name, formatOutput(value), value);
-      if (cut) githubLogger.warning(cut);
+      if (cut) githubLogger(redact).warning(cut);
     },
     exportVariable,
     setSecret: (value) => {
       if (value) issueCommand('add-mask', {}, value);
+      redactor.add(value);
     },
+    redact,
     annotate: (a: Annotation) =>
       annotate(
         a.level,
         {
-          title: a.title,
+          title: a.title === undefined ? undefined : redact(a.title),
           file: a.file,
           line: a.line,
           endLine: a.endLine,
           col: a.column,
           endColumn: a.endColumn,
         },
-        a.message,
+        redact(a.message),
       ),
-    writeSummary: async (summary: Summary) => appendSummary(summary.toMarkdown()),
-    log: githubLogger,
+    writeSummary: async (summary: Summary) => appendSummary(redact(summary.toMarkdown())),
+    log: githubLogger(redact),
     env: process.env,
   };
 }
@@ -148,13 +153,15 @@ export function githubIO(meta: ActionMeta, action: string): ActionIO {
 /** The whole life of an action step: `actions/<name>/src/index.ts` is one call to this. */
 export function runAction(action: string, run: ActionRun): void {
   void (async () => {
+    const redactor = new Redactor();
+    const redact = (text: string) => redactor.redact(text);
     const outcome = await settle(
-      async () => run(githubIO(await loadActionMeta(action), action)),
-      githubLogger,
+      async () => run(githubIO(await loadActionMeta(action), action, redactor)),
+      githubLogger(redact),
     );
     reportDroppedAnnotations();
     if (outcome.failed) {
-      annotate('error', {}, outcome.message, true);
+      annotate('error', {}, redact(outcome.message), true);
       process.exitCode = outcome.exitCode;
     }
     // Leave as soon as everything is written. Waiting for the event loop to empty by itself costs

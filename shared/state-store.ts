@@ -1,5 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { InputError, UserError, describeError } from './errors.js';
 import type { GitHub } from './github.js';
@@ -12,7 +24,8 @@ import type { Logger } from './io.js';
  *   optimistic concurrency: every write carries the blob sha that was read; on a conflict (409/422)
  *   the document is read again, the caller's change is applied again, and the write retried, with a
  *   bounded number of attempts and jittered back-off, so parallel jobs lose nothing.
- * - `file:<path>`: a local file (the command line, or a file persisted with actions/cache).
+ * - `file:<path>`: a local file (the command line, or a file persisted with actions/cache), updated
+ *   under an exclusive lock file so runs on one machine at once lose nothing.
  */
 
 export type StateLocation = { kind: 'branch'; branch: string } | { kind: 'file'; path: string };
@@ -51,8 +64,19 @@ export interface StateStore {
   update(transform: Transform, message: string): Promise<UpdateResult>;
 }
 
-/** A local JSON (or any text) file, replaced atomically. */
-export function fileStore(path: string): StateStore {
+export interface FileStoreOptions {
+  /** A lock older than this, or held by a process of this host that is gone, is broken. */
+  staleLockMs?: number;
+  /** How long to wait for another run's lock before giving up. */
+  lockWaitMs?: number;
+}
+
+/**
+ * A local JSON (or any text) file, replaced atomically. Read, change and rename alone would lose
+ * the records of all but the last of several runs at once, so each update holds `<path>.lock`,
+ * created with O_EXCL (one holder at a time, on every file system that honours it, NFSv3+ included).
+ */
+export function fileStore(path: string, options: FileStoreOptions = {}): StateStore {
   const read = async () => {
     try {
       return readFileSync(path, 'utf8');
@@ -65,15 +89,96 @@ export function fileStore(path: string): StateStore {
     description: `file ${path}`,
     read,
     async update(transform) {
-      const next = transform(await read());
-      if (next === undefined) return { written: false, attempts: 1 };
       mkdirSync(dirname(path), { recursive: true });
-      const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(temp, next);
-      renameSync(temp, path);
-      return { written: true, attempts: 1 };
+      const release = await acquireLock(`${path}.lock`, options);
+      try {
+        const next = transform(await read());
+        if (next === undefined) return { written: false, attempts: 1 };
+        const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+        writeFileSync(temp, next);
+        renameSync(temp, path);
+        return { written: true, attempts: 1 };
+      } finally {
+        release();
+      }
     },
   };
+}
+
+/** Who holds a lock: `pid host token`, as the holder wrote it. */
+function lockHolder(lock: string): { text: string; pid: number; host: string; ageMs: number } | undefined {
+  try {
+    const text = readFileSync(lock, 'utf8');
+    const [pid, host] = text.split(' ');
+    return { text, pid: Number(pid), host: host ?? '', ageMs: Date.now() - statSync(lock).mtimeMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function processGone(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Takes the lock file, waiting (with jitter) while another run holds it. A stale lock is moved
+ * aside under a unique name and checked: if what moved is not the stale lock (its holder released
+ * it and a new run took it in between), it is put back with link(), which never overwrites.
+ */
+async function acquireLock(lock: string, options: FileStoreOptions): Promise<() => void> {
+  const staleMs = options.staleLockMs ?? 60_000;
+  const deadline = Date.now() + (options.lockWaitMs ?? 120_000);
+  const token = `${process.pid} ${hostname()} ${randomBytes(8).toString('hex')}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      try {
+        writeSync(fd, token);
+      } finally {
+        closeSync(fd);
+      }
+      return () => {
+        if (lockHolder(lock)?.text === token) unlinkSync(lock);
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new UserError(`Cannot lock the state file (${lock}): ${describeError(error)}`);
+    }
+    const holder = lockHolder(lock);
+    if (!holder) continue;
+    const stale =
+      holder.ageMs > staleMs || (holder.host === hostname() && holder.text !== '' && processGone(holder.pid));
+    if (stale) {
+      const aside = `${lock}.${randomBytes(4).toString('hex')}.stale`;
+      try {
+        renameSync(lock, aside);
+      } catch {
+        continue; // someone else moved or released it
+      }
+      if (readFileSync(aside, 'utf8') !== holder.text) {
+        try {
+          linkSync(aside, lock);
+        } catch {
+          // A third run took the lock meanwhile; the one moved aside is held by a live run.
+        }
+      }
+      unlinkSync(aside);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new UserError(
+        `The state file is locked by another run (${lock}, held for ${Math.round(holder.ageMs / 1000)} s by process ${holder.pid || '?'} on ${holder.host || '?'}); if no run is using it, delete the lock file.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 4 * Math.min(attempt, 25)));
+  }
 }
 
 export interface BranchStoreOptions {

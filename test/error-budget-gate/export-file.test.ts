@@ -134,19 +134,28 @@ describe('plans and answers', () => {
     expect(requests.map(requestExpression)).toContain('(sum(increase(x{code="200"}[5m])))[1d:5m]');
   });
 
-  test('good > total by a hair never makes negative errors; a failed read is carried, not guessed', async () => {
+  test('good > total by float noise never makes negative errors, by one event is impossible; a failed read is carried, not guessed', async () => {
     const plan = planSlo(slo, at, { minBudgetRemaining: 0, minCoverage: 0.9 });
-    const answers = new Map(
-      requestsFor(plan).map((r: Request) => [
-        requestExpression(r),
-        r.kind === 'count'
-          ? { ok: true as const, value: r.query === slo.good ? 101 : 100 }
-          : { ok: true as const, value: [[at, r.query === slo.good ? 10 : 12]] as Array<[number, number]> },
-      ]),
-    );
+    const answersWith = (good: number) =>
+      new Map(
+        requestsFor(plan).map((r: Request) => [
+          requestExpression(r),
+          r.kind === 'count'
+            ? { ok: true as const, value: r.query === slo.good ? good : 100 }
+            : {
+                ok: true as const,
+                value: [[at, r.query === slo.good ? 10 : 12]] as Array<[number, number]>,
+              },
+        ]),
+      );
+    const answers = answersWith(100 + 1e-12);
     const data = assemble(plan, answers);
     expect(data.counts.get(86400)).toEqual({ ok: true, value: { bad: 0, total: 100 } });
     expect(data.buckets).toEqual({ ok: true, value: [{ end: at, bad: 2, total: 12 }] });
+    expect(assemble(plan, answersWith(101)).counts.get(86400)).toEqual({
+      ok: false,
+      error: '101 good events exceed the total of 100',
+    });
     answers.set(requestExpression({ kind: 'count', query: slo.total, window: 60 }), {
       ok: false,
       error: 'timeout',
@@ -195,7 +204,7 @@ describe('plans and answers', () => {
       ok: true as const,
       result: { type: 'vector' as const, samples: values.map((value) => ({ labels: new Map(), value })) },
     });
-    expect(interpret(count, vector(3))).toEqual({ ok: true, value: 3 });
+    expect(interpret(count, vector(3))).toEqual({ ok: true, value: 3, series: '{}' });
     expect(interpret(count, vector())).toMatchObject({ ok: false, error: expect.stringMatching(/^no data/) });
     expect(interpret(count, vector(1, 2))).toMatchObject({
       ok: false,

@@ -5,13 +5,8 @@ import { fileStore, parseStateLocation } from '../../shared/state-store.js';
 import { inlineCode } from '../../shared/summary.js';
 import { emptyHistory } from '../../actions/flaky-quarantine/src/history.js';
 import { idHash } from '../../actions/flaky-quarantine/src/identity.js';
-import {
-  issueBody,
-  issueTitle,
-  marker,
-  planIssues,
-  redact,
-} from '../../actions/flaky-quarantine/src/issues.js';
+import { issueBody, issueTitle, marker, planIssues } from '../../actions/flaky-quarantine/src/issues.js';
+import { redactSecrets as redact } from '../../shared/redact.js';
 
 describe('issue text', () => {
   test.each([
@@ -21,7 +16,7 @@ describe('issue text', () => {
     ['Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload', 'Authorization: Bearer ***'],
     ['https://bob:hunter2@db.example.com/x', 'https://bob:***@db.example.com/x'],
     ['password=hunter2 next', 'password=*** next'],
-    ['api_key: "abc def"', 'api_key: ***'],
+    ['api_key: "abc def"', 'api_key: "***"'],
     ['expected 1 to be 2', 'expected 1 to be 2'],
   ])('redact(%j)', (text, expected) => {
     expect(redact(text)).toBe(expected);

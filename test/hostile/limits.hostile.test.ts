@@ -144,6 +144,7 @@ describe('issue bodies and comments', () => {
     const io = {
       env: { GITHUB_API_URL: server.url, TRUNK_ACTIONS_RETRY_BASE_MS: '5' },
       setSecret: () => {},
+      redact: (text: string) => text,
       log: {
         debug: () => {},
         info: () => {},

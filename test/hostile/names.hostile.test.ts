@@ -1,3 +1,4 @@
+import { renderMarkdown } from '../../cli/render.js';
 import { eventContext } from '../../shared/context.js';
 import { connectGitHub } from '../../shared/github.js';
 import { input, parseInputs } from '../../shared/inputs.js';
@@ -34,7 +35,7 @@ describe.each(HIDDEN)('a name with a %s', (_what, name) => {
   const visible = (text: string) =>
     expect(text).not.toMatch(/[\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/);
 
-  it('is shown escaped in a summary, in Markdown and on a terminal', () => {
+  it('is shown escaped in a summary, in Markdown and on a terminal', async () => {
     const summary = new Summary()
       .heading(name)
       .text(escapeMarkdown(name))
@@ -42,7 +43,7 @@ describe.each(HIDDEN)('a name with a %s', (_what, name) => {
       .list([name])
       .code(`SELECT '${name}';`);
     visible(summary.toMarkdown());
-    visible(summary.toTerminal());
+    visible(await renderMarkdown(summary.toMarkdown(), { width: 100, color: false }));
     expect(summary.toMarkdown()).toMatch(/<U\+[0-9A-F]{4}>/);
   });
 
@@ -63,6 +64,7 @@ describe('issue titles and bodies', () => {
     const io = {
       env: { GITHUB_API_URL: server.url, TRUNK_ACTIONS_RETRY_BASE_MS: '5' },
       setSecret: () => {},
+      redact: (text: string) => text,
       log: {
         debug: () => {},
         info: () => {},

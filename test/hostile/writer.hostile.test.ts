@@ -1,3 +1,4 @@
+import { renderMarkdown } from '../../cli/render.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,13 +67,14 @@ describe.each(HOSTILE)('untrusted text %j', (text) => {
     expect(annotation!.title).toBe(showText(text));
   });
 
-  it('is no command in a summary rendered for the terminal', () => {
+  it('is no command in a summary rendered for the terminal', async () => {
     const summary = new Summary()
       .heading(text)
       .table(['name'], [[text]])
       .list([text])
       .code(text);
-    expect(runnerCommands(capture(() => writeLine(summary.toTerminal())))).toEqual([]);
+    const shown = await renderMarkdown(summary.toMarkdown(), { width: 100, color: false });
+    expect(runnerCommands(capture(() => writeLine(shown)))).toEqual([]);
   });
 
   it('is a value, never a second output, in GITHUB_OUTPUT and GITHUB_ENV', () => {

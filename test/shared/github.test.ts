@@ -1,9 +1,11 @@
 import { connectGitHub, findOrCreate } from '../../shared/github.js';
+import { Redactor } from '../../shared/redact.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 
 const quietIO = (server: GitHubServer, warnings: string[] = []) => ({
   env: { GITHUB_API_URL: server.url, TRUNK_ACTIONS_RETRY_BASE_MS: '5' },
   setSecret: () => {},
+  redact: (text: string) => text,
   log: {
     debug: () => {},
     info: () => {},
@@ -18,6 +20,28 @@ describe('GitHub client against the test server', () => {
     server = await startGitHubServer();
   });
   afterEach(() => server.close());
+
+  it('redacts every text a request sends out: the masked token and known secret formats', async () => {
+    const redactor = new Redactor();
+    const io = {
+      ...quietIO(server),
+      setSecret: (v: string) => redactor.add(v),
+      redact: (t: string) => redactor.redact(t),
+    };
+    const gh = connectGitHub(io, 'tok-own-secret-42', 'test');
+    const aws = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
+    await gh.rest.issues.create({
+      owner: 'acme',
+      repo: 'shop',
+      title: `leak ${aws}`,
+      body: `token tok-own-secret-42 and postgres://u:p@ss@db/x`,
+      labels: ['flaky'],
+    });
+    const issue = server.state.issues.at(-1)!;
+    expect(issue.title).toBe('leak ***');
+    expect(issue.body).toBe('token *** and postgres://u:***@db/x');
+    expect(issue.labels).toEqual([expect.objectContaining({ name: 'flaky' })]);
+  });
 
   it('retries a GET after 502 and 503', async () => {
     server.inject({ method: 'GET', path: '/git/ref/', status: 502 });

@@ -16,37 +16,53 @@ const NO_DATA = {
     'no data (the query returned no series: check the metric and labels; a bad-events query for a metric that has never counted an error needs `or vector(0)` in a $window expression)',
 };
 
-/** Checks one query's answer: one finite count, or one series of finite points. */
+const refuse = (error: string) => ({ ok: false as const, error });
+
+/** The label set of a series as text, so good and total series can be paired: `{job="api"}`. */
+function seriesKey(labels: ReadonlyMap<string, string>): string {
+  const pairs = [...labels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${pairs.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}}`;
+}
+
+/** An event count is a finite number of at least 0; anything else is impossible data. */
+function checkCount(value: number, series?: string): Answer {
+  if (!Number.isFinite(value)) return refuse(`the query returned ${value} instead of a count`);
+  if (value < 0) return refuse(`the query returned a negative count (${value})`);
+  return { ok: true, value, series };
+}
+
+/** Per-step counts: at least one point, each a finite count of at least 0, each step once. */
+function checkPoints(points: ReadonlyArray<[number, number]>, series?: string): Answer {
+  if (points.length === 0) return NO_DATA;
+  const times = new Set<number>();
+  for (const [time, value] of points) {
+    if (!Number.isFinite(time) || times.has(time))
+      return refuse(`the history holds the time ${time} twice or not as a number`);
+    times.add(time);
+    const checked = checkCount(value);
+    if (!checked.ok) return refuse(`at ${time} ${checked.error}`);
+  }
+  return { ok: true, value: [...points], series };
+}
+
+/** Checks one query's answer: one series of the asked type holding finite counts of at least 0. */
 export function interpret(request: Request, outcome: QueryOutcome): Answer {
   if (!outcome.ok) return outcome;
   const { result } = outcome;
-  const nonFinite = (value: number) => ({
-    ok: false as const,
-    error: `the query returned ${value} instead of a count`,
-  });
   if (request.kind === 'count') {
-    if (result.type !== 'vector')
-      return { ok: false, error: `the query returned a ${result.type}, not one number` };
+    if (result.type !== 'vector') return refuse(`the query returned a ${result.type}, not one number`);
     if (result.samples.length === 0) return NO_DATA;
     if (result.samples.length > 1)
-      return {
-        ok: false,
-        error: `the query returned ${result.samples.length} series; aggregate them with sum()`,
-      };
-    const value = result.samples[0]!.value;
-    return Number.isFinite(value) ? { ok: true, value } : nonFinite(value);
+      return refuse(`the query returned ${result.samples.length} series; aggregate them with sum()`);
+    const sample = result.samples[0]!;
+    return checkCount(sample.value, seriesKey(sample.labels));
   }
-  if (result.type !== 'matrix')
-    return { ok: false, error: `the history query returned a ${result.type}, not a range` };
+  if (result.type !== 'matrix') return refuse(`the history query returned a ${result.type}, not a range`);
   if (result.series.length === 0) return NO_DATA;
   if (result.series.length > 1)
-    return {
-      ok: false,
-      error: `the history query returned ${result.series.length} series; aggregate them with sum()`,
-    };
-  const points = result.series[0]!.points;
-  const bad = points.find(([, v]) => !Number.isFinite(v));
-  return bad ? nonFinite(bad[1]) : { ok: true, value: points };
+    return refuse(`the history query returned ${result.series.length} series; aggregate them with sum()`);
+  const series = result.series[0]!;
+  return checkPoints(series.points, seriesKey(series.labels));
 }
 
 const WINDOW_LABEL = 'trunk_window';
@@ -61,9 +77,15 @@ function batchExpression(requests: readonly Request[]): string {
     .join(' or ');
 }
 
-/** The part of a batched answer that belongs to one window, without the tag. */
-function windowPart(outcome: QueryOutcome, window: number): QueryOutcome {
+/**
+ * The part of a batched answer that belongs to one window, without the tag. A series tagged with no
+ * window that was asked for means the answer is not what was asked: every window is refused.
+ */
+function windowPart(outcome: QueryOutcome, window: number, asked: ReadonlySet<string>): QueryOutcome {
   if (!outcome.ok || outcome.result.type !== 'vector') return outcome;
+  const stray = outcome.result.samples.find((s) => !asked.has(s.labels.get(WINDOW_LABEL) ?? ''));
+  if (stray)
+    return { ok: false, error: `the answer holds a series no query asked for: ${seriesKey(stray.labels)}` };
   const samples = outcome.result.samples
     .filter((s) => s.labels.get(WINDOW_LABEL) === String(window))
     .map((s) => ({ labels: new Map([...s.labels].filter(([k]) => k !== WINDOW_LABEL)), value: s.value }));
@@ -90,8 +112,10 @@ export function prometheusBackend(client: {
     const outcomes = await client.queryAll(batches.map(({ expr }) => ({ expr, time: at })));
     const answers = new Map<string, Answer>();
     batches.forEach(({ group }, i) => {
+      const asked = new Set(group.map((r) => String(r.window)));
       for (const request of group) {
-        const outcome = request.kind === 'count' ? windowPart(outcomes[i]!, request.window) : outcomes[i]!;
+        const outcome =
+          request.kind === 'count' ? windowPart(outcomes[i]!, request.window, asked) : outcomes[i]!;
         answers.set(requestExpression(request), interpret(request, outcome));
       }
     });
@@ -113,17 +137,10 @@ export function fileBackend(series: readonly ExportSeries[]): Backend {
       }
       if (request.kind === 'count') {
         const value = countFromExport(series, request.query.selector, request.window, at);
-        answers.set(
-          expr,
-          value === undefined
-            ? NO_DATA
-            : Number.isFinite(value)
-              ? { ok: true, value }
-              : { ok: false, error: `the export holds ${value}` },
-        );
+        answers.set(expr, value === undefined ? NO_DATA : checkCount(value));
       } else {
         const points = bucketsFromExport(series, request.query.selector, request.window, request.step, at);
-        answers.set(expr, points.length === 0 ? NO_DATA : { ok: true, value: points });
+        answers.set(expr, checkPoints(points));
       }
     }
     return answers;

@@ -96,7 +96,7 @@ export const burnRate = (c: Counts, objective: number): number =>
 export const budgetRemaining = (c: Counts, objective: number): number =>
   1 - c.bad / (budgetShare(objective) * c.total);
 
-/** Bad from good: good may exceed total by a rounding hair between two queries, never below 0. */
+/** Bad from good: good may exceed total only by float noise (checked before), never below 0. */
 export function badFromGood(good: number, total: number): number {
   return Math.max(0, total - good);
 }

@@ -15,7 +15,9 @@ import type { Slo } from './slo.js';
 export type Decision = 'pass' | 'warn' | 'block' | 'inconclusive' | 'override';
 
 /** A value from the backend, or why there is none. */
-export type Fetched<T> = { ok: true; value: T } | { ok: false; error: string; noData?: boolean };
+export type Fetched<T> =
+  | { ok: true; value: T; /** The label set of the series it came from, for pairing. */ series?: string }
+  | { ok: false; error: string; noData?: boolean };
 
 /** What the backend returned for one SLO, already in counts (Timeslices: slices). */
 export interface SloData {
@@ -52,10 +54,13 @@ export interface SloResult {
 
 const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
 
-/** A count is usable only when finite and not negative: NaN, Inf and garbage never pass a gate. */
+/** A count is usable only when finite, not negative and bad <= total: impossible data never passes. */
 function usable(c: Counts): boolean {
-  return Number.isFinite(c.bad) && Number.isFinite(c.total) && c.bad >= 0 && c.total >= 0;
+  return Number.isFinite(c.bad) && Number.isFinite(c.total) && c.bad >= 0 && c.bad <= c.total;
 }
+
+/** Data whose newest bucket ends more than this many steps before the evaluation time is stale. */
+const STALE_STEPS = 2;
 
 /**
  * Decides one SLO. Every doubt (missing data, NaN/Inf, query errors, too little coverage, no
@@ -72,10 +77,23 @@ export function decideSlo(slo: Slo, span: Span, step: number, data: SloData, pol
     rules: [],
     history: [],
   };
+  // The reason is one line: backend text may hold line breaks, and outputs and logs show one line.
   const inconclusive = (reason: string) =>
-    Object.assign(result, { decision: 'inconclusive' as const, reason });
+    Object.assign(result, {
+      decision: 'inconclusive' as const,
+      reason: reason.replace(/[\r\n\u0085\u2028\u2029]+/g, ' '),
+    });
 
   if (!data.buckets.ok) return inconclusive(data.buckets.error);
+  const newest = data.buckets.value.reduce(
+    (max, b) => (b.end <= span.end && b.end > max ? b.end : max),
+    -Infinity,
+  );
+  if (!Number.isFinite(newest)) return inconclusive('no data in the window');
+  if (newest < span.end - STALE_STEPS * step)
+    return inconclusive(
+      `the data ends at ${new Date(newest * 1000).toISOString()}, ${duration(span.end - newest)} before the evaluation time: is the metric still scraped?`,
+    );
   result.coverage = coverage(data.buckets.value, span, step);
   const main = data.counts.get(span.elapsed);
   if (!main?.ok) return inconclusive(main?.error ?? 'the window was not read');

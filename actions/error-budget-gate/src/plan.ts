@@ -80,28 +80,65 @@ export function requestExpression(request: Request): string {
     : bucketExpression(request.query, request.window, request.step);
 }
 
+/** Float noise between two sums of the same samples, never a real difference in events. */
+const NOISE = 1e-9;
+
+/**
+ * Bad events from the numerator and the total of the same span, or why they are impossible: a
+ * numerator above the total, or good and total series with different labels, never pass a gate.
+ */
+function badEvents(slo: Slo, numer: number, total: number): { bad: number } | { error: string } {
+  const name = slo.good ? 'good' : 'bad';
+  if (numer > total * (1 + NOISE) + NOISE)
+    return { error: `${numer} ${name} events exceed the total of ${total}` };
+  return { bad: slo.good ? badFromGood(numer, total) : Math.min(numer, total) };
+}
+
+function unpaired(numer: { series?: string }, total: { series?: string }): string | undefined {
+  return numer.series !== undefined && total.series !== undefined && numer.series !== total.series
+    ? `the numerator series ${truncate(numer.series, 120)} and the total series ${truncate(total.series, 120)} do not pair up`
+    : undefined;
+}
+
 function toCounts(slo: Slo, numer: Fetched<number>, total: Fetched<number>): Fetched<Counts> {
   if (!numer.ok) return numer;
   if (!total.ok) return total;
-  return {
-    ok: true,
-    value: { bad: slo.good ? badFromGood(numer.value, total.value) : numer.value, total: total.value },
-  };
+  const mismatch = unpaired(numer, total);
+  if (mismatch) return { ok: false, error: mismatch };
+  const counted = badEvents(slo, numer.value, total.value);
+  return 'error' in counted
+    ? { ok: false, error: counted.error }
+    : { ok: true, value: { bad: counted.bad, total: total.value } };
 }
 
 /**
  * Joins per-step numerator and total points into buckets. A step with a total but no bad point had
- * no errors; a step with a total but no good point is unknown and left out (it lowers coverage).
+ * no errors (error series appear at the first error); every other step must pair: a numerator
+ * without a total, or a total without a good point, is data the gate cannot trust.
  */
-function toBuckets(slo: Slo, numer: Array<[number, number]>, total: Array<[number, number]>): Bucket[] {
-  const numerators = new Map(numer);
+function toBuckets(
+  slo: Slo,
+  numer: Fetched<Array<[number, number]>>,
+  total: Fetched<Array<[number, number]>>,
+): Fetched<Bucket[]> {
+  if (!numer.ok) return numer;
+  if (!total.ok) return total;
+  const mismatch = unpaired(numer, total);
+  if (mismatch) return { ok: false, error: mismatch };
+  const totals = new Map(total.value);
+  const stray = numer.value.find(([end]) => !totals.has(end));
+  if (stray) return { ok: false, error: `the history has a numerator at ${stray[0]} but no total there` };
+  const numerators = new Map(numer.value);
   const buckets: Bucket[] = [];
-  for (const [end, count] of total) {
+  for (const [end, count] of total.value) {
     const value = numerators.get(end);
-    if (slo.good && value === undefined) continue;
-    buckets.push({ end, bad: slo.good ? badFromGood(value!, count) : (value ?? 0), total: count });
+    if (slo.good && value === undefined)
+      return { ok: false, error: `the history has a total at ${end} but no good events there` };
+    const counted = badEvents(slo, value ?? 0, count);
+    if ('error' in counted) return { ok: false, error: `at ${end} ${counted.error}` };
+    buckets.push({ end, bad: counted.bad, total: count });
   }
-  return buckets;
+  return { ok: true, value: buckets };
 }
 
 /** Turns the backend's answers (keyed by requestExpression) into the data one SLO is decided on. */
@@ -129,15 +166,7 @@ export function assemble(plan: SloPlan, answers: ReadonlyMap<string, Answer>): S
     window: span.elapsed,
     step: plan.step,
   });
-  const failed = !numerBuckets.ok ? numerBuckets : !totalBuckets.ok ? totalBuckets : undefined;
-  const raw = failed ?? {
-    ok: true as const,
-    value: toBuckets(
-      slo,
-      numerBuckets.ok ? numerBuckets.value : [],
-      totalBuckets.ok ? totalBuckets.value : [],
-    ),
-  };
+  const raw = toBuckets(slo, numerBuckets, totalBuckets);
   const counts = new Map<number, Fetched<Counts>>();
   if (slo.budgeting.method === 'timeslices') {
     const target = slo.budgeting.sliceTarget;

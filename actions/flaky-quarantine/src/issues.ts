@@ -1,6 +1,7 @@
 import { type GitHub, findOrCreate } from '../../../shared/github.js';
 import type { Logger } from '../../../shared/io.js';
 import { truncate } from '../../../shared/neutralise.js';
+import { redactSecrets } from '../../../shared/redact.js';
 import { escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import { flakinessScore } from './classify.js';
 import type { History } from './history.js';
@@ -17,19 +18,6 @@ import { type Decisions, autoQuarantined } from './quarantine.js';
 export const marker = (id: string) => `<!-- trunk-actions:flaky id=${idHash(id)} -->`;
 const MARKER = /<!-- trunk-actions:flaky id=([0-9a-f]+) -->/;
 const MAX_FAILURE = 2000;
-
-const SECRET_PATTERNS: [RegExp, string][] = [
-  [/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, '***'],
-  [/\bAKIA[0-9A-Z]{16}\b/g, '***'],
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 ***'],
-  [/(\/\/[^/\s:@]+):[^/\s@]+@/g, '$1:***@'],
-  [/\b(password|passwd|pwd|secret|token|api[_-]?key)(\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, '$1$2***'],
-];
-
-/** Removes what looks like credentials from failure text before it goes public. */
-export function redact(text: string): string {
-  return SECRET_PATTERNS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
-}
 
 function fenced(text: string): string {
   const longest = (text.match(/`+|~+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
@@ -80,9 +68,9 @@ export function issueBody(facts: IssueFacts): string {
     `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${inlineCode(facts.defaultBranch)}.`,
   ];
   if (facts.failure) {
-    const text = redact(
-      truncate([facts.failure.message, facts.failure.text].filter(Boolean).join('\n\n'), MAX_FAILURE),
-    );
+    // Redacted before the final cut, so a cut cannot leave half a secret no pattern finds any more.
+    const failure = [facts.failure.message, facts.failure.text].filter(Boolean).join('\n\n');
+    const text = truncate(redactSecrets(failure.slice(0, 4 * MAX_FAILURE)), MAX_FAILURE);
     lines.push(
       '',
       `Last failure (${escapeMarkdown(facts.failure.type)}, cut at ${MAX_FAILURE} characters, credentials redacted):`,

@@ -7,6 +7,7 @@ import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
 import { resolveInside } from '../../../shared/paths.js';
 import { planRange, resolveRange } from '../../../shared/range.js';
+import { redactDeep } from '../../../shared/redact.js';
 import type { DynamicResult } from './dynamic.js';
 import { type Finding, type LintResult, type SourceFile, finding, lintMigrations } from './lint.js';
 import { loadParser } from './parser.js';
@@ -117,7 +118,9 @@ export async function run(io: ActionIO): Promise<void> {
   );
   io.setOutput('observations', dynamic?.observations ?? []);
   if (sarifPath) {
-    writeInside(workspace, sarifPath, `${JSON.stringify(toSarif(findings, VERSION), null, 2)}\n`, sarifPlace);
+    // Code scanning shows SARIF messages (quoted SQL) to everyone with read access: redacted.
+    const sarif = redactDeep(toSarif(findings, VERSION), io.redact);
+    writeInside(workspace, sarifPath, `${JSON.stringify(sarif, null, 2)}\n`, sarifPlace);
     io.setOutput(
       'sarif-file',
       relative(workspace, sarifPath).startsWith('..') ? sarifPath : relative(workspace, sarifPath),

@@ -1,0 +1,139 @@
+/**
+ * The one redaction of text that leaves an action: issue bodies and comments, job summaries,
+ * annotations, logs, tag messages, deployment payloads and commit comments. The runner masks
+ * `add-mask` values in the log only; everything else is public and unmasked, so it goes through here.
+ *
+ * Two layers: values this run masked (its own token, secret inputs), removed literally and in their
+ * common encodings; and secrets recognisable by their format, whoever leaked them. Every pattern is
+ * linear (no nested quantifiers), so hostile text cannot make redaction slow, and none ends inside a
+ * backslash escape, so redacted JSON (a tag message holding a record) is still JSON.
+ */
+
+const MASK = '***';
+
+/** Secrets recognisable by their shape. Replacements keep the name or scheme, so the text stays readable. */
+const PATTERNS: ReadonlyArray<[RegExp, string | ((...groups: string[]) => string)]> = [
+  // PEM private keys (RSA, EC, OpenSSH, PKCS#8, encrypted), whole or cut short.
+  [
+    /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)(?:[A-Za-z0-9+/=\s]|\\[nr]|[A-Za-z-]+:[^\r\n"\\]*)+(?:-----END [A-Z0-9 ]*PRIVATE KEY-----)?/g,
+    `$1${MASK}`,
+  ],
+  // URL credentials: everything between "scheme://user:" and the last "@" before the host, so a
+  // password holding "@" is removed whole.
+  [
+    /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)([^\s/:@'"<>]*):([^\s/'"<>]*)@(?=[^\s/@'"<>]*(?:[/\s?#'"<>]|$))/gi,
+    `$1$2:${MASK}@`,
+  ],
+  // Authorization headers: the scheme stays (Bearer, Basic, token), the credential goes.
+  [
+    /\b((?:proxy-)?authorization["']?[^\S\r\n]*[:=][^\S\r\n]*["']?)(?:(aws4-hmac-sha256)[^\S\r\n]+[^\r\n"'\\]*|(?:(bearer|basic|token|digest|bot|negotiate|ntlm)[^\S\r\n]+)?[^\s"'<>\\,{}[\]]+)/gi,
+    (_, head: string, aws?: string, scheme?: string) =>
+      `${head}${aws || scheme ? `${aws ?? scheme} ` : ''}${MASK}`,
+  ],
+  // A bare Bearer or Basic credential (not "basic authentication"): it has a digit or mixed case.
+  [
+    /\b(bearer|basic)[^\S\r\n]+([A-Za-z0-9._~+/-]{8,}=*)/gi,
+    (whole: string, scheme: string, value: string) =>
+      /\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)) ? `${scheme} ${MASK}` : whole,
+  ],
+  // name = value assignments in URLs, connection strings, env files, JSON, YAML and code. The name
+  // ends in a secret word; the value is quoted (kept quoted) or runs to a separator.
+  [
+    /((["']?)(?<![\w.-])[\w.-]*?(?:password|passwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|accountkey|sharedaccesskey|credentials?)\2[^\S\r\n]*(?::=|=>|[:=])[^\S\r\n]*)(?:(")(?:[^"\\\r\n]|\\.)*"|(')[^'\r\n]*'|(?!["'])[^\s&;,'"<>{}[\]()\\]+)/gi,
+    (_, head: string, _key: string, double?: string, single?: string) =>
+      `${head}${double ?? single ?? ''}${MASK}${double ?? single ?? ''}`,
+  ],
+  // SQL: CREATE/ALTER ROLE ... PASSWORD 'x'.
+  [/\b(PASSWORD\s+)'(?:[^']|'')*'/gi, `$1'${MASK}'`],
+  // Signed URLs: AWS, Google and Azure signatures and credentials in query strings.
+  [
+    /([?&](?:sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential)=)[^&\s'"<>#]+/gi,
+    `$1${MASK}`,
+  ],
+  // Slack incoming webhooks and workflow triggers.
+  [/(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9_/-]+/g, `$1${MASK}`],
+  // Token formats with a fixed prefix.
+  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, MASK], // JWT (JWS)
+  [/\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255})\b/g, MASK], // GitHub
+  [/\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g, MASK], // AWS key ids
+  [/\bxox[abposre]-[A-Za-z0-9-]{10,}/g, MASK], // Slack bot, user, app-level refresh tokens
+  [/\bxapp-\d-[A-Za-z0-9-]{10,}/g, MASK], // Slack app-level tokens
+  [/\bAIza[0-9A-Za-z_-]{35}/g, MASK], // Google API keys
+  [/\bya29\.[0-9A-Za-z_-]{20,}/g, MASK], // Google OAuth access tokens
+  [/\bGOCSPX-[0-9A-Za-z_-]{20,}/g, MASK], // Google OAuth client secrets
+  [/\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{10,}/g, MASK], // Stripe keys
+  [/\bwhsec_[0-9A-Za-z+/=]{20,}/g, MASK], // Stripe webhook secrets
+  [/\bnpm_[A-Za-z0-9]{36}\b/g, MASK], // npm tokens
+  [/\bglpat-[A-Za-z0-9_-]{20,}/g, MASK], // GitLab personal access tokens
+  [/\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g, MASK], // SendGrid
+  // A bare AWS secret access key: 40 characters of base64 with upper, lower and a digit. Git SHAs
+  // (hex, lower case), UUIDs and paths (followed by "." or holding many "/") do not qualify.
+  [
+    /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=.])/g,
+    (key: string) =>
+      /[A-Z]/.test(key) && /[a-z]/.test(key) && /\d/.test(key) && (key.match(/\//g)?.length ?? 0) <= 3
+        ? MASK
+        : key,
+  ],
+];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Shorter masked values are not secrets worth destroying text for ("on", "1", "id"). */
+const MIN_MASKED_LENGTH = 3;
+
+/** Removes secrets recognisable by their format (no masked values): for pure functions' output. */
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of PATTERNS)
+    out = out.replace(pattern, replacement as (substring: string, ...args: string[]) => string);
+  return out;
+}
+
+/**
+ * Redaction for one run: the values it masks (and their base64, URL and JSON encodings) plus every
+ * secret format above. `add` is what `setSecret` calls; `redact` what every outgoing text passes.
+ */
+export class Redactor {
+  private readonly masked = new Set<string>();
+  private pattern: RegExp | undefined;
+
+  add(value: string): void {
+    if (value.length < MIN_MASKED_LENGTH) return;
+    const before = this.masked.size;
+    for (const form of [
+      value,
+      ...value.split(/\r?\n/).filter((line) => line.trim().length >= MIN_MASKED_LENGTH),
+      Buffer.from(value).toString('base64'),
+      encodeURIComponent(value),
+      JSON.stringify(value).slice(1, -1),
+    ])
+      this.masked.add(form);
+    if (this.masked.size !== before) this.pattern = undefined;
+  }
+
+  redact(text: string): string {
+    if (this.masked.size) {
+      // Longest first, so a value containing another is removed whole.
+      this.pattern ??= new RegExp(
+        [...this.masked]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|'),
+        'g',
+      );
+      text = text.replace(this.pattern, MASK);
+    }
+    return redactSecrets(text);
+  }
+}
+
+/** A copy of JSON-like data with every string passed through `redact` (payloads, request bodies). */
+export function redactDeep<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
+  }
+  return value;
+}

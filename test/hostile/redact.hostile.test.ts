@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redactor, redactDeep, redactSecrets } from '../../shared/redact.js';
+
+// Class 4 of issue 16: one redaction for every text that leaves an action. A committed corpus of
+// real-format secrets (random bodies in each service's documented format) must lose the secret and
+// keep the text around it; text that must survive (hashes, UUIDs, SHAs, stack traces) is unchanged.
+
+interface Corpus {
+  secrets: Array<{ kind: string; text: string; secret: string }>;
+  survivors: string[];
+}
+const corpus = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'fixtures', 'redact', 'corpus.json'), 'utf8'),
+) as Corpus;
+
+test('the corpus holds at least 60 secrets and 20 survivors', () => {
+  expect(corpus.secrets.length).toBeGreaterThanOrEqual(60);
+  expect(corpus.survivors.length).toBeGreaterThanOrEqual(20);
+});
+
+describe.each(corpus.secrets)('$kind', ({ text, secret }) => {
+  test('the secret is removed and the text before it kept', () => {
+    const redacted = redactSecrets(text);
+    expect(redacted).not.toContain(secret);
+    expect(redacted).toContain('***');
+    const before = text.slice(0, Math.min(text.indexOf(secret), 8));
+    expect(redacted.startsWith(before)).toBe(true);
+  });
+});
+
+test.each(corpus.survivors)('survives unchanged: %j', (text) => {
+  expect(redactSecrets(text)).toBe(text);
+});
+
+describe('values the run masked', () => {
+  const token = 'tok-7f3a9c-secret-value';
+  const redactor = new Redactor();
+  redactor.add(token);
+  redactor.add('line-one-secret\nline-two-secret');
+  redactor.add('on');
+
+  test.each([
+    ['raw', `curl -H "X-Token: ${token}" https://x`],
+    ['base64', `basic ${Buffer.from(token).toString('base64')}`],
+    ['URL-encoded', `?q=${encodeURIComponent(`${token} & more`)}`],
+    ['JSON-escaped', JSON.stringify({ note: `say "${token}"` })],
+    ['inside a longer word', `prefix${token}suffix`],
+  ])('%s', (_, text) => {
+    const redacted = redactor.redact(text);
+    expect(redacted).not.toContain(token);
+    expect(redacted).not.toContain(Buffer.from(token).toString('base64'));
+    expect(redacted).toContain('***');
+  });
+
+  test('each line of a multi-line masked value is masked, as the runner does', () => {
+    expect(redactor.redact('saw line-two-secret here')).toBe('saw *** here');
+  });
+
+  test('a masked value shorter than 3 characters does not destroy text', () => {
+    expect(redactor.redact('turn on the lights')).toBe('turn on the lights');
+  });
+
+  test('regular-expression characters in a masked value are literal', () => {
+    const r = new Redactor();
+    r.add('a.b*c(d)[e]');
+    expect(r.redact('x a.b*c(d)[e] axbbbcde')).toBe('x *** axbbbcde');
+  });
+
+  test('redactDeep redacts every string of a payload and keeps its shape', () => {
+    expect(
+      redactDeep({ a: [token, 1, null, { b: `url https://u:${token}@h/x` }], sha: 'f'.repeat(40) }, (t) =>
+        redactor.redact(t),
+      ),
+    ).toEqual({ a: ['***', 1, null, { b: 'url https://u:***@h/x' }], sha: 'f'.repeat(40) });
+  });
+});
