@@ -321,7 +321,7 @@ describe('deployments and deploy tags', () => {
     );
     expect(otherEnv.outputs).toEqual({});
     const otherCommit = await deploy({ 'deployment-id': id }, { GITHUB_SHA: sha.c4! });
-    expect(otherCommit.exitCode).toBe(1);
+    expect(otherCommit.exitCode).toBe(2);
     expect(otherCommit.stdout).toContain(
       `a deployment of ${sha.c5!.slice(0, 7)}, not of this step's commit ${sha.c4!.slice(0, 7)}`,
     );
