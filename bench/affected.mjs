@@ -243,8 +243,8 @@ const table = [
   ...(missing.length ? [`- Peers not installed here: ${missing.join(', ')} (\`npm run bench:peers\`).`] : []),
 ].join('\n');
 writeFileSync(join(root, 'bench', 'results-affected.md'), `${table}\n`);
-// The action's README carries the same table between its markers.
-const readme = join(root, 'actions', 'affected', 'README.md');
+// The action's development notes carry the same table between their markers.
+const readme = join(root, 'docs', 'development', 'affected.md');
 writeFileSync(
   readme,
   readFileSync(readme, 'utf8').replace(

@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
@@ -12,7 +11,6 @@ import { runBundle, type RunOptions } from '../support/harness.js';
  *   c1 v1.0.0 · c2 "Add cart (#1)" · c3 deploy/production/1 · c4 merge of PR #2 · c5 "Fix checkout (#3)"
  * plus a pull request branch `feature` (p1) and its merge commit on refs/pull/7/merge.
  */
-jest.setTimeout(30_000);
 
 let repo: TestRepo;
 const sha: Record<string, string> = {};
@@ -321,7 +319,7 @@ describe('deployments and deploy tags', () => {
     );
     expect(otherEnv.outputs).toEqual({});
     const otherCommit = await deploy({ 'deployment-id': id }, { GITHUB_SHA: sha.c4! });
-    expect(otherCommit.exitCode).toBe(1);
+    expect(otherCommit.exitCode).toBe(2);
     expect(otherCommit.stdout).toContain(
       `a deployment of ${sha.c5!.slice(0, 7)}, not of this step's commit ${sha.c4!.slice(0, 7)}`,
     );

@@ -1,9 +1,6 @@
-import { jest } from '@jest/globals';
 import { parse as parseYaml } from 'yaml';
 import { createRepo, type TestRepo } from '../support/git-repo.js';
 import { runBundle } from '../support/harness.js';
-
-jest.setTimeout(30_000);
 
 /** Commit subjects and tag names an attacker controls: none may inject a command or break a sink. */
 const SUBJECTS = [

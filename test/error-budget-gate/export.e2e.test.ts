@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,6 @@ import { DAY, api, apiBad, checkout, checkoutBad, truthOf } from './truth.js';
 // The file backend through the bundle, on the demo export shipped in the repository (the numbers
 // the README's worked example quotes): the same truth as the real-Prometheus tests.
 
-jest.setTimeout(30_000);
 const fixture = buildFixture();
 const { truth, trueReopen } = truthOf(fixture);
 const demo = join(repoRoot, 'test/fixtures/error-budget-gate/demo');

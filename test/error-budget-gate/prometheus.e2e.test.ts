@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +20,6 @@ import {
 
 const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
 
-jest.setTimeout(30_000);
-
 const fixture = buildFixture();
 const { truth, burn, trueRules, trueReopen } = truthOf(fixture);
 let prometheus: PrometheusServer;
@@ -31,7 +28,7 @@ let workspace: string;
 beforeAll(async () => {
   prometheus = await startPrometheus({ openMetrics: toOpenMetrics(fixture) });
   workspace = mkdtempSync(join(tmpdir(), 'ebg-ws-'));
-}, 60_000);
+});
 
 afterAll(async () => {
   await prometheus?.stop();
@@ -348,7 +345,7 @@ describe('error-budget-gate with 15 days of retention', () => {
       blockDuration: '24h',
       retention: '15d',
     });
-  }, 60_000);
+  });
   afterAll(async () => short?.stop());
 
   test('data covering half the window is inconclusive, not a pass on half the errors', async () => {

@@ -14,7 +14,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
   let server: GitHubServer;
   beforeAll(async () => {
     server = await startGitHubServer({ owner: 'acme', repo: 'shop', defaultBranch: 'main' });
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   const run = (ws: string, sha: string, runId: string, extra: Record<string, string> = {}, attempt = '1') =>
@@ -77,7 +77,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     expect(server.readFile('trunk-actions-flaky', STATE)).toBe(before);
     expect(server.requests.filter((r) => r.method === 'PUT').length).toBe(writes);
     expect(flakyIssues()).toHaveLength(1);
-  }, 60_000);
+  });
 
   test('the next run: the quarantined failure is reported but does not block; a new failure blocks', async () => {
     const ws = workspace({
@@ -108,7 +108,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     );
     expect(green.exitCode).toBe(0);
     expect(green.outputs.verdict).toBe('pass');
-  }, 60_000);
+  });
 
   test('released after release-after passes on the default branch: the issue is closed with a comment, once', async () => {
     const passing = workspace({ 'junit.xml': { 'checkout total': 'pass' } });
@@ -123,7 +123,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     expect(issue.commentList[0].body).toMatch(/Released from quarantine after 2 consecutive passes/);
     await run(passing, 'f'.repeat(40), '505');
     expect(flakyIssues()[0]!.commentList).toHaveLength(1);
-  }, 60_000);
+  });
 
   test('flaky again after release: the same issue is reopened, not duplicated', async () => {
     const ws = workspace({ 'junit.xml': { 'checkout total': 'fail' } });
@@ -131,7 +131,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     await run(workspace({ 'junit.xml': { 'checkout total': 'pass' } }), '1'.repeat(40), '506', {}, '2');
     expect(flakyIssues()).toHaveLength(1);
     expect(flakyIssues()[0]!.state).toBe('open');
-  }, 60_000);
+  });
 
   test('a corrupt history is an error, never read as empty', async () => {
     const corrupt = await startGitHubServer({ owner: 'acme', repo: 'shop', defaultBranch: 'main' });
@@ -157,7 +157,7 @@ describe('flaky-quarantine on the state branch (test GitHub server)', () => {
     } finally {
       await corrupt.close();
     }
-  }, 60_000);
+  });
 });
 
 describe('a history over 1 MB (the contents API answers without content)', () => {
@@ -186,7 +186,7 @@ describe('a history over 1 MB (the contents API answers without content)', () =>
     } finally {
       await server.close();
     }
-  }, 60_000);
+  });
 });
 
 describe('GitHub did the work but the answer was lost', () => {
@@ -215,7 +215,7 @@ describe('GitHub did the work but the answer was lost', () => {
     } finally {
       await server.close();
     }
-  }, 60_000);
+  });
 });
 
 describe('the demo', () => {
@@ -242,5 +242,5 @@ describe('the demo', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -82,7 +82,7 @@ describe('flaky-quarantine with hostile input (state: file:)', () => {
     expect(result.stdout.length).toBeLessThan(200_000);
     expect(result.summary).not.toContain('n'.repeat(3000));
     expect(result.summary).toMatch(/Unreadable reports \(8\)/);
-  }, 60_000);
+  });
 
   test('on-bad-report: warn lists them and lets good reports decide', async () => {
     const ws = workspace({ 'junit.xml': { ok: 'pass' }, 'broken.xml': '<testsuite' });
@@ -92,14 +92,14 @@ describe('flaky-quarantine with hostile input (state: file:)', () => {
       { file: 'broken.xml', error: expect.stringMatching(/not well-formed/) },
     ]);
     expect(result.stdout).toMatch(/::warning::1 report\(s\) could not be read/);
-  }, 60_000);
+  });
 
   test('only bad reports fail even with on-bad-report: warn', async () => {
     const ws = workspace({ 'junit.xml': '<html><body>oops</body></html>' });
     const result = await runLocal(ws, { 'on-bad-report': 'warn' });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/None of the 1 matched report\(s\) could be read/);
-  }, 60_000);
+  });
 
   test('reports without a single test case fail: an empty run is not a green run', async () => {
     const ws = workspace({
@@ -108,7 +108,7 @@ describe('flaky-quarantine with hostile input (state: file:)', () => {
     const result = await runLocal(ws);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/hold no test cases: the tests did not run/);
-  }, 60_000);
+  });
 
   test('no report matching the globs is a clear failure', async () => {
     const ws = workspace({ 'notes.txt': 'hello' });
@@ -117,5 +117,5 @@ describe('flaky-quarantine with hostile input (state: file:)', () => {
     expect(result.stdout).toMatch(
       /No report matches input "reports" \(reports\/\*\*\/\*\.xml\).*Failing rather than passing on nothing/,
     );
-  }, 60_000);
+  });
 });
