@@ -232,6 +232,14 @@ describe('affected on real monorepo shapes (issue 15)', () => {
       'package.json': root({ workspaces: ['packages/*', 'tools/*'] }),
     });
     expect(joined.reasons).toEqual({ gen: 'joined the workspace' });
+    // A root that ships code is a project; its devDependencies still count only through the lockfile.
+    const shipping: Files = { ...initial, 'package.json': root({ main: 'index.js' }) };
+    const shippingDev = await affectedBy(shipping, {
+      'package.json': root({ main: 'index.js', devDependencies: { eslint: '^9' } }),
+    });
+    expect(shippingDev.projects).toEqual([]);
+    const shippingMain = await affectedBy(shipping, { 'package.json': root({ main: 'main.js' }) });
+    expect(shippingMain.reasons).toEqual({ root: 'changed package.json' });
   });
 
   test('a two-document pnpm lockfile (pnpm 11 env document first) is diffed per project', async () => {
