@@ -307,6 +307,48 @@ describe('affected on real monorepo shapes (issue 15)', () => {
     });
   });
 
+  test('a workspace package linked as the peer of an external package (pnpm overrides) makes a dependency edge', async () => {
+    const lockfile = [
+      "lockfileVersion: '9.0'",
+      '',
+      'overrides:',
+      '  a: workspace:*',
+      '',
+      'importers:',
+      '  .: {}',
+      '  packages/a: {}',
+      '  packages/b:',
+      '    devDependencies:',
+      '      ext:',
+      '        specifier: ^1',
+      '        version: 1.0.0(a@packages+a)',
+      '  packages/c: {}',
+      '',
+      'packages:',
+      '  ext@1.0.0:',
+      '    resolution: {integrity: sha512-ext}',
+      '    peerDependencies:',
+      "      a: '*'",
+      '',
+      'snapshots:',
+      '  ext@1.0.0(a@packages+a):',
+      '    dependencies:',
+      '      a: link:packages/a',
+      '',
+    ].join('\n');
+    const r = await affectedBy(
+      {
+        ...pnpmWorkspace(
+          { a: {}, b: { devDependencies: { ext: '^1' } }, c: {} },
+          'overrides:\n  a: workspace:*\n',
+        ),
+        'pnpm-lock.yaml': lockfile,
+      },
+      { 'packages/a/src/x.js': 'x' },
+    );
+    expect(r.reasons).toEqual({ a: 'added packages/a/src/x.js', b: 'depends on a (changed)' });
+  });
+
   test('a move across projects affects the old owner (base layout) and the new owner (head layout)', async () => {
     const initial: Files = {
       ...pnpmWorkspace({ a: {}, b: {}, c: {} }),
