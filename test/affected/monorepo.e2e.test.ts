@@ -232,6 +232,14 @@ describe('affected on real monorepo shapes (issue 15)', () => {
       'package.json': root({ workspaces: ['packages/*', 'tools/*'] }),
     });
     expect(joined.reasons).toEqual({ gen: 'joined the workspace' });
+    // A root that ships code is a project; its devDependencies still count only through the lockfile.
+    const shipping: Files = { ...initial, 'package.json': root({ main: 'index.js' }) };
+    const shippingDev = await affectedBy(shipping, {
+      'package.json': root({ main: 'index.js', devDependencies: { eslint: '^9' } }),
+    });
+    expect(shippingDev.projects).toEqual([]);
+    const shippingMain = await affectedBy(shipping, { 'package.json': root({ main: 'main.js' }) });
+    expect(shippingMain.reasons).toEqual({ root: 'changed package.json' });
   });
 
   test('a two-document pnpm lockfile (pnpm 11 env document first) is diffed per project', async () => {
@@ -297,6 +305,48 @@ describe('affected on real monorepo shapes (issue 15)', () => {
       a: expect.stringMatching(/lodash 4\.17\.20 -> 4\.17\.21/),
       c: 'depends on a (changed)',
     });
+  });
+
+  test('a workspace package linked as the peer of an external package (pnpm overrides) makes a dependency edge', async () => {
+    const lockfile = [
+      "lockfileVersion: '9.0'",
+      '',
+      'overrides:',
+      '  a: workspace:*',
+      '',
+      'importers:',
+      '  .: {}',
+      '  packages/a: {}',
+      '  packages/b:',
+      '    devDependencies:',
+      '      ext:',
+      '        specifier: ^1',
+      '        version: 1.0.0(a@packages+a)',
+      '  packages/c: {}',
+      '',
+      'packages:',
+      '  ext@1.0.0:',
+      '    resolution: {integrity: sha512-ext}',
+      '    peerDependencies:',
+      "      a: '*'",
+      '',
+      'snapshots:',
+      '  ext@1.0.0(a@packages+a):',
+      '    dependencies:',
+      '      a: link:packages/a',
+      '',
+    ].join('\n');
+    const r = await affectedBy(
+      {
+        ...pnpmWorkspace(
+          { a: {}, b: { devDependencies: { ext: '^1' } }, c: {} },
+          'overrides:\n  a: workspace:*\n',
+        ),
+        'pnpm-lock.yaml': lockfile,
+      },
+      { 'packages/a/src/x.js': 'x' },
+    );
+    expect(r.reasons).toEqual({ a: 'added packages/a/src/x.js', b: 'depends on a (changed)' });
   });
 
   test('a move across projects affects the old owner (base layout) and the new owner (head layout)', async () => {

@@ -184,7 +184,9 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     const file = fileIn(root.dir, 'package.json');
     if (hasWorkspace) {
       structureFiles.push(file);
-      const { workspaces: _w, catalog: _c, catalogs: _cs, ...own } = json;
+      // Read by field: workspaces and catalogs are compared as structure; devDependencies (the
+      // workspace's tooling) reach projects only through the per-project lockfile diff.
+      const { workspaces: _w, catalog: _c, catalogs: _cs, devDependencies: _d, ...own } = json;
       fingerprints.set(file, JSON.stringify(own));
     }
     // The root-project rule: a workspace root is a project only when it ships code of its own.

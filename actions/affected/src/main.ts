@@ -16,7 +16,14 @@ import { lockfileVerdicts } from './lockfile-changes.js';
 import { isLockfile } from './lockfiles/index.js';
 import { ECOSYSTEMS } from './model.js';
 import { buildOutputs, buildSummary } from './report.js';
-import { baseWorkspace, configReaders, goEmbedded, readHead, readLockfiles } from './revisions.js';
+import {
+  baseWorkspace,
+  configReaders,
+  goEmbedded,
+  linkThroughLockfiles,
+  readHead,
+  readLockfiles,
+} from './revisions.js';
 
 const globs = z.pipe(
   z.union([z.string(), z.array(z.string())]),
@@ -98,6 +105,10 @@ export async function run(io: ActionIO): Promise<void> {
   const { workspace: base, contents: baseContents } = await withYaml(() =>
     baseWorkspace(git, range.base, changes, files, headContents, explicit, head),
   );
+  await withYaml(async () => {
+    await linkThroughLockfiles(git, range.head, files, head);
+    if (base !== head) await linkThroughLockfiles(git, range.base, files, base);
+  });
   const cycles = dependencyCycles(head.projects);
   for (const key of Object.keys(options.inputs))
     if (!head.byName.has(key) && !(ECOSYSTEMS as readonly string[]).includes(key))

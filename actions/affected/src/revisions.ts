@@ -3,9 +3,11 @@ import type { ChangedFile, Git } from '../../../shared/git.js';
 import { type ExplicitProject, discoverWorkspace } from './discover.js';
 import { embedCandidates, embeddedFiles } from './go-embed.js';
 import { Owners } from './inputs.js';
+import { YamlNotLoaded } from '../../../shared/yaml.js';
 import type { LockfileChange } from './lockfile-changes.js';
-import { manifestPaths } from './manifests.js';
-import type { Workspace } from './model.js';
+import { addLockfileLinks, mayLinkThroughPackages } from './lockfile-links.js';
+import { FIXTURE_DIR, manifestPaths } from './manifests.js';
+import { type Workspace, baseName } from './model.js';
 import { configFiles, mayBeConfig, readers } from './tsconfig.js';
 
 /**
@@ -119,4 +121,26 @@ export async function configReaders(
   if (!touched.length) return new Map();
   const configs = configFiles(files);
   return readers(touched, await readAt(git, head, configs), workspace, new Owners(workspace));
+}
+
+/**
+ * Adds the workspace links that only the pnpm lockfiles at `commit` show (see lockfile-links.ts). A
+ * lockfile that cannot be read adds none: when it changes, its diff reports it.
+ */
+export async function linkThroughLockfiles(
+  git: Git,
+  commit: string,
+  files: readonly string[],
+  workspace: Workspace,
+): Promise<void> {
+  const paths = files.filter((p) => baseName(p) === 'pnpm-lock.yaml' && !FIXTURE_DIR.test(p));
+  if (!paths.length || !workspace.projects.some((p) => p.ecosystem === 'js')) return;
+  for (const [path, text] of await readAt(git, commit, paths)) {
+    if (text === undefined || !mayLinkThroughPackages(text)) continue;
+    try {
+      addLockfileLinks(workspace, path, text);
+    } catch (error) {
+      if (error instanceof YamlNotLoaded) throw error;
+    }
+  }
 }

@@ -20,6 +20,9 @@ import type { LocalProject } from './types.js';
 const IMPORTER_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
 const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies'] as const;
 
+/** Key prefix of the node for a workspace package reached through a `link:` (its folder follows). */
+export const LINKED_PREFIX = '\0linked:';
+
 export function parsePnpmLock(source: string, projects: LocalProject[]): ResolvedGraph {
   const lock: unknown = parseFastYaml(lastDocument(source));
   if (!isRecord(lock)) throw new LockfileError('not a YAML mapping');
@@ -40,7 +43,7 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
   const importerKey = (dir: string): string => `\0importer:${dir}`;
   // A workspace package reached through a link brings its production dependencies, not its
   // devDependencies (which affect only that package, and through the project graph its dependents).
-  const linkedKey = (dir: string): string => `\0linked:${dir}`;
+  const linkedKey = (dir: string): string => `${LINKED_PREFIX}${dir}`;
   const resolve = (name: string, ref: string, fromDir: string | undefined): string => {
     if (ref.startsWith('link:')) {
       const dir = joinPath(fromDir ?? '', ref.slice('link:'.length));

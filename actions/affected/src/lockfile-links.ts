@@ -1,0 +1,48 @@
+// Workspace links that only the pnpm lockfile shows: an external package whose peer is a workspace
+// package (pnpm `overrides: {vite: 'workspace:*'}` makes `@vitejs/plugin-vue@6(vite@packages+vite)` link
+// `vite: link:packages/vite`). The project installing that package builds with the workspace one, so
+// it is a dependent of it, although its package.json does not name it.
+import { LINKED_PREFIX, parsePnpmLock } from './lockfiles/pnpm.js';
+import { type Workspace, dirOf, isInside, relativeTo } from './model.js';
+
+/** True when a pnpm lockfile may hold such links (a `link:` among the packages), without parsing it. */
+export function mayLinkThroughPackages(text: string): boolean {
+  const section = Math.max(text.lastIndexOf('\nsnapshots:'), text.lastIndexOf('\npackages:'));
+  return section >= 0 && text.includes(' link:', section);
+}
+
+/**
+ * Adds to `workspace` a `lockfile` link from each JS project to every workspace project it reaches
+ * through external packages of the pnpm lockfile at `path` (the lockfile's own links to importers,
+ * which its package.json declares, are edges already). Returns how many links it added.
+ */
+export function addLockfileLinks(workspace: Workspace, path: string, text: string): number {
+  const folder = dirOf(path);
+  const projects = workspace.projects.filter((p) => p.ecosystem === 'js' && isInside(p.dir, folder));
+  const local = projects.map((p) => ({ name: p.name, dir: relativeTo(p.dir, folder) }));
+  const graph = parsePnpmLock(text, local);
+  const nameByKey = new Map<string, string>();
+  for (const project of local) nameByKey.set(`${LINKED_PREFIX}${project.dir || '.'}`, project.name);
+  let added = 0;
+  for (const project of projects) {
+    const root = graph.roots.get(project.name);
+    if (root === undefined) continue;
+    // Breadth first through external packages only: a linked importer ends the walk (its own
+    // dependencies are its business, and the project graph carries them).
+    const seen = new Set<string>(graph.nodes.get(root)?.deps.filter((key) => !nameByKey.has(key)));
+    const queue = [...seen];
+    for (let i = 0; i < queue.length; i++) {
+      for (const key of graph.nodes.get(queue[i]!)?.deps ?? []) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const target = nameByKey.get(key);
+        if (target === undefined) queue.push(key);
+        else if (target !== project.name && !project.links.some((l) => l.name === target)) {
+          project.links.push({ name: target, kind: 'lockfile peer link' });
+          added++;
+        }
+      }
+    }
+  }
+  return added;
+}
