@@ -307,6 +307,11 @@ function runAll() {
   const peersFile = join(runsDir, 'peers.json');
   const ours = existsSync(oursFile) ? JSON.parse(readFileSync(oursFile, 'utf8')) : {};
   const peers = existsSync(peersFile) ? JSON.parse(readFileSync(peersFile, 'utf8')) : {};
+  const bundleRepo = resolve(dirname(bundle), '..', '..');
+  ours.__bundle = {
+    commit: git(bundleRepo, ['rev-parse', '--short', 'HEAD']).trim(),
+    dirty: git(bundleRepo, ['status', '--porcelain', '--', 'actions', 'shared']).trim() !== '',
+  };
   for (const c of cases) {
     const id = `${c.repo}@${short(c.commit)}`;
     if (flag('resume') && ours[id] && (!flag('peers') || peers[id])) continue;
@@ -369,7 +374,7 @@ function render() {
     const crashes = status.filter((s) => s === 'crash').length;
     const exact = status.filter((s) => s === 'ok').length;
     out.push(
-      `## ${label}: ours on ${label === 'before' ? 'the bundle before the issue 15 fixes' : 'the affected-fix branch'}`,
+      `## ${label}: ours on ${label === 'before' ? 'the bundle before the issue 15 fixes' : 'the affected-fix branch'}${ours.__bundle ? ` (built from ${ours.__bundle.commit}${ours.__bundle.dirty ? ' with uncommitted changes' : ''})` : ''}`,
       '',
       `**${rows.length} cases: ${exact} exact, ${rows.length - exact - crashes} disagreements, ${crashes} crashes.**`,
       '',
@@ -431,7 +436,7 @@ function render() {
     'npm run bench:real -- --render                 # results.md again from cases.json, runs/, verdicts.json',
     '```',
     '',
-    'verdicts.json holds the one-line verdicts written by hand for disagreements (key `<repo>@<commit>` or `<label>:<repo>@<commit>`).',
+    'verdicts.json holds the one-line verdicts written by hand: `before`/`after` map `<repo>@<commit>` to the verdict on ours, `peers` maps `<tool>:<repo>@<commit>` to the verdict on a peer.',
     '',
   );
   return out.join('\n');
@@ -490,8 +495,10 @@ function membership() {
       if (
         existsSync(join(dir, 'pyproject.toml')) &&
         !m.packages.some((p) => dirname(p.manifest_path) === dir)
-      )
+      ) {
         listed.push('.');
+        tool += ' + the root pyproject [project]';
+      }
     } else continue;
     listed = listed.filter((d) => d !== '.' || ours.includes('.'));
     const d = diff(ours, listed);
@@ -511,7 +518,14 @@ function membership() {
   );
 }
 
+/** The written files, formatted as the repository's format check expects. */
+function tidy() {
+  const prettier = join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+  if (existsSync(prettier)) execFileSync(process.execPath, [prettier, '--log-level=warn', '--write', here]);
+}
+
 if (flag('membership')) membership();
 else if (flag('select')) selectCases();
 else if (flag('render')) writeFileSync(join(here, 'results.md'), render());
 else runAll();
+tidy();
