@@ -378,8 +378,10 @@ function pnpmClosures(text, importerDirs) {
         : [`${name}@${ver}`, ver];
     return candidates.find((k) => nodes[k]) ?? `${name}@${ver}`;
   };
+  const strip = (key) => (key.startsWith('link:') ? key : key.replace(/\(.*$/, ''));
   const closure = (deps) => {
     const seen = new Set();
+    const edges = new Set();
     const stack = Object.entries(deps).map(([name, spec]) => [name, spec, true]);
     while (stack.length) {
       const [name, spec, declared] = stack.pop();
@@ -392,9 +394,13 @@ function pnpmClosures(text, importerDirs) {
       if (seen.has(key)) continue;
       seen.add(key);
       const n = { ...(lock.packages?.[key] ?? {}), ...(lock.snapshots?.[key] ?? {}), ...(nodes[key] ?? {}) };
-      stack.push(...Object.entries({ ...(n.dependencies ?? {}), ...(n.optionalDependencies ?? {}) }));
+      const deps = Object.entries({ ...(n.dependencies ?? {}), ...(n.optionalDependencies ?? {}) });
+      // Packages and edges by name@version: a snapshot renamed only for its peer context (same
+      // dependencies) is the same install; a peer resolved to another version changes an edge.
+      for (const [d, v] of deps) edges.add(`${strip(key)} -> ${d}@${strip(String(v))}`);
+      stack.push(...deps);
     }
-    return [...seen].sort().join('\n');
+    return [...[...seen].map(strip), ...edges].sort().join('\n');
   };
   return new Map(
     importerDirs.map((dir) => {
