@@ -378,20 +378,29 @@ function pnpmClosures(text, importerDirs) {
         : [`${name}@${ver}`, ver];
     return candidates.find((k) => nodes[k]) ?? `${name}@${ver}`;
   };
+  const strip = (key) => (key.startsWith('link:') ? key : key.replace(/\(.*$/, ''));
   const closure = (deps) => {
     const seen = new Set();
-    const stack = Object.entries(deps);
+    const edges = new Set();
+    const stack = Object.entries(deps).map(([name, spec]) => [name, spec, true]);
     while (stack.length) {
-      const [name, spec] = stack.pop();
+      const [name, spec, declared] = stack.pop();
       const ver = typeof spec === 'object' ? spec.version : spec;
-      if (typeof ver !== 'string' || ver.startsWith('link:')) continue;
+      if (typeof ver !== 'string') continue;
+      // A workspace package reached through an external one (a peer resolved to it) is a dependency too.
+      if (ver.startsWith('link:') && !declared) seen.add(`link:${norm(ver.slice(5))}`);
+      if (ver.startsWith('link:')) continue;
       const key = keyOf(name, ver);
       if (seen.has(key)) continue;
       seen.add(key);
       const n = { ...(lock.packages?.[key] ?? {}), ...(lock.snapshots?.[key] ?? {}), ...(nodes[key] ?? {}) };
-      stack.push(...Object.entries({ ...(n.dependencies ?? {}), ...(n.optionalDependencies ?? {}) }));
+      const deps = Object.entries({ ...(n.dependencies ?? {}), ...(n.optionalDependencies ?? {}) });
+      // Packages and edges by name@version: a snapshot renamed only for its peer context (same
+      // dependencies) is the same install; a peer resolved to another version changes an edge.
+      for (const [d, v] of deps) edges.add(`${strip(key)} -> ${d}@${strip(String(v))}`);
+      stack.push(...deps);
     }
-    return [...seen].sort().join('\n');
+    return [...[...seen].map(strip), ...edges].sort().join('\n');
   };
   return new Map(
     importerDirs.map((dir) => {
@@ -588,10 +597,15 @@ export function expectedAffected(dir, base, head) {
     }
   for (const file of ROOT_LOCKFILES) {
     const [a, b] = [before.read(file), after.read(file)];
-    if (a === b || b === undefined) continue;
+    if (b === undefined || (a === b && file !== 'pnpm-lock.yaml')) continue;
     try {
-      const oldC = a === undefined ? new Map() : closuresFor(file, a, was);
       const newC = closuresFor(file, b, now);
+      for (const p of now.projects)
+        for (const line of newC.get(p.dir)?.split('\n') ?? [])
+          if (line.startsWith('link:') && now.byDir.has(line.slice(5)))
+            p.edges.push(now.byDir.get(line.slice(5)).name);
+      if (a === b) continue;
+      const oldC = a === undefined ? new Map() : closuresFor(file, a, was);
       for (const p of now.projects) {
         const old = was.byDir.get(p.dir) ?? was.byName.get(p.name);
         if (newC.has(p.dir) && newC.get(p.dir) !== oldC.get(old?.dir))

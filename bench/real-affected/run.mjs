@@ -6,6 +6,8 @@
 //   node bench/real-affected/run.mjs [--label before] [--bundle dist/affected/index.js] [--peers] [--only vite]
 //                                                      run the bundle (and turbo, pnpm, nx) on every case
 //                                                      -> runs/<label>.json, runs/peers.json, results.md
+//   node bench/real-affected/run.mjs --membership      expected.mjs's projects beside pnpm/yarn/npm/cargo's
+//   node bench/real-affected/run.mjs --render          results.md again (after editing verdicts.json)
 //
 // Each case is one ordinary first-parent commit of the default branch, compared with its parent. A case
 // is checked out in a local clone of the mirror (objects shared), and the bundle runs there as a runner
@@ -305,6 +307,11 @@ function runAll() {
   const peersFile = join(runsDir, 'peers.json');
   const ours = existsSync(oursFile) ? JSON.parse(readFileSync(oursFile, 'utf8')) : {};
   const peers = existsSync(peersFile) ? JSON.parse(readFileSync(peersFile, 'utf8')) : {};
+  const bundleRepo = resolve(dirname(bundle), '..', '..');
+  ours.__bundle = {
+    commit: git(bundleRepo, ['rev-parse', '--short', 'HEAD']).trim(),
+    dirty: git(bundleRepo, ['status', '--porcelain', '--', 'actions', 'shared']).trim() !== '',
+  };
   for (const c of cases) {
     const id = `${c.repo}@${short(c.commit)}`;
     if (flag('resume') && ours[id] && (!flag('peers') || peers[id])) continue;
@@ -367,7 +374,7 @@ function render() {
     const crashes = status.filter((s) => s === 'crash').length;
     const exact = status.filter((s) => s === 'ok').length;
     out.push(
-      `## ${label}: ours on ${label === 'before' ? 'the bundle before the issue 15 fixes' : 'the affected-fix branch'}`,
+      `## ${label}: ours on ${label === 'before' ? 'the bundle before the issue 15 fixes' : 'the affected-fix branch'}${ours.__bundle ? ` (built from ${ours.__bundle.commit}${ours.__bundle.dirty ? ' with uncommitted changes' : ''})` : ''}`,
       '',
       `**${rows.length} cases: ${exact} exact, ${rows.length - exact - crashes} disagreements, ${crashes} crashes.**`,
       '',
@@ -378,26 +385,44 @@ function render() {
       const id = `${c.repo}@${short(c.commit)}`;
       const r = ours[id];
       const p = peers[id] ?? {};
-      const why = verdicts[`${label}:${id}`] ?? (cell(r, c) === 'ok' ? '' : (verdicts[id] ?? auto(r, c)));
+      const why =
+        verdicts[`${label}:${id}`] ?? (cell(r, c) === 'ok' ? '' : (verdicts[label]?.[id] ?? auto(r, c)));
       out.push(
         `| ${c.repo} | ${short(c.commit)} | ${c.pick} | ${c.projects} | ${c.expected.length}${c.unsure.length ? ' (unsure)' : ''} | ${cell(r, c)} | ${['turbo', 'pnpm', 'nx'].map((t) => cell(p[t], c, 'differs').replace('not run', '–')).join(' | ')} | ${why} |`,
       );
     }
     out.push('');
   }
-  const peerRows = Object.entries(peers);
-  if (peerRows.length) {
+  if (Object.keys(peers).length) {
     out.push('## Peers against the expected sets', '');
     for (const tool of ['turbo', 'pnpm', 'nx']) {
       const runs = cases.map((c) => [c, peers[`${c.repo}@${short(c.commit)}`]?.[tool]]).filter(([, p]) => p);
-      const ok = runs.filter(([c, p]) => p.dirs && cell(p, c) === 'ok').length;
+      const ok = runs.filter(([c, p]) => cell(p, c) === 'ok').length;
       const failed = runs.filter(([, p]) => p.error).length;
       out.push(
-        `- ${tool}: ${runs.length} cases run, ${ok} equal to the expected set, ${runs.length - ok - failed} different, ${failed} failed.`,
+        `- **${tool}**: ${runs.length} cases run, ${ok} equal to the expected set, ${runs.length - ok - failed} different, ${failed} failed.`,
       );
+      // One line per verdict, with the cases it explains.
+      const byVerdict = new Map();
+      for (const [c, p] of runs) {
+        if (cell(p, c) === 'ok') continue;
+        const id = `${c.repo}@${short(c.commit)}`;
+        const why =
+          verdicts.peers?.[`${tool}:${id}`] ?? (p.error ? p.error : `no verdict yet: ${auto(p, c)}`);
+        byVerdict.set(why, [...(byVerdict.get(why) ?? []), `${id} ${cell(p, c, 'differs')}`]);
+      }
+      for (const [why, ids] of byVerdict) out.push(`  - ${why.replace(/\|/g, '\\|')}: ${ids.join(', ')}`);
     }
     out.push('');
   }
+  if (existsSync(join(runsDir, 'membership.md')))
+    out.push(
+      '## Membership: expected.mjs beside the package managers',
+      '',
+      "Projects found by expected.mjs at each repository's newest case, beside the package manager's own offline listing (`--membership`; the JS tooling root left out).",
+      '',
+      readFileSync(join(runsDir, 'membership.md'), 'utf8'),
+    );
   out.push(
     '## Re-running',
     '',
@@ -407,14 +432,100 @@ function render() {
     'npm run bench:real -- --select                 # only to pick commits again: rewrites cases.json',
     'npm run bench:real -- --label before --peers   # ours + peers on every case -> runs/, results.md',
     'npm run bench:real -- --label after --bundle /tmp/af/dist/affected/index.js',
+    'npm run bench:real -- --membership             # expected.mjs beside pnpm/yarn/npm/cargo listings',
+    'npm run bench:real -- --render                 # results.md again from cases.json, runs/, verdicts.json',
     '```',
     '',
-    'verdicts.json holds the one-line verdicts written by hand for disagreements (key `<repo>@<commit>` or `<label>:<repo>@<commit>`).',
+    'verdicts.json holds the one-line verdicts written by hand: `before`/`after` map `<repo>@<commit>` to the verdict on ours, `peers` maps `<tool>:<repo>@<commit>` to the verdict on a peer.',
     '',
   );
   return out.join('\n');
 }
 
-if (flag('select')) selectCases();
+/**
+ * Membership proof: the projects expected.mjs finds at each repository's newest case, beside what the
+ * package manager itself lists offline (pnpm ls -r, yarn workspaces list, npm query .workspace with
+ * --package-lock-only, cargo metadata --no-deps). Go modules have no lister without a go.work.
+ */
+function membership() {
+  const cases = JSON.parse(readFileSync(casesFile, 'utf8'));
+  const rows = [];
+  for (const repo of [...new Set(cases.map((c) => c.repo))]) {
+    const c = cases.find((x) => x.repo === repo);
+    const dir = checkout(repo, c.commit);
+    const ours = projectsAt(mirror(repo), c.commit).map((p) => p.dir);
+    const sh = (command, argv, env = {}) =>
+      execFileSync(command, argv, {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    let tool;
+    let listed;
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+      tool = 'pnpm ls -r --depth -1';
+      const out = sh(peerBin('pnpm'), ['ls', '-r', '--depth', '-1', '--json'], {
+        pnpm_config_pm_on_fail: 'ignore',
+      });
+      listed = JSON.parse(out.slice(out.indexOf('['))).map((p) => relative(dir, p.path) || '.');
+    } else if (existsSync(join(dir, '.yarnrc.yml'))) {
+      tool = 'yarn workspaces list';
+      const yarn = readdirSync(join(dir, '.yarn', 'releases')).find((f) => f.endsWith('.cjs'));
+      listed = sh(process.execPath, [join(dir, '.yarn', 'releases', yarn), 'workspaces', 'list', '--json'])
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).location);
+    } else if (existsSync(join(dir, 'package-lock.json'))) {
+      tool = 'npm query .workspace --package-lock-only';
+      listed = JSON.parse(sh('npm', ['query', '.workspace', '--package-lock-only'])).map((p) => p.location);
+    } else if (existsSync(join(dir, 'Cargo.toml'))) {
+      tool = 'cargo metadata --no-deps';
+      const m = JSON.parse(
+        sh('cargo', ['metadata', '--no-deps', '--offline', '--format-version', '1'], {
+          RUSTUP_TOOLCHAIN: 'stable',
+        }),
+      );
+      const members = new Set(m.workspace_members);
+      listed = m.packages
+        .filter((p) => members.has(p.id))
+        .map((p) => relative(dir, dirname(p.manifest_path)) || '.');
+      // The uv root [project] is Python: cargo does not list it.
+      if (
+        existsSync(join(dir, 'pyproject.toml')) &&
+        !m.packages.some((p) => dirname(p.manifest_path) === dir)
+      ) {
+        listed.push('.');
+        tool += ' + the root pyproject [project]';
+      }
+    } else continue;
+    listed = listed.filter((d) => d !== '.' || ours.includes('.'));
+    const d = diff(ours, listed);
+    rows.push(
+      `| ${repo} | ${short(c.commit)} | ${tool} | ${listed.length} | ${ours.length} | ${d.missing.length + d.extra.length ? `missing ${d.missing.join(', ') || '-'}; extra ${d.extra.join(', ') || '-'}` : 'same'} |`,
+    );
+    console.log(rows.at(-1));
+  }
+  writeFileSync(
+    join(runsDir, 'membership.md'),
+    [
+      '| repo | commit | lister | listed | expected.mjs | difference |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+}
+
+/** The written files, formatted as the repository's format check expects. */
+function tidy() {
+  const prettier = join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+  if (existsSync(prettier)) execFileSync(process.execPath, [prettier, '--log-level=warn', '--write', here]);
+}
+
+if (flag('membership')) membership();
+else if (flag('select')) selectCases();
 else if (flag('render')) writeFileSync(join(here, 'results.md'), render());
 else runAll();
+tidy();
