@@ -223,6 +223,26 @@ describe('test identity (properties)', () => {
     // NFC only: the same accented name from macOS and Linux.
     expect(testId({ name: 'Cafe\u0301' })).toBe(testId({ name: 'Café' }));
   });
+  test('a checkout prefix ends at the first doubled folder of an absolute path, as the pattern says', () => {
+    const pattern = /^(?:[A-Za-z]:)?(?:\/[^/]+)*?\/([^/]+)\/\1\//;
+    const segment = fc.constantFrom('a', 'b', 'work', 'a.ts', '.');
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', 'D:'),
+        fc.array(segment, { minLength: 1, maxLength: 7 }),
+        (drive, segments) => {
+          const path = `${drive}/${segments.join('/')}`;
+          const match = pattern.exec(path);
+          const expected = (match ? path.slice(match[0].length) : path).replace(/^(\.\/)+/, '');
+          expect(normaliseFile(path)).toBe(expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // A hostile 100 KB path is one linear scan (the pattern above backtracks on it).
+    const hostile = `/${Array.from({ length: 50_000 }, (_, i) => 'ab'[i % 2]).join('/')}`;
+    expect(normaliseFile(hostile)).toBe(hostile);
+  });
   test('names are exact: whitespace and case make different tests', () => {
     const ids = ['adds items', 'adds  items', 'Adds items', ' adds items', 'adds items ', 'adds\titems'].map(
       (name) => testId({ file: 'src/a.test.ts', classname: 'Cart', name }),
