@@ -260,6 +260,12 @@ describe('found on real migration histories', () => {
     expect(lint(sql)).toEqual(['4:19 drop-default']);
   });
 
+  test('postgres-migrations: a file marked disable-transaction runs outside the runner transaction', () => {
+    const cic = 'DROP INDEX CONCURRENTLY IF EXISTS users_email;';
+    expect(rules(cic, { runner: 'knex' })).toEqual(['concurrent-index-in-transaction']);
+    expect(rules(`-- postgres-migrations disable-transaction\n${cic}`, { runner: 'knex' })).toEqual([]);
+  });
+
   test('ADD COLUMN ... REFERENCES without a default has only NULLs to check: no validating scan', () => {
     const sql = `${T}ALTER TABLE users ADD COLUMN invited_by bigint REFERENCES users (id) ON DELETE SET NULL;\nALTER TABLE users ADD COLUMN referrer bigint DEFAULT 1 REFERENCES users (id);`;
     expect(lint(sql)).toEqual(['3:56 add-fk-validating']);

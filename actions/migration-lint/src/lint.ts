@@ -259,6 +259,9 @@ interface Source {
  */
 type Run = (stmt: Node, piece: number, source: Source, doTransaction?: number) => void;
 
+/** The npm postgres-migrations convention (supabase/storage uses it): this file runs outside a transaction. */
+const OPTS_OUT = /^[ \t]*--[ \t]*postgres-migrations[ \t]+disable-transaction\b/m;
+
 const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bMODIFY\s+COLUMN\b/i;
 
 /** What every changed file is linted against: the replayed schema, options, transaction numbering. */
@@ -307,7 +310,7 @@ function lintFile(
   const onlySettings = parsed.every((p) => isNonTransactional(p.stmt) || p.stmt.VariableSetStmt);
   const wrapped =
     behaviour.mode === 'file'
-      ? !(behaviour.nonTransactionalAlone && nonTx.length > 0 && onlySettings)
+      ? !(behaviour.nonTransactionalAlone && nonTx.length > 0 && onlySettings) && !OPTS_OUT.test(text)
       : behaviour.mode === 'multi-statement' && parsed.length > 1;
   const wrapReason =
     runner === 'flyway'
