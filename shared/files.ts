@@ -243,15 +243,19 @@ export function findFiles(root: string, patterns: readonly string[], options: Fi
     }
   };
   walk(root, '');
-  if (options.log)
-    relativePatterns.forEach((pattern, i) => {
-      if (pattern.startsWith('!')) return;
-      const glob = compileGlob(pattern, inputName);
-      if (!found.some((path) => glob.matches(path)))
-        options.log!.warning(
-          `Input "${inputName}": the pattern ${JSON.stringify(patterns[i])} matches no file.`,
-        );
+  if (options.log) {
+    // one warning for the input, so a default list of alternatives costs one line, not one per pattern
+    const unmatched = patterns.filter((_, i) => {
+      const relative = relativePatterns[i]!;
+      if (relative.startsWith('!')) return false;
+      const glob = compileGlob(relative, inputName);
+      return !found.some((path) => glob.matches(path));
     });
+    if (unmatched.length)
+      options.log.warning(
+        `Input "${inputName}": ${unmatched.length === 1 ? 'the pattern' : 'the patterns'} ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length === 1 ? 'matches' : 'match'} no file.`,
+      );
+  }
   return found.sort();
 }
 
