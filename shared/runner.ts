@@ -2,7 +2,7 @@ import { InputError, UserError } from './errors.js';
 import { type ActionIO, type Annotation, type Logger, formatOutput } from './io.js';
 import { type ActionMeta, evaluateDefault, loadActionMeta } from './metadata.js';
 import { neutralise } from './neutralise.js';
-import { Redactor } from './redact.js';
+import { Redactor, redactDeep } from './redact.js';
 import type { Summary } from './summary.js';
 import { appendSummary, exportVariable, issueCommand, setOutput } from './workflow-commands.js';
 
@@ -91,7 +91,7 @@ export function githubIO(meta: ActionMeta, action: string, redactor = new Redact
       declaredInput(meta, name, process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`], process.env),
     setOutput: (name, value) => {
       assertDeclaredOutput(meta, name);
-      setOutput(name, formatOutput(value));
+      setOutput(name, formatOutput(redactDeep(value, redact)));
     },
     exportVariable,
     setSecret: (value) => {
