@@ -29,9 +29,19 @@ export interface GitHubOptions {
 
 /**
  * Request parameters that carry free text to GitHub, where it is public and never masked: issue and
- * comment bodies, titles, tag and commit messages, descriptions, deployment payloads.
+ * comment bodies, titles, tag and commit messages, descriptions, deployment payloads, and the links
+ * a deployment status shows (a URL with credentials in it would be shown to every reader).
  */
-const OUTGOING_TEXT = ['body', 'title', 'message', 'description', 'payload'] as const;
+const OUTGOING_TEXT = [
+  'body',
+  'title',
+  'message',
+  'description',
+  'payload',
+  'environment_url',
+  'log_url',
+  'target_url',
+] as const;
 
 /**
  * An Octokit from @actions/github with throttling (waits out primary and secondary rate limits,

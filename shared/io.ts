@@ -38,8 +38,8 @@ export interface ActionIO {
   setSecret(value: string): void;
   /**
    * Text leaving the action (issues, comments, tag messages, payloads) without secrets: the values
-   * given to setSecret and every format shared/redact.ts knows. Annotations, summaries and log lines
-   * pass through it already.
+   * given to setSecret and every format shared/redact.ts knows. Outputs, annotations, summaries and
+   * log lines pass through it already.
    */
   redact(text: string): string;
   annotate(annotation: Annotation): void;
