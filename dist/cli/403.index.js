@@ -114,6 +114,7 @@ __webpack_require__.d(__webpack_exports__, {
   CQ: () => (/* binding */ PASS),
   yr: () => (/* binding */ REPEAT),
   Z: () => (/* binding */ addRun),
+  OL: () => (/* binding */ adoptLegacy),
   G0: () => (/* binding */ cellAt),
   nc: () => (/* binding */ cellsOf),
   s4: () => (/* binding */ emptyHistory),
@@ -257,7 +258,10 @@ function cellFromEnd(rle, back) {
     return 0;
 }
 
+// EXTERNAL MODULE: ./actions/flaky-quarantine/src/identity.ts
+var identity = __webpack_require__(3050);
 ;// CONCATENATED MODULE: ./actions/flaky-quarantine/src/history.ts
+
 
 /**
  * The history document: for each branch, its last runs and, per test, what it did in each run.
@@ -271,11 +275,18 @@ function cellFromEnd(rle, back) {
  * the same run OR-ed, so matrix jobs of one run add up), quarantine entries keep the later event.
  * Runs keep the order of the first document and new runs are appended; `addRun` is the fast path for
  * adding one run, equal to merging its single-run document.
+ *
+ * Document version 2 holds ids of the current recipe (identity.ts, v2). A version 1 document is
+ * migrated once, when it is read: its outcomes (keyed by v1 ids' hashes, which cannot be turned
+ * back into ids) and quarantine entries move to a legacy area, and each test takes its v1 cells and
+ * quarantine entry over the first time it is reported under its current id (`adoptLegacy`), so
+ * shards and Playwright projects that run later find theirs too. The legacy area ages out like any
+ * test's cells (one empty cell per new run) and is gone after `history-runs` runs.
  */
 const PASS = 1;
 const FAIL = 2;
 const REPEAT = 4;
-const HISTORY_VERSION = 1;
+const HISTORY_VERSION = 2;
 function emptyHistory() {
     return { branches: new Map(), quarantine: new Map() };
 }
@@ -301,6 +312,7 @@ function addRun(history, branchName, run, tests, limits) {
     const outcomes = new Map(old.outcomes);
     const index = old.runs.findIndex((r) => r.key === run.key);
     let runs;
+    let legacy = old.legacy;
     if (index < 0) {
         const all = [...old.runs, { ...run }];
         const keep = Math.min(all.length, limits.runsPerBranch);
@@ -330,6 +342,14 @@ function addRun(history, branchName, run, tests, limits) {
             for (const [id, s] of old.outcomes)
                 if (!tests.has(id))
                     add(id, s, 0);
+        if (old.legacy) {
+            legacy = new Map();
+            for (const [key, s] of old.legacy) {
+                const next = trim ? appendKeep(s, 0, keep) : append(s, 0);
+                if (next)
+                    legacy.set(key, next);
+            }
+        }
     }
     else {
         runs = old.runs.map((r, i) => (i === index && run.at < r.at ? { ...r, at: run.at } : r));
@@ -348,8 +368,48 @@ function addRun(history, branchName, run, tests, limits) {
         }
     }
     const branches = new Map(history.branches);
-    branches.set(branchName, { runs, outcomes });
-    return { branches: keepRecentBranches(branches, limits), quarantine: history.quarantine };
+    branches.set(branchName, { runs, outcomes, ...(legacy?.size ? { legacy } : {}) });
+    return withLegacyQuarantine({ branches: keepRecentBranches(branches, limits), quarantine: history.quarantine }, history.legacyQuarantine);
+}
+/** The history with v1 quarantine entries attached while some branch still has legacy outcomes. */
+function withLegacyQuarantine(history, legacyQuarantine) {
+    const migrating = legacyQuarantine?.size && [...history.branches.values()].some((b) => b.legacy);
+    return migrating ? { ...history, legacyQuarantine } : history;
+}
+/**
+ * Carries a migrated v1 history over to this run's tests: a test with no outcomes on a branch
+ * under its current id takes the cells its v1 id has there, and a test with no quarantine entry
+ * takes its v1 id's entry. Tests with a project (Playwright) all take their v1 test's history: v1
+ * knew them as one. The legacy area is left as it is for tests that run later; only a test new to
+ * a branch reads it, so a test's history is taken over once. Pure, like the rest of this module.
+ */
+function adoptLegacy(history, tests) {
+    const legacyBranches = [...history.branches].filter(([, b]) => b.legacy);
+    const legacyQuarantine = history.legacyQuarantine;
+    if (!legacyBranches.length && !legacyQuarantine)
+        return history;
+    const outcomes = legacyBranches.map(([, b]) => new Map(b.outcomes));
+    const quarantine = new Map(history.quarantine);
+    for (const test of tests) {
+        const needsCells = outcomes.some((mine) => !mine.has(test.key));
+        if (!needsCells && (!legacyQuarantine || quarantine.has(test.id)))
+            continue;
+        const legacyId = (0,identity/* legacyIdOf */.ix)(test.id);
+        if (!legacyId)
+            continue;
+        const legacyKey = (0,identity/* historyKey */.Ox)(legacyId);
+        legacyBranches.forEach(([, branch], i) => {
+            const cells = branch.legacy.get(legacyKey);
+            if (cells !== undefined && !outcomes[i].has(test.key))
+                outcomes[i].set(test.key, cells);
+        });
+        const entry = legacyQuarantine?.get(legacyId);
+        if (entry && !quarantine.has(test.id))
+            quarantine.set(test.id, entry);
+    }
+    const branches = new Map(history.branches);
+    legacyBranches.forEach(([name, branch], i) => branches.set(name, { ...branch, outcomes: outcomes[i] }));
+    return { ...history, branches, quarantine };
 }
 function mergeBranch(a, b, limit) {
     const byKey = new Map();
@@ -365,32 +425,35 @@ function mergeBranch(a, b, limit) {
     }
     const cut = Math.max(0, runs.length - limit);
     const total = runs.length - cut;
-    const outcomes = new Map();
-    const cellsById = new Map();
     // Each side's cells land where its runs went in the merged list; cut runs are dropped.
-    const place = (side) => {
-        const positions = side.runs.map((run) => byKey.get(run.key) - cut);
-        for (const [id, s] of side.outcomes) {
-            let cells = cellsById.get(id);
-            if (!cells)
-                cellsById.set(id, (cells = new Uint8Array(total)));
-            const decoded = decode(s);
-            const first = side.runs.length - decoded.length;
-            decoded.forEach((cell, j) => {
-                const at = positions[first + j];
-                if (at >= 0)
-                    cells[at] |= cell;
-            });
+    const mergeCells = (pick) => {
+        const cellsById = new Map();
+        for (const side of [a, b]) {
+            const positions = side.runs.map((run) => byKey.get(run.key) - cut);
+            for (const [id, s] of pick(side) ?? []) {
+                let cells = cellsById.get(id);
+                if (!cells)
+                    cellsById.set(id, (cells = new Uint8Array(total)));
+                const decoded = decode(s);
+                const first = side.runs.length - decoded.length;
+                decoded.forEach((cell, j) => {
+                    const at = positions[first + j];
+                    if (at >= 0)
+                        cells[at] |= cell;
+                });
+            }
         }
+        const merged = new Map();
+        for (const [id, cells] of cellsById) {
+            const rle = encode(cells);
+            if (rle)
+                merged.set(id, rle);
+        }
+        return merged;
     };
-    place(a);
-    place(b);
-    for (const [id, cells] of cellsById) {
-        const rle = encode(cells);
-        if (rle)
-            outcomes.set(id, rle);
-    }
-    return { runs: runs.slice(cut), outcomes };
+    const outcomes = mergeCells((side) => side.outcomes);
+    const legacy = mergeCells((side) => side.legacy);
+    return { runs: runs.slice(cut), outcomes, ...(legacy.size ? { legacy } : {}) };
 }
 const eventTime = (e) => (e.releasedAt && e.releasedAt > e.since ? e.releasedAt : e.since);
 /** The later of two quarantine events wins; a tie is broken by content so the merge is deterministic. */
@@ -409,12 +472,16 @@ function mergeHistory(a, b, limits) {
     for (const [name, branch] of b.branches)
         if (!a.branches.has(name))
             branches.set(name, mergeBranch(none, branch, limits.runsPerBranch));
-    const quarantine = new Map(a.quarantine);
-    for (const [id, entry] of b.quarantine) {
-        const mine = quarantine.get(id);
-        quarantine.set(id, mine ? laterEntry(mine, entry) : entry);
-    }
-    return { branches: keepRecentBranches(branches, limits), quarantine };
+    const unite = (x, y) => {
+        const united = new Map(x);
+        for (const [id, entry] of y ?? []) {
+            const mine = united.get(id);
+            united.set(id, mine ? laterEntry(mine, entry) : entry);
+        }
+        return united;
+    };
+    const legacyQuarantine = unite(a.legacyQuarantine, b.legacyQuarantine);
+    return withLegacyQuarantine({ branches: keepRecentBranches(branches, limits), quarantine: unite(a.quarantine, b.quarantine) }, legacyQuarantine.size ? legacyQuarantine : undefined);
 }
 /** Keeps the default branch and the most recently run others, so PR branches cannot grow it forever. */
 function keepRecentBranches(branches, limits) {
@@ -453,14 +520,21 @@ function cellAt(branch, key, index) {
  * not copied again.
  */
 function serialiseHistory(history) {
-    const out = [`{"version":${HISTORY_VERSION},"branches":[`];
+    const out = [`{"version":${HISTORY_VERSION},"ids":"${identity/* ID_VERSION */.Jh}","branches":[`];
     const branches = [...history.branches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     branches.forEach(([name, branch], i) => {
         out.push(`${i ? ',' : ''}[${JSON.stringify(name)},{"runs":${JSON.stringify(branch.runs)},"tests":[`);
         pushPairs(out, branch.outcomes);
+        if (branch.legacy) {
+            out.push('],"legacy":[');
+            pushPairs(out, branch.legacy);
+        }
         out.push(']}]');
     });
-    out.push(`],"quarantine":${JSON.stringify([...history.quarantine])}}`);
+    out.push(`],"quarantine":${JSON.stringify([...history.quarantine])}`);
+    if (history.legacyQuarantine)
+        out.push(`,"legacyQuarantine":${JSON.stringify([...history.legacyQuarantine])}`);
+    out.push('}');
     return out.join('');
 }
 /** Pushes the entries of a map as comma-separated JSON pairs, stringified a few thousand at a time. */
@@ -479,11 +553,17 @@ function pushPairs(out, map) {
         flush();
 }
 const isString = (v) => typeof v === 'string';
-/** Reads a stored document; throws with what is wrong, so a corrupt state is never read as empty. */
+/**
+ * Reads a stored document; throws with what is wrong, so a corrupt state is never read as empty.
+ * A version 1 document (ids of the v1 recipe) is migrated: see the module comment.
+ */
 function parseHistory(text) {
     const json = JSON.parse(text);
-    if (!json || typeof json !== 'object' || json.version !== HISTORY_VERSION)
-        throw new Error(`expected a history document of version ${HISTORY_VERSION}`);
+    if (!json || typeof json !== 'object' || (json.version !== 1 && json.version !== HISTORY_VERSION))
+        throw new Error(`expected a history document of version 1 or ${HISTORY_VERSION}`);
+    const legacy = json.version === 1;
+    if (!legacy && json.ids !== identity/* ID_VERSION */.Jh)
+        throw new Error(`expected test ids of recipe ${identity/* ID_VERSION */.Jh}, found ${JSON.stringify(json.ids)}`);
     if (!Array.isArray(json.branches) || !Array.isArray(json.quarantine))
         throw new Error('branches or quarantine is missing');
     const history = emptyHistory();
@@ -494,22 +574,47 @@ function parseHistory(text) {
         for (const run of branch.runs)
             if (!run || !isString(run.key) || !isString(run.commit) || !isString(run.at))
                 throw new Error(`a run of branch ${name} is malformed`);
-        const outcomes = new Map();
-        for (const pair of branch.tests) {
-            const [id, cells] = pair ?? [];
-            if (!isString(id) ||
-                !isString(cells) ||
-                !RLE_PATTERN.test(cells) ||
-                rleLength(cells) > branch.runs.length)
-                throw new Error(`the outcomes of a test on branch ${name} are malformed`);
-            outcomes.set(id, cells);
-        }
+        const readCells = (pairs) => {
+            if (!Array.isArray(pairs))
+                throw new Error(`the outcomes of branch ${name} are malformed`);
+            const cellsByKey = new Map();
+            for (const pair of pairs) {
+                const [id, cells] = pair ?? [];
+                if (!isString(id) ||
+                    !isString(cells) ||
+                    !RLE_PATTERN.test(cells) ||
+                    rleLength(cells) > branch.runs.length)
+                    throw new Error(`the outcomes of a test on branch ${name} are malformed`);
+                cellsByKey.set(id, cells);
+            }
+            return cellsByKey;
+        };
+        const tests = readCells(branch.tests);
+        // Migrating: v1 keys go to the legacy area, to be taken over by their tests (adoptLegacy).
+        const kept = legacy ? tests : branch.legacy === undefined ? undefined : readCells(branch.legacy);
         history.branches.set(name, {
             runs: branch.runs.map((r) => ({ key: r.key, commit: r.commit, at: r.at })),
-            outcomes,
+            outcomes: legacy ? new Map() : tests,
+            ...(kept?.size ? { legacy: kept } : {}),
         });
     }
-    for (const pair of json.quarantine) {
+    history.quarantine = readQuarantine(json.quarantine);
+    if (json.legacyQuarantine !== undefined || legacy) {
+        const entries = legacy ? history.quarantine : readQuarantine(json.legacyQuarantine);
+        if (legacy)
+            history.quarantine = new Map();
+        for (const id of entries.keys())
+            if (!id.startsWith(`${identity/* LEGACY_ID_VERSION */.NW}:`))
+                throw new Error('a legacy quarantine entry is not a v1 id');
+        return withLegacyQuarantine(history, entries.size ? entries : undefined);
+    }
+    return history;
+}
+function readQuarantine(pairs) {
+    if (!Array.isArray(pairs))
+        throw new Error('a quarantine list is malformed');
+    const quarantine = new Map();
+    for (const pair of pairs) {
         const [id, e] = pair ?? [];
         if (!isString(id) ||
             !e ||
@@ -520,7 +625,7 @@ function parseHistory(text) {
             (e.by !== undefined && !isString(e.by)) ||
             (e.releasedBy !== undefined && !isString(e.releasedBy)))
             throw new Error('a quarantine entry is malformed');
-        history.quarantine.set(id, {
+        quarantine.set(id, {
             since: e.since,
             commit: e.commit,
             branch: e.branch,
@@ -529,7 +634,7 @@ function parseHistory(text) {
             ...(e.releasedBy ? { releasedBy: e.releasedBy } : {}),
         });
     }
-    return history;
+    return quarantine;
 }
 
 
@@ -539,69 +644,119 @@ function parseHistory(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ normaliseFile),
 /* harmony export */   C2: () => (/* binding */ idHash),
+/* harmony export */   FG: () => (/* binding */ parseTestId),
+/* harmony export */   Jh: () => (/* binding */ ID_VERSION),
+/* harmony export */   NW: () => (/* binding */ LEGACY_ID_VERSION),
 /* harmony export */   Ox: () => (/* binding */ historyKey),
 /* harmony export */   QC: () => (/* binding */ displayName),
 /* harmony export */   Yo: () => (/* binding */ detach),
+/* harmony export */   Zz: () => (/* binding */ fromLegacyId),
+/* harmony export */   ix: () => (/* binding */ legacyIdOf),
 /* harmony export */   qe: () => (/* binding */ idMaker),
 /* harmony export */   v3: () => (/* binding */ MadeId)
 /* harmony export */ });
-/* unused harmony exports ID_VERSION, normaliseFile, testId, parseTestId */
+/* unused harmony export testId */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
- * Stable test identity, version 1: `v1:<file>|<scope>|<name>`.
+ * Test identity, version 2: `v2:<file>|<scope>|<name>`, and `v2:<file>|<scope>|<name>|<project>`
+ * for a test run under a project (Playwright's chromium, firefox, "Mobile Safari"...).
  *
- * - `file`: the report's `file` attribute (testcase first, else the enclosing testsuite), with `\`
- *   turned into `/`, a leading `./` and the workspace prefix removed; empty when the reporter gives none.
- * - `scope`: the `classname`; when that is empty, the names of the enclosing testsuites joined by ` / `.
- * - `name`: the testcase name.
+ * - `file`: the report's `file` (or `filepath`) attribute, testcase first, else the enclosing
+ *   testsuite's, made relative to the repository root (see `normaliseFile`); empty when none.
+ * - `scope`: the `classname`; when that is empty, the enclosing testsuites' names joined by ` / `.
+ *   A scope or suite name that is an absolute path is made relative like a file.
+ * - `name`: the testcase name, exactly as reported: names differing only in case or whitespace are
+ *   two tests. Only Unicode NFC is applied (macOS and Linux spell the same accented name apart).
+ * - `project`: the Playwright project (the testsuite's `hostname` in Playwright's report), so a
+ *   test flaky on one browser is that browser's test only.
  *
- * Every part is Unicode NFC, control characters become spaces, runs of whitespace one space, trimmed.
- * A part over 1024 characters keeps its first 1000 and a hash of the whole, so a 100 KB name stays a
- * distinct but bounded id. `\` and `|` inside a part are escaped with `\`, so the id is unambiguous.
- * The version prefix changes whenever this recipe does; history under another version is not mixed.
+ * A part over 1024 characters keeps its first 1000 and a hash of the whole, so a 100 KB name stays
+ * a distinct but bounded id. In a part, `\` and `|` are escaped with `\`, and control characters
+ * are written `\xHH`, so the id is one line and unambiguous. The version prefix changes whenever
+ * this recipe does; `legacyIdOf` gives a test's id under the previous recipe, for migration.
  */
-const ID_VERSION = 'v1';
+const ID_VERSION = 'v2';
+/** The previous recipe (v1: whitespace collapsed and trimmed, no project, workspace-only paths). */
+const LEGACY_ID_VERSION = 'v1';
 const MAX_PART = 1024;
 const KEEP_PART = 1000;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-function clean(text) {
-    // Plain ASCII without control characters or double spaces is already normal: skip the work.
-    if (/^[\x20-\x7e]*$/.test(text) && !/^ | $| {2}/.test(text))
-        return text;
-    return text.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-}
+/** NFC, the only change made to a name: skipped for ASCII, which NFC leaves as it is. */
+const nfc = (text) => (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFC'));
 function bound(text) {
     if (text.length <= MAX_PART)
         return text;
     return `${text.slice(0, KEEP_PART)}…#${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 function escapePart(text) {
-    return text.includes('|') || text.includes('\\') ? text.replace(/[\\|]/g, (c) => `\\${c}`) : text;
+    if (!/[\\|\u0000-\u001f\u007f-\u009f]/.test(text))
+        return text;
+    return text
+        .replace(/[\\|]/g, (c) => `\\${c}`)
+        .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
+/** One part of an id: exact text, NFC, bounded, escaped. */
+const part = (text) => escapePart(bound(nfc(text)));
 /**
  * A copy of `text` that shares no memory with where it came from. V8 keeps a substring as a view
  * into its source, so a test name cut out of the parser's 64 KB chunk would keep the whole chunk
  * (and, over 330,000 tests, the whole report) alive; slicing a fresh concatenation copies it.
  */
 const detach = (text) => ` ${text}`.slice(1);
-/** A file path as reporters write it, made comparable across runners and operating systems. */
-function normaliseFile(file, workspace = '') {
-    let path = clean(file)
-        .replace(/\\/g, '/')
-        .replace(/\/{2,}/g, '/');
-    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (root && path.startsWith(`${root}/`))
-        path = path.slice(root.length + 1);
-    return path.replace(/^(\.\/)+/, '');
+/** An absolute path: POSIX, or a Windows drive path with either slash. */
+const isAbsolute = (path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+/**
+ * Where a runner checks a repository out, `<work root>/<repo>/<repo>/`: GitHub-hosted Linux
+ * (`/home/runner/work/r/r`), macOS (`/Users/runner/work/r/r`), containers (`/__w/r/r`), self-hosted
+ * runners (`<runner>/_work/r/r`, or any work folder: the doubled repository name is the sign) and
+ * Windows (`D:/a/r/r`). Returns where the first such doubled folder of an absolute path ends, or
+ * -1. A scan, not a regular expression: a backreference regex took 100 ms on a hostile 100 KB path.
+ */
+function checkoutEnd(path) {
+    const segments = path.split('/');
+    let start = segments[0].length + 1; // after the leading `/` or `D:/`
+    for (let i = 1; i + 2 < segments.length; i++) {
+        if (segments[i] && segments[i] === segments[i + 1])
+            return start + 2 * segments[i].length + 2;
+        start += segments[i].length + 1;
+    }
+    return -1;
 }
 /**
+ * A file path as reporters write it, made relative to the repository root so runners, containers
+ * and operating systems agree: `\` becomes `/`, repeated `/` one; the workspace (the repository
+ * root, passed in) is removed, else a runner checkout prefix (see checkoutEnd); then a leading `./`.
+ * An absolute path outside both stays as it is (there is no root to make it relative to).
+ */
+function normaliseFile(file, workspace = '') {
+    let path = nfc(file)
+        .replace(/\\/g, '/')
+        .replace(/\/{2,}/g, '/');
+    if (isAbsolute(path)) {
+        const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
+        // Windows paths compare without case (drive letters are written both ways).
+        const windows = /^[A-Za-z]:\//.test(root);
+        if (root && (windows ? path.toLowerCase() : path).startsWith(`${windows ? root.toLowerCase() : root}/`))
+            path = path.slice(root.length + 1);
+        else {
+            const end = checkoutEnd(path);
+            if (end > 0)
+                path = path.slice(end);
+        }
+    }
+    return path.replace(/^(\.\/)+/, '');
+}
+/** A scope or suite name: exact, unless it is an absolute path, which is made relative like a file. */
+const scopeText = (text, workspace) => isAbsolute(text.replace(/\\/g, '/')) ? normaliseFile(text, workspace) : text;
+/**
  * A test's id and its history key, made together (the key hashes the id as it is built). The id is
- * joined from its shared `v1:file|scope` head and its own `|name` tail only when read: of a run's
- * 330,000 tests, the few that failed or are quarantined are asked for it.
+ * joined from its shared `v2:file|scope` head and its own `|name[|project]` tail only when read: of
+ * a run's 330,000 tests, the few that failed or are quarantined are asked for it.
  */
 class MadeId {
     head;
@@ -616,35 +771,33 @@ class MadeId {
         return this.head + this.tail;
     }
 }
-/** A name that clean, bound and escapePart leave as it is: short printable ASCII, single inner spaces, no `|` or `\`. */
+/** A name that bound, nfc and escapePart leave as it is: short printable ASCII without `|` or `\`. */
 function isPlain(text) {
     if (text.length > MAX_PART)
         return false;
-    let previous = 0x20; // so a leading space is not plain
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (c < 0x20 || c > 0x7e || c === 0x7c || c === 0x5c || (c === 0x20 && previous === 0x20))
+        if (c < 0x20 || c > 0x7e || c === 0x7c || c === 0x5c)
             return false;
-        previous = c;
     }
-    return previous !== 0x20;
+    return true;
 }
 /**
  * A test id maker for one report. File and scope repeat across thousands of testcases, so their
- * normalised form is remembered (up to a bound), and the hash of the shared `v1:file|scope|` prefix
+ * normalised form is remembered (up to a bound), and the hash of the shared `v2:file|scope` prefix
  * is kept for the last prefix seen: a class's tests then hash only their names.
  */
 function idMaker(workspace = '') {
     const files = new Map();
     const scopes = new Map();
     const remember = (cache, raw, make) => {
-        let part = cache.get(raw);
-        if (part === undefined) {
-            part = detach(escapePart(bound(make())));
+        let made = cache.get(raw);
+        if (made === undefined) {
+            made = detach(part(make()));
             if (cache.size < 10_000)
-                cache.set(detach(raw), part);
+                cache.set(detach(raw), made);
         }
-        return part;
+        return made;
     };
     let lastFile;
     let lastClass;
@@ -655,17 +808,20 @@ function idMaker(workspace = '') {
         if (!key.classname || key.file !== lastFile || key.classname !== lastClass) {
             const file = key.file ? remember(files, key.file, () => normaliseFile(key.file, workspace)) : '';
             const scope = key.classname
-                ? remember(scopes, key.classname, () => clean(key.classname))
-                : detach(escapePart(bound((key.suitePath ?? []).map(clean).filter(Boolean).join(' / '))));
+                ? remember(scopes, key.classname, () => scopeText(key.classname, workspace))
+                : detach(part((key.suitePath ?? [])
+                    .filter(Boolean)
+                    .map((s) => scopeText(s, workspace))
+                    .join(' / ')));
             head = `${ID_VERSION}:${file}|${scope}`;
             absorb(SEED1, SEED2, head);
             [headH1, headH2] = lanes;
             lastFile = key.file;
             lastClass = key.classname || undefined;
         }
-        const name = isPlain(key.name) ? key.name : escapePart(bound(clean(key.name)));
+        const name = isPlain(key.name) ? key.name : part(key.name);
         // Joined, not concatenated: one new flat string, sharing no memory with the parser's chunk.
-        const tail = ['|', name].join('');
+        const tail = key.project ? ['|', name, '|', part(key.project)].join('') : ['|', name].join('');
         absorb(headH1, headH2, tail);
         return new MadeId(head, tail, finish(lanes[0], lanes[1]));
     };
@@ -674,30 +830,81 @@ function idMaker(workspace = '') {
 function testId(key, workspace = '') {
     return idMaker(workspace)(key).id;
 }
-/** The parts of an id, unescaped; undefined for text that is not a current-version id. */
-function parseTestId(id) {
-    if (!id.startsWith(`${ID_VERSION}:`))
-        return undefined;
+/** Splits the body of an id (after `<version>:`) at unescaped `|`, undoing the escapes. */
+function splitBody(body) {
     const parts = [''];
-    for (let i = ID_VERSION.length + 1; i < id.length; i++) {
-        const c = id[i];
-        if (c === '\\' && i + 1 < id.length)
-            parts[parts.length - 1] += id[++i];
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '\\' && body[i + 1] === 'x' && /^[0-9a-f]{2}$/.test(body.slice(i + 2, i + 4))) {
+            parts[parts.length - 1] += String.fromCharCode(parseInt(body.slice(i + 2, i + 4), 16));
+            i += 3;
+        }
+        else if (c === '\\' && i + 1 < body.length)
+            parts[parts.length - 1] += body[++i];
         else if (c === '|')
             parts.push('');
         else
             parts[parts.length - 1] += c;
     }
-    if (parts.length !== 3)
-        return undefined;
-    return { file: parts[0], scope: parts[1], name: parts[2] };
+    return parts;
 }
-/** A short, readable label for logs and titles: `scope › name`. */
+/** The parts of an id, unescaped; undefined for text that is not a current-version id. */
+function parseTestId(id) {
+    if (!id.startsWith(`${ID_VERSION}:`))
+        return undefined;
+    const parts = splitBody(id.slice(ID_VERSION.length + 1));
+    if (parts.length !== 3 && (parts.length !== 4 || !parts[3]))
+        return undefined;
+    return { file: parts[0], scope: parts[1], name: parts[2], project: parts[3] ?? '' };
+}
+/**
+ * A short, readable label for logs, titles and the summary: `[project] scope › name`, the project
+ * first as Playwright writes it, so cutting a long label never drops it.
+ */
 function displayName(id) {
     const parts = parseTestId(id);
     if (!parts)
         return id;
-    return [parts.scope, parts.name].filter(Boolean).join(' › ');
+    const label = [parts.scope, parts.name].filter(Boolean).join(' › ');
+    return parts.project ? `[${parts.project}] ${label}` : label;
+}
+// ---- The previous recipe, kept only to carry histories and manual files over (see history.ts).
+/** v1's normalisation of a part: NFC, control characters and whitespace runs one space, trimmed. */
+const legacyClean = (text) => text.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+const legacyPart = (text) => {
+    const bounded = bound(legacyClean(text));
+    return bounded.includes('|') || bounded.includes('\\')
+        ? bounded.replace(/[\\|]/g, (c) => `\\${c}`)
+        : bounded;
+};
+/** A v2 id of three parts, each printable ASCII without `\\`, edge spaces or double spaces. */
+const SAME_IN_V1 = /^v2:(?:(?! )(?:[^\x00-\x1f\x7f-\uffff|\\ ]| (?! |\||$))*\|){2}(?! )(?:[^\x00-\x1f\x7f-\uffff|\\ ]| (?! |$))*$/;
+/**
+ * The id the same test had under v1, from its current id: the project dropped, each part cleaned
+ * as v1 did. Exact for parts under 1024 characters whose file v1 also saw relative (the report was
+ * read in the job that wrote it); otherwise the test starts a new history.
+ */
+function legacyIdOf(id) {
+    // Most ids are printable ASCII in three parts with single inner spaces: v1 spelled them alike.
+    if (SAME_IN_V1.test(id))
+        return `${LEGACY_ID_VERSION}${id.slice(ID_VERSION.length)}`;
+    const parts = parseTestId(id);
+    if (!parts)
+        return undefined;
+    return `${LEGACY_ID_VERSION}:${[parts.file, parts.scope, parts.name].map(legacyPart).join('|')}`;
+}
+/**
+ * A v1 id spelled under the current recipe, for ids written by hand (the manual file) and
+ * quarantine entries of a migrated history: its file made relative like any file, no project.
+ * Undefined for text that is not a v1 id.
+ */
+function fromLegacyId(id) {
+    if (!id.startsWith(`${LEGACY_ID_VERSION}:`))
+        return undefined;
+    const parts = splitBody(id.slice(LEGACY_ID_VERSION.length + 1));
+    if (parts.length !== 3)
+        return undefined;
+    return `${ID_VERSION}:${part(normaliseFile(parts[0]))}|${part(parts[1])}|${part(parts[2])}`;
 }
 /** A short hash of an id, safe inside an HTML comment (the issue marker). */
 function idHash(id) {
@@ -758,8 +965,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./shared/context.ts
 var context = __webpack_require__(1849);
 // EXTERNAL MODULE: ./shared/errors.ts
@@ -772,7 +977,12 @@ var inputs = __webpack_require__(8573);
 var neutralise = __webpack_require__(2642);
 // EXTERNAL MODULE: ./shared/paths.ts
 var paths = __webpack_require__(2);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./shared/state-store.ts
+
 
 
 
@@ -790,8 +1000,12 @@ function parseStateLocation(raw, inputName) {
         return { kind: 'file', path: value };
     throw new errors/* InputError */.dz(`Input "${inputName}" is ${JSON.stringify(raw.slice(0, 200))}, which is not allowed: use branch:<name> (letters, digits, . _ / -) or file:<path>.`);
 }
-/** A local JSON (or any text) file, replaced atomically. */
-function fileStore(path) {
+/**
+ * A local JSON (or any text) file, replaced atomically. Read, change and rename alone would lose
+ * the records of all but the last of several runs at once, so each update holds `<path>.lock`,
+ * created with O_EXCL (one holder at a time, on every file system that honours it, NFSv3+ included).
+ */
+function fileStore(path, options = {}) {
     const read = async () => {
         try {
             return (0,external_node_fs_.readFileSync)(path, 'utf8');
@@ -806,16 +1020,102 @@ function fileStore(path) {
         description: `file ${path}`,
         read,
         async update(transform) {
-            const next = transform(await read());
-            if (next === undefined)
-                return { written: false, attempts: 1 };
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-            const temp = `${path}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-            (0,external_node_fs_.writeFileSync)(temp, next);
-            (0,external_node_fs_.renameSync)(temp, path);
-            return { written: true, attempts: 1 };
+            const release = await acquireLock(`${path}.lock`, options);
+            try {
+                const next = transform(await read());
+                if (next === undefined)
+                    return { written: false, attempts: 1 };
+                const temp = `${path}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+                (0,external_node_fs_.writeFileSync)(temp, next);
+                (0,external_node_fs_.renameSync)(temp, path);
+                return { written: true, attempts: 1 };
+            }
+            finally {
+                release();
+            }
         },
     };
+}
+/** Who holds a lock: `pid host token`, as the holder wrote it. */
+function lockHolder(lock) {
+    try {
+        const text = (0,external_node_fs_.readFileSync)(lock, 'utf8');
+        const [pid, host] = text.split(' ');
+        return { text, pid: Number(pid), host: host ?? '', ageMs: Date.now() - (0,external_node_fs_.statSync)(lock).mtimeMs };
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+function processGone(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ESRCH';
+    }
+}
+/**
+ * Takes the lock file, waiting (with jitter) while another run holds it. A stale lock is moved
+ * aside under a unique name and checked: if what moved is not the stale lock (its holder released
+ * it and a new run took it in between), it is put back with link(), which never overwrites.
+ */
+async function acquireLock(lock, options) {
+    const staleMs = options.staleLockMs ?? 60_000;
+    const deadline = Date.now() + (options.lockWaitMs ?? 120_000);
+    const token = `${process.pid} ${(0,external_node_os_.hostname)()} ${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const fd = (0,external_node_fs_.openSync)(lock, 'wx');
+            try {
+                (0,external_node_fs_.writeSync)(fd, token);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            return () => {
+                if (lockHolder(lock)?.text === token)
+                    (0,external_node_fs_.unlinkSync)(lock);
+            };
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw new errors/* UserError */.yo(`Cannot lock the state file (${lock}): ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+        const holder = lockHolder(lock);
+        if (!holder)
+            continue;
+        const stale = holder.ageMs > staleMs || (holder.host === (0,external_node_os_.hostname)() && holder.text !== '' && processGone(holder.pid));
+        if (stale) {
+            const aside = `${lock}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.stale`;
+            try {
+                (0,external_node_fs_.renameSync)(lock, aside);
+            }
+            catch {
+                continue; // someone else moved or released it
+            }
+            if ((0,external_node_fs_.readFileSync)(aside, 'utf8') !== holder.text) {
+                try {
+                    (0,external_node_fs_.linkSync)(aside, lock);
+                }
+                catch {
+                    // A third run took the lock meanwhile; the one moved aside is held by a live run.
+                }
+            }
+            (0,external_node_fs_.unlinkSync)(aside);
+            continue;
+        }
+        if (Date.now() > deadline) {
+            throw new errors/* UserError */.yo(`The state file is locked by another run (${lock}, held for ${Math.round(holder.ageMs / 1000)} s by process ${holder.pid || '?'} on ${holder.host || '?'}); if no run is using it, delete the lock file.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 4 * Math.min(attempt, 25)));
+    }
 }
 const statusOf = (error) => error?.status;
 /**
@@ -1016,6 +1316,7 @@ async function parseReport(chunks, options = {}) {
     const parser = new saxes/* SaxesParser */.wT({ xmlns: false, position: false });
     let depth = 0;
     let root;
+    let playwright = false;
     let current;
     let caseDepth = 0;
     // Inside system-out/system-err (also nested in Surefire retry elements): text is never kept.
@@ -1038,6 +1339,7 @@ async function parseReport(chunks, options = {}) {
             if (root !== 'testsuites' && root !== 'testsuite') {
                 fail(`the root element is <${root.slice(0, 40)}>, not <testsuites> or <testsuite>: not a JUnit report`);
             }
+            playwright = root === 'testsuites' && a.id !== undefined;
         }
         switch (tag.name) {
             case 'system-out':
@@ -1045,12 +1347,22 @@ async function parseReport(chunks, options = {}) {
                 outputDepth++;
                 return;
             case 'testsuite':
-                suites.push({ name: a.name ?? '', file: a.file ?? a.filepath ?? suites.at(-1)?.file });
-                return;
-            case 'testcase':
-                current = {
+                suites.push({
                     name: a.name ?? '',
+                    file: a.file ?? a.filepath ?? suites.at(-1)?.file,
+                    project: playwright && a.hostname ? a.hostname : undefined,
+                });
+                return;
+            case 'testcase': {
+                const suite = suites.at(-1);
+                // Playwright names the spec file both as the suite and as the classname of its tests.
+                const project = suite?.project !== undefined && a.classname === suite.name ? suite.project : undefined;
+                // With includeProjectInTestName the name starts `[project] `: the id is the same either way.
+                const prefix = project && `[${project}] `;
+                current = {
+                    name: (prefix && a.name?.startsWith(prefix) ? a.name.slice(prefix.length) : a.name) ?? '',
                     classname: a.classname ?? a.class ?? '',
+                    project,
                     file: a.file ?? a.filepath ?? suites.at(-1)?.file,
                     line: a.line && /^\d+$/.test(a.line) ? Number(a.line) : undefined,
                     failureElements: 0,
@@ -1060,6 +1372,7 @@ async function parseReport(chunks, options = {}) {
                 };
                 caseDepth = depth;
                 return;
+            }
         }
         const inCase = current !== undefined && depth === caseDepth + 1;
         if (inCase && FAILED_ATTEMPTS.has(tag.name)) {
@@ -1236,7 +1549,7 @@ function boundedIds(ids) {
     }
     return kept;
 }
-const report_name = (id) => (0,summary/* escapeMarkdown */.FV)((0,neutralise/* truncate */.x)((0,identity/* displayName */.QC)(id), 200));
+const report_name = (id) => (0,summary/* escapeMarkdown */.FV)((0,neutralise/* truncate */.xv)((0,identity/* displayName */.QC)(id), 200));
 const pct = (score) => `${Math.round(score * 100)}%`;
 /** The job summary: the decision first, counts, the flaky table with issue links, then detail. */
 function buildSummary(input) {
@@ -1298,7 +1611,7 @@ function buildSummary(input) {
     if (verdict.blockingFailures.length) {
         s.details(`Blocking failures (${verdict.blockingFailures.length})`, (d) => d.table(['Test', 'Failure'], verdict.blockingFailures.slice(0, MAX_ROWS).map((id) => {
             const failure = resultOf(results, id)?.failure;
-            return [report_name(id), (0,summary/* escapeMarkdown */.FV)((0,neutralise/* truncate */.x)(failure?.message || failure?.type || 'failed', 300))];
+            return [report_name(id), (0,summary/* escapeMarkdown */.FV)((0,neutralise/* truncate */.xv)(failure?.message || failure?.type || 'failed', 300))];
         })));
     }
     if (decisions.broken.length) {
@@ -1307,7 +1620,7 @@ function buildSummary(input) {
     if (results.suiteErrors.length) {
         s.details(`Suite errors (${results.suiteErrors.length})`, (d) => d.table(['Suite', 'Error'], results.suiteErrors
             .slice(0, MAX_ROWS)
-            .map((e) => [(0,summary/* escapeMarkdown */.FV)((0,neutralise/* truncate */.x)(e.suite, 200)), (0,summary/* escapeMarkdown */.FV)((0,neutralise/* truncate */.x)(e.message, 300))])));
+            .map((e) => [(0,summary/* escapeMarkdown */.FV)((0,neutralise/* truncate */.xv)(e.suite, 200)), (0,summary/* escapeMarkdown */.FV)((0,neutralise/* truncate */.xv)(e.message, 300))])));
     }
     if (input.reportErrors.length) {
         s.details(`Unreadable reports (${input.reportErrors.length})`, (d) => d.table(['File', 'Why'], input.reportErrors.slice(0, MAX_ROWS).map((e) => [(0,summary/* escapeMarkdown */.FV)(e.file), (0,summary/* escapeMarkdown */.FV)(e.error)])));
@@ -1358,7 +1671,6 @@ function decideVerdict(input) {
 
 
 
-
 const main_inputs = {
     reports: inputs/* input */.hF.list(),
     token: inputs/* input */.hF.optional(),
@@ -1392,7 +1704,7 @@ async function run(io) {
     if (createIssues && !opts.token)
         throw new errors/* UserError */.yo('Input "create-issues" is true but there is no token.');
     // 1. Reports: every matched file is read or listed as an error; none matched is a failure.
-    const files = (0,shared_files/* findFiles */.lY)(workspace, opts.reports, { inputName: 'reports' });
+    const files = (0,shared_files/* findFiles */.lY)(workspace, opts.reports, { inputName: 'reports', log: io.log });
     if (!files.length) {
         throw new errors/* UserError */.yo(`No report matches input "reports" (${opts.reports.join(', ')}) in ${workspace}: the tests did not run or wrote their reports elsewhere. Failing rather than passing on nothing.`);
     }
@@ -1482,7 +1794,7 @@ async function run(io) {
     io.setOutput('report-errors', reportErrors);
     annotate(io, results, verdict.blockingFailures, verdict.quarantinedFailures, workspace);
     for (const error of results.suiteErrors)
-        io.log.info((0,neutralise/* neutralise */.$)(`Suite error in ${(0,neutralise/* truncate */.x)(error.suite, 200)}: ${(0,neutralise/* truncate */.x)(error.message, 500)}`));
+        io.log.info((0,neutralise/* neutralise */.$0)(`Suite error in ${(0,neutralise/* truncate */.xv)(error.suite, 200)}: ${(0,neutralise/* truncate */.xv)(error.message, 500)}`));
     await io.writeSummary(buildSummary({
         results,
         verdict,
@@ -1527,8 +1839,10 @@ async function record(store, io, step, message) {
     let outcome;
     const update = await store.update((text) => {
         const current = text === undefined ? (0,src_history/* emptyHistory */.s4)() : readHistory(text, store);
-        before ??= current;
-        outcome = step(current);
+        const stepped = step(current);
+        // The first document read, as the step saw it (a migrated history carried over to this run).
+        before ??= stepped.before;
+        outcome = stepped;
         const next = (0,src_history/* serialiseHistory */.MP)(outcome.history);
         return next === text ? undefined : next;
     }, message);
@@ -1540,43 +1854,31 @@ async function readReports(files, workspace, io) {
     const reportErrors = [];
     for (const file of files) {
         try {
-            parsed.push(await parseReport(fileChunks((0,external_node_path_.join)(workspace, file)), { workspace }));
+            const chunks = (0,shared_files/* readChunksInside */.H4)(workspace, file, { input: 'reports', maxBytes: MAX_REPORT_BYTES });
+            parsed.push(await parseReport(chunks, { workspace }));
         }
         catch (error) {
-            if (!(error instanceof ReportError) && !error.code)
+            if (!(error instanceof ReportError || error instanceof errors/* UserError */.yo) &&
+                !error.code)
                 throw error;
-            reportErrors.push({ file, error: (0,neutralise/* truncate */.x)((0,errors/* describeError */.Uc)(error), 300) });
-            io.log.warning((0,neutralise/* neutralise */.$)(`Cannot read report ${file}: ${(0,errors/* describeError */.Uc)(error)}`));
+            reportErrors.push({ file, error: (0,neutralise/* truncate */.xv)((0,errors/* describeError */.Uc)(error), 300) });
+            io.log.warning((0,neutralise/* neutralise */.$0)(`Cannot read report ${file}: ${(0,errors/* describeError */.Uc)(error)}`));
         }
     }
     const results = foldReports(parsed);
     io.log.info(`${results.tests.size} tests: ${results.executed} ran, ${results.failed} failed; ${results.suiteErrors.length} suite error(s).`);
     return { results, reportErrors };
 }
-/**
- * A file's bytes in 64 KB chunks, read synchronously into one reused buffer: the parser is done with
- * a chunk before it asks for the next, and a 55 MB report's 880 reads would otherwise each wait for
- * the thread pool.
- */
-function* fileChunks(path) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        const buffer = Buffer.allocUnsafe(1 << 16);
-        for (let read; (read = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, null)) > 0;)
-            yield buffer.subarray(0, read);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
+/** Larger reports are listed as report errors: 50 MB is a large real one. */
+const MAX_REPORT_BYTES = 1024 * 1024 * 1024;
 function readManual(workspace, file) {
     if (!file)
         return (0,quarantine/* emptyManual */.MV)();
-    const path = (0,paths/* resolveInside */.L)(workspace, file, 'quarantine-file');
-    if (!(0,external_node_fs_.existsSync)(path))
+    if (!(0,external_node_fs_.existsSync)((0,paths/* resolveInside */.LI)(workspace, file, 'quarantine-file')))
         return (0,quarantine/* emptyManual */.MV)();
+    const text = (0,shared_files/* readTextInside */.YA)(workspace, file, { input: 'quarantine-file', maxBytes: 4 * 1024 * 1024 });
     try {
-        return (0,quarantine/* parseManualFile */.m0)((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        return (0,quarantine/* parseManualFile */.m0)(text);
     }
     catch (error) {
         throw new errors/* UserError */.yo(`The quarantine file ${file} is not valid: ${(0,errors/* describeError */.Uc)(error)}`);
@@ -1592,7 +1894,7 @@ function readHistory(text, store) {
 }
 async function openStore(location, io, repo, connect) {
     if (location.kind === 'file')
-        return fileStore((0,paths/* resolveInside */.L)(repo.workspace, location.path, 'state', [io.env.RUNNER_TEMP ?? '']));
+        return fileStore((0,paths/* resolveInside */.LI)(repo.workspace, location.path, 'state', [io.env.RUNNER_TEMP ?? '']));
     if (!repo.owner || !repo.repo)
         throw new errors/* UserError */.yo('Input "state" is a branch but GITHUB_REPOSITORY is not set.');
     return branchStore({
@@ -1605,16 +1907,11 @@ async function openStore(location, io, repo, connect) {
     });
 }
 function annotate(io, results, blocking, quarantined, workspace) {
+    // Relative to the repository as ids are (a container's or another runner's checkout included);
+    // a path still absolute is outside the repository and gets no file annotation.
     const relative = (file) => {
-        if (!file)
-            return undefined;
-        const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
-        const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
-        return path.startsWith(`${root}/`)
-            ? path.slice(root.length + 1)
-            : path.startsWith('/')
-                ? undefined
-                : path;
+        const path = file && (0,identity/* normaliseFile */.$e)(file, workspace);
+        return path && !/^(\/|[A-Za-z]:\/)/.test(path) ? path : undefined;
     };
     const items = [
         ...blocking.map((id) => ({ id, level: 'error', title: 'Test failed' })),
@@ -1626,7 +1923,7 @@ function annotate(io, results, blocking, quarantined, workspace) {
     ];
     for (const item of items.slice(0, MAX_ANNOTATIONS)) {
         const test = resultOf(results, item.id);
-        const message = `${(0,neutralise/* truncate */.x)((0,identity/* displayName */.QC)(item.id), 300)}: ${(0,neutralise/* truncate */.x)(test.failure?.message || test.failure?.type || 'failed', 500)}`;
+        const message = `${(0,neutralise/* truncate */.xv)((0,identity/* displayName */.QC)(item.id), 300)}: ${(0,neutralise/* truncate */.xv)(test.failure?.message || test.failure?.type || 'failed', 500)}`;
         io.annotate({
             level: item.level,
             title: item.title,
@@ -1678,14 +1975,15 @@ function emptyManual() {
  * Parses the manual file:
  * ```yaml
  * quarantine:          # forced in: failures never block, never released automatically
- *   - id: 'v1:src/cart.test.ts|Cart|adds items'
+ *   - id: 'v2:src/cart.test.ts|Cart|adds items'
  *     owner: '@shop-team'
  *     reason: 'Depends on the sandbox payment API, see #123'
  * never-quarantine:    # forced out: failures always block
- *   - id: 'v1:|com.acme.PaymentTest|refunds'
+ *   - id: 'v2:|com.acme.PaymentTest|refunds'
  *     owner: '@payments'
  *     reason: 'Must never be waved through'
  * ```
+ * A v1 id (written before the current recipe) is read as its v2 spelling without a project.
  * Throws an Error whose message says which entry is wrong.
  */
 function parseManualFile(text) {
@@ -1696,12 +1994,13 @@ function parseManualFile(text) {
         throw new Error(`${issue.path.join('.') || 'the file'}: ${issue.message}`);
     }
     const manual = emptyManual();
+    const current = (id) => (0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .fromLegacyId */ .Zz)(id) ?? id;
     for (const e of result.data.quarantine)
-        manual.forceIn.set(e.id, { owner: e.owner, reason: e.reason });
+        manual.forceIn.set(current(e.id), { owner: e.owner, reason: e.reason });
     for (const e of result.data['never-quarantine']) {
-        if (manual.forceIn.has(e.id))
+        if (manual.forceIn.has(current(e.id)))
             throw new Error(`${e.id} is both in quarantine and never-quarantine`);
-        manual.forceOut.set(e.id, { owner: e.owner, reason: e.reason });
+        manual.forceOut.set(current(e.id), { owner: e.owner, reason: e.reason });
     }
     return manual;
 }
@@ -1781,17 +2080,18 @@ function applyDecisions(history, decisions, ctx) {
     return { ...history, quarantine };
 }
 /**
- * One step of the state machine: add this run's results to the stored history (none for an
- * infrastructure failure), decide, and record the decisions. Every optimistic-concurrency attempt
- * re-applies it to the document it read.
+ * One step of the state machine: carry a migrated history over to this run's tests (`before`: the
+ * history the verdict reads), add this run's results (none for an infrastructure failure), decide,
+ * and record the decisions. Every optimistic-concurrency attempt re-applies it to the document it read.
  */
 function recordRun(current, run, 
 /** This run's results by history key. */
 tests, manual, ctx, limits) {
-    const merged = run ? (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .addRun */ .Z)(current, run.branch, run.info, tests, limits) : current;
-    const fresh = run && !current.branches.get(run.branch)?.runs.some((r) => r.key === run.info.key);
+    const before = (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .adoptLegacy */ .OL)(current, tests.values());
+    const merged = run ? (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .addRun */ .Z)(before, run.branch, run.info, tests, limits) : before;
+    const fresh = run && !before.branches.get(run.branch)?.runs.some((r) => r.key === run.info.key);
     const decisions = decide(merged, tests.values(), manual, ctx, fresh ? { branch: run.branch, key: run.info.key } : undefined);
-    return { history: applyDecisions(merged, decisions, ctx), decisions };
+    return { before, history: applyDecisions(merged, decisions, ctx), decisions };
 }
 /**
  * The transitions this step's write carried, read from the history as written. When a write landed
@@ -1822,40 +2122,203 @@ function ownTransitions(history, decisions, writer) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ checkSize),
-/* harmony export */   lY: () => (/* binding */ findFiles)
+/* harmony export */   H4: () => (/* binding */ readChunksInside),
+/* harmony export */   Mt: () => (/* binding */ writeInside),
+/* harmony export */   YA: () => (/* binding */ readTextInside),
+/* harmony export */   lY: () => (/* binding */ findFiles),
+/* harmony export */   xO: () => (/* binding */ readInside)
 /* harmony export */ });
-/* unused harmony export readHead */
+/* unused harmony export decodeText */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
 /* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5342);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2);
 
 
 
 
+
+/**
+ * The one way actions touch files a user names. A path is resolved with every link followed
+ * (dangling ones too) and must lead into the workspace or an extra root (RUNNER_TEMP); the file is
+ * then opened without following links (O_NOFOLLOW), so a link swapped in afterwards is refused, and
+ * without blocking (O_NONBLOCK), so a FIFO cannot hang the step. Reads take regular files only and
+ * stop at a byte cap that the error names.
+ */
 /** Folders never searched for inputs: VCS data and installed dependencies. */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const mib = (bytes) => bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${+(bytes / 1024).toFixed(1)} KiB`;
+/** One sentence for an error from opening a file the user named. */
+function openError(error, path, input) {
+    const code = error.code;
+    const what = code === 'ENOENT'
+        ? 'which does not exist'
+        : code === 'EISDIR'
+            ? 'which is a directory; name a file'
+            : code === 'ELOOP'
+                ? 'which is a symbolic link (it changed while being opened)'
+                : code === 'ENOTDIR'
+                    ? 'but a folder on its way is a file'
+                    : code === 'EACCES' || code === 'EPERM'
+                        ? 'which this step may not open'
+                        : code === 'ENXIO'
+                            ? 'which is not a regular file'
+                            : `which cannot be opened (${code ?? error.message})`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${input}" names ${path}, ${what}.`);
+}
+function openConfined(workspace, path, place, flags) {
+    const { real } = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .confine */ .Do)(workspace, path, place.input, place.extraRoots);
+    const shown = path.slice(0, 200);
+    try {
+        if (flags & node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(real), { recursive: true });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, flags | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK, 0o644);
+        return { fd, shown };
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
+            throw error;
+        throw openError(error, shown, place.input);
+    }
+}
+/** A file the user named, as bytes: inside the workspace, a regular file, at most `maxBytes`. */
+function readInside(workspace, path, place) {
+    const { fd, shown } = openConfined(workspace, path, place, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY);
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stats.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is a directory; name a file.`);
+        if (!stats.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+        const tooLarge = () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`);
+        if (stats.size > place.maxBytes)
+            throw tooLarge();
+        // read to the cap plus one byte whatever the size said: a file may grow while it is read
+        const buffer = Buffer.allocUnsafe(Math.min(place.maxBytes + 1, Math.max(stats.size, 64 * 1024) + 1));
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                break;
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+        }
+        if (length > place.maxBytes)
+            throw tooLarge();
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+const decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * A text file the user named: `readInside`, then UTF-8 without NUL bytes (a BOM is dropped).
+ * Anything else is a user error naming the input and the file, never a parser crash later.
+ */
+function readTextInside(workspace, path, place) {
+    return decodeText(readInside(workspace, path, place), path, place.input);
+}
+/** Bytes as UTF-8 text, or a user error naming the input and file when they are not text. */
+function decodeText(bytes, path, input) {
+    let text;
+    try {
+        text = decoder.decode(bytes);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${input}" names ${path.slice(0, 200)}, which is not UTF-8 text.`);
+    }
+    if (text.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${input}" names ${path.slice(0, 200)}, which is not text (it holds NUL bytes).`);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/**
+ * Writes (replaces) a file the user named, inside the workspace or an extra root, creating its
+ * folders. A link whose target stays inside is written through; one leading out is refused.
+ * Returns the absolute path as given.
+ */
+function writeInside(workspace, path, data, place) {
+    const { fd, shown } = openConfined(workspace, path, place, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_TRUNC);
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+        for (let at = 0; at < bytes.length;)
+            at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, path);
+}
+/**
+ * A search pattern relative to the workspace. One written as an absolute path inside the workspace
+ * is made relative; `/x` stays anchored at the root when `x` exists there; any other absolute
+ * pattern, or one with a `..` segment, leads outside and is an error naming the input.
+ */
+function workspacePattern(root, pattern, inputName) {
+    const negated = pattern.startsWith('!');
+    let body = negated ? pattern.slice(1) : pattern;
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(body)) {
+        const first = body.split('/').find(Boolean) ?? '';
+        if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .within */ .ux)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root), body))
+            body = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root), body) || '**';
+        else if (!first || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, first)))
+            body = '/..';
+    }
+    if (body.split(/[\\/]/).includes('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" has the pattern ${JSON.stringify(pattern.slice(0, 200))}, which leads outside the workspace; patterns are relative to the workspace.`);
+    return negated ? `!${body}` : body;
+}
 /**
  * Files below `root` matching the patterns (see glob.ts), as sorted root-relative paths with `/`.
- * Symbolic links are not followed, so a link cannot lead the search out of the workspace.
+ * Folders reached through links are not searched; a linked file is listed only when its target is
+ * a file inside the root. Patterns leading outside are refused; ones matching nothing are warned of.
  */
 function findFiles(root, patterns, options = {}) {
-    const matches = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globList */ .X)(patterns, options.inputName);
+    const inputName = options.inputName ?? 'patterns';
+    const relativePatterns = patterns.map((p) => workspacePattern(root, p, inputName));
+    const matches = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globList */ .X)(relativePatterns, inputName);
     const maxFiles = options.maxFiles ?? 100_000;
+    const roots = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .realRoots */ .CB)(root);
     const found = [];
+    const linkedFileInside = (path) => {
+        const real = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .realTarget */ .aO)(path);
+        if (real === undefined || !roots.some((r) => (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .within */ .ux)(r, real)))
+            return false;
+        try {
+            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+            try {
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile();
+            }
+            finally {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            }
+        }
+        catch {
+            return false;
+        }
+    };
     // `prefix` is the folder relative to root, `/`-separated: no path arithmetic per file.
     const walk = (dir, prefix) => {
         for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
             if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name))
                 walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), `${prefix}${entry.name}/`);
-            else if (entry.isFile()) {
+            else if (entry.isFile() || entry.isSymbolicLink()) {
                 const rel = prefix + entry.name;
-                if (matches(rel)) {
+                if (!matches(rel))
+                    continue;
+                if (entry.isSymbolicLink() && !linkedFileInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name))) {
+                    options.log?.warning(`Input "${inputName}": ${rel} is a symbolic link that does not lead to a file inside the workspace; skipped.`);
+                    continue;
+                }
+                {
                     if (found.length >= maxFiles) {
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`More than ${maxFiles} files match input "${options.inputName ?? 'patterns'}"; narrow the patterns.`);
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`More than ${maxFiles} files match input "${inputName}"; narrow the patterns.`);
                     }
                     found.push(rel);
                 }
@@ -1863,26 +2326,42 @@ function findFiles(root, patterns, options = {}) {
         }
     };
     walk(root, '');
+    if (options.log) {
+        // one warning for the input, so a default list of alternatives costs one line, not one per pattern
+        const unmatched = patterns.filter((_, i) => {
+            const relative = relativePatterns[i];
+            if (relative.startsWith('!'))
+                return false;
+            const glob = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .compileGlob */ .S)(relative, inputName);
+            return !found.some((path) => glob.matches(path));
+        });
+        if (unmatched.length)
+            options.log.warning(`Input "${inputName}": ${unmatched.length === 1 ? 'the pattern' : 'the patterns'} ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length === 1 ? 'matches' : 'match'} no file.`);
+    }
     return found.sort();
 }
-/** The first bytes of a file, for sniffing its format (gzip, HTML, BOM) before parsing. */
-function readHead(path, bytes = 512) {
-    const fd = openSync(path, 'r');
+/**
+ * A file the user named, in chunks read into one reused buffer (each chunk is valid until the next
+ * is asked for), with the same checks as `readInside`; more than `maxBytes` is an error naming the cap.
+ */
+function* readChunksInside(workspace, path, place) {
+    const { fd, shown } = openConfined(workspace, path, place, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY);
     try {
-        const buffer = Buffer.alloc(bytes);
-        return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!stats.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is ${stats.isDirectory() ? 'a directory; name a file' : 'not a regular file'}.`);
+        const buffer = Buffer.allocUnsafe(1 << 16);
+        let total = 0;
+        for (let read; (read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, 0, buffer.length, null)) > 0;) {
+            total += read;
+            if (total > place.maxBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`);
+            yield buffer.subarray(0, read);
+        }
     }
     finally {
-        closeSync(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
-}
-/** A file's size, failing with a user error that names it when it is larger than `maxBytes`. */
-function checkSize(path, maxBytes, what = 'file') {
-    const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
-    if (size > maxBytes) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`The ${what} ${path} is ${size} bytes; at most ${maxBytes} are read.`);
-    }
-    return size;
 }
 
 

@@ -232,15 +232,36 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusOf: () => (/* binding */ statusOf)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5555);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9083);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9392);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2642);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4781);
 
 
 
 
 
+
+
+
+/**
+ * Request parameters that carry free text to GitHub, where it is public and never masked: issue and
+ * comment bodies, titles, tag and commit messages, descriptions, deployment payloads, and the links
+ * a deployment status shows (a URL with credentials in it would be shown to every reader).
+ */
+const OUTGOING_TEXT = [
+    'body',
+    'title',
+    'message',
+    'description',
+    'payload',
+    'environment_url',
+    'log_url',
+    'target_url',
+];
 /**
  * An Octokit from @actions/github with throttling (waits out primary and secondary rate limits,
  * honouring `retry-after`), retries with back-off, and a per-request timeout. POST requests are
@@ -272,11 +293,22 @@ function createGitHub(options) {
             doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
         },
         request: { fetch: timedFetch },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
     octokit.hook.wrap('request', async (request, endpoint) => {
         options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}`);
         if (endpoint.method === 'POST')
             endpoint.request = { ...endpoint.request, retries: 0 };
+        for (const key of OUTGOING_TEXT)
+            if (endpoint[key] !== undefined)
+                endpoint[key] = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactDeep */ .KL)(endpoint[key], options.redact);
+        // every issue, pull request and comment text keeps to GitHub's 65,536 characters, saying what was cut
+        // and shows hidden or direction-changing characters in names escaped
+        if (/\/(issues|pulls)\b/.test(endpoint.url)) {
+            if (typeof endpoint.body === 'string')
+                endpoint.body = (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .boundIssueText */ .dK)((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_7__/* .showText */ .h$)(endpoint.body));
+            if (typeof endpoint.title === 'string')
+                endpoint.title = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_7__/* .showText */ .h$)(endpoint.title);
+        }
         return request(endpoint);
     });
     return octokit;
@@ -352,6 +384,7 @@ function connectGitHub(io, token, why) {
         token,
         apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
         log: io.log,
+        redact: io.redact,
         retryBaseMs: positive('TRUNK_ACTIONS_RETRY_BASE_MS'),
         timeoutMs: positive('TRUNK_ACTIONS_HTTP_TIMEOUT_MS'),
     });

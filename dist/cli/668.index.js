@@ -72,8 +72,10 @@ var external_node_path_ = __webpack_require__(6760);
 var context = __webpack_require__(1849);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(2635);
-// EXTERNAL MODULE: ./shared/git.ts
-var shared_git = __webpack_require__(7366);
+// EXTERNAL MODULE: ./shared/files.ts
+var files = __webpack_require__(8365);
+// EXTERNAL MODULE: ./shared/git.ts + 1 modules
+var shared_git = __webpack_require__(9801);
 // EXTERNAL MODULE: ./shared/inputs.ts
 var inputs = __webpack_require__(8573);
 // EXTERNAL MODULE: ./shared/paths.ts
@@ -451,6 +453,7 @@ function chooseVersion(facts) {
 
 
 
+
 const STATES = ['in_progress', 'queued', 'pending', 'success', 'failure', 'error', 'inactive'];
 const main_inputs = {
     environment: inputs/* input */.hF.required(),
@@ -597,11 +600,13 @@ async function commitFacts(git, ctx, options) {
         throw new errors/* InputError */.dz((0,errors/* describeError */.Uc)(error));
     }
 }
+const envFilePlace = (io) => ({ input: 'env-file', extraRoots: [io.env.RUNNER_TEMP ?? ''] });
 /** Where the dotenv file goes, checked before anything is written. */
 function envFilePath(io, workspace, raw) {
     if (raw === undefined)
         return undefined;
-    const path = (0,paths/* resolveInside */.L)(workspace, raw, 'env-file', [io.env.RUNNER_TEMP ?? '']);
+    const place = envFilePlace(io);
+    const path = (0,paths/* resolveInside */.LI)(workspace, raw, place.input, place.extraRoots);
     if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isDirectory())
         throw new errors/* InputError */.dz(`Input "env-file" is ${JSON.stringify(raw.slice(0, 200))}, which is a directory; give a file path.`);
     return path;
@@ -652,8 +657,7 @@ async function run(io) {
     if (apiSinks)
         await writeApiSinks(io, await api(), record, options, deploymentId, written);
     if (envFile) {
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(envFile), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(envFile, sinks.dotenv);
+        (0,files/* writeInside */.Mt)(workspace, envFile, sinks.dotenv, envFilePlace(io));
         written.envFile = envFile;
     }
     if (options['export-env'])
@@ -881,478 +885,251 @@ async function previousFromTags(tags, load, record) {
 
 /***/ }),
 
-/***/ 1849:
+/***/ 8365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ readEventPayload),
-/* harmony export */   W: () => (/* binding */ eventContext)
+/* harmony export */   H4: () => (/* binding */ readChunksInside),
+/* harmony export */   Mt: () => (/* binding */ writeInside),
+/* harmony export */   YA: () => (/* binding */ readTextInside),
+/* harmony export */   lY: () => (/* binding */ findFiles),
+/* harmony export */   xO: () => (/* binding */ readInside)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2635);
-
-
-const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-const obj = (v) => (v && typeof v === 'object' ? v : {});
-/** Reads GITHUB_EVENT_PATH; an absent path (local runs) is an empty payload, a broken file an error. */
-function readEventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return obj(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')));
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The event payload at GITHUB_EVENT_PATH (${path}) cannot be read: ${error.message}`);
-    }
-}
-/** Builds the event context from the runner's environment and the event payload. Pure. */
-function eventContext(env, payload) {
-    const repository = obj(payload.repository);
-    const [envOwner, envRepo] = (env.GITHUB_REPOSITORY ?? '/').split('/');
-    const owner = envOwner || str(obj(repository.owner).login) || '';
-    const repo = envRepo || str(repository.name) || '';
-    const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
-    const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '');
-    const runId = env.GITHUB_RUN_ID ?? '';
-    const repositoryUrl = owner && repo ? `${serverUrl}/${owner}/${repo}` : '';
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const pr = obj(payload.pull_request);
-    const pullRequest = typeof pr.number === 'number'
-        ? {
-            number: pr.number,
-            baseSha: str(obj(pr.base).sha),
-            headSha: str(obj(pr.head).sha),
-            baseRef: str(obj(pr.base).ref),
-            headRef: str(obj(pr.head).ref),
-            labels: (Array.isArray(pr.labels) ? pr.labels : [])
-                .map((l) => str(obj(l).name))
-                .filter((l) => !!l),
-            author: str(obj(pr.user).login),
-        }
-        : undefined;
-    const push = eventName === 'push'
-        ? {
-            before: str(payload.before),
-            after: str(payload.after),
-            forced: payload.forced === true,
-            created: payload.created === true,
-        }
-        : undefined;
-    const mg = obj(payload.merge_group);
-    const mergeGroup = eventName === 'merge_group'
-        ? {
-            baseSha: str(mg.base_sha),
-            headSha: str(mg.head_sha),
-            baseRef: str(mg.base_ref),
-            headRef: str(mg.head_ref),
-        }
-        : undefined;
-    const inputs = {};
-    for (const [k, v] of Object.entries(obj(payload.inputs)))
-        inputs[k] = typeof v === 'string' ? v : JSON.stringify(v);
-    const sha = env.GITHUB_SHA ?? '';
-    const ref = env.GITHUB_REF ?? '';
-    return {
-        eventName,
-        owner,
-        repo,
-        serverUrl,
-        apiUrl,
-        repositoryUrl,
-        sha,
-        ref,
-        refName: env.GITHUB_REF_NAME ?? ref.replace(/^refs\/(heads|tags)\//, ''),
-        defaultBranch: str(repository.default_branch),
-        actor: env.GITHUB_ACTOR ?? '',
-        runId,
-        runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? '1') || 1,
-        runNumber: env.GITHUB_RUN_NUMBER ?? '',
-        runUrl: repositoryUrl && runId ? `${repositoryUrl}/actions/runs/${runId}` : '',
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        job: env.GITHUB_JOB ?? '',
-        workspace: env.GITHUB_WORKSPACE ?? '',
-        pullRequest,
-        push,
-        mergeGroup,
-        inputs,
-        headSha: pullRequest?.headSha ?? mergeGroup?.headSha ?? sha,
-    };
-}
-
-
-/***/ }),
-
-/***/ 5784:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* unused harmony export requireDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2635);
-
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-/** Parses `30d`, `1h`, `5m`, `90s`, `2w` (also compound `1h30m`) into seconds. */
-function parseDuration(text) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return undefined;
-    let total = 0;
-    let rest = trimmed;
-    while (rest) {
-        const part = /^(\d+)(s|m|h|d|w)/.exec(rest);
-        if (!part)
-            return undefined;
-        total += Number(part[1]) * UNIT_SECONDS[part[2]];
-        rest = rest.slice(part[0].length);
-    }
-    return total > 0 && Number.isSafeInteger(total) ? total : undefined;
-}
-/** The shortest exact text for a number of seconds, the inverse of parseDuration: 2592000 -> `30d`. */
-function formatDuration(seconds) {
-    for (const unit of ['w', 'd', 'h', 'm']) {
-        const size = UNIT_SECONDS[unit];
-        if (seconds >= size && seconds % size === 0)
-            return `${seconds / size}${unit}`;
-    }
-    return `${seconds}s`;
-}
-function requireDuration(name, text) {
-    const seconds = parseDuration(text);
-    if (seconds === undefined) {
-        throw new InputError(`Input "${name}" is "${text}", which is not a duration; use a number and a unit s, m, h, d or w, such as 30d or 1h30m.`);
-    }
-    return seconds;
-}
-
-
-/***/ }),
-
-/***/ 8573:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   hF: () => (/* binding */ input)
-/* harmony export */ });
-/* unused harmony export splitList */
-/* harmony import */ var _zod_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6419);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5784);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2642);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7315);
-
-
-
-
-
-/**
- * Zod schemas for raw input strings. Each failure message says what is allowed, so the final
- * sentence reads `Input "x" is "v", which is not allowed: <message>.`
- */
-function custom(parse, allowed) {
-    return _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw, ctx) => {
-        let value;
-        try {
-            value = parse(raw.trim());
-        }
-        catch (error) {
-            ctx.issues.push({
-                code: 'custom',
-                message: `${allowed} (${error.message.split('\n')[0]})`,
-                input: raw,
-            });
-            return _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm;
-        }
-        if (value === undefined) {
-            ctx.issues.push({ code: 'custom', message: allowed, input: raw });
-            return _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm;
-        }
-        return value;
-    }));
-}
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0']);
-/** Splits a newline- or comma-separated list; blank entries and `#` comment lines are dropped. */
-function splitList(raw) {
-    return raw
-        .split(/\r?\n/)
-        .filter((line) => !line.trim().startsWith('#'))
-        .flatMap((line) => line.split(','))
-        .map((item) => item.trim())
-        .filter(Boolean);
-}
-const input = {
-    /** Any text; empty stays empty. */
-    text: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw) => raw.trim())),
-    /** Text that must not be empty. */
-    required: () => custom((raw) => raw || undefined, 'a value is required'),
-    /** Empty becomes undefined. */
-    optional: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw) => raw.trim() || undefined)),
-    boolean: () => custom((raw) => {
-        const lower = raw.toLowerCase();
-        return TRUE.has(lower) ? true : FALSE.has(lower) ? false : undefined;
-    }, 'allowed values are true or false'),
-    integer: (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) => custom((raw) => (/^-?\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined), `allowed values are whole numbers from ${min} to ${max}`),
-    number: (min = -Infinity, max = Infinity) => custom((raw) => {
-        const value = raw === '' ? NaN : Number(raw);
-        return Number.isFinite(value) && value >= min && value <= max ? value : undefined;
-    }, `allowed values are numbers from ${min} to ${max}`),
-    /** Seconds, from `30d`, `1h`, `1h30m`. */
-    duration: () => custom(_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9, 'allowed values are durations such as 30d, 6h, 5m or 1h30m'),
-    optionalDuration: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(custom((raw) => (raw === '' ? null : (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(raw)), 'allowed values are durations such as 30d, 6h, 5m or 1h30m'), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((v) => v ?? undefined)),
-    oneOf: (values) => custom((raw) => values.find((v) => v === raw.toLowerCase()), `allowed values are ${values.join(', ')}`),
-    list: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd(splitList)),
-    /** A JSON value checked against `schema`. Empty gives `fallback`. */
-    json: (schema, fallback, describe) => custom((raw) => (raw === '' ? fallback : schema.parse(JSON.parse(raw))), `expected ${describe} as JSON`),
-    /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
-    yaml: (schema, fallback, describe) => {
-        const parsed = custom((raw) => (raw === '' ? fallback : schema.parse((0,_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYaml */ .hN)(raw))), `expected ${describe} as YAML`);
-        yamlInputs.add(parsed);
-        return parsed;
-    },
-};
-/** Schemas made by `input.yaml`: parseInputs loads the YAML parser when one of them has a value. */
-const yamlInputs = new WeakSet();
-/**
- * Reads every input named by the schema's keys through `io.input` (so undeclared names fail as bugs)
- * and parses them into one typed object. The first bad input stops with one sentence naming it.
- */
-async function parseInputs(shape, io, options = {}) {
-    const raw = {};
-    for (const name of Object.keys(shape))
-        raw[name] = io.input(name);
-    if (Object.entries(shape).some(([name, schema]) => yamlInputs.has(schema) && raw[name].trim()))
-        await (0,_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .loadYaml */ .yv)();
-    const result = _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik(shape).safeParse(raw);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    const name = String(issue.path[0]);
-    const shown = options.secret?.includes(name) ? '(hidden)' : JSON.stringify((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)(raw[name] ?? '', 200));
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${name}" is ${shown}, which is not allowed: ${issue.message}.`);
-}
-
-
-/***/ }),
-
-/***/ 2:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ resolveInside)
-/* harmony export */ });
+/* unused harmony export decodeText */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5342);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2);
 
 
 
-function within(root, path) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
-    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+
+
+/**
+ * The one way actions touch files a user names. A path is resolved with every link followed
+ * (dangling ones too) and must lead into the workspace or an extra root (RUNNER_TEMP); the file is
+ * then opened without following links (O_NOFOLLOW), so a link swapped in afterwards is refused, and
+ * without blocking (O_NONBLOCK), so a FIFO cannot hang the step. Reads take regular files only and
+ * stop at a byte cap that the error names.
+ */
+/** Folders never searched for inputs: VCS data and installed dependencies. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const mib = (bytes) => bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${+(bytes / 1024).toFixed(1)} KiB`;
+/** One sentence for an error from opening a file the user named. */
+function openError(error, path, input) {
+    const code = error.code;
+    const what = code === 'ENOENT'
+        ? 'which does not exist'
+        : code === 'EISDIR'
+            ? 'which is a directory; name a file'
+            : code === 'ELOOP'
+                ? 'which is a symbolic link (it changed while being opened)'
+                : code === 'ENOTDIR'
+                    ? 'but a folder on its way is a file'
+                    : code === 'EACCES' || code === 'EPERM'
+                        ? 'which this step may not open'
+                        : code === 'ENXIO'
+                            ? 'which is not a regular file'
+                            : `which cannot be opened (${code ?? error.message})`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${input}" names ${path}, ${what}.`);
 }
-/** The real path of `path`, or of its nearest existing parent joined with the rest. */
-function realPathOf(path) {
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
-    return parent === path ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(realPathOf(parent), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, path));
+function openConfined(workspace, path, place, flags) {
+    const { real } = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .confine */ .Do)(workspace, path, place.input, place.extraRoots);
+    const shown = path.slice(0, 200);
+    try {
+        if (flags & node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(real), { recursive: true });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, flags | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK, 0o644);
+        return { fd, shown };
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
+            throw error;
+        throw openError(error, shown, place.input);
+    }
+}
+/** A file the user named, as bytes: inside the workspace, a regular file, at most `maxBytes`. */
+function readInside(workspace, path, place) {
+    const { fd, shown } = openConfined(workspace, path, place, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY);
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stats.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is a directory; name a file.`);
+        if (!stats.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+        const tooLarge = () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`);
+        if (stats.size > place.maxBytes)
+            throw tooLarge();
+        // read to the cap plus one byte whatever the size said: a file may grow while it is read
+        const buffer = Buffer.allocUnsafe(Math.min(place.maxBytes + 1, Math.max(stats.size, 64 * 1024) + 1));
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                break;
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+        }
+        if (length > place.maxBytes)
+            throw tooLarge();
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+const decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * A text file the user named: `readInside`, then UTF-8 without NUL bytes (a BOM is dropped).
+ * Anything else is a user error naming the input and the file, never a parser crash later.
+ */
+function readTextInside(workspace, path, place) {
+    return decodeText(readInside(workspace, path, place), path, place.input);
+}
+/** Bytes as UTF-8 text, or a user error naming the input and file when they are not text. */
+function decodeText(bytes, path, input) {
+    let text;
+    try {
+        text = decoder.decode(bytes);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${input}" names ${path.slice(0, 200)}, which is not UTF-8 text.`);
+    }
+    if (text.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${input}" names ${path.slice(0, 200)}, which is not text (it holds NUL bytes).`);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 /**
- * Resolves a path input inside the workspace (or one of `extraRoots`, such as RUNNER_TEMP),
- * refusing `..` escapes, absolute paths elsewhere and symlinks that lead out. Returns the absolute path.
+ * Writes (replaces) a file the user named, inside the workspace or an extra root, creating its
+ * folders. A link whose target stays inside is written through; one leading out is refused.
+ * Returns the absolute path as given.
  */
-function resolveInside(workspace, input, inputName, extraRoots = []) {
-    if (/\0/.test(input))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" contains a NUL character.`);
-    const roots = [workspace, ...extraRoots].filter(Boolean).map((r) => realPathOf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(r)));
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, input);
-    const real = realPathOf(absolute);
-    if (!roots.some((root) => within(root, real))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" is ${JSON.stringify(input.slice(0, 200))}, which leads outside the workspace${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(absolute) && real !== absolute ? ' through a symbolic link' : ''}; use a path inside the repository.`);
+function writeInside(workspace, path, data, place) {
+    const { fd, shown } = openConfined(workspace, path, place, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_TRUNC);
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+        for (let at = 0; at < bytes.length;)
+            at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
     }
-    return absolute;
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, path);
 }
-
-
-/***/ }),
-
-/***/ 6566:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BD: () => (/* binding */ Summary),
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   ti: () => (/* binding */ inlineCode)
-/* harmony export */ });
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2642);
-
-/** GitHub rejects a step summary over 1 MiB; keep well under so several steps can write one. */
-const MAX_SUMMARY_CHARS = 512 * 1024;
 /**
- * A job summary built as blocks, rendered to Markdown for GitHub and to plain text for a terminal.
- * Cell and text content is escaped, so untrusted names cannot break the table or inject HTML.
+ * A search pattern relative to the workspace. One written as an absolute path inside the workspace
+ * is made relative; `/x` stays anchored at the root when `x` exists there; any other absolute
+ * pattern, or one with a `..` segment, leads outside and is an error naming the input.
  */
-class Summary {
-    blocks = [];
-    heading(text, level = 2) {
-        this.blocks.push({ kind: 'heading', text, level });
-        return this;
+function workspacePattern(root, pattern, inputName) {
+    const negated = pattern.startsWith('!');
+    let body = negated ? pattern.slice(1) : pattern;
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(body)) {
+        const first = body.split('/').find(Boolean) ?? '';
+        if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .within */ .ux)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root), body))
+            body = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root), body) || '**';
+        else if (!first || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, first)))
+            body = '/..';
     }
-    /** A paragraph of trusted Markdown (the action's own words; escape untrusted parts with `code()`). */
-    text(text) {
-        this.blocks.push({ kind: 'text', text });
-        return this;
-    }
-    table(header, rows) {
-        this.blocks.push({ kind: 'table', header, rows });
-        return this;
-    }
-    list(items) {
-        this.blocks.push({ kind: 'list', items });
-        return this;
-    }
-    code(text, language = '') {
-        this.blocks.push({ kind: 'code', text, language });
-        return this;
-    }
-    /** A Mermaid diagram; GitHub renders it in summaries, a terminal shows its source. */
-    mermaid(source) {
-        return this.code(source, 'mermaid');
-    }
-    /** A collapsed section whose body is built by `fill`. */
-    details(title, fill) {
-        const body = new Summary();
-        fill(body);
-        this.blocks.push({ kind: 'details', title, body });
-        return this;
-    }
-    get isEmpty() {
-        return this.blocks.length === 0;
-    }
-    toMarkdown() {
-        const markdown = this.blocks.map(renderMarkdown).join('\n\n') + '\n';
-        return markdown.length > MAX_SUMMARY_CHARS
-            ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n_Summary cut at ${MAX_SUMMARY_CHARS} characters._\n`
-            : markdown;
-    }
-    toTerminal() {
-        return this.blocks.map((block) => renderTerminal(block)).join('\n\n') + '\n';
-    }
+    if (body.split(/[\\/]/).includes('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" has the pattern ${JSON.stringify(pattern.slice(0, 200))}, which leads outside the workspace; patterns are relative to the workspace.`);
+    return negated ? `!${body}` : body;
 }
-/** Escapes text for a Markdown table cell or inline position. */
-function escapeMarkdown(text) {
-    return (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .x)(text, 2000)
-        .replace(/[\\`*_{}[\]<>|#!]/g, (c) => `\\${c}`)
-        .replace(/\r?\n/g, ' ');
-}
-/** Inline code that survives any content (backticks inside are fenced by longer runs). */
-function inlineCode(text) {
-    const clean = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .x)(text, 2000).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-    const fence = '`'.repeat((clean.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0) + 1);
-    return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
-}
-function renderMarkdown(block) {
-    switch (block.kind) {
-        case 'heading':
-            return `${'#'.repeat(block.level)} ${block.text}`;
-        case 'text':
-            return block.text;
-        case 'list':
-            return block.items.map((item) => `- ${item}`).join('\n');
-        case 'code': {
-            const fence = block.text.includes('```') ? '~~~~' : '```';
-            return `${fence}${block.language}\n${block.text}\n${fence}`;
+/**
+ * Files below `root` matching the patterns (see glob.ts), as sorted root-relative paths with `/`.
+ * Folders reached through links are not searched; a linked file is listed only when its target is
+ * a file inside the root. Patterns leading outside are refused; ones matching nothing are warned of.
+ */
+function findFiles(root, patterns, options = {}) {
+    const inputName = options.inputName ?? 'patterns';
+    const relativePatterns = patterns.map((p) => workspacePattern(root, p, inputName));
+    const matches = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globList */ .X)(relativePatterns, inputName);
+    const maxFiles = options.maxFiles ?? 100_000;
+    const roots = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .realRoots */ .CB)(root);
+    const found = [];
+    const linkedFileInside = (path) => {
+        const real = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .realTarget */ .aO)(path);
+        if (real === undefined || !roots.some((r) => (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .within */ .ux)(r, real)))
+            return false;
+        try {
+            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+            try {
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile();
+            }
+            finally {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            }
         }
-        case 'table': {
-            // Pipes end a cell unless escaped; leave the ones escapeMarkdown or inlineCode already escaped.
-            const row = (cells) => `| ${cells.map((c) => String(c).replace(/(?<!\\)\|/g, '\\|')).join(' | ')} |`;
-            return [row(block.header), row(block.header.map(() => '---')), ...block.rows.map(row)].join('\n');
+        catch {
+            return false;
         }
-        case 'details':
-            return `<details><summary>${escapeMarkdown(block.title)}</summary>\n\n${block.body.toMarkdown()}\n</details>`;
+    };
+    // `prefix` is the folder relative to root, `/`-separated: no path arithmetic per file.
+    const walk = (dir, prefix) => {
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+            if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name))
+                walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), `${prefix}${entry.name}/`);
+            else if (entry.isFile() || entry.isSymbolicLink()) {
+                const rel = prefix + entry.name;
+                if (!matches(rel))
+                    continue;
+                if (entry.isSymbolicLink() && !linkedFileInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name))) {
+                    options.log?.warning(`Input "${inputName}": ${rel} is a symbolic link that does not lead to a file inside the workspace; skipped.`);
+                    continue;
+                }
+                {
+                    if (found.length >= maxFiles) {
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`More than ${maxFiles} files match input "${inputName}"; narrow the patterns.`);
+                    }
+                    found.push(rel);
+                }
+            }
+        }
+    };
+    walk(root, '');
+    if (options.log) {
+        // one warning for the input, so a default list of alternatives costs one line, not one per pattern
+        const unmatched = patterns.filter((_, i) => {
+            const relative = relativePatterns[i];
+            if (relative.startsWith('!'))
+                return false;
+            const glob = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .compileGlob */ .S)(relative, inputName);
+            return !found.some((path) => glob.matches(path));
+        });
+        if (unmatched.length)
+            options.log.warning(`Input "${inputName}": ${unmatched.length === 1 ? 'the pattern' : 'the patterns'} ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length === 1 ? 'matches' : 'match'} no file.`);
+    }
+    return found.sort();
+}
+/**
+ * A file the user named, in chunks read into one reused buffer (each chunk is valid until the next
+ * is asked for), with the same checks as `readInside`; more than `maxBytes` is an error naming the cap.
+ */
+function* readChunksInside(workspace, path, place) {
+    const { fd, shown } = openConfined(workspace, path, place, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY);
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!stats.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is ${stats.isDirectory() ? 'a directory; name a file' : 'not a regular file'}.`);
+        const buffer = Buffer.allocUnsafe(1 << 16);
+        let total = 0;
+        for (let read; (read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, 0, buffer.length, null)) > 0;) {
+            total += read;
+            if (total > place.maxBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`);
+            yield buffer.subarray(0, read);
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
-/** Strips Markdown emphasis and escapes for plain terminal output. */
-function plain(text) {
-    return String(text)
-        .replace(/\\([\\`*_{}[\]<>|#!])/g, '$1')
-        .replace(/\*\*([^*]+)\*\*/g, '$1');
-}
-function renderTerminal(block) {
-    switch (block.kind) {
-        case 'heading':
-            return plain(block.text).toUpperCase();
-        case 'text':
-            return plain(block.text);
-        case 'list':
-            return block.items.map((item) => `  - ${plain(item)}`).join('\n');
-        case 'code':
-            return block.text
-                .split('\n')
-                .map((line) => `    ${line}`)
-                .join('\n');
-        case 'table': {
-            const rows = [block.header, ...block.rows].map((r) => r.map((c) => plain(String(c))));
-            const widths = block.header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-            const line = (r) => r
-                .map((c, i) => c.padEnd(widths[i]))
-                .join('  ')
-                .trimEnd();
-            return [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
-        }
-        case 'details':
-            return `${plain(block.title)}:\n${block.body
-                .toTerminal()
-                .trimEnd()
-                .split('\n')
-                .map((l) => `  ${l}`)
-                .join('\n')}`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 6419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bp: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_3__.m9),
-/* harmony export */   Fs: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.FsL),
-/* harmony export */   Ik: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Ikc),
-/* harmony export */   KC: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.KCZ),
-/* harmony export */   Rv: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Rvf),
-/* harmony export */   YO: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YOg),
-/* harmony export */   Yj: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YjP),
-/* harmony export */   ai: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.aig),
-/* harmony export */   g1: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.g1P),
-/* harmony export */   k5: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.k5n),
-/* harmony export */   lq: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.lqM),
-/* harmony export */   me: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.mee),
-/* harmony export */   pd: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.pdi),
-/* harmony export */   re: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.rej),
-/* harmony export */   tm: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_0__.tm),
-/* harmony export */   yj: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_3__.NC)
-/* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
-/* harmony import */ var zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8395);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2306);
-// The one way this project imports zod. zod/mini has the same checks behind a smaller, tree-shakable
-// API (a fifth of the full package's start-up cost) but ships no messages: the English ones are
-// installed here, so a nested schema's error reads the same wherever it is parsed. Only what the
-// project uses is re-exported: handing on the whole namespace would keep every locale in each bundle.
-
-
-(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
-
 
 
 /***/ })

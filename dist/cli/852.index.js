@@ -70,9 +70,8 @@ function eventContext(env, payload) {
             headRef: str(mg.head_ref),
         }
         : undefined;
-    const inputs = {};
-    for (const [k, v] of Object.entries(obj(payload.inputs)))
-        inputs[k] = typeof v === 'string' ? v : JSON.stringify(v);
+    // own properties only: a dispatch input named `__proto__` is an ordinary entry
+    const inputs = Object.fromEntries(Object.entries(obj(payload.inputs)).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     const sha = env.GITHUB_SHA ?? '';
     const ref = env.GITHUB_REF ?? '';
     return {
@@ -284,19 +283,21 @@ function matchSegments(pattern, parts) {
     // reach[i] = pattern prefix can consume the first i parts; one row per pattern segment.
     let reach = new Array(parts.length + 1).fill(false);
     reach[0] = true;
-    for (const segment of pattern) {
+    pattern.forEach((segment, at) => {
         const next = new Array(parts.length + 1).fill(false);
+        // a trailing `**` after a folder (`dir/**`) needs something in it, as in minimatch
+        const least = segment.kind === 'globstar' && at > 0 && at === pattern.length - 1 ? 1 : 0;
         for (let i = 0; i <= parts.length; i++) {
             if (!reach[i])
                 continue;
             if (segment.kind === 'globstar')
-                for (let j = i; j <= parts.length; j++)
+                for (let j = i + least; j <= parts.length; j++)
                     next[j] = true;
             else if (i < parts.length && matchSegment(segment.tokens, parts[i]))
                 next[i + 1] = true;
         }
         reach = next;
-    }
+    });
     return reach[parts.length];
 }
 /** Compiles a glob; a pattern that is too long or expands too far is an InputError naming `inputName`. */
@@ -306,6 +307,9 @@ function compileGlob(source, inputName = 'pattern') {
     }
     const negated = source.startsWith('!');
     let body = negated ? source.slice(1) : source;
+    if (body.split(/[\\/]/).includes('..')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The pattern ${JSON.stringify(source.slice(0, 80))} in input "${inputName}" has a ".." segment, which leads outside the workspace; patterns are relative to it.`);
+    }
     body = body.replace(/^\.\//, '');
     if (!body.includes('/') || body.endsWith('/'))
         body = body.endsWith('/') ? `${body}**` : `**/${body}`;
@@ -395,16 +399,40 @@ function custom(parse, allowed) {
         return value;
     }));
 }
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0']);
-/** Splits a newline- or comma-separated list; blank entries and `#` comment lines are dropped. */
+/** Exactly what the runner's own getBooleanInput accepts (YAML 1.2 core schema booleans). */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+/**
+ * Splits a newline- or comma-separated list; blank entries and `#` comment lines are dropped.
+ * Commas inside braces or brackets belong to a glob (`*.{sql,up.sql}`), not the list.
+ */
 function splitList(raw) {
     return raw
         .split(/\r?\n/)
         .filter((line) => !line.trim().startsWith('#'))
-        .flatMap((line) => line.split(','))
+        .flatMap(splitTopLevelCommas)
         .map((item) => item.trim())
         .filter(Boolean);
+}
+function splitTopLevelCommas(line) {
+    const items = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (c === '\\')
+            i++;
+        else if (c === '{' || c === '[')
+            depth++;
+        else if ((c === '}' || c === ']') && depth > 0)
+            depth--;
+        else if (c === ',' && depth === 0) {
+            items.push(line.slice(start, i));
+            start = i + 1;
+        }
+    }
+    items.push(line.slice(start));
+    return depth === 0 ? items : line.split(','); // an unclosed brace is text, as in a glob
 }
 const input = {
     /** Any text; empty stays empty. */
@@ -413,10 +441,7 @@ const input = {
     required: () => custom((raw) => raw || undefined, 'a value is required'),
     /** Empty becomes undefined. */
     optional: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd((raw) => raw.trim() || undefined)),
-    boolean: () => custom((raw) => {
-        const lower = raw.toLowerCase();
-        return TRUE.has(lower) ? true : FALSE.has(lower) ? false : undefined;
-    }, 'allowed values are true or false'),
+    boolean: () => custom((raw) => (TRUE.has(raw) ? true : FALSE.has(raw) ? false : undefined), 'allowed values are true, True, TRUE, false, False or FALSE'),
     integer: (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) => custom((raw) => (/^-?\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined), `allowed values are whole numbers from ${min} to ${max}`),
     number: (min = -Infinity, max = Infinity) => custom((raw) => {
         const value = raw === '' ? NaN : Number(raw);
@@ -428,14 +453,30 @@ const input = {
     oneOf: (values) => custom((raw) => values.find((v) => v === raw.toLowerCase()), `allowed values are ${values.join(', ')}`),
     list: () => _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .Fs(_zod_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .Yj(), _zod_js__WEBPACK_IMPORTED_MODULE_0__/* .transform */ .pd(splitList)),
     /** A JSON value checked against `schema`. Empty gives `fallback`. */
-    json: (schema, fallback, describe) => custom((raw) => (raw === '' ? fallback : schema.parse(JSON.parse(raw))), `expected ${describe} as JSON`),
+    json: (schema, fallback, describe) => custom((raw) => (raw === '' ? fallback : schema.parse(ownKeysOnly(JSON.parse(raw)))), `expected ${describe} as JSON`),
     /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
     yaml: (schema, fallback, describe) => {
-        const parsed = custom((raw) => (raw === '' ? fallback : schema.parse((0,_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYaml */ .hN)(raw))), `expected ${describe} as YAML`);
+        const parsed = custom((raw) => (raw === '' ? fallback : schema.parse(ownKeysOnly((0,_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYaml */ .hN)(raw)))), `expected ${describe} as YAML`);
         yamlInputs.add(parsed);
         return parsed;
     },
 };
+/**
+ * Refuses a mapping key `__proto__` anywhere in a parsed input: copied into a plain object (as schema
+ * parsing does) it would replace the prototype and the entry would vanish without a word.
+ */
+function ownKeysOnly(value) {
+    const pending = [value];
+    while (pending.length) {
+        const next = pending.pop();
+        if (!next || typeof next !== 'object')
+            continue;
+        if (Object.hasOwn(next, '__proto__'))
+            throw new Error('the key "__proto__" cannot name anything');
+        pending.push(...Object.values(next));
+    }
+    return value;
+}
 /** Schemas made by `input.yaml`: parseInputs loads the YAML parser when one of them has a value. */
 const yamlInputs = new WeakSet();
 /**
@@ -453,7 +494,7 @@ async function parseInputs(shape, io, options = {}) {
         return result.data;
     const issue = result.error.issues[0];
     const name = String(issue.path[0]);
-    const shown = options.secret?.includes(name) ? '(hidden)' : JSON.stringify((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)(raw[name] ?? '', 200));
+    const shown = options.secret?.includes(name) ? '(hidden)' : JSON.stringify((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(raw[name] ?? '', 200));
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${name}" is ${shown}, which is not allowed: ${issue.message}.`);
 }
 
@@ -464,7 +505,12 @@ async function parseInputs(shape, io, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ resolveInside)
+/* harmony export */   CB: () => (/* binding */ realRoots),
+/* harmony export */   Do: () => (/* binding */ confine),
+/* harmony export */   LI: () => (/* binding */ resolveInside),
+/* harmony export */   Lw: () => (/* binding */ confineRelative),
+/* harmony export */   aO: () => (/* binding */ realTarget),
+/* harmony export */   ux: () => (/* binding */ within)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -474,31 +520,81 @@ async function parseInputs(shape, io, options = {}) {
 
 
 
+/** Links followed before a path is refused as a loop (Linux's own limit). */
+const MAX_LINKS = 40;
 function within(root, path) {
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
     return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
-/** The real path of `path`, or of its nearest existing parent joined with the rest. */
-function realPathOf(path) {
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
-    return parent === path ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(realPathOf(parent), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, path));
+/**
+ * Where `path` really leads: every symbolic link resolved, a dangling one included (its target is
+ * where a write would land), and missing components joined to the real path of the nearest
+ * existing parent. Undefined for a loop of links.
+ */
+function realTarget(path, links = 0) {
+    let isLink;
+    try {
+        isLink = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isSymbolicLink();
+    }
+    catch {
+        // missing (or below a file): the nearest existing parent decides where it would be
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+        if (parent === path)
+            return path;
+        const real = realTarget(parent, links);
+        return real === undefined ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path));
+    }
+    if (!isLink) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+        }
+        catch {
+            return undefined; // a loop further up
+        }
+    }
+    if (links >= MAX_LINKS)
+        return undefined;
+    return realTarget((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path)), links + 1);
+}
+/** The real roots a path may lead into: the workspace and extra ones such as RUNNER_TEMP. */
+function realRoots(workspace, extraRoots = []) {
+    return [workspace, ...extraRoots].filter(Boolean).map((root) => realTarget((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root)) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root));
 }
 /**
  * Resolves a path input inside the workspace (or one of `extraRoots`, such as RUNNER_TEMP),
- * refusing `..` escapes, absolute paths elsewhere and symlinks that lead out. Returns the absolute path.
+ * refusing `..` escapes, absolute paths elsewhere and links, dangling or not, that lead out.
  */
-function resolveInside(workspace, input, inputName, extraRoots = []) {
-    if (/\0/.test(input))
+function confine(workspace, input, inputName, extraRoots = []) {
+    if (input.includes('\0'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" contains a NUL character.`);
-    const roots = [workspace, ...extraRoots].filter(Boolean).map((r) => realPathOf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(r)));
     const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, input);
-    const real = realPathOf(absolute);
-    if (!roots.some((root) => within(root, real))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" is ${JSON.stringify(input.slice(0, 200))}, which leads outside the workspace${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(absolute) && real !== absolute ? ' through a symbolic link' : ''}; use a path inside the repository.`);
+    const real = realTarget(absolute);
+    const shown = JSON.stringify(input.slice(0, 200));
+    if (real === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" is ${shown}, which is a loop of symbolic links.`);
+    if (!realRoots(workspace, extraRoots).some((root) => within(root, real))) {
+        const throughLink = real !== absolute && within((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), absolute);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" is ${shown}, which leads outside the workspace${throughLink ? ' through a symbolic link' : ''}; use a path inside the repository.`);
     }
-    return absolute;
+    return { absolute, real };
+}
+/** `confine` for callers that only need the absolute path (folders handed to git). */
+function resolveInside(workspace, input, inputName, extraRoots = []) {
+    return confine(workspace, input, inputName, extraRoots).absolute;
+}
+/**
+ * Checks a repository-relative path from configuration (a project folder): no absolute path, no
+ * `..` that climbs above the root. Returns it unchanged.
+ */
+function confineRelative(path, inputName) {
+    const normal = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(path.replace(/\\/g, '/')).replace(/\/$/, '');
+    if (path.includes('\0') ||
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ||
+        /^[a-z]:/i.test(path) ||
+        normal === '..' ||
+        normal.startsWith('../'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" names the path ${JSON.stringify(path.slice(0, 200))}, which leads outside the repository; use a path relative to its root.`);
+    return path;
 }
 
 
@@ -512,12 +608,15 @@ function resolveInside(workspace, input, inputName, extraRoots = []) {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   ti: () => (/* binding */ inlineCode)
 /* harmony export */ });
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2642);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9392);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2642);
 
-/** GitHub rejects a step summary over 1 MiB; keep well under so several steps can write one. */
-const MAX_SUMMARY_CHARS = 512 * 1024;
+
+/** Characters of one table cell shown (escaped names are at most about 4,000); a longer one is cut, saying so. */
+const MAX_CELL = 8192;
 /**
- * A job summary built as blocks, rendered to Markdown for GitHub and to plain text for a terminal.
+ * A job summary built as blocks, rendered to Markdown (a terminal shows the same Markdown, laid out
+ * by the command line's renderer).
  * Cell and text content is escaped, so untrusted names cannot break the table or inject HTML.
  */
 class Summary {
@@ -543,7 +642,7 @@ class Summary {
         this.blocks.push({ kind: 'code', text, language });
         return this;
     }
-    /** A Mermaid diagram; GitHub renders it in summaries, a terminal shows its source. */
+    /** A Mermaid diagram; GitHub renders it in summaries (a terminal points to the Markdown file). */
     mermaid(source) {
         return this.code(source, 'mermaid');
     }
@@ -557,25 +656,21 @@ class Summary {
     get isEmpty() {
         return this.blocks.length === 0;
     }
+    /** Markdown within GitHub's 1 MiB, hidden and direction-changing characters shown escaped. */
     toMarkdown() {
-        const markdown = this.blocks.map(renderMarkdown).join('\n\n') + '\n';
-        return markdown.length > MAX_SUMMARY_CHARS
-            ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n_Summary cut at ${MAX_SUMMARY_CHARS} characters._\n`
-            : markdown;
-    }
-    toTerminal() {
-        return this.blocks.map((block) => renderTerminal(block)).join('\n\n') + '\n';
+        const markdown = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .showText */ .h$)(this.blocks.map(renderMarkdown).join('\n\n') + '\n');
+        return (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .cutText */ .IN)(markdown, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.summaryBytes, 'bytes', `GitHub keeps ${_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.summaryBytes} bytes of a step summary`);
     }
 }
 /** Escapes text for a Markdown table cell or inline position. */
 function escapeMarkdown(text) {
-    return (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .x)(text, 2000)
+    return (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(text, 2000)
         .replace(/[\\`*_{}[\]<>|#!]/g, (c) => `\\${c}`)
         .replace(/\r?\n/g, ' ');
 }
 /** Inline code that survives any content (backticks inside are fenced by longer runs). */
 function inlineCode(text) {
-    const clean = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .x)(text, 2000).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    const clean = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(text, 2000).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
     const fence = '`'.repeat((clean.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0) + 1);
     return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
 }
@@ -593,48 +688,23 @@ function renderMarkdown(block) {
         }
         case 'table': {
             // Pipes end a cell unless escaped; leave the ones escapeMarkdown or inlineCode already escaped.
-            const row = (cells) => `| ${cells.map((c) => String(c).replace(/(?<!\\)\|/g, '\\|')).join(' | ')} |`;
-            return [row(block.header), row(block.header.map(() => '---')), ...block.rows.map(row)].join('\n');
+            const row = (cells) => `| ${cells.map((c) => (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(String(c), MAX_CELL).replace(/\\?\|/g, (m) => (m.length === 2 ? m : '\\|'))).join(' | ')} |`;
+            const lines = [row(block.header), row(block.header.map(() => '---'))];
+            // rows past what GitHub keeps are not rendered at all: the work stays bounded by the limit
+            let size = 0;
+            for (const [i, cells] of block.rows.entries()) {
+                const line = row(cells);
+                size += line.length;
+                if (size > _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.summaryBytes) {
+                    lines.push(`| … ${block.rows.length - i} more rows not shown: GitHub keeps ${_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .LIMITS */ .b1.summaryBytes} bytes of a step summary |`);
+                    break;
+                }
+                lines.push(line);
+            }
+            return lines.join('\n');
         }
         case 'details':
             return `<details><summary>${escapeMarkdown(block.title)}</summary>\n\n${block.body.toMarkdown()}\n</details>`;
-    }
-}
-/** Strips Markdown emphasis and escapes for plain terminal output. */
-function plain(text) {
-    return String(text)
-        .replace(/\\([\\`*_{}[\]<>|#!])/g, '$1')
-        .replace(/\*\*([^*]+)\*\*/g, '$1');
-}
-function renderTerminal(block) {
-    switch (block.kind) {
-        case 'heading':
-            return plain(block.text).toUpperCase();
-        case 'text':
-            return plain(block.text);
-        case 'list':
-            return block.items.map((item) => `  - ${plain(item)}`).join('\n');
-        case 'code':
-            return block.text
-                .split('\n')
-                .map((line) => `    ${line}`)
-                .join('\n');
-        case 'table': {
-            const rows = [block.header, ...block.rows].map((r) => r.map((c) => plain(String(c))));
-            const widths = block.header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-            const line = (r) => r
-                .map((c, i) => c.padEnd(widths[i]))
-                .join('  ')
-                .trimEnd();
-            return [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
-        }
-        case 'details':
-            return `${plain(block.title)}:\n${block.body
-                .toTerminal()
-                .trimEnd()
-                .split('\n')
-                .map((l) => `  ${l}`)
-                .join('\n')}`;
     }
 }
 

@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./shared/zod.ts
 var zod = __webpack_require__(6419);
 // EXTERNAL MODULE: ./shared/context.ts
@@ -31,8 +29,6 @@ var files = __webpack_require__(8365);
 var inputs = __webpack_require__(8573);
 // EXTERNAL MODULE: ./shared/neutralise.ts
 var neutralise = __webpack_require__(2642);
-// EXTERNAL MODULE: ./shared/paths.ts
-var paths = __webpack_require__(2);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -267,6 +263,12 @@ class Prometheus {
         if (status !== 200 || json.status !== 'success') {
             throw new PrometheusError(`Prometheus rejected the query (HTTP ${status}${json.errorType ? `, ${String(json.errorType)}` : ''}): ${apiError(body) || 'no error given'}`);
         }
+        // Thanos and Mimir answer `success` with warnings when a store or querier did not answer:
+        // the numbers are then partial, and a partial count of errors must never pass a gate.
+        const notes = [...notesOf(json.warnings), ...notesOf(json.infos)];
+        if (notes.length) {
+            throw new PrometheusError(`Prometheus answered with ${notes.length} warning${notes.length === 1 ? '' : 's'}, so the data may be partial: ${oneLine(notes[0], 300)}`);
+        }
         try {
             return parseQueryData(json.data);
         }
@@ -275,10 +277,23 @@ class Prometheus {
         }
     }
 }
+/** Backend text in a reason: one line, bounded. */
+function oneLine(text, max) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+/** The `warnings` or `infos` of an answer as text; anything present but not a list counts as one. */
+function notesOf(value) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        return [JSON.stringify(value) ?? String(value)];
+    return value.map((note) => (typeof note === 'string' ? note : (JSON.stringify(note) ?? String(note))));
+}
 function apiError(body) {
     try {
         const error = JSON.parse(body).error;
-        return typeof error === 'string' ? error.slice(0, 300) : '';
+        return typeof error === 'string' ? oneLine(error, 300) : '';
     }
     catch {
         return '';
@@ -640,7 +655,7 @@ const budgetShare = (objective) => Number((1 - objective).toPrecision(12));
 const burnRate = (c, objective) => c.total === 0 && c.bad === 0 ? 0 : errorRatio(c) / budgetShare(objective);
 /** 1 - errors / allowed errors, where allowed = (1 - objective) x total. Negative when overspent. */
 const budgetRemaining = (c, objective) => 1 - c.bad / (budgetShare(objective) * c.total);
-/** Bad from good: good may exceed total by a rounding hair between two queries, never below 0. */
+/** Bad from good: good may exceed total only by float noise (checked before), never below 0. */
 function badFromGood(good, total) {
     return Math.max(0, total - good);
 }
@@ -808,30 +823,65 @@ function requestExpression(request) {
         ? countExpression(request.query, request.window)
         : bucketExpression(request.query, request.window, request.step);
 }
+/** Float noise between two sums of the same samples, never a real difference in events. */
+const NOISE = 1e-9;
+/**
+ * Bad events from the numerator and the total of the same span, or why they are impossible: a
+ * numerator above the total, or good and total series with different labels, never pass a gate.
+ */
+function badEvents(slo, numer, total) {
+    const name = slo.good ? 'good' : 'bad';
+    if (numer > total * (1 + NOISE) + NOISE)
+        return { error: `${numer} ${name} events exceed the total of ${total}` };
+    return { bad: slo.good ? badFromGood(numer, total) : Math.min(numer, total) };
+}
+function unpaired(numer, total) {
+    return numer.series !== undefined && total.series !== undefined && numer.series !== total.series
+        ? `the numerator series ${(0,neutralise/* truncate */.xv)(numer.series, 120)} and the total series ${(0,neutralise/* truncate */.xv)(total.series, 120)} do not pair up`
+        : undefined;
+}
 function toCounts(slo, numer, total) {
     if (!numer.ok)
         return numer;
     if (!total.ok)
         return total;
-    return {
-        ok: true,
-        value: { bad: slo.good ? badFromGood(numer.value, total.value) : numer.value, total: total.value },
-    };
+    const mismatch = unpaired(numer, total);
+    if (mismatch)
+        return { ok: false, error: mismatch };
+    const counted = badEvents(slo, numer.value, total.value);
+    return 'error' in counted
+        ? { ok: false, error: counted.error }
+        : { ok: true, value: { bad: counted.bad, total: total.value } };
 }
 /**
  * Joins per-step numerator and total points into buckets. A step with a total but no bad point had
- * no errors; a step with a total but no good point is unknown and left out (it lowers coverage).
+ * no errors (error series appear at the first error); every other step must pair: a numerator
+ * without a total, or a total without a good point, is data the gate cannot trust.
  */
 function toBuckets(slo, numer, total) {
-    const numerators = new Map(numer);
+    if (!numer.ok)
+        return numer;
+    if (!total.ok)
+        return total;
+    const mismatch = unpaired(numer, total);
+    if (mismatch)
+        return { ok: false, error: mismatch };
+    const totals = new Map(total.value);
+    const stray = numer.value.find(([end]) => !totals.has(end));
+    if (stray)
+        return { ok: false, error: `the history has a numerator at ${stray[0]} but no total there` };
+    const numerators = new Map(numer.value);
     const buckets = [];
-    for (const [end, count] of total) {
+    for (const [end, count] of total.value) {
         const value = numerators.get(end);
         if (slo.good && value === undefined)
-            continue;
-        buckets.push({ end, bad: slo.good ? badFromGood(value, count) : (value ?? 0), total: count });
+            return { ok: false, error: `the history has a total at ${end} but no good events there` };
+        const counted = badEvents(slo, value ?? 0, count);
+        if ('error' in counted)
+            return { ok: false, error: `at ${end} ${counted.error}` };
+        buckets.push({ end, bad: counted.bad, total: count });
     }
-    return buckets;
+    return { ok: true, value: buckets };
 }
 /** Turns the backend's answers (keyed by requestExpression) into the data one SLO is decided on. */
 function assemble(plan, answers) {
@@ -844,7 +894,7 @@ function assemble(plan, answers) {
         const part = request.query === slo.total ? 'total' : slo.good ? 'good-events' : 'bad-events';
         return {
             ...found,
-            error: `the ${part} query ${(0,neutralise/* truncate */.x)(requestExpression(request), 160)} failed: ${found.error}`,
+            error: `the ${part} query ${(0,neutralise/* truncate */.xv)(requestExpression(request), 160)} failed: ${found.error}`,
         };
     };
     const numerBuckets = answer({
@@ -859,11 +909,7 @@ function assemble(plan, answers) {
         window: span.elapsed,
         step: plan.step,
     });
-    const failed = !numerBuckets.ok ? numerBuckets : !totalBuckets.ok ? totalBuckets : undefined;
-    const raw = failed ?? {
-        ok: true,
-        value: toBuckets(slo, numerBuckets.ok ? numerBuckets.value : [], totalBuckets.ok ? totalBuckets.value : []),
-    };
+    const raw = toBuckets(slo, numerBuckets, totalBuckets);
     const counts = new Map();
     if (slo.budgeting.method === 'timeslices') {
         const target = slo.budgeting.sliceTarget;
@@ -895,40 +941,58 @@ const NO_DATA = {
     noData: true,
     error: 'no data (the query returned no series: check the metric and labels; a bad-events query for a metric that has never counted an error needs `or vector(0)` in a $window expression)',
 };
-/** Checks one query's answer: one finite count, or one series of finite points. */
+const refuse = (error) => ({ ok: false, error });
+/** The label set of a series as text, so good and total series can be paired: `{job="api"}`. */
+function seriesKey(labels) {
+    const pairs = [...labels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${pairs.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}}`;
+}
+/** An event count is a finite number of at least 0; anything else is impossible data. */
+function checkCount(value, series) {
+    if (!Number.isFinite(value))
+        return refuse(`the query returned ${value} instead of a count`);
+    if (value < 0)
+        return refuse(`the query returned a negative count (${value})`);
+    return { ok: true, value, series };
+}
+/** Per-step counts: at least one point, each a finite count of at least 0, each step once. */
+function checkPoints(points, series) {
+    if (points.length === 0)
+        return NO_DATA;
+    const times = new Set();
+    for (const [time, value] of points) {
+        if (!Number.isFinite(time) || times.has(time))
+            return refuse(`the history holds the time ${time} twice or not as a number`);
+        times.add(time);
+        const checked = checkCount(value);
+        if (!checked.ok)
+            return refuse(`at ${time} ${checked.error}`);
+    }
+    return { ok: true, value: [...points], series };
+}
+/** Checks one query's answer: one series of the asked type holding finite counts of at least 0. */
 function interpret(request, outcome) {
     if (!outcome.ok)
         return outcome;
     const { result } = outcome;
-    const nonFinite = (value) => ({
-        ok: false,
-        error: `the query returned ${value} instead of a count`,
-    });
     if (request.kind === 'count') {
         if (result.type !== 'vector')
-            return { ok: false, error: `the query returned a ${result.type}, not one number` };
+            return refuse(`the query returned a ${result.type}, not one number`);
         if (result.samples.length === 0)
             return NO_DATA;
         if (result.samples.length > 1)
-            return {
-                ok: false,
-                error: `the query returned ${result.samples.length} series; aggregate them with sum()`,
-            };
-        const value = result.samples[0].value;
-        return Number.isFinite(value) ? { ok: true, value } : nonFinite(value);
+            return refuse(`the query returned ${result.samples.length} series; aggregate them with sum()`);
+        const sample = result.samples[0];
+        return checkCount(sample.value, seriesKey(sample.labels));
     }
     if (result.type !== 'matrix')
-        return { ok: false, error: `the history query returned a ${result.type}, not a range` };
+        return refuse(`the history query returned a ${result.type}, not a range`);
     if (result.series.length === 0)
         return NO_DATA;
     if (result.series.length > 1)
-        return {
-            ok: false,
-            error: `the history query returned ${result.series.length} series; aggregate them with sum()`,
-        };
-    const points = result.series[0].points;
-    const bad = points.find(([, v]) => !Number.isFinite(v));
-    return bad ? nonFinite(bad[1]) : { ok: true, value: points };
+        return refuse(`the history query returned ${result.series.length} series; aggregate them with sum()`);
+    const series = result.series[0];
+    return checkPoints(series.points, seriesKey(series.labels));
 }
 const WINDOW_LABEL = 'trunk_window';
 /**
@@ -940,10 +1004,16 @@ function batchExpression(requests) {
         .map((r) => `label_replace(${requestExpression(r)}, "${WINDOW_LABEL}", "${r.window}", "", "")`)
         .join(' or ');
 }
-/** The part of a batched answer that belongs to one window, without the tag. */
-function windowPart(outcome, window) {
+/**
+ * The part of a batched answer that belongs to one window, without the tag. A series tagged with no
+ * window that was asked for means the answer is not what was asked: every window is refused.
+ */
+function windowPart(outcome, window, asked) {
     if (!outcome.ok || outcome.result.type !== 'vector')
         return outcome;
+    const stray = outcome.result.samples.find((s) => !asked.has(s.labels.get(WINDOW_LABEL) ?? ''));
+    if (stray)
+        return { ok: false, error: `the answer holds a series no query asked for: ${seriesKey(stray.labels)}` };
     const samples = outcome.result.samples
         .filter((s) => s.labels.get(WINDOW_LABEL) === String(window))
         .map((s) => ({ labels: new Map([...s.labels].filter(([k]) => k !== WINDOW_LABEL)), value: s.value }));
@@ -967,8 +1037,9 @@ function prometheusBackend(client) {
         const outcomes = await client.queryAll(batches.map(({ expr }) => ({ expr, time: at })));
         const answers = new Map();
         batches.forEach(({ group }, i) => {
+            const asked = new Set(group.map((r) => String(r.window)));
             for (const request of group) {
-                const outcome = request.kind === 'count' ? windowPart(outcomes[i], request.window) : outcomes[i];
+                const outcome = request.kind === 'count' ? windowPart(outcomes[i], request.window, asked) : outcomes[i];
                 answers.set(requestExpression(request), interpret(request, outcome));
             }
         });
@@ -989,15 +1060,11 @@ function fileBackend(series) {
             }
             if (request.kind === 'count') {
                 const value = countFromExport(series, request.query.selector, request.window, at);
-                answers.set(expr, value === undefined
-                    ? NO_DATA
-                    : Number.isFinite(value)
-                        ? { ok: true, value }
-                        : { ok: false, error: `the export holds ${value}` });
+                answers.set(expr, value === undefined ? NO_DATA : checkCount(value));
             }
             else {
                 const points = bucketsFromExport(series, request.query.selector, request.window, request.step, at);
-                answers.set(expr, points.length === 0 ? NO_DATA : { ok: true, value: points });
+                answers.set(expr, checkPoints(points));
             }
         }
         return answers;
@@ -1008,10 +1075,12 @@ function fileBackend(series) {
 
 
 const percent = (x) => `${(x * 100).toFixed(2)}%`;
-/** A count is usable only when finite and not negative: NaN, Inf and garbage never pass a gate. */
+/** A count is usable only when finite, not negative and bad <= total: impossible data never passes. */
 function usable(c) {
-    return Number.isFinite(c.bad) && Number.isFinite(c.total) && c.bad >= 0 && c.total >= 0;
+    return Number.isFinite(c.bad) && Number.isFinite(c.total) && c.bad >= 0 && c.bad <= c.total;
 }
+/** Data whose newest bucket ends more than this many steps before the evaluation time is stale. */
+const STALE_STEPS = 2;
 /**
  * Decides one SLO. Every doubt (missing data, NaN/Inf, query errors, too little coverage, no
  * traffic) is `inconclusive`, so the gate never passes on numbers it does not have.
@@ -1027,9 +1096,18 @@ function decideSlo(slo, span, step, data, policy) {
         rules: [],
         history: [],
     };
-    const inconclusive = (reason) => Object.assign(result, { decision: 'inconclusive', reason });
+    // The reason is one line: backend text may hold line breaks, and outputs and logs show one line.
+    const inconclusive = (reason) => Object.assign(result, {
+        decision: 'inconclusive',
+        reason: reason.replace(/[\r\n\u0085\u2028\u2029]+/g, ' '),
+    });
     if (!data.buckets.ok)
         return inconclusive(data.buckets.error);
+    const newest = data.buckets.value.reduce((max, b) => (b.end <= span.end && b.end > max ? b.end : max), -Infinity);
+    if (!Number.isFinite(newest))
+        return inconclusive('no data in the window');
+    if (newest < span.end - STALE_STEPS * step)
+        return inconclusive(`the data ends at ${new Date(newest * 1000).toISOString()}, ${duration(span.end - newest)} before the evaluation time: is the metric still scraped?`);
     result.coverage = coverage(data.buckets.value, span, step);
     const main = data.counts.get(span.elapsed);
     if (!main?.ok)
@@ -1264,7 +1342,10 @@ function renderSummary(gate, results, context) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./shared/yaml.ts
+var yaml = __webpack_require__(7315);
 ;// CONCATENATED MODULE: ./actions/error-budget-gate/src/slo.ts
+
 
 
 
@@ -1468,13 +1549,15 @@ function fromPyrra(doc, file) {
  */
 function parseSloFile(text, file, defaultWindow) {
     const docs = [];
-    for (const doc of (0,dist.parseAllDocuments)(text)) {
-        if (doc.errors.length)
-            throw new errors/* UserError */.yo(`${file} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-        const value = doc.toJS({ maxAliasCount: 100 });
-        if (value !== null && value !== undefined)
-            docs.push(obj(value));
-    }
+    (0,yaml/* userYaml */.Tz)(file, () => {
+        for (const doc of (0,dist.parseAllDocuments)(text)) {
+            if (doc.errors.length)
+                throw new errors/* UserError */.yo(`${file} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+            const value = doc.toJS({ maxAliasCount: yaml/* MAX_ALIASES */.K1 });
+            if (value !== null && value !== undefined)
+                docs.push(obj(value));
+        }
+    });
     const slos = [];
     const openSlo = docs.filter((d) => String(d.apiVersion ?? '').startsWith('openslo/'));
     if (openSlo.length)
@@ -1498,8 +1581,6 @@ function parseSloFile(text, file, defaultWindow) {
 }
 
 ;// CONCATENATED MODULE: ./actions/error-budget-gate/src/main.ts
-
-
 
 
 
@@ -1581,20 +1662,18 @@ function loadSlos(values, workspace) {
             }),
         ];
     }
-    const path = (0,paths/* resolveInside */.L)(workspace, values.slo, 'slo');
-    (0,files/* checkSize */.C1)(path, 4 * 1024 * 1024, 'SLO file');
-    return parseSloFile((0,external_node_fs_.readFileSync)(path, 'utf8'), values.slo, window);
+    const text = (0,files/* readTextInside */.YA)(workspace, values.slo, { input: 'slo', maxBytes: 4 * 1024 * 1024 });
+    return parseSloFile(text, values.slo, window);
 }
 function makeBackend(values, io, workspace) {
     const url = values['prometheus-url'];
     if (url && values.file)
         throw new errors/* UserError */.yo('Set only one of inputs "prometheus-url" and "file".');
     if (values.file) {
-        const path = (0,paths/* resolveInside */.L)(workspace, values.file, 'file');
-        (0,files/* checkSize */.C1)(path, 512 * 1024 * 1024, 'export');
+        const text = (0,files/* readTextInside */.YA)(workspace, values.file, { input: 'file', maxBytes: 512 * 1024 * 1024 });
         try {
             return {
-                backend: fileBackend(parseExport((0,external_node_fs_.readFileSync)(path, 'utf8'))),
+                backend: fileBackend(parseExport(text)),
                 name: `the export ${values.file}`,
             };
         }
@@ -1729,7 +1808,7 @@ async function run(io) {
         const who = ctx.actor || 'unknown';
         const message = `Error budget gate overridden by ${who} (${gate.overridden}: ${gate.deciding.reason}). Reason: ${reason}`;
         io.annotate({ level: 'notice', title: 'Error budget gate overridden', message });
-        const body = `**Error budget gate overridden** by @${who} in [run ${ctx.runId}](${ctx.runUrl}).\n\n- Decision overridden: \`${gate.overridden}\`: ${gate.deciding.reason}\n- Reason: ${(0,neutralise/* truncate */.x)(reason.replace(/\r?\n/g, ' '), 500)}`;
+        const body = `**Error budget gate overridden** by @${who} in [run ${ctx.runId}](${ctx.runUrl}).\n\n- Decision overridden: \`${gate.overridden}\`: ${gate.deciding.reason}\n- Reason: ${(0,neutralise/* truncate */.xv)(reason.replace(/\r?\n/g, ' '), 500)}`;
         audit = {
             actor: who,
             reason,
@@ -1764,40 +1843,203 @@ async function run(io) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ checkSize),
-/* harmony export */   lY: () => (/* binding */ findFiles)
+/* harmony export */   H4: () => (/* binding */ readChunksInside),
+/* harmony export */   Mt: () => (/* binding */ writeInside),
+/* harmony export */   YA: () => (/* binding */ readTextInside),
+/* harmony export */   lY: () => (/* binding */ findFiles),
+/* harmony export */   xO: () => (/* binding */ readInside)
 /* harmony export */ });
-/* unused harmony export readHead */
+/* unused harmony export decodeText */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
 /* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5342);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2);
 
 
 
 
+
+/**
+ * The one way actions touch files a user names. A path is resolved with every link followed
+ * (dangling ones too) and must lead into the workspace or an extra root (RUNNER_TEMP); the file is
+ * then opened without following links (O_NOFOLLOW), so a link swapped in afterwards is refused, and
+ * without blocking (O_NONBLOCK), so a FIFO cannot hang the step. Reads take regular files only and
+ * stop at a byte cap that the error names.
+ */
 /** Folders never searched for inputs: VCS data and installed dependencies. */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const mib = (bytes) => bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${+(bytes / 1024).toFixed(1)} KiB`;
+/** One sentence for an error from opening a file the user named. */
+function openError(error, path, input) {
+    const code = error.code;
+    const what = code === 'ENOENT'
+        ? 'which does not exist'
+        : code === 'EISDIR'
+            ? 'which is a directory; name a file'
+            : code === 'ELOOP'
+                ? 'which is a symbolic link (it changed while being opened)'
+                : code === 'ENOTDIR'
+                    ? 'but a folder on its way is a file'
+                    : code === 'EACCES' || code === 'EPERM'
+                        ? 'which this step may not open'
+                        : code === 'ENXIO'
+                            ? 'which is not a regular file'
+                            : `which cannot be opened (${code ?? error.message})`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${input}" names ${path}, ${what}.`);
+}
+function openConfined(workspace, path, place, flags) {
+    const { real } = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .confine */ .Do)(workspace, path, place.input, place.extraRoots);
+    const shown = path.slice(0, 200);
+    try {
+        if (flags & node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(real), { recursive: true });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, flags | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK, 0o644);
+        return { fd, shown };
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
+            throw error;
+        throw openError(error, shown, place.input);
+    }
+}
+/** A file the user named, as bytes: inside the workspace, a regular file, at most `maxBytes`. */
+function readInside(workspace, path, place) {
+    const { fd, shown } = openConfined(workspace, path, place, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY);
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stats.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is a directory; name a file.`);
+        if (!stats.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+        const tooLarge = () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`);
+        if (stats.size > place.maxBytes)
+            throw tooLarge();
+        // read to the cap plus one byte whatever the size said: a file may grow while it is read
+        const buffer = Buffer.allocUnsafe(Math.min(place.maxBytes + 1, Math.max(stats.size, 64 * 1024) + 1));
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                break;
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+        }
+        if (length > place.maxBytes)
+            throw tooLarge();
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+const decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * A text file the user named: `readInside`, then UTF-8 without NUL bytes (a BOM is dropped).
+ * Anything else is a user error naming the input and the file, never a parser crash later.
+ */
+function readTextInside(workspace, path, place) {
+    return decodeText(readInside(workspace, path, place), path, place.input);
+}
+/** Bytes as UTF-8 text, or a user error naming the input and file when they are not text. */
+function decodeText(bytes, path, input) {
+    let text;
+    try {
+        text = decoder.decode(bytes);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${input}" names ${path.slice(0, 200)}, which is not UTF-8 text.`);
+    }
+    if (text.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${input}" names ${path.slice(0, 200)}, which is not text (it holds NUL bytes).`);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/**
+ * Writes (replaces) a file the user named, inside the workspace or an extra root, creating its
+ * folders. A link whose target stays inside is written through; one leading out is refused.
+ * Returns the absolute path as given.
+ */
+function writeInside(workspace, path, data, place) {
+    const { fd, shown } = openConfined(workspace, path, place, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_TRUNC);
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+        for (let at = 0; at < bytes.length;)
+            at += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, bytes, at, bytes.length - at);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, path);
+}
+/**
+ * A search pattern relative to the workspace. One written as an absolute path inside the workspace
+ * is made relative; `/x` stays anchored at the root when `x` exists there; any other absolute
+ * pattern, or one with a `..` segment, leads outside and is an error naming the input.
+ */
+function workspacePattern(root, pattern, inputName) {
+    const negated = pattern.startsWith('!');
+    let body = negated ? pattern.slice(1) : pattern;
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(body)) {
+        const first = body.split('/').find(Boolean) ?? '';
+        if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .within */ .ux)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root), body))
+            body = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root), body) || '**';
+        else if (!first || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, first)))
+            body = '/..';
+    }
+    if (body.split(/[\\/]/).includes('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${inputName}" has the pattern ${JSON.stringify(pattern.slice(0, 200))}, which leads outside the workspace; patterns are relative to the workspace.`);
+    return negated ? `!${body}` : body;
+}
 /**
  * Files below `root` matching the patterns (see glob.ts), as sorted root-relative paths with `/`.
- * Symbolic links are not followed, so a link cannot lead the search out of the workspace.
+ * Folders reached through links are not searched; a linked file is listed only when its target is
+ * a file inside the root. Patterns leading outside are refused; ones matching nothing are warned of.
  */
 function findFiles(root, patterns, options = {}) {
-    const matches = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globList */ .X)(patterns, options.inputName);
+    const inputName = options.inputName ?? 'patterns';
+    const relativePatterns = patterns.map((p) => workspacePattern(root, p, inputName));
+    const matches = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .globList */ .X)(relativePatterns, inputName);
     const maxFiles = options.maxFiles ?? 100_000;
+    const roots = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .realRoots */ .CB)(root);
     const found = [];
+    const linkedFileInside = (path) => {
+        const real = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .realTarget */ .aO)(path);
+        if (real === undefined || !roots.some((r) => (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .within */ .ux)(r, real)))
+            return false;
+        try {
+            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+            try {
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile();
+            }
+            finally {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            }
+        }
+        catch {
+            return false;
+        }
+    };
     // `prefix` is the folder relative to root, `/`-separated: no path arithmetic per file.
     const walk = (dir, prefix) => {
         for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
             if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name))
                 walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), `${prefix}${entry.name}/`);
-            else if (entry.isFile()) {
+            else if (entry.isFile() || entry.isSymbolicLink()) {
                 const rel = prefix + entry.name;
-                if (matches(rel)) {
+                if (!matches(rel))
+                    continue;
+                if (entry.isSymbolicLink() && !linkedFileInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name))) {
+                    options.log?.warning(`Input "${inputName}": ${rel} is a symbolic link that does not lead to a file inside the workspace; skipped.`);
+                    continue;
+                }
+                {
                     if (found.length >= maxFiles) {
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`More than ${maxFiles} files match input "${options.inputName ?? 'patterns'}"; narrow the patterns.`);
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`More than ${maxFiles} files match input "${inputName}"; narrow the patterns.`);
                     }
                     found.push(rel);
                 }
@@ -1805,26 +2047,42 @@ function findFiles(root, patterns, options = {}) {
         }
     };
     walk(root, '');
+    if (options.log) {
+        // one warning for the input, so a default list of alternatives costs one line, not one per pattern
+        const unmatched = patterns.filter((_, i) => {
+            const relative = relativePatterns[i];
+            if (relative.startsWith('!'))
+                return false;
+            const glob = (0,_glob_js__WEBPACK_IMPORTED_MODULE_3__/* .compileGlob */ .S)(relative, inputName);
+            return !found.some((path) => glob.matches(path));
+        });
+        if (unmatched.length)
+            options.log.warning(`Input "${inputName}": ${unmatched.length === 1 ? 'the pattern' : 'the patterns'} ${unmatched.map((p) => JSON.stringify(p)).join(', ')} ${unmatched.length === 1 ? 'matches' : 'match'} no file.`);
+    }
     return found.sort();
 }
-/** The first bytes of a file, for sniffing its format (gzip, HTML, BOM) before parsing. */
-function readHead(path, bytes = 512) {
-    const fd = openSync(path, 'r');
+/**
+ * A file the user named, in chunks read into one reused buffer (each chunk is valid until the next
+ * is asked for), with the same checks as `readInside`; more than `maxBytes` is an error naming the cap.
+ */
+function* readChunksInside(workspace, path, place) {
+    const { fd, shown } = openConfined(workspace, path, place, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY);
     try {
-        const buffer = Buffer.alloc(bytes);
-        return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!stats.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is ${stats.isDirectory() ? 'a directory; name a file' : 'not a regular file'}.`);
+        const buffer = Buffer.allocUnsafe(1 << 16);
+        let total = 0;
+        for (let read; (read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, 0, buffer.length, null)) > 0;) {
+            total += read;
+            if (total > place.maxBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`);
+            yield buffer.subarray(0, read);
+        }
     }
     finally {
-        closeSync(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
-}
-/** A file's size, failing with a user error that names it when it is larger than `maxBytes`. */
-function checkSize(path, maxBytes, what = 'file') {
-    const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
-    if (size > maxBytes) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`The ${what} ${path} is ${size} bytes; at most ${maxBytes} are read.`);
-    }
-    return size;
 }
 
 

@@ -9,13 +9,15 @@ export const modules = {
 /* harmony export */   planIssues: () => (/* binding */ planIssues),
 /* harmony export */   syncIssues: () => (/* binding */ syncIssues)
 /* harmony export */ });
-/* unused harmony exports marker, redact, issueTitle, issueBody */
+/* unused harmony exports marker, issueTitle, issueBody */
 /* harmony import */ var _shared_github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4319);
-/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2642);
-/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6566);
-/* harmony import */ var _classify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7166);
-/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3050);
-/* harmony import */ var _quarantine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7120);
+/* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2642);
+/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4781);
+/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6566);
+/* harmony import */ var _classify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7166);
+/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3050);
+/* harmony import */ var _quarantine_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7120);
+
 
 
 
@@ -27,37 +29,30 @@ export const modules = {
  * opening another; reopened when the test is quarantined again, closed with a comment on release.
  * Issue text is public and unmasked: failure text is redacted and cut, and system-out never used.
  */
-const marker = (id) => `<!-- trunk-actions:flaky id=${(0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id)} -->`;
+const marker = (id) => `<!-- trunk-actions:flaky id=${(0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .idHash */ .C2)(id)} -->`;
 const MARKER = /<!-- trunk-actions:flaky id=([0-9a-f]+) -->/;
 const MAX_FAILURE = 2000;
-const SECRET_PATTERNS = [
-    [/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g, '***'],
-    [/\bAKIA[0-9A-Z]{16}\b/g, '***'],
-    [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 ***'],
-    [/(\/\/[^/\s:@]+):[^/\s@]+@/g, '$1:***@'],
-    [/\b(password|passwd|pwd|secret|token|api[_-]?key)(\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, '$1$2***'],
-];
-/** Removes what looks like credentials from failure text before it goes public. */
-function redact(text) {
-    return SECRET_PATTERNS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
-}
 function fenced(text) {
     const longest = (text.match(/`+|~+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}text\n${text}\n${fence}`;
 }
 function issueTitle(id) {
-    return `Flaky test: ${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .QC)(id).replace(/\s+/g, ' '), 180)}`;
+    return `Flaky test: ${(0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_6__/* .truncate */ .xv)((0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .displayName */ .QC)(id).replace(/\s+/g, ' '), 180)}`;
 }
 function issueBody(facts) {
     const rows = [
-        ['Test id', (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.id)],
-        ['File', facts.file ? (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.file) : 'not given by the reporter'],
+        ['Test id', (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.id)],
+        ['File', facts.file ? (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.file) : 'not given by the reporter'],
     ];
+    // Quarantined for this project only: the same test on other projects still blocks.
+    const project = (0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTestId */ .FG)(facts.id)?.project;
+    if (project)
+        rows.push(['Project', `${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(project)} only`]);
     if (facts.since)
         rows.push([
             'Quarantined at',
-            `${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.since.commit.slice(0, 12))} on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.since.branch)}`,
+            `${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.since.commit.slice(0, 12))} on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.since.branch)}`,
         ]);
     if (facts.score)
         rows.push(['Mixed results', `${facts.score.flakyCommits} of ${facts.score.commits} commits`]);
@@ -72,11 +67,13 @@ function issueBody(facts) {
         // Values are inline code (pipes escaped by inlineCode) or the action's own words.
         ...rows.map(([k, v]) => `| ${k} | ${v} |`),
         '',
-        `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .inlineCode */ .ti)(facts.defaultBranch)}.`,
+        `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.defaultBranch)}.`,
     ];
     if (facts.failure) {
-        const text = redact((0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .x)([facts.failure.message, facts.failure.text].filter(Boolean).join('\n\n'), MAX_FAILURE));
-        lines.push('', `Last failure (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(facts.failure.type)}, cut at ${MAX_FAILURE} characters, credentials redacted):`, '', fenced(text));
+        // Redacted before the final cut, so a cut cannot leave half a secret no pattern finds any more.
+        const failure = [facts.failure.message, facts.failure.text].filter(Boolean).join('\n\n');
+        const text = (0,_shared_neutralise_js__WEBPACK_IMPORTED_MODULE_6__/* .truncate */ .xv)((0,_shared_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(failure.slice(0, 4 * MAX_FAILURE)), MAX_FAILURE);
+        lines.push('', `Last failure (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(facts.failure.type)}, cut at ${MAX_FAILURE} characters, credentials redacted):`, '', fenced(text));
     }
     return lines.join('\n');
 }
@@ -94,14 +91,14 @@ function planIssues(input) {
             id,
             file: test?.file,
             since: entry ? { commit: entry.commit, branch: entry.branch } : undefined,
-            score: (0,_classify_js__WEBPACK_IMPORTED_MODULE_1__/* .flakinessScore */ .DR)(input.history, id),
+            score: (0,_classify_js__WEBPACK_IMPORTED_MODULE_3__/* .flakinessScore */ .DR)(input.history, id),
             failure: test?.failure,
             runUrl: input.runUrl,
             releaseAfter: input.releaseAfter,
             defaultBranch: input.defaultBranch,
         };
     };
-    const automatic = (0,_quarantine_js__WEBPACK_IMPORTED_MODULE_3__/* .autoQuarantined */ .GT)(input.history);
+    const automatic = (0,_quarantine_js__WEBPACK_IMPORTED_MODULE_5__/* .autoQuarantined */ .GT)(input.history);
     const fresh = new Set(input.decisions.quarantined);
     const work = {
         quarantined: input.decisions.quarantined.map(factsOf),
@@ -141,14 +138,32 @@ async function syncIssues(github, repo, work, log) {
     };
     await list();
     const result = new Map();
+    /**
+     * The test's issue by its marker, else the issue opened under its v1 id (a migrated history):
+     * taken over once, so of a v1 test's Playwright projects one continues the issue.
+     */
+    const issueOf = (id) => {
+        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .idHash */ .C2)(id));
+        if (issue)
+            return { issue };
+        const legacy = (0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .legacyIdOf */ .ix)(id);
+        const legacyHash = legacy === undefined ? undefined : (0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .idHash */ .C2)(legacy);
+        return legacyHash && byHash.has(legacyHash) ? { issue: byHash.get(legacyHash), legacyHash } : {};
+    };
     /** Opens the test's issue, or reopens and refreshes the one its marker finds. */
     const openIssue = async (facts) => {
-        const hash = (0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(facts.id);
+        const hash = (0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .idHash */ .C2)(facts.id);
         let looked = false;
+        let legacyHash;
+        const find = () => {
+            const found = issueOf(facts.id);
+            legacyHash = found.legacyHash;
+            return found.issue;
+        };
         const { value, created } = await (0,_shared_github_js__WEBPACK_IMPORTED_MODULE_0__.findOrCreate)({
-            what: `the issue for ${(0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .displayName */ .QC)(facts.id).slice(0, 100)}`,
+            what: `the issue for ${(0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .displayName */ .QC)(facts.id).slice(0, 100)}`,
             // After a failed create, list again: the issue may exist although the request failed.
-            find: async () => (looked ? (await list(), byHash.get(hash)) : ((looked = true), byHash.get(hash))),
+            find: async () => (looked ? (await list(), find()) : ((looked = true), find())),
             create: async () => {
                 const { data } = await github.rest.issues.create({
                     owner,
@@ -168,7 +183,11 @@ async function syncIssues(github, repo, work, log) {
                 issue_number: value.number,
                 state: 'open',
                 body: issueBody(facts),
+                // An issue of a v1 id gets the current title (naming the project) with the current marker.
+                ...(legacyHash ? { title: issueTitle(facts.id) } : {}),
             });
+        if (legacyHash)
+            byHash.delete(legacyHash);
         log.debug(`${created ? 'Opened' : 'Updated'} issue #${value.number} for a quarantined test.`);
         byHash.set(hash, { ...value, open: true });
         result.set(facts.id, { ...value, open: true });
@@ -178,13 +197,15 @@ async function syncIssues(github, repo, work, log) {
     // A quarantined test failing again refreshes its issue; one missing (an earlier run could not
     // create it) is opened now, so the issues heal, unless the quarantining job is still at it.
     for (const facts of work.failedAgain) {
-        if (facts.openIfMissing || byHash.has((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(facts.id)))
+        if (facts.openIfMissing || issueOf(facts.id).issue)
             await openIssue(facts);
     }
     for (const { id, passes } of work.released) {
-        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id));
+        const { issue, legacyHash } = issueOf(id);
         if (!issue)
             continue;
+        if (legacyHash)
+            byHash.delete(legacyHash);
         if (issue.open) {
             await github.rest.issues.createComment({
                 owner,
@@ -203,7 +224,7 @@ async function syncIssues(github, repo, work, log) {
         result.set(id, { ...issue, open: false });
     }
     for (const id of work.link) {
-        const issue = byHash.get((0,_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .idHash */ .C2)(id));
+        const { issue } = issueOf(id);
         if (issue && !result.has(id))
             result.set(id, issue);
     }
@@ -227,15 +248,36 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusOf: () => (/* binding */ statusOf)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5555);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6856);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9083);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9392);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2642);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4781);
 
 
 
 
 
+
+
+
+/**
+ * Request parameters that carry free text to GitHub, where it is public and never masked: issue and
+ * comment bodies, titles, tag and commit messages, descriptions, deployment payloads, and the links
+ * a deployment status shows (a URL with credentials in it would be shown to every reader).
+ */
+const OUTGOING_TEXT = [
+    'body',
+    'title',
+    'message',
+    'description',
+    'payload',
+    'environment_url',
+    'log_url',
+    'target_url',
+];
 /**
  * An Octokit from @actions/github with throttling (waits out primary and secondary rate limits,
  * honouring `retry-after`), retries with back-off, and a per-request timeout. POST requests are
@@ -267,11 +309,22 @@ function createGitHub(options) {
             doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
         },
         request: { fetch: timedFetch },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_3__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_4__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
     octokit.hook.wrap('request', async (request, endpoint) => {
         options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}`);
         if (endpoint.method === 'POST')
             endpoint.request = { ...endpoint.request, retries: 0 };
+        for (const key of OUTGOING_TEXT)
+            if (endpoint[key] !== undefined)
+                endpoint[key] = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactDeep */ .KL)(endpoint[key], options.redact);
+        // every issue, pull request and comment text keeps to GitHub's 65,536 characters, saying what was cut
+        // and shows hidden or direction-changing characters in names escaped
+        if (/\/(issues|pulls)\b/.test(endpoint.url)) {
+            if (typeof endpoint.body === 'string')
+                endpoint.body = (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .boundIssueText */ .dK)((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_7__/* .showText */ .h$)(endpoint.body));
+            if (typeof endpoint.title === 'string')
+                endpoint.title = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_7__/* .showText */ .h$)(endpoint.title);
+        }
         return request(endpoint);
     });
     return octokit;
@@ -347,6 +400,7 @@ function connectGitHub(io, token, why) {
         token,
         apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
         log: io.log,
+        redact: io.redact,
         retryBaseMs: positive('TRUNK_ACTIONS_RETRY_BASE_MS'),
         timeoutMs: positive('TRUNK_ACTIONS_HTTP_TIMEOUT_MS'),
     });

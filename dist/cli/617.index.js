@@ -1,8 +1,8 @@
-export const id = 376;
-export const ids = [376];
+export const id = 617;
+export const ids = [617];
 export const modules = {
 
-/***/ 4376:
+/***/ 1617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,8 +20,8 @@ var zod = __webpack_require__(6419);
 var context = __webpack_require__(1849);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(2635);
-// EXTERNAL MODULE: ./shared/git.ts
-var shared_git = __webpack_require__(7366);
+// EXTERNAL MODULE: ./shared/git.ts + 1 modules
+var shared_git = __webpack_require__(9801);
 // EXTERNAL MODULE: ./shared/glob.ts
 var shared_glob = __webpack_require__(5342);
 // EXTERNAL MODULE: ./shared/inputs.ts
@@ -33,50 +33,82 @@ var yaml = __webpack_require__(7315);
 // EXTERNAL MODULE: ./shared/range.ts
 var shared_range = __webpack_require__(4823);
 ;// CONCATENATED MODULE: ./actions/affected/src/graph.ts
-
 /**
- * Fails with the first dependency cycle found, named by its projects and manifests: the order of
- * builds is undefined on a cycle, so a matrix built from it would be too.
+ * The dependency cycles of the graph: strongly connected components of more than one project
+ * (Tarjan's algorithm, iterative so long chains do not overflow the stack, linear in projects + links).
+ * Members are sorted by name and cycles by their first member, so the answer does not depend on the
+ * order manifests were read in.
  */
-function assertAcyclic(projects) {
+function dependencyCycles(projects) {
+    const index = new Map();
+    const low = new Map();
+    const onStack = new Set();
+    const stack = [];
     const byName = new Map(projects.map((p) => [p.name, p]));
-    const state = new Map(); // 1 = on the current path, 2 = done
+    const cycles = [];
     for (const start of projects) {
-        if (state.has(start.name))
+        if (index.has(start.name))
             continue;
-        // Iterative depth-first search: recursion would overflow on long chains of packages.
-        const stack = [{ name: start.name, next: 0 }];
-        state.set(start.name, 1);
-        while (stack.length) {
-            const top = stack.at(-1);
-            const links = byName.get(top.name)?.links ?? [];
-            if (top.next >= links.length) {
-                state.set(top.name, 2);
-                stack.pop();
+        const frames = [{ name: start.name, next: 0 }];
+        index.set(start.name, index.size);
+        low.set(start.name, index.get(start.name));
+        stack.push(start.name);
+        onStack.add(start.name);
+        while (frames.length) {
+            const frame = frames.at(-1);
+            const links = byName.get(frame.name).links;
+            if (frame.next < links.length) {
+                const next = links[frame.next++].name;
+                if (!byName.has(next))
+                    continue;
+                if (!index.has(next)) {
+                    index.set(next, index.size);
+                    low.set(next, index.get(next));
+                    stack.push(next);
+                    onStack.add(next);
+                    frames.push({ name: next, next: 0 });
+                }
+                else if (onStack.has(next))
+                    low.set(frame.name, Math.min(low.get(frame.name), index.get(next)));
                 continue;
             }
-            const next = links[top.next++].name;
-            if (state.get(next) === 1) {
-                const cycle = [...stack.slice(stack.findIndex((s) => s.name === next)).map((s) => s.name), next];
-                const manifests = [...new Set(cycle.map((n) => byName.get(n)?.manifest).filter(Boolean))];
-                throw new errors/* UserError */.yo(`Dependency cycle: ${cycle.join(' → ')} (declared in ${manifests.join(', ')}); the build order is undefined, so remove one of these dependencies.`);
-            }
-            if (!state.has(next) && byName.has(next)) {
-                state.set(next, 1);
-                stack.push({ name: next, next: 0 });
-            }
+            frames.pop();
+            const parent = frames.at(-1);
+            if (parent)
+                low.set(parent.name, Math.min(low.get(parent.name), low.get(frame.name)));
+            if (low.get(frame.name) !== index.get(frame.name))
+                continue;
+            const component = [];
+            let member;
+            do {
+                member = stack.pop();
+                onStack.delete(member);
+                component.push(member);
+            } while (member !== frame.name);
+            if (component.length > 1)
+                cycles.push(component.sort(compareNames));
         }
     }
+    return cycles.sort((a, b) => compareNames(a[0], b[0]));
 }
+const compareNames = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /**
- * Adds to `affected` every transitive dependent (and, when asked, every transitive dependency) of
- * the projects in it, recording which neighbour brought each one in, breadth first so the recorded
- * path is a shortest one.
+ * Adds to the seeds every member of a cycle holding one (a cycle builds as one unit), every
+ * transitive dependent and, when asked, every transitive dependency, recording the neighbour that
+ * brought each one in. Breadth first, so the recorded path is a shortest one.
  */
-function expand(projects, seeds, options) {
+function expand(projects, seeds, cycles, options) {
     const affected = new Map();
     for (const [name, reasons] of seeds)
         affected.set(name, { kind: 'changed', reasons });
+    const cycleOf = new Map();
+    for (const cycle of cycles)
+        for (const name of cycle)
+            cycleOf.set(name, cycle);
+    for (const seed of seeds.keys())
+        for (const member of cycleOf.get(seed) ?? [])
+            if (!affected.has(member))
+                affected.set(member, { kind: 'cycle', via: seed, seed, steps: 1 });
     const dependents = new Map();
     for (const project of projects)
         for (const link of project.links) {
@@ -89,10 +121,14 @@ function expand(projects, seeds, options) {
     const walk = (next, kind) => {
         const queue = [...affected.keys()];
         for (let i = 0; i < queue.length; i++) {
-            for (const neighbour of next(queue[i])) {
+            const from = queue[i];
+            const cause = affected.get(from);
+            const seed = cause.kind === 'changed' ? from : cause.seed;
+            const steps = cause.kind === 'changed' ? 1 : cause.steps + 1;
+            for (const neighbour of next(from)) {
                 if (affected.has(neighbour))
                     continue;
-                affected.set(neighbour, { kind, via: queue[i] });
+                affected.set(neighbour, { kind, via: from, seed, steps });
                 queue.push(neighbour);
             }
         }
@@ -104,17 +140,12 @@ function expand(projects, seeds, options) {
         walk((name) => (byName.get(name)?.links ?? []).map((l) => l.name), 'dependency');
     return affected;
 }
-/** The chain of projects from `name` back to the project that was changed: [name, via, ..., seed]. */
-function pathToSeed(affected, name) {
-    const path = [name];
-    for (let cause = affected.get(name); cause && cause.kind !== 'changed'; cause = affected.get(cause.via)) {
-        if (path.includes(cause.via))
-            break;
-        path.push(cause.via);
-    }
-    return path;
-}
-/** One line saying why: `changed packages/a/x.ts`, `depends on b (changed)`, `depends on c → b (changed)`, `dependency of c`. */
+/**
+ * One line saying why, of bounded length whatever the depth: `changed packages/a/x.ts`,
+ * `depends on b (changed)`, `depends on c → b (changed)`, `depends on d → … → a (changed, 5 links)`,
+ * `dependency of c`, `in a dependency cycle with a (changed)`. Each project names its next hop, so
+ * the whole path can be followed through the other projects' reasons.
+ */
 function describeCause(affected, name) {
     const cause = affected.get(name);
     if (!cause)
@@ -123,12 +154,16 @@ function describeCause(affected, name) {
         const [first, ...rest] = cause.reasons;
         return rest.length ? `${first} and ${rest.length} more` : (first ?? 'changed');
     }
-    const path = pathToSeed(affected, name).slice(1);
-    const last = affected.get(path.at(-1));
-    const tail = last?.kind === 'changed' ? 'changed' : 'affected';
-    return cause.kind === 'dependent'
-        ? `depends on ${path.join(' → ')} (${tail})`
-        : `dependency of ${cause.via}`;
+    const tail = affected.get(cause.seed)?.kind === 'changed' ? 'changed' : 'affected';
+    if (cause.kind === 'cycle')
+        return `in a dependency cycle with ${cause.seed} (${tail})`;
+    if (cause.kind === 'dependency')
+        return `dependency of ${cause.via}`;
+    if (cause.steps === 1)
+        return `depends on ${cause.via} (${tail})`;
+    if (cause.steps === 2)
+        return `depends on ${cause.via} → ${cause.seed} (${tail})`;
+    return `depends on ${cause.via} → … → ${cause.seed} (${tail}, ${cause.steps} links)`;
 }
 
 ;// CONCATENATED MODULE: ./actions/affected/src/model.ts
@@ -175,6 +210,8 @@ function describeShared(key) {
         return `catalog entry ${b} (${a === 'default' ? 'default catalog' : `catalog ${a}`}${where})`;
     if (kind === 'cargo-dependencies')
         return `[workspace.dependencies] ${a}${where}`;
+    if (kind === 'cargo-lints')
+        return `[workspace.lints]${where}`;
     return `[workspace.package] ${a}${where}`;
 }
 
@@ -224,30 +261,42 @@ class InputRules {
     isInput(project, path) {
         if (path === project.manifest || this.extra.has(path))
             return true;
+        if (project.targets && this.matcher(`targets:${project.name}`, project.targets)(path))
+            return true;
         const key = this.override.has(project.name)
             ? project.name
             : this.override.has(project.ecosystem)
                 ? project.ecosystem
-                : `default:${project.ecosystem}`;
+                : project.inputs
+                    ? `own:${project.name}`
+                    : `default:${project.ecosystem}`;
+        const matches = this.matcher(key, this.override.get(key) ?? project.inputs ?? DEFAULT_INPUTS[project.ecosystem]);
+        // Explicit projects own files by repository-relative globs; their inputs are relative to the root too.
+        if (project.paths)
+            return matches(path);
+        return isInside(path, project.dir) && matches(relativeTo(path, project.dir));
+    }
+    matcher(key, patterns) {
         let matches = this.compiled.get(key);
         if (!matches) {
-            matches = (0,shared_glob/* globList */.X)(this.override.get(key) ?? DEFAULT_INPUTS[project.ecosystem], 'inputs');
+            matches = (0,shared_glob/* globList */.X)(patterns, 'inputs');
             this.compiled.set(key, matches);
         }
-        // Explicit projects own files by repository-relative globs; their inputs are relative to the root too.
-        return matches(project.paths ? path : relativeTo(path, project.dir));
+        return matches;
     }
 }
 /**
  * Maps files to the projects that own them: the project with the deepest folder containing the file
  * (so a nested Go module or a package inside another's folder owns its files), plus any project of
- * the `projects` input whose globs match.
+ * the `projects` input whose globs match and any crate whose target paths point at the file.
  */
 class Owners {
     byDir = new Map();
     byGlobs = [];
     constructor(workspace) {
         for (const project of workspace.projects) {
+            if (project.targets)
+                this.byGlobs.push({ project, matches: (0,shared_glob/* globList */.X)(project.targets, 'targets') });
             if (project.paths) {
                 this.byGlobs.push({ project, matches: (0,shared_glob/* globList */.X)(project.paths.map(inputs_anchor), 'projects') });
                 continue;
@@ -264,7 +313,9 @@ class Owners {
         for (let dir = dirOf(path);; dir = dirOf(dir)) {
             const found = this.byDir.get(dir);
             if (found) {
-                owners.push(...found.filter((p) => isInside(path, p.dir)));
+                for (const project of found)
+                    if (!owners.includes(project))
+                        owners.push(project);
                 break;
             }
             if (dir === '')
@@ -320,6 +371,7 @@ function computeAffected(options) {
         lockfiles: [],
         moved: [],
         removed: [],
+        cycles: options.cycles,
         causes: new Map(),
     };
     const seen = new Set();
@@ -344,10 +396,13 @@ function computeAffected(options) {
             return void lists.lockfiles.add(path);
         const workspace = at === 'base' ? base : head;
         const found = owners[at].of(path);
+        const readers = options.readBy.get(path) ?? [];
+        for (const name of readers)
+            add(seeds, name, `${verb} ${path}, which its tsconfig extends`);
         if (workspace.structureFiles.has(path) && !found.some((p) => p.manifest === path))
             return;
         if (!found.length)
-            return void lists.unowned.add(path);
+            return void (readers.length || lists.unowned.add(path));
         for (const project of found) {
             if (path === project.manifest &&
                 project.fingerprint !== undefined &&
@@ -392,7 +447,7 @@ function computeAffected(options) {
             if (!seeds.has(project.name))
                 seeds.set(project.name, [reason]);
     }
-    result.causes = expand(head.projects, seeds, {
+    result.causes = expand(head.projects, seeds, options.cycles, {
         dependents: options.includeDependents,
         dependencies: options.includeDependencies,
     });
@@ -404,7 +459,7 @@ function computeAffected(options) {
             name: project.name,
             path: project.dir || '.',
             reason: describeCause(result.causes, project.name),
-            chain: pathToSeed(result.causes, project.name),
+            via: cause.kind === 'changed' ? undefined : cause.via,
         });
     }
     return result;
@@ -431,8 +486,12 @@ function compareStructure(base, head, seeds, result) {
             if (changedEntries.has(key))
                 add(seeds, project.name, `${describeShared(key)} changed`);
         const before = base.byName.get(project.name);
-        if (!before)
+        if (!before) {
+            // A folder the workspace globs newly select is built for the first time.
+            if (!seeds.has(project.name))
+                add(seeds, project.name, 'joined the workspace');
             continue;
+        }
         const links = (p) => p.links
             .map((l) => l.name)
             .sort()
@@ -682,6 +741,11 @@ const MANIFEST_NAMES = new Set([
 ]);
 /** Folders whose manifests never describe a project of this repository. */
 const FOREIGN_DIR = /(^|\/)(node_modules|\.git|testdata|vendor|target)\//;
+/**
+ * Folders of test fixtures and samples: a workspace file or standalone manifest there describes
+ * input data of a test, not a project, unless a workspace's globs select it.
+ */
+const FIXTURE_DIR = /(^|\/)(tests?|__tests__|fixtures?|__fixtures__|testdata|test-data)(\/|$)/;
 /** The files discovery needs to read, chosen from a revision's file list by name. */
 function manifestPaths(files) {
     return files.filter((path) => MANIFEST_NAMES.has(baseName(path)) && !FOREIGN_DIR.test(path));
@@ -780,8 +844,46 @@ const fileIn = (dir, name) => (dir ? `${dir}/${name}` : name);
 ;// CONCATENATED MODULE: ./actions/affected/src/discover-cargo.ts
 
 
+
+
 const DEPENDENCY_TABLES = ['dependencies', 'dev-dependencies', 'build-dependencies'];
 const cargoKey = (root, table, key) => `cargo-${table}\t${root}\t${key}`;
+const TARGET_TABLES = ['bin', 'test', 'bench', 'example'];
+/**
+ * What a crate's manifest points at beyond the conventional layout: `[lib]`, `[[bin]]`, `[[test]]`,
+ * `[[bench]]`, `[[example]]` paths and `build = "…"` (anchored repository globs, wherever they are),
+ * and `include`/`exclude`, which replace or trim the default inputs.
+ */
+function crateFiles(dir, toml) {
+    const paths = [asObject(toml.lib).path, asObject(toml.package).build];
+    for (const table of TARGET_TABLES)
+        if (Array.isArray(toml[table]))
+            for (const target of toml[table])
+                paths.push(asObject(target).path);
+    const targets = [];
+    for (const path of paths) {
+        const file = typeof path === 'string' ? joinPath(dir, path) : undefined;
+        if (file === undefined || targets.includes(`/${file}`))
+            continue;
+        targets.push(`/${file}`);
+        // The target's module tree (`mod x;`) lives beside it; at most the crate's own top-level files
+        // when the target sits in the crate folder or above it.
+        const folder = dirOf(file);
+        if (folder === dir)
+            targets.push(dir ? `/${dir}/*.rs` : '/*.rs');
+        else if (!isInside(dir, folder))
+            targets.push(`/${folder}/**/*.rs`);
+    }
+    const pkg = asObject(toml.package);
+    const include = strings(pkg.include);
+    const exclude = strings(pkg.exclude).map((p) => `!${p}`);
+    const inputs = include.length
+        ? ['/Cargo.toml', ...include, ...exclude]
+        : exclude.length
+            ? [...DEFAULT_INPUTS.cargo, ...exclude]
+            : undefined;
+    return { targets: targets.length ? targets : undefined, inputs };
+}
 /** The dependency tables of a manifest, including `[target.'cfg(...)'.dependencies]`. */
 function dependencyTables(toml) {
     const tables = DEPENDENCY_TABLES.map((t) => [t, asObject(toml[t])]);
@@ -796,16 +898,33 @@ function dependencyTables(toml) {
  * `workspace = true`). Crates outside any workspace are projects of their own.
  */
 function discoverCargo(contents) {
+    // A manifest that cannot be read stops discovery at the repository root or when a workspace selects
+    // it (cargo fails there too); elsewhere (a fixture, a sample) it is left alone.
     const tomls = new Map();
-    for (const [dir, text] of manifestsNamed(contents, 'Cargo.toml'))
-        tomls.set(dir, parseTomlFile(fileIn(dir, 'Cargo.toml'), text));
+    const unreadable = new Map();
+    for (const [dir, text] of manifestsNamed(contents, 'Cargo.toml')) {
+        try {
+            tomls.set(dir, parseTomlFile(fileIn(dir, 'Cargo.toml'), text));
+        }
+        catch (error) {
+            if (dir === '' || !(error instanceof errors/* UserError */.yo))
+                throw error;
+            unreadable.set(dir, error.message);
+        }
+    }
     const structureFiles = [];
     const fingerprints = new Map();
     const sharedValues = new Map();
     const workspaceOf = new Map(); // crate dir -> workspace root dir
-    const roots = [...tomls]
-        .filter(([, toml]) => isObject(toml.workspace))
-        .sort(([a], [b]) => b.length - a.length);
+    // Only outermost workspaces count, as `cargo metadata` at their root lists them: a nested [workspace]
+    // (a fuzzing workspace inside the main one) is a separate workspace that the main one neither builds
+    // nor lists, and one in a test fixture folder is test data. Their crates are not projects.
+    const allRoots = [...tomls]
+        .filter(([dir, toml]) => isObject(toml.workspace) && !FIXTURE_DIR.test(dir))
+        .sort(([a], [b]) => a.length - b.length);
+    const roots = allRoots.filter(([dir], i) => !allRoots.slice(0, i).some(([outer]) => isInside(dir, outer)));
+    const nested = allRoots.filter((root) => !roots.includes(root)).map(([dir]) => dir);
+    const inNested = (dir) => nested.some((n) => isInside(dir, n));
     for (const [rootDir, toml] of roots) {
         const workspace = asObject(toml.workspace);
         const file = fileIn(rootDir, 'Cargo.toml');
@@ -816,23 +935,39 @@ function discoverCargo(contents) {
             sharedValues.set(cargoKey(rootDir, 'dependencies', key), JSON.stringify(value));
         for (const [key, value] of Object.entries(asObject(workspace.package)))
             sharedValues.set(cargoKey(rootDir, 'package', key), JSON.stringify(value));
-        const isMember = memberMatcher(strings(workspace.members), file);
+        if (workspace.lints !== undefined)
+            sharedValues.set(cargoKey(rootDir, 'lints', ''), JSON.stringify(workspace.lints));
+        const isMember = memberMatcher([...strings(workspace.members), ...strings(workspace['default-members'])], file);
         const excluded = strings(workspace.exclude).map((p) => joinPath(rootDir, p) ?? '');
         for (const dir of tomls.keys()) {
-            if (workspaceOf.has(dir) || !isInside(dir, rootDir) || excluded.some((e) => e && isInside(dir, e)))
+            if (workspaceOf.has(dir) ||
+                !isInside(dir, rootDir) ||
+                inNested(dir) ||
+                excluded.some((e) => e && isInside(dir, e)))
                 continue;
             if (dir === rootDir || isMember(relativeTo(dir, rootDir)))
                 workspaceOf.set(dir, rootDir);
         }
-        // Cargo makes every path dependency inside the workspace folder a member too.
+        for (const [dir, message] of unreadable)
+            if (isInside(dir, rootDir) && isMember(relativeTo(dir, rootDir)))
+                throw new errors/* UserError */.yo(message);
+        // Cargo makes every path dependency inside the workspace folder a member too, also one inherited
+        // from `[workspace.dependencies]` with `workspace = true`.
+        const inherited = asObject(workspace.dependencies);
         const queue = [...workspaceOf].filter(([, root]) => root === rootDir).map(([dir]) => dir);
         for (const dir of queue) {
             for (const [, table] of dependencyTables(tomls.get(dir))) {
-                for (const spec of Object.values(table)) {
-                    const target = isObject(spec) && typeof spec.path === 'string' ? joinPath(dir, spec.path) : undefined;
+                for (const [key, spec] of Object.entries(table)) {
+                    const shared = isObject(spec) && spec.workspace === true ? asObject(inherited[key]) : undefined;
+                    const target = shared && typeof shared.path === 'string'
+                        ? joinPath(rootDir, shared.path)
+                        : isObject(spec) && typeof spec.path === 'string'
+                            ? joinPath(dir, spec.path)
+                            : undefined;
                     if (target === undefined ||
                         workspaceOf.has(target) ||
                         !tomls.has(target) ||
+                        inNested(target) ||
                         !isInside(target, rootDir))
                         continue;
                     if (excluded.some((e) => e && isInside(target, e)))
@@ -851,7 +986,10 @@ function discoverCargo(contents) {
         // Under a workspace root, only members are projects: excluded crates (fuzz targets, samples) are not.
         if (!workspaceOf.has(dir) && roots.some(([root]) => isInside(dir, root)))
             continue;
+        if (!workspaceOf.has(dir) && FIXTURE_DIR.test(dir))
+            continue;
         drafts.set(dir, {
+            ...crateFiles(dir, toml),
             ecosystem: 'cargo',
             dir,
             name: pkg.name,
@@ -867,6 +1005,8 @@ function discoverCargo(contents) {
         for (const [field, value] of Object.entries(asObject(toml.package)))
             if (rootDir !== undefined && asObject(value).workspace === true)
                 draft.sharedEntries.push(cargoKey(rootDir, 'package', field));
+        if (rootDir !== undefined && asObject(toml.lints).workspace === true)
+            draft.sharedEntries.push(cargoKey(rootDir, 'lints', ''));
         for (const [kind, table] of dependencyTables(toml)) {
             for (const [key, spec] of Object.entries(table)) {
                 let dir;
@@ -952,10 +1092,23 @@ function parseGoMod(path, text, dir) {
  */
 function discoverGo(contents) {
     const drafts = [];
+    const warnings = [];
     const mods = new Map(); // dir -> go.mod
     const byModule = new Map(); // module path -> dir
     for (const [dir, text] of manifestsNamed(contents, 'go.mod')) {
-        const mod = parseGoMod(fileIn(dir, 'go.mod'), text, dir);
+        // The go command ignores folders starting with `_` or `.` (and testdata, never read here).
+        if (/(^|\/)[_.]/.test(dir))
+            continue;
+        let mod;
+        try {
+            mod = parseGoMod(fileIn(dir, 'go.mod'), text, dir);
+        }
+        catch (error) {
+            if (dir === '' || !(error instanceof errors/* UserError */.yo))
+                throw error;
+            warnings.push(`${error.message} It is not counted as a module.`);
+            continue;
+        }
         mods.set(dir, mod);
         if (!byModule.has(mod.module))
             byModule.set(mod.module, dir);
@@ -1002,7 +1155,7 @@ function discoverGo(contents) {
                 link(draft, workReplaces.get(required) ?? used.get(required), 'go.work');
         }
     }
-    return { drafts, structureFiles };
+    return { drafts, structureFiles, warnings };
 }
 
 ;// CONCATENATED MODULE: ./actions/affected/src/discover-js.ts
@@ -1012,6 +1165,46 @@ function discoverGo(contents) {
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 /** Fields that make a workspace root package a project of its own: it ships code, not only tooling. */
 const OWN_CODE_FIELDS = ['main', 'module', 'exports', 'bin', 'types', 'browser'];
+/** pnpm never takes workspace packages from these folders, whatever the globs say. */
+const PNPM_IGNORED = /(^|\/)(node_modules|bower_components)(\/|$)/;
+/** A catalog value as text; YAML may give a number or a mapping (which String() cannot convert). */
+const jsonText = (value) => JSON.stringify(value) ?? 'null';
+/**
+ * The workspace a root folder declares: pnpm-workspace.yaml `packages` (pnpm ignores package.json
+ * `workspaces` then), else package.json `workspaces` (array or `{packages}`); undefined when the
+ * package.json only mentions the word.
+ */
+function readRoot(dir, contents, packageText, parsed) {
+    const yamlFile = fileIn(dir, 'pnpm-workspace.yaml');
+    const yamlText = contents.get(yamlFile);
+    const json = packageText === undefined ? undefined : parsed(dir, packageText);
+    const catalogs = new Map();
+    if (yamlText !== undefined) {
+        const yaml = parseYamlFile(yamlFile, yamlText);
+        readCatalogs(catalogs, yaml);
+        if (json)
+            readCatalogs(catalogs, json);
+        return {
+            dir,
+            patterns: strings(yaml.packages),
+            source: yamlFile,
+            catalogs,
+            ignore: (relDir) => PNPM_IGNORED.test(relDir),
+        };
+    }
+    if (!json || json.workspaces === undefined)
+        return undefined;
+    const workspaces = json.workspaces;
+    readCatalogs(catalogs, json); // bun: top level
+    readCatalogs(catalogs, asObject(workspaces)); // bun: inside `workspaces`
+    return {
+        dir,
+        patterns: Array.isArray(workspaces) ? strings(workspaces) : strings(asObject(workspaces).packages),
+        source: fileIn(dir, 'package.json'),
+        catalogs,
+        ignore: (relDir) => /(^|\/)node_modules(\/|$)/.test(relDir),
+    };
+}
 /** Reads catalogs in the pnpm / yarn / bun shape: `catalog` (the default one) and `catalogs.<name>`. */
 function readCatalogs(into, holder) {
     if (isObject(holder.catalog))
@@ -1037,58 +1230,54 @@ function discoverJs(contents, files) {
     const packageTexts = new Map(manifestsNamed(contents, 'package.json'));
     const structureFiles = [];
     const fingerprints = new Map();
-    // Workspace roots: a pnpm-workspace.yaml, or a package.json with `workspaces`.
+    // Workspace roots: a pnpm-workspace.yaml, or a package.json with `workspaces`. The outermost one
+    // defines the workspace; a workspace file inside it, or in a test fixture folder, is not read at
+    // all: members are whatever the root's globs select, as for the package managers themselves.
+    const candidates = new Set();
+    for (const [dir] of manifestsNamed(contents, 'pnpm-workspace.yaml'))
+        candidates.add(dir);
+    for (const [dir, text] of packageTexts)
+        if (text.includes('"workspaces"'))
+            candidates.add(dir);
     const roots = new Map();
-    for (const [dir, text] of manifestsNamed(contents, 'pnpm-workspace.yaml')) {
-        const file = fileIn(dir, 'pnpm-workspace.yaml');
-        const yaml = parseYamlFile(file, text);
-        const root = { dir, patterns: strings(yaml.packages), source: file, catalogs: new Map() };
-        readCatalogs(root.catalogs, yaml);
-        roots.set(dir, root);
-        structureFiles.push(file);
-    }
-    for (const [dir, text] of packageTexts) {
-        // Only a few package.json files hold `workspaces`: skip the JSON parse for the rest.
-        if (!text.includes('"workspaces"') && !roots.has(dir))
+    for (const dir of [...candidates].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
+        if (FIXTURE_DIR.test(dir) || [...roots.keys()].some((root) => isInside(dir, root)))
             continue;
-        const json = parsed(dir, text);
-        const workspaces = json.workspaces;
-        if (workspaces === undefined && !roots.has(dir))
-            continue;
-        const root = roots.get(dir) ?? {
-            dir,
-            patterns: [],
-            source: fileIn(dir, 'package.json'),
-            catalogs: new Map(),
-        };
-        if (!roots.has(dir))
-            root.patterns = Array.isArray(workspaces)
-                ? strings(workspaces)
-                : strings(asObject(workspaces).packages);
-        readCatalogs(root.catalogs, json); // bun: top level
-        readCatalogs(root.catalogs, asObject(workspaces)); // bun: inside `workspaces`
-        roots.set(dir, root);
-    }
-    for (const [dir, text] of manifestsNamed(contents, '.yarnrc.yml')) {
-        const root = roots.get(dir);
+        const root = readRoot(dir, contents, packageTexts.get(dir), parsed);
         if (!root)
             continue;
-        readCatalogs(root.catalogs, parseYamlFile(fileIn(dir, '.yarnrc.yml'), text));
-        structureFiles.push(fileIn(dir, '.yarnrc.yml'));
+        roots.set(dir, root);
+        if (root.source.endsWith('pnpm-workspace.yaml'))
+            structureFiles.push(root.source);
+        const yarnrc = contents.get(fileIn(dir, '.yarnrc.yml'));
+        if (yarnrc !== undefined) {
+            readCatalogs(root.catalogs, parseYamlFile(fileIn(dir, '.yarnrc.yml'), yarnrc));
+            structureFiles.push(fileIn(dir, '.yarnrc.yml'));
+        }
     }
     // A repository without workspaces but with a root package.json is a one-package repository.
     if (!roots.size && packageTexts.has(''))
-        roots.set('', { dir: '', patterns: [], source: 'package.json', catalogs: new Map() });
+        roots.set('', {
+            dir: '',
+            patterns: [],
+            source: 'package.json',
+            catalogs: new Map(),
+            ignore: () => false,
+        });
     const sharedValues = new Map();
     const members = new Map(); // member dir -> workspace root dir
-    for (const root of [...roots.values()].sort((a, b) => a.dir.length - b.dir.length)) {
+    for (const root of roots.values()) {
         for (const [name, catalog] of root.catalogs)
             for (const [pkg, version] of Object.entries(catalog))
-                sharedValues.set(catalogKey(root.dir, name, pkg), String(version));
+                sharedValues.set(catalogKey(root.dir, name, pkg), typeof version === 'string' ? version : jsonText(version));
         const isMember = memberMatcher(root.patterns, root.source);
-        for (const dir of packageTexts.keys())
-            if (dir !== root.dir && isInside(dir, root.dir) && isMember(relativeTo(dir, root.dir)))
+        for (const dir of packageTexts.keys()) {
+            if (dir === root.dir || !isInside(dir, root.dir))
+                continue;
+            const relative = relativeTo(dir, root.dir);
+            if (isMember(relative) && !root.ignore(relative))
                 members.set(dir, root.dir);
+        }
     }
     const drafts = [];
     const byName = new Map();
@@ -1108,7 +1297,7 @@ function discoverJs(contents, files) {
         if (!byName.has(name))
             byName.set(name, draft);
     };
-    for (const [dir, rootDir] of members)
+    for (const [dir, rootDir] of [...members].sort(([a], [b]) => (a < b ? -1 : 1)))
         add(dir, parsed(dir, packageTexts.get(dir)), rootDir);
     for (const root of roots.values()) {
         const text = packageTexts.get(root.dir);
@@ -1119,7 +1308,9 @@ function discoverJs(contents, files) {
         const file = fileIn(root.dir, 'package.json');
         if (hasWorkspace) {
             structureFiles.push(file);
-            const { workspaces: _w, catalog: _c, catalogs: _cs, ...own } = json;
+            // Read by field: workspaces and catalogs are compared as structure; devDependencies (the
+            // workspace's tooling) reach projects only through the per-project lockfile diff.
+            const { workspaces: _w, catalog: _c, catalogs: _cs, devDependencies: _d, ...own } = json;
             fingerprints.set(file, JSON.stringify(own));
         }
         // The root-project rule: a workspace root is a project only when it ships code of its own.
@@ -1170,6 +1361,7 @@ function resolveSpec(dep, spec, fromDir, byName, byDir) {
 ;// CONCATENATED MODULE: ./actions/affected/src/discover-python.ts
 
 
+
 /** PEP 503 name normalisation: `My_Package` and `my-package` are the same project. */
 const normalisePythonName = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
 /** The distribution name at the start of a PEP 508 requirement (`foo[extra]>=1; python_version<'3.12'`). */
@@ -1188,23 +1380,42 @@ function requirements(toml) {
  * member whose `[tool.uv.sources]` entry (the member's own or the root's) is `workspace = true` or a path.
  */
 function discoverPython(contents) {
+    // As for the other ecosystems: a malformed manifest stops discovery at the root or in a member only,
+    // and a workspace inside another one, or in a test fixture folder, is test data, not a workspace.
     const tomls = new Map();
-    for (const [dir, text] of manifestsNamed(contents, 'pyproject.toml'))
-        tomls.set(dir, parseTomlFile(fileIn(dir, 'pyproject.toml'), text));
+    const unreadable = new Map();
+    for (const [dir, text] of manifestsNamed(contents, 'pyproject.toml')) {
+        try {
+            tomls.set(dir, parseTomlFile(fileIn(dir, 'pyproject.toml'), text));
+        }
+        catch (error) {
+            if (dir === '' || !(error instanceof errors/* UserError */.yo))
+                throw error;
+            unreadable.set(dir, error.message);
+        }
+    }
     const structureFiles = [];
     const fingerprints = new Map();
     const drafts = [];
     const sourcesOf = new Map();
-    for (const [rootDir, toml] of tomls) {
+    const roots = [];
+    const byDepth = [...tomls].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1));
+    for (const [rootDir, toml] of byDepth) {
         const uv = asObject(asObject(toml.tool).uv);
-        if (!isObject(uv.workspace))
+        if (!isObject(uv.workspace) || FIXTURE_DIR.test(rootDir) || roots.some((r) => isInside(rootDir, r)))
             continue;
+        roots.push(rootDir);
         const file = fileIn(rootDir, 'pyproject.toml');
         structureFiles.push(file);
         const { tool: _t, ...own } = toml;
         fingerprints.set(file, JSON.stringify(own));
         const isMember = memberMatcher(strings(uv.workspace.members), file);
         const isExcluded = memberMatcher(strings(uv.workspace.exclude), file);
+        for (const [dir, message] of unreadable) {
+            const rel = isInside(dir, rootDir) ? relativeTo(dir, rootDir) : undefined;
+            if (rel !== undefined && isMember(rel) && !isExcluded(rel))
+                throw new errors/* UserError */.yo(message);
+        }
         for (const [dir, member] of tomls) {
             if (!isInside(dir, rootDir))
                 continue;
@@ -1288,7 +1499,7 @@ function discoverWorkspace(files, contents, explicit = []) {
     const drafts = [...js.drafts, ...go.drafts, ...cargo.drafts, ...python.drafts];
     const fingerprints = new Map([...js.fingerprints, ...cargo.fingerprints, ...python.fingerprints]);
     const implicit = nxProjects(contents, drafts);
-    const warnings = [];
+    const warnings = [...go.warnings];
     const byDraft = new Map();
     const byName = new Map();
     const aliases = new Map();
@@ -1309,6 +1520,10 @@ function discoverWorkspace(files, contents, explicit = []) {
             sharedEntries: draft.sharedEntries,
             fingerprint: fingerprints.get(draft.manifest),
         };
+        if (draft.targets)
+            project.targets = draft.targets;
+        if (draft.inputs)
+            project.inputs = draft.inputs;
         byDraft.set(draft, project);
         byName.set(name, project);
         for (const alias of draft.aliases ?? [])
@@ -1587,7 +1802,7 @@ function versionsByName(graph) {
 }
 /** Reasons are single lines of bounded length: names and versions come from the (untrusted) lockfile. */
 function oneLine(text) {
-    return (0,neutralise/* truncate */.x)(text.replace(/[\u0000-\u001f\u007f]+/g, ' '), 300);
+    return (0,neutralise/* truncate */.xv)(text.replace(/[\u0000-\u001f\u007f]+/g, ' '), 300);
 }
 function listed(versions) {
     return versions.length <= 3
@@ -2185,6 +2400,9 @@ function linkedFrom(folders, name, target) {
  *   6.x  `/name@1.0.0(peer@2.0.0)`     importer deps: `name: { specifier, version: 1.0.0(peer@2.0.0) }`
  *   9.0  `name@1.0.0(peer@2.0.0)` in `snapshots` (dependencies), `name@1.0.0` in `packages` (resolution)
  * A dependency's reference may also be a whole key (aliases, git/tarball deps) or `link:<relative dir>`.
+ * pnpm 11+ may write two `---`-separated documents: an env document (pnpm's own binaries, config
+ * dependencies) first, the project graph last. The graph is read from the last document, as pnpm's
+ * documentation says to.
  */
 
 
@@ -2192,8 +2410,10 @@ function linkedFrom(folders, name, target) {
 
 const IMPORTER_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'];
 const pnpm_PACKAGE_FIELDS = ['dependencies', 'optionalDependencies'];
+/** Key prefix of the node for a workspace package reached through a `link:` (its folder follows). */
+const LINKED_PREFIX = '\0linked:';
 function parsePnpmLock(source, projects) {
-    const lock = parseFastYaml(source);
+    const lock = parseFastYaml(lastDocument(source));
     if (!isRecord(lock))
         throw new LockfileError('not a YAML mapping');
     const version = Number.parseFloat(read_text(field(lock, 'lockfileVersion')) ?? '');
@@ -2210,11 +2430,14 @@ function parsePnpmLock(source, projects) {
     const graph = emptyGraph();
     // NUL cannot appear in a lockfile key, so importer nodes never collide with package entries.
     const importerKey = (dir) => `\0importer:${dir}`;
+    // A workspace package reached through a link brings its production dependencies, not its
+    // devDependencies (which affect only that package, and through the project graph its dependents).
+    const linkedKey = (dir) => `${LINKED_PREFIX}${dir}`;
     const resolve = (name, ref, fromDir) => {
         if (ref.startsWith('link:')) {
             const dir = joinPath(fromDir ?? '', ref.slice('link:'.length));
             if (dir !== undefined && importers.has(dir || '.'))
-                return importerKey(dir || '.');
+                return linkedKey(dir || '.');
         }
         for (const key of [`/${name}/${ref}`, `/${name}@${ref}`, `${name}@${ref}`, ref]) {
             if (snapshots.has(key))
@@ -2237,6 +2460,8 @@ function parsePnpmLock(source, projects) {
         const deps = [...dependencySpecs(importer, IMPORTER_FIELDS)].map(([dep, ref]) => resolve(dep, ref, localDir));
         const name = nameByDir.get(localDir) ?? dir;
         graph.nodes.set(importerKey(dir), { name, version: '', identity: `importer ${name}`, deps });
+        const production = [...dependencySpecs(importer, pnpm_PACKAGE_FIELDS)].map(([dep, ref]) => resolve(dep, ref, localDir));
+        graph.nodes.set(linkedKey(dir), { name, version: '', identity: `linked ${name}`, deps: production });
     }
     for (const project of projects) {
         const key = importerKey(project.dir === '' ? '.' : project.dir);
@@ -2268,6 +2493,14 @@ function pnpm_splitKey(key) {
     if (end < 0)
         return { name: bare, version: '' };
     return { name: bare.slice(0, start + end), version: bare.slice(start + end + 1) };
+}
+/** The last non-empty document of a YAML stream (documents start at a `---` line). */
+function lastDocument(source) {
+    const documents = source.split(/^---[ \t]*(?:#.*)?\r?$/m);
+    for (let i = documents.length - 1; i > 0; i--)
+        if (/^[ \t]*[^\s#]/m.test(documents[i]))
+            return documents[i];
+    return documents[0];
 }
 
 ;// CONCATENATED MODULE: ./actions/affected/src/lockfiles/yarn.ts
@@ -2582,6 +2815,8 @@ function diffLockfile(path, before, after, projects, extra = {}) {
 ;// CONCATENATED MODULE: ./actions/affected/src/lockfile-changes.ts
 
 
+
+
 /** The ecosystem whose projects a lockfile resolves. */
 function lockfileEcosystem(path) {
     const name = baseName(path);
@@ -2589,8 +2824,9 @@ function lockfileEcosystem(path) {
 }
 /**
  * Diffs each changed lockfile per project (the lockfile parsers decide whose resolved dependencies
- * changed). A lockfile they cannot read falls back, with a warning naming it, to marking every
- * project of its ecosystem: too many jobs is recoverable, a missed one is not.
+ * changed). A lockfile they cannot read falls back, with a warning naming it and the projects taken,
+ * to the projects it covers whose manifests declare an external dependency (only those can resolve
+ * differently): too many jobs is recoverable, a missed one is not.
  */
 function lockfileVerdicts(changes, base, head, 
 /** Manifest text of a project at each revision (package.json for yarn classic, go.mod for go.sum). */
@@ -2606,11 +2842,13 @@ manifestOf) {
         const diff = diffLockfile(change.path, change.before, change.after, projects.map((p) => ({ name: p.name, dir: p.dir })), { manifests });
         let affected;
         if (diff.kind === 'unreadable') {
-            verdicts.warnings.push(`Lockfile ${change.path} could not be diffed (${diff.reason}); every ${ecosystem} project it covers counts as affected.`);
             const reason = `lockfile ${change.path} changed and could not be diffed`;
-            affected = new Map(projects
-                .filter((p) => change.path === baseName(change.path) || isBelow(p.dir, change.path))
-                .map((p) => [p.name, reason]));
+            const names = projects
+                .filter((p) => isInside(p.dir, dirOf(change.path)))
+                .filter((p) => declaresExternal(p, manifestOf(p, 'after'), head))
+                .map((p) => p.name);
+            affected = new Map(names.map((name) => [name, reason]));
+            verdicts.warnings.push(`Lockfile ${change.path} could not be diffed (${diff.reason}); fell back to the ${names.length} ${ecosystem} project(s) it covers whose manifests declare external dependencies${names.length ? `: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}` : ''}.`);
         }
         else
             affected = diff.affected;
@@ -2625,11 +2863,36 @@ manifestOf) {
     }
     return verdicts;
 }
-/** True when a project folder lies in the lockfile's folder. */
-function isBelow(dir, lockfile) {
-    const folder = lockfile.slice(0, lockfile.lastIndexOf('/'));
-    return dir === folder || dir.startsWith(`${folder}/`);
+const JS_DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+const LOCAL_SPEC = /^(workspace|link|file|portal):/;
+/**
+ * True when a project's manifest names a dependency from outside the repository (so a lockfile can
+ * change what it resolves). A manifest that cannot be read counts as declaring one.
+ */
+function declaresExternal(project, text, workspace) {
+    if (text === undefined)
+        return true;
+    const isProject = (name) => workspace.byName.get(name)?.ecosystem === project.ecosystem;
+    try {
+        if (project.ecosystem === 'go')
+            return parseGoMod(project.manifest, text, project.dir).requires.some((m) => !isProject(m));
+        if (project.ecosystem === 'cargo') {
+            const toml = (0,dist/* parse */.qg)(text);
+            const tables = ['dependencies', 'dev-dependencies', 'build-dependencies'].flatMap((t) => [
+                toml[t],
+                ...Object.values(asRecord(toml.target)).map((target) => asRecord(target)[t]),
+            ]);
+            // `workspace = true` may name a registry crate: counted as external.
+            return tables.some((table) => Object.values(asRecord(table)).some((spec) => typeof asRecord(spec).path !== 'string'));
+        }
+        const json = JSON.parse(text);
+        return JS_DEPENDENCY_FIELDS.some((field) => Object.entries(asRecord(json[field])).some(([name, spec]) => !(typeof spec === 'string' && LOCAL_SPEC.test(spec.trim())) && !isProject(name)));
+    }
+    catch {
+        return true;
+    }
 }
+const asRecord = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 
 // EXTERNAL MODULE: ./shared/summary.ts
 var shared_summary = __webpack_require__(6566);
@@ -2673,7 +2936,7 @@ function buildOutputs(result) {
 /** A Mermaid node id that no project name can break. */
 const nodeId = (index) => `p${index}`;
 const label = (text) => text.replace(/["<>`]/g, "'").slice(0, 80);
-/** The paths that made projects affected, changed projects highlighted; bounded in size. */
+/** The links that made projects affected, changed projects highlighted; bounded in size. */
 function affectedGraph(projects) {
     const edges = new Set();
     const nodes = new Map();
@@ -2685,13 +2948,12 @@ function affectedGraph(projects) {
     for (const project of projects) {
         if (nodes.size >= MAX_GRAPH_NODES)
             break;
-        id(project.name);
-        for (let i = 0; i + 1 < project.chain.length; i++)
-            edges.add(`${id(project.chain[i + 1])} --> ${id(project.chain[i])}`);
+        if (project.via !== undefined)
+            edges.add(`${id(project.via)} --> ${id(project.name)}`);
     }
     if (!edges.size)
         return undefined;
-    const changed = projects.filter((p) => p.chain.length === 1 && nodes.has(p.name)).map((p) => id(p.name));
+    const changed = projects.filter((p) => p.via === undefined && nodes.has(p.name)).map((p) => id(p.name));
     const lines = [
         'graph LR',
         ...[...nodes].map(([name, i]) => `  ${nodeId(i)}["${label(name)}"]`),
@@ -2735,11 +2997,13 @@ function buildSummary(result, context) {
     if (result.moved.length)
         summary.details(`Moved projects (${result.moved.length})`, (body) => body.list(result.moved.map((m) => `${(0,shared_summary/* inlineCode */.ti)(m.name)}: ${(0,shared_summary/* inlineCode */.ti)(m.from)} → ${(0,shared_summary/* inlineCode */.ti)(m.to)}`)));
     list(summary, 'Removed projects', result.removed);
+    if (result.cycles.length)
+        summary.details(`Dependency cycles (${result.cycles.length}), each built as one unit`, (body) => body.list(result.cycles.map((cycle) => cycle.map(shared_summary/* inlineCode */.ti).join(' ↔ '))));
     if (context.lockfileNotes.length)
         summary.details('Lockfiles', (body) => body.list(context.lockfileNotes.map(shared_summary/* escapeMarkdown */.FV)));
     list(summary, 'Changed files', result.changedFiles);
     list(summary, 'Files ignored as non-inputs of their project', result.nonInputs.map(([file, project]) => `${file} (${project})`));
-    list(summary, 'Files no project owns', result.unowned);
+    list(summary, 'Changed files no project owns (they affect no project)', result.unowned);
     list(summary, 'Files dropped by the ignore input', result.ignoredFiles);
     return summary;
 }
@@ -2821,7 +3085,166 @@ function embeddedFiles(candidates, sources) {
     return embedded;
 }
 
+;// CONCATENATED MODULE: ./actions/affected/src/lockfile-links.ts
+// Workspace links that only the pnpm lockfile shows: an external package whose peer is a workspace
+// package (pnpm `overrides: {vite: 'workspace:*'}` makes `@vitejs/plugin-vue@6(vite@packages+vite)` link
+// `vite: link:packages/vite`). The project installing that package builds with the workspace one, so
+// it is a dependent of it, although its package.json does not name it.
+
+
+/** True when a pnpm lockfile may hold such links (a `link:` among the packages), without parsing it. */
+function mayLinkThroughPackages(text) {
+    const section = Math.max(text.lastIndexOf('\nsnapshots:'), text.lastIndexOf('\npackages:'));
+    return section >= 0 && text.includes(' link:', section);
+}
+/**
+ * Adds to `workspace` a `lockfile` link from each JS project to every workspace project it reaches
+ * through external packages of the pnpm lockfile at `path` (the lockfile's own links to importers,
+ * which its package.json declares, are edges already). Returns how many links it added.
+ */
+function addLockfileLinks(workspace, path, text) {
+    const folder = dirOf(path);
+    const projects = workspace.projects.filter((p) => p.ecosystem === 'js' && isInside(p.dir, folder));
+    const local = projects.map((p) => ({ name: p.name, dir: relativeTo(p.dir, folder) }));
+    const graph = parsePnpmLock(text, local);
+    const nameByKey = new Map();
+    for (const project of local)
+        nameByKey.set(`${LINKED_PREFIX}${project.dir || '.'}`, project.name);
+    let added = 0;
+    for (const project of projects) {
+        const root = graph.roots.get(project.name);
+        if (root === undefined)
+            continue;
+        // Breadth first through external packages only: a linked importer ends the walk (its own
+        // dependencies are its business, and the project graph carries them).
+        const seen = new Set(graph.nodes.get(root)?.deps.filter((key) => !nameByKey.has(key)));
+        const queue = [...seen];
+        for (let i = 0; i < queue.length; i++) {
+            for (const key of graph.nodes.get(queue[i])?.deps ?? []) {
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                const target = nameByKey.get(key);
+                if (target === undefined)
+                    queue.push(key);
+                else if (target !== project.name && !project.links.some((l) => l.name === target)) {
+                    project.links.push({ name: target, kind: 'lockfile peer link' });
+                    added++;
+                }
+            }
+        }
+    }
+    return added;
+}
+
+;// CONCATENATED MODULE: ./actions/affected/src/tsconfig.ts
+
+const CONFIG_NAME = /^[jt]sconfig[^/]*\.json$/;
+/** The tsconfig/jsconfig files of a file list: what `readers` needs to read. */
+function configFiles(files) {
+    return files.filter((path) => CONFIG_NAME.test(baseName(path)) && !/(^|\/)node_modules\//.test(path));
+}
+/** True when a changed path may be a shared TypeScript configuration (worth reading the configs for). */
+const mayBeConfig = (path) => /\.json$/.test(path) && baseName(path) !== 'package.json';
+/**
+ * Which projects read each of `changed` through tsconfig `extends` chains: changed path -> project
+ * names, sorted. `texts` holds the config files (JSON with comments) at head.
+ */
+function readers(changed, texts, workspace, owners) {
+    const extendsOf = new Map();
+    for (const [file, text] of texts)
+        if (text !== undefined)
+            extendsOf.set(file, extended(file, text, workspace));
+    const wanted = new Set(changed);
+    const result = new Map();
+    for (const file of texts.keys()) {
+        const projects = owners.of(file).filter((p) => p.ecosystem === 'js' || p.ecosystem === 'custom');
+        if (!projects.length)
+            continue;
+        // Follow the chain from this project's config; the visited set ends loops.
+        const seen = new Set([file]);
+        const queue = [...(extendsOf.get(file) ?? [])];
+        for (let i = 0; i < queue.length; i++) {
+            const next = queue[i];
+            if (seen.has(next))
+                continue;
+            seen.add(next);
+            if (wanted.has(next)) {
+                const names = result.get(next) ?? new Set();
+                for (const project of projects)
+                    names.add(project.name);
+                result.set(next, names);
+            }
+            queue.push(...(extendsOf.get(next) ?? []));
+        }
+    }
+    return new Map([...result].map(([file, names]) => [file, [...names].sort()]));
+}
+/** The repository files a config extends: relative paths, and specifiers naming a workspace package. */
+function extended(file, text, workspace) {
+    let json;
+    try {
+        json = JSON.parse(stripJsonComments(text));
+    }
+    catch {
+        return [];
+    }
+    const value = json && typeof json === 'object' ? json.extends : undefined;
+    const specifiers = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === 'string');
+    const out = [];
+    for (const specifier of specifiers) {
+        const withExtension = (path) => (path.endsWith('.json') ? path : `${path}.json`);
+        if (specifier.startsWith('.') || specifier.startsWith('/')) {
+            const path = joinPath(specifier.startsWith('/') ? '' : dirOf(file), specifier);
+            if (path !== undefined)
+                out.push(withExtension(path));
+            continue;
+        }
+        // `@org/tsconfig/base.json` or `@org/tsconfig`: a file in that workspace package.
+        const match = /^((?:@[^/]+\/)?[^/]+)(?:\/(.+))?$/.exec(specifier);
+        const project = match ? workspace.byName.get(match[1]) : undefined;
+        if (!project || project.ecosystem !== 'js')
+            continue;
+        const inside = match[2] ? withExtension(match[2]) : 'tsconfig.json';
+        const path = joinPath(project.dir, inside);
+        if (path !== undefined)
+            out.push(path);
+    }
+    return out;
+}
+/** JSON with comments and trailing commas (what tsc accepts) -> JSON. */
+function stripJsonComments(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"')
+                j += text[j] === '\\' ? 2 : 1;
+            out += text.slice(i, j + 1);
+            i = j;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+            out += '\n';
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? text.length : end + 1;
+        }
+        else
+            out += c;
+    }
+    return out.replace(/,(\s*[}\]])/g, '$1');
+}
+
 ;// CONCATENATED MODULE: ./actions/affected/src/revisions.ts
+
+
+
+
+
 
 
 
@@ -2886,6 +3309,37 @@ async function readLockfiles(git, range, changes) {
         after: after.get(c.path),
     }));
 }
+/**
+ * Changed files that projects read through tsconfig `extends` chains (see tsconfig.ts); the config
+ * files are read only when a changed path could be one.
+ */
+async function configReaders(git, head, changes, workspace, files) {
+    const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])).filter(mayBeConfig);
+    if (!touched.length)
+        return new Map();
+    const configs = configFiles(files);
+    return readers(touched, await readAt(git, head, configs), workspace, new Owners(workspace));
+}
+/**
+ * Adds the workspace links that only the pnpm lockfiles at `commit` show (see lockfile-links.ts). A
+ * lockfile that cannot be read adds none: when it changes, its diff reports it.
+ */
+async function linkThroughLockfiles(git, commit, files, workspace) {
+    const paths = files.filter((p) => baseName(p) === 'pnpm-lock.yaml' && !FIXTURE_DIR.test(p));
+    if (!paths.length || !workspace.projects.some((p) => p.ecosystem === 'js'))
+        return;
+    for (const [path, text] of await readAt(git, commit, paths)) {
+        if (text === undefined || !mayLinkThroughPackages(text))
+            continue;
+        try {
+            addLockfileLinks(workspace, path, text);
+        }
+        catch (error) {
+            if (error instanceof yaml/* YamlNotLoaded */.g0)
+                throw error;
+        }
+    }
+}
 
 ;// CONCATENATED MODULE: ./actions/affected/src/main.ts
 
@@ -2943,10 +3397,10 @@ async function run(io) {
         name,
         paths: p.paths,
         dependsOn: p['depends-on'],
-        path: p.path,
+        path: p.path === undefined ? undefined : (0,paths/* confineRelative */.Lw)(p.path, 'projects'),
     }));
     const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
-    const git = new shared_git/* Git */.TU((0,paths/* resolveInside */.L)(workspace, options['working-directory'] || '.', 'working-directory'), {
+    const git = new shared_git/* Git */.TU((0,paths/* resolveInside */.LI)(workspace, options['working-directory'] || '.', 'working-directory'), {
         trace: (line) => io.log.debug(line),
     });
     const plan = (0,shared_range/* planRange */.H)(ctx, { base: options.base, head: options.head });
@@ -2971,7 +3425,12 @@ async function run(io) {
     // withYaml: the full YAML parser loads only when a workspace file or lockfile needs more than the fast reader.
     const head = await (0,yaml/* withYaml */.O9)(() => discoverWorkspace(files, headContents, explicit));
     const { workspace: base, contents: baseContents } = await (0,yaml/* withYaml */.O9)(() => baseWorkspace(git, range.base, changes, files, headContents, explicit, head));
-    assertAcyclic(head.projects);
+    await (0,yaml/* withYaml */.O9)(async () => {
+        await linkThroughLockfiles(git, range.head, files, head);
+        if (base !== head)
+            await linkThroughLockfiles(git, range.base, files, base);
+    });
+    const cycles = dependencyCycles(head.projects);
     for (const key of Object.keys(options.inputs))
         if (!head.byName.has(key) && !ECOSYSTEMS.includes(key))
             io.log.warning(`Input "inputs" names ${JSON.stringify(key)}, which is neither a project nor an ecosystem (${ECOSYSTEMS.join(', ')}); it is ignored.`);
@@ -2981,6 +3440,7 @@ async function run(io) {
     for (const warning of verdicts.warnings)
         io.log.warning(warning);
     const rules = new InputRules(new Map(Object.entries(options.inputs)), await goEmbedded(git, range.head, changes, head, files));
+    const readBy = await configReaders(git, range.head, changes, head, files);
     const result = computeAffected({
         base,
         head,
@@ -2990,6 +3450,8 @@ async function run(io) {
         isGlobal,
         isLockfile: isLockfile,
         lockfileSeeds: verdicts.seeds,
+        readBy,
+        cycles,
         includeDependents: options['include-dependents'],
         includeDependencies: options['include-dependencies'],
     });
@@ -3021,7 +3483,7 @@ async function run(io) {
 /* harmony export */   H: () => (/* binding */ planRange),
 /* harmony export */   S: () => (/* binding */ resolveRange)
 /* harmony export */ });
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7366);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9801);
 
 /**
  * Picks base and head for any event, as the field guide sets out. `overrides` are the `base` and
@@ -3142,4 +3604,4 @@ async function withLocalDefaultBranch(git, plan) {
 
 };
 
-//# sourceMappingURL=376.index.js.map
+//# sourceMappingURL=617.index.js.map
