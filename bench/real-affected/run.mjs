@@ -427,7 +427,7 @@ function render() {
     '## Re-running',
     '',
     '```sh',
-    'npm run build && npm run bench:peers          # the bundle, and turbo/pnpm/nx into .bench-peers/',
+    'npm run bundle && npm run bench:peers          # the bundle, and turbo/pnpm/nx into .bench-peers/',
     '# fetch the repositories listed in REPOS (run.mjs) to /work/.mirror/<owner>+<name>/repo, then:',
     'npm run bench:real -- --select                 # only to pick commits again: rewrites cases.json',
     'npm run bench:real -- --label before --peers   # ours + peers on every case -> runs/, results.md',

@@ -4,7 +4,7 @@
 // statement; lock-timeout once per file), which are adjudicated by hand in adjudication.json; this
 // writes results.md (the table, precision and recall) and lists the items still to adjudicate.
 // Not in CI: it needs the repositories (a local mirror, else a clone from GitHub), the bundle
-// (`npm run build`) and squawk (`npm run bench:peers`).
+// (`npm run bundle`) and squawk (`npm run bench:peers`).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -466,14 +466,28 @@ const input = {
  * parsing does) it would replace the prototype and the entry would vanish without a word.
  */
 function ownKeysOnly(value) {
-    const pending = [value];
+    // Depth first with the path kept: a YAML alias may repeat a node (walked once) or name a node that
+    // contains it (`&a [*a]`), a cycle that schema parsing would follow forever.
+    const onPath = new Set();
+    const walked = new Set();
+    const pending = [{ node: value }];
     while (pending.length) {
-        const next = pending.pop();
-        if (!next || typeof next !== 'object')
+        const { node, leaving } = pending.pop();
+        if (leaving) {
+            onPath.delete(leaving);
+            walked.add(leaving);
             continue;
-        if (Object.hasOwn(next, '__proto__'))
+        }
+        if (!node || typeof node !== 'object' || walked.has(node))
+            continue;
+        if (onPath.has(node))
+            throw new Error('an alias names a mapping or list that contains it');
+        if (Object.hasOwn(node, '__proto__'))
             throw new Error('the key "__proto__" cannot name anything');
-        pending.push(...Object.values(next));
+        onPath.add(node);
+        pending.push({ node: undefined, leaving: node });
+        for (const child of Object.values(node))
+            pending.push({ node: child });
     }
     return value;
 }
