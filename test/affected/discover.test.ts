@@ -289,7 +289,8 @@ describe('memberMatcher', () => {
       ['packages/*'],
       { 'packages/a': true, 'packages/a/b': false, packages: false, 'other/a': false, 'packages-x/a': false },
     ],
-    [['./packages/**/'], { 'packages/a': true, 'packages/a/b': true, packages: false }],
+    // a package manager globs `<pattern>/package.json`: `**` also matches no folder at all
+    [['./packages/**/'], { 'packages/a': true, 'packages/a/b': true, packages: true }],
     [['apps/*', 'libs/**'], { 'apps/web': true, 'apps/web/x': false, 'libs/a/b': true }],
     [['app'], { app: true, 'x/app': false }],
     [['packages/*', '!packages/private'], { 'packages/a': true, 'packages/private': false }],
