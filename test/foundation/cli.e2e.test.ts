@@ -114,7 +114,7 @@ describe('a first run at a terminal, on the user’s own repository', () => {
       repo.write({ 'db/migrations/003_new.sql': 'ALTER TABLE users ADD COLUMN id2 serial;\n' });
       const r = run(join(repo.dir, 'services', 'api'), 'migration-lint', '--base', 'HEAD~1');
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain('db/migrations/002_drop.sql:1:13: error: migration-lint drop-column');
+      expect(r.stderr).toContain('db/migrations/002_drop.sql:1:19: error: migration-lint drop-column');
       expect(r.stderr).toContain(
         'warning: 1 file not committed yet (db/migrations/003_new.sql) is skipped: migration-lint compares commits.',
       );

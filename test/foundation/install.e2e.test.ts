@@ -111,7 +111,7 @@ describe('installed from the release tarball', () => {
         encoding: 'utf8',
       });
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain('db/migrations/002.sql:1:13: error: migration-lint drop-column');
+      expect(r.stderr).toContain('db/migrations/002.sql:1:19: error: migration-lint drop-column');
     } finally {
       repo.cleanup();
     }
