@@ -344,7 +344,7 @@ function render() {
   const verdicts = existsSync(join(here, 'verdicts.json'))
     ? JSON.parse(readFileSync(join(here, 'verdicts.json'), 'utf8'))
     : {};
-  const labels = ['before', 'after'].filter((l) => existsSync(join(runsDir, `${l}.json`)));
+  const labels = ['before', 'after', 'merged'].filter((l) => existsSync(join(runsDir, `${l}.json`)));
   const list = (xs) => (xs.length > 3 ? `${xs.slice(0, 3).join(', ')} +${xs.length - 3}` : xs.join(', '));
   /** ok, wrong (-missing +extra), crash (ours) / failed (a peer), or not run. */
   const cell = (r, c, wrong = 'wrong') => {
@@ -374,7 +374,7 @@ function render() {
     const crashes = status.filter((s) => s === 'crash').length;
     const exact = status.filter((s) => s === 'ok').length;
     out.push(
-      `## ${label}: ours on ${label === 'before' ? 'the bundle before the issue 15 fixes' : 'the affected-fix branch'}${ours.__bundle ? ` (built from ${ours.__bundle.commit}${ours.__bundle.dirty ? ' with uncommitted changes' : ''})` : ''}`,
+      `## ${label}: ours on ${{ before: 'the bundle before the issue 15 fixes', after: 'the affected-fix branch', merged: 'the merged main, with the hardening and first-run work' }[label]}${ours.__bundle ? ` (built from ${ours.__bundle.commit}${ours.__bundle.dirty ? ' with uncommitted changes' : ''})` : ''}`,
       '',
       `**${rows.length} cases: ${exact} exact, ${rows.length - exact - crashes} disagreements, ${crashes} crashes.**`,
       '',
