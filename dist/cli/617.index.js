@@ -801,18 +801,23 @@ function memberMatcher(patterns, source) {
         const body = (negated ? p.slice(1) : p).replace(/^(\.\/)+/, '').replace(/\/+$/, '');
         return body === '' || body === '.' ? undefined : `${negated ? '!' : ''}/${body}`;
     })
-        .filter((p) => !!p);
+        .filter((p) => !!p)
+        // The package managers look for `<pattern>/package.json`, so `dir/**` selects `dir` itself too.
+        .flatMap((p) => (p.endsWith('/**') ? [p, p.slice(0, -3)] : [p]));
     // Most lists are plain `folder/*` or `folder/**`: answer those with string checks, which is what
     // keeps discovery fast on 5,000 packages; anything else goes through the safe glob matcher.
-    const simple = anchored.every((p) => /^\/[^*?[\]{}!\\]+\/\*\*?$/.test(p));
+    const simple = anchored.every((p) => /^\/[^*?[\]{}!\\]+\/\*\*?$/.test(p) || (!p.startsWith('!') && anchored.includes(`${p}/**`)));
     if (simple) {
-        const rules = anchored.map((p) => ({
+        const rules = anchored
+            .filter((p) => p.endsWith('*'))
+            .map((p) => ({
             prefix: `${p.slice(1, p.lastIndexOf('/'))}/`,
             deep: p.endsWith('**'),
         }));
-        return (relDir) => rules.some(({ prefix, deep }) => relDir.startsWith(prefix) &&
-            relDir.length > prefix.length &&
-            (deep || !relDir.includes('/', prefix.length)));
+        return (relDir) => rules.some(({ prefix, deep }) => (deep && relDir.length === prefix.length - 1 && prefix.startsWith(relDir)) ||
+            (relDir.startsWith(prefix) &&
+                relDir.length > prefix.length &&
+                (deep || !relDir.includes('/', prefix.length))));
     }
     const matches = (0,shared_glob/* globList */.X)(anchored, source);
     return (relDir) => relDir !== '' && matches(relDir);
