@@ -791,6 +791,26 @@ function parseTomlFile(path, text) {
     }
 }
 /**
+ * Every TOML manifest called `name`, parsed. One that cannot be read stops discovery at the
+ * repository root (the package manager fails there too); elsewhere (a fixture, a sample) it is kept
+ * in `unreadable` with its message, for the caller to fail on only when a workspace selects it.
+ */
+function readTomlManifests(contents, name) {
+    const tomls = new Map();
+    const unreadable = new Map();
+    for (const [dir, text] of manifestsNamed(contents, name)) {
+        try {
+            tomls.set(dir, parseTomlFile(fileIn(dir, name), text));
+        }
+        catch (error) {
+            if (dir === '' || !(error instanceof errors/* UserError */.yo))
+                throw error;
+            unreadable.set(dir, error.message);
+        }
+    }
+    return { tomls, unreadable };
+}
+/**
  * Matches folders against workspace member patterns (`packages/*`, `!packages/private`), anchored
  * at the workspace root: a bare `app` means the folder `app`, not any folder named app.
  */
@@ -905,18 +925,7 @@ function dependencyTables(toml) {
 function discoverCargo(contents) {
     // A manifest that cannot be read stops discovery at the repository root or when a workspace selects
     // it (cargo fails there too); elsewhere (a fixture, a sample) it is left alone.
-    const tomls = new Map();
-    const unreadable = new Map();
-    for (const [dir, text] of manifestsNamed(contents, 'Cargo.toml')) {
-        try {
-            tomls.set(dir, parseTomlFile(fileIn(dir, 'Cargo.toml'), text));
-        }
-        catch (error) {
-            if (dir === '' || !(error instanceof errors/* UserError */.yo))
-                throw error;
-            unreadable.set(dir, error.message);
-        }
-    }
+    const { tomls, unreadable } = readTomlManifests(contents, 'Cargo.toml');
     const structureFiles = [];
     const fingerprints = new Map();
     const sharedValues = new Map();
@@ -1387,18 +1396,7 @@ function requirements(toml) {
 function discoverPython(contents) {
     // As for the other ecosystems: a malformed manifest stops discovery at the root or in a member only,
     // and a workspace inside another one, or in a test fixture folder, is test data, not a workspace.
-    const tomls = new Map();
-    const unreadable = new Map();
-    for (const [dir, text] of manifestsNamed(contents, 'pyproject.toml')) {
-        try {
-            tomls.set(dir, parseTomlFile(fileIn(dir, 'pyproject.toml'), text));
-        }
-        catch (error) {
-            if (dir === '' || !(error instanceof errors/* UserError */.yo))
-                throw error;
-            unreadable.set(dir, error.message);
-        }
-    }
+    const { tomls, unreadable } = readTomlManifests(contents, 'pyproject.toml');
     const structureFiles = [];
     const fingerprints = new Map();
     const drafts = [];

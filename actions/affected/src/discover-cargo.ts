@@ -9,9 +9,8 @@ import {
   asObject,
   fileIn,
   isObject,
-  manifestsNamed,
+  readTomlManifests,
   memberMatcher,
-  parseTomlFile,
   strings,
 } from './manifests.js';
 
@@ -77,16 +76,7 @@ function dependencyTables(toml: Json): [string, Json][] {
 export function discoverCargo(contents: Contents): DiscoveredCargo {
   // A manifest that cannot be read stops discovery at the repository root or when a workspace selects
   // it (cargo fails there too); elsewhere (a fixture, a sample) it is left alone.
-  const tomls = new Map<string, Json>();
-  const unreadable = new Map<string, string>();
-  for (const [dir, text] of manifestsNamed(contents, 'Cargo.toml')) {
-    try {
-      tomls.set(dir, parseTomlFile(fileIn(dir, 'Cargo.toml'), text));
-    } catch (error) {
-      if (dir === '' || !(error instanceof UserError)) throw error;
-      unreadable.set(dir, error.message);
-    }
-  }
+  const { tomls, unreadable } = readTomlManifests(contents, 'Cargo.toml');
 
   const structureFiles: string[] = [];
   const fingerprints = new Map<string, string>();

@@ -8,9 +8,8 @@ import {
   asObject,
   fileIn,
   isObject,
-  manifestsNamed,
+  readTomlManifests,
   memberMatcher,
-  parseTomlFile,
   strings,
 } from './manifests.js';
 
@@ -42,16 +41,7 @@ export function discoverPython(contents: Contents): {
 } {
   // As for the other ecosystems: a malformed manifest stops discovery at the root or in a member only,
   // and a workspace inside another one, or in a test fixture folder, is test data, not a workspace.
-  const tomls = new Map<string, Json>();
-  const unreadable = new Map<string, string>();
-  for (const [dir, text] of manifestsNamed(contents, 'pyproject.toml')) {
-    try {
-      tomls.set(dir, parseTomlFile(fileIn(dir, 'pyproject.toml'), text));
-    } catch (error) {
-      if (dir === '' || !(error instanceof UserError)) throw error;
-      unreadable.set(dir, error.message);
-    }
-  }
+  const { tomls, unreadable } = readTomlManifests(contents, 'pyproject.toml');
   const structureFiles: string[] = [];
   const fingerprints = new Map<string, string>();
   const drafts: Draft[] = [];

@@ -77,6 +77,28 @@ export function parseTomlFile(path: string, text: string): Json {
 }
 
 /**
+ * Every TOML manifest called `name`, parsed. One that cannot be read stops discovery at the
+ * repository root (the package manager fails there too); elsewhere (a fixture, a sample) it is kept
+ * in `unreadable` with its message, for the caller to fail on only when a workspace selects it.
+ */
+export function readTomlManifests(
+  contents: Contents,
+  name: string,
+): { tomls: Map<string, Json>; unreadable: Map<string, string> } {
+  const tomls = new Map<string, Json>();
+  const unreadable = new Map<string, string>();
+  for (const [dir, text] of manifestsNamed(contents, name)) {
+    try {
+      tomls.set(dir, parseTomlFile(fileIn(dir, name), text));
+    } catch (error) {
+      if (dir === '' || !(error instanceof UserError)) throw error;
+      unreadable.set(dir, error.message);
+    }
+  }
+  return { tomls, unreadable };
+}
+
+/**
  * Matches folders against workspace member patterns (`packages/*`, `!packages/private`), anchored
  * at the workspace root: a bare `app` means the folder `app`, not any folder named app.
  */
