@@ -19,7 +19,8 @@ import {
   needs,
   revisionInputs,
 } from './local.js';
-import { outputLines, plural } from './text.js';
+import { plural } from '../shared/english.js';
+import { outputLines } from './text.js';
 
 const USAGE =
   'Usage: trunk-actions <action> [--<input> <value> ...] [--summary-file PATH] [--json] [--debug]';

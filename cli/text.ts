@@ -1,8 +1,3 @@
-/** "1 file", "2 files": counts in English. */
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
-}
-
 /**
  * Outputs as lines a reader and a script can both split: `name=value`, or for a value over several
  * lines the runner's own `name<<DELIMITER` form, with a delimiter that no line of the value equals.

@@ -1,5 +1,6 @@
 import { parseArgs } from '../../cli/args.js';
-import { outputLines, plural } from '../../cli/text.js';
+import { plural } from '../../shared/english.js';
+import { outputLines } from '../../cli/text.js';
 import { terminalAdvice } from '../../cli/advice.js';
 import { uncommittedPaths } from '../../cli/local.js';
 import type { ActionMeta } from '../../shared/metadata.js';
