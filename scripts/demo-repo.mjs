@@ -1,30 +1,103 @@
-// Builds a demo repository from shipped fixtures: `base/` committed on main, then `change/` laid over
-// it and committed on a branch, as a pull request would look. Used by actions/<name>/demo.mjs.
+// Builds the repository an action's demo runs on, from actions/<name>/demo.yml: the data is the
+// action's, the building is here, so `npm run demo`, `npm run screenshots` and the tests that replay a
+// demo all see the same repository. A demo's `repository` is one of:
+//   branch-from: DIR  DIR/base committed on main, then DIR/change laid over it on a branch, as a pull
+//                     request would look (with branch, base-message, change-message);
+//   copy: DIR         DIR copied as it is (an export, reports and a state file: no git needed);
+//   history: FILE     the commits, tags and deploy tags of FILE replayed with fixed authors and dates.
 import { execFileSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 
-const env = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Demo',
-  GIT_AUTHOR_EMAIL: 'demo@example.com',
-  GIT_COMMITTER_NAME: 'Demo',
-  GIT_COMMITTER_EMAIL: 'demo@example.com',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The actions in the order the demo shows them. */
+export const DEMOS = [
+  'affected',
+  'deploy-metadata',
+  'flaky-quarantine',
+  'migration-lint',
+  'error-budget-gate',
+];
+
+const DEMO_AUTHOR = { author: 'Demo', email: 'demo@example.com' };
+
+/** Runs git in `dir` as `who`, at `clock` (seconds) when given, so hashes are the same every time. */
+function gitIn(dir, args, who = DEMO_AUTHOR, clock) {
+  const date =
+    clock === undefined ? {} : { GIT_AUTHOR_DATE: `${clock} +0000`, GIT_COMMITTER_DATE: `${clock} +0000` };
+  return execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: who.author,
+      GIT_AUTHOR_EMAIL: who.email,
+      GIT_COMMITTER_NAME: who.author,
+      GIT_COMMITTER_EMAIL: who.email,
+      ...date,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+    },
+  });
+}
+
+function branchFromFixtures(dir, spec) {
+  const fixtures = join(root, spec['branch-from']);
+  cpSync(join(fixtures, 'base'), dir, { recursive: true });
+  gitIn(dir, ['init', '-q', '-b', 'main']);
+  gitIn(dir, ['add', '-A']);
+  gitIn(dir, ['commit', '-q', '-m', spec['base-message']]);
+  gitIn(dir, ['checkout', '-q', '-b', spec.branch]);
+  cpSync(join(fixtures, 'change'), dir, { recursive: true });
+  gitIn(dir, ['add', '-A']);
+  gitIn(dir, ['commit', '-q', '-m', spec['change-message']]);
+}
+
+/** Replays history.json: merges come from a topic branch, deploy tags carry the record they stored. */
+function replayHistory(dir, spec) {
+  const history = JSON.parse(readFileSync(join(root, spec.history), 'utf8'));
+  let clock = 1_760_000_000;
+  const git = (args, who) =>
+    gitIn(dir, args, who ?? { author: 'Ada Lovelace', email: 'ada@example.com' }, clock);
+  git(['init', '-q', '-b', 'main']);
+  for (const commit of history.commits) {
+    clock += 3600;
+    if (commit.merge) git(['checkout', '-q', '-b', 'topic']);
+    for (const [path, text] of Object.entries(commit.files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', commit.merge ? `Work for: ${commit.subject}` : commit.subject], commit);
+    if (commit.merge) {
+      git(['checkout', '-q', 'main']);
+      git(['merge', '-q', '--no-ff', 'topic', '-m', commit.subject], commit);
+      git(['branch', '-q', '-D', 'topic']);
+    }
+    for (const tag of commit.tags ?? []) git(['tag', tag]);
+    if (commit.deployTag) {
+      const { name, version, buildId } = commit.deployTag;
+      const stored = { environment: spec.environment, version, buildId };
+      const message = `deploy ${spec.service} ${version} to ${spec.environment}\n\n${JSON.stringify(stored)}`;
+      git(['tag', '-a', name, '-m', message], commit);
+    }
+  }
+}
 
 /**
- * @param {string} dir the empty temp folder to build in
- * @param {{ fixtures: string, branch: string, baseMessage: string, changeMessage: string }} spec
+ * Builds the demo of action `name` in the empty folder `dir`.
+ * @returns {{ title: string, args: string[] }} what the demo asks, and the command-line arguments
+ *   (`--<input> <value>` pairs) to run the action with in `dir`
  */
-export function branchFromFixtures(dir, { fixtures, branch, baseMessage, changeMessage }) {
-  const git = (...args) => execFileSync('git', args, { cwd: dir, env });
-  cpSync(join(fixtures, 'base'), dir, { recursive: true });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', baseMessage);
-  git('checkout', '-q', '-b', branch);
-  cpSync(join(fixtures, 'change'), dir, { recursive: true });
-  git('add', '-A');
-  git('commit', '-q', '-m', changeMessage);
+export function prepareDemo(name, dir) {
+  const demo = parse(readFileSync(join(root, 'actions', name, 'demo.yml'), 'utf8'));
+  const spec = demo.repository;
+  if (spec['branch-from']) branchFromFixtures(dir, spec);
+  else if (spec.copy) cpSync(join(root, spec.copy), dir, { recursive: true });
+  else if (spec.history) replayHistory(dir, spec);
+  else throw new Error(`actions/${name}/demo.yml: repository needs branch-from, copy or history`);
+  return { title: demo.title, args: demo.args.map(String) };
 }

@@ -1,31 +1,26 @@
 // `npm run demo`: runs every action through the bundled command line on sample data shipped in the
-// repository (actions/<name>/demo.mjs prepares it in a temp folder) and prints what each would do.
+// repository (actions/<name>/demo.yml says which; scripts/demo-repo.mjs builds it in a temp folder)
+// and prints what each would do.
 // No network and no token: the environment is cleared of GitHub variables.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { DEMOS, prepareDemo } from './demo-repo.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ACTIONS = ['affected', 'deploy-metadata', 'flaky-quarantine', 'migration-lint', 'error-budget-gate'];
 const cli = join(root, 'dist', 'cli', 'index.js');
 const env = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|ACTIONS_|RUNNER_)/.test(k)),
 );
 
 let broken = 0;
-for (const name of ACTIONS) {
-  const script = join(root, 'actions', name, 'demo.mjs');
-  const heading = (text) => `\n== ${text} ${'='.repeat(Math.max(3, 100 - text.length))}`;
-  if (!existsSync(script)) {
-    console.log(`${heading(name)}\n(no demo yet)`);
-    continue;
-  }
+const heading = (text) => `\n== ${text} ${'='.repeat(Math.max(3, 100 - text.length))}`;
+for (const name of DEMOS) {
   const temp = mkdtempSync(join(tmpdir(), `trunk-demo-${name}-`));
   try {
-    const { demo } = await import(pathToFileURL(script).href);
-    const { title, args } = await demo(temp);
+    const { title, args } = prepareDemo(name, temp);
     console.log(heading(`${name}: ${title}`));
     console.log(
       `$ trunk-actions ${name} ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`,

@@ -222,10 +222,10 @@ describe('the demo', () => {
   test('attempt 2 finds the voucher test flaky and passes with two quarantined failures', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flaky-demo-'));
     try {
-      const { demo } = (await import(join(repoRoot, 'actions', 'flaky-quarantine', 'demo.mjs'))) as {
-        demo: (dir: string) => Promise<{ args: string[] }>;
+      const { prepareDemo } = (await import(join(repoRoot, 'scripts', 'demo-repo.mjs'))) as {
+        prepareDemo: (name: string, dir: string) => { args: string[] };
       };
-      const { args } = await demo(dir);
+      const { args } = prepareDemo('flaky-quarantine', dir);
       const inputs: Record<string, string> = {};
       for (let i = 0; i < args.length; i += 2) inputs[args[i]!.slice(2)] = args[i + 1]!;
       const result = await runBundle('flaky-quarantine', { workspace: dir, inputs, event });
