@@ -24,10 +24,11 @@ export const DEMOS = [
 
 const DEMO_AUTHOR = { author: 'Demo', email: 'demo@example.com' };
 
-/** Runs git in `dir` as `who`, at `clock` (seconds) when given, so hashes are the same every time. */
-function gitIn(dir, args, who = DEMO_AUTHOR, clock) {
-  const date =
-    clock === undefined ? {} : { GIT_AUTHOR_DATE: `${clock} +0000`, GIT_COMMITTER_DATE: `${clock} +0000` };
+/** The demos' first commit time (seconds): fixed, like authors, so hashes and pictures never change. */
+const EPOCH = 1_760_000_000;
+
+/** Runs git in `dir` as `who` at `clock`. */
+function gitIn(dir, args, who, clock) {
   return execFileSync('git', args, {
     cwd: dir,
     encoding: 'utf8',
@@ -37,7 +38,8 @@ function gitIn(dir, args, who = DEMO_AUTHOR, clock) {
       GIT_AUTHOR_EMAIL: who.email,
       GIT_COMMITTER_NAME: who.author,
       GIT_COMMITTER_EMAIL: who.email,
-      ...date,
+      GIT_AUTHOR_DATE: `${clock} +0000`,
+      GIT_COMMITTER_DATE: `${clock} +0000`,
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_CONFIG_GLOBAL: '/dev/null',
     },
@@ -46,20 +48,21 @@ function gitIn(dir, args, who = DEMO_AUTHOR, clock) {
 
 function branchFromFixtures(dir, spec) {
   const fixtures = join(root, spec['branch-from']);
+  const git = (args, clock = EPOCH) => gitIn(dir, args, DEMO_AUTHOR, clock);
   cpSync(join(fixtures, 'base'), dir, { recursive: true });
-  gitIn(dir, ['init', '-q', '-b', 'main']);
-  gitIn(dir, ['add', '-A']);
-  gitIn(dir, ['commit', '-q', '-m', spec['base-message']]);
-  gitIn(dir, ['checkout', '-q', '-b', spec.branch]);
+  git(['init', '-q', '-b', 'main']);
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', spec['base-message']]);
+  git(['checkout', '-q', '-b', spec.branch]);
   cpSync(join(fixtures, 'change'), dir, { recursive: true });
-  gitIn(dir, ['add', '-A']);
-  gitIn(dir, ['commit', '-q', '-m', spec['change-message']]);
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', spec['change-message']], EPOCH + 3600);
 }
 
 /** Replays history.json: merges come from a topic branch, deploy tags carry the record they stored. */
 function replayHistory(dir, spec) {
   const history = JSON.parse(readFileSync(join(root, spec.history), 'utf8'));
-  let clock = 1_760_000_000;
+  let clock = EPOCH;
   const git = (args, who) =>
     gitIn(dir, args, who ?? { author: 'Ada Lovelace', email: 'ada@example.com' }, clock);
   git(['init', '-q', '-b', 'main']);
