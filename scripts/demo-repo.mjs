@@ -13,15 +13,6 @@ import { parse } from 'yaml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The actions in the order the demo shows them. */
-export const DEMOS = [
-  'affected',
-  'deploy-metadata',
-  'flaky-quarantine',
-  'migration-lint',
-  'error-budget-gate',
-];
-
 const DEMO_AUTHOR = { author: 'Demo', email: 'demo@example.com' };
 
 /** The demos' first commit time (seconds): fixed, like authors, so hashes and pictures never change. */

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMOS, prepareDemo } from './demo-repo.mjs';
+import { ACTIONS } from './catalog.mjs';
+import { prepareDemo } from './demo-repo.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'index.js');
@@ -17,7 +18,7 @@ const env = Object.fromEntries(
 
 let broken = 0;
 const heading = (text) => `\n== ${text} ${'='.repeat(Math.max(3, 100 - text.length))}`;
-for (const name of DEMOS) {
+for (const name of ACTIONS) {
   const temp = mkdtempSync(join(tmpdir(), `trunk-demo-${name}-`));
   try {
     const { title, args } = prepareDemo(name, temp);

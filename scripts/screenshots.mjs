@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEMOS, prepareDemo } from './demo-repo.mjs';
+import { ACTIONS } from './catalog.mjs';
+import { prepareDemo } from './demo-repo.mjs';
 import { summaryPage } from './summary-html.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,4 +83,4 @@ if (!existsSync(cli)) throw new Error('dist/cli/index.js is missing: run `npm ru
 if (!existsSync(chromium))
   throw new Error(`${chromium} is missing: apt-get install chromium-headless-shell, or set CHROMIUM.`);
 const names = process.argv.slice(2);
-for (const name of names.length ? names : DEMOS) screenshot(name);
+for (const name of names.length ? names : ACTIONS) screenshot(name);
