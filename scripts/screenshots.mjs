@@ -29,7 +29,10 @@ const env = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !/^(GITHUB_|INPUT_|ACTIONS_|RUNNER_)/.test(k)),
 );
 
-/** Runs headless Chromium on `html` with `flags`; virtual time lets mermaid finish before it acts. */
+/**
+ * Runs headless Chromium on `html` with `flags`; virtual time lets mermaid finish before it acts, and
+ * every host name fails to resolve, so nothing on the page can reach the network.
+ */
 function chromiumOn(html, flags) {
   const run = spawnSync(
     chromium,
@@ -39,6 +42,7 @@ function chromiumOn(html, flags) {
       '--hide-scrollbars',
       '--force-device-scale-factor=1',
       '--virtual-time-budget=20000',
+      '--host-resolver-rules=MAP * ~NOTFOUND',
       ...flags,
       pathToFileURL(html).href,
     ],
