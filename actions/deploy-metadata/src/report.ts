@@ -121,3 +121,16 @@ export function summarize(record: DeployRecord, written: Written, notes: Note[],
   );
   return s;
 }
+
+/** The log lines that say what is deployed and what came before it. */
+export function deployLines(record: DeployRecord): string[] {
+  const lines = [
+    `Deploy record: ${record.service} ${record.version} (${record.shortSha}) to ${record.environment}, deploy id ${record.deployId}.`,
+  ];
+  const previous = record.previous;
+  if (previous)
+    lines.push(
+      `Previous deploy: ${previous.tag ?? `deployment of ${previous.sha.slice(0, 7)}`}${record.changes ? `, ${plural(record.changes.count, 'change')} since` : ''}.`,
+    );
+  return lines;
+}
