@@ -17,30 +17,41 @@ beforeAll(() => {
 });
 afterAll(() => repo.cleanup());
 
+// Listing the tags on a commit reads every tag: only a commit that describe finds tagged needs it.
 test.each([
-  ['the highest semver tag on the commit', 'tagged', {}, { version: '1.10.0', source: 'tag' }],
+  ['the highest semver tag on the commit', 'tagged', {}, { version: '1.10.0', source: 'tag' }, true],
   [
     'git describe past the last tag',
     'after',
     {},
     { version: expect.stringMatching(/^1\.10\.0-1-g[0-9a-f]{7}$/), source: 'describe' },
+    false,
   ],
   [
     'no tag behind the commit',
     'first',
     {},
     { version: expect.stringMatching(/^0\.0\.0-/), source: 'fallback' },
+    false,
   ],
-  ['the version input, v dropped', 'after', { version: 'v2.0.0' }, { version: '2.0.0', source: 'input' }],
-] as const)('version: %s', async (_name, commit, wanted, version) => {
+  [
+    'the version input, v dropped',
+    'after',
+    { version: 'v2.0.0' },
+    { version: '2.0.0', source: 'input' },
+    false,
+  ],
+] as const)('version: %s', async (_name, commit, wanted, version, listsTags) => {
+  const calls: string[] = [];
   const deployed = await readDeployedCommit(
-    new Git(repo.dir),
+    new Git(repo.dir, { trace: (line) => calls.push(line) }),
     { headSha: sha[commit]!, ref: 'refs/heads/main' },
     { requireSemver: false, ...wanted },
   );
   expect(deployed.commit.sha).toBe(sha[commit]);
   expect(deployed.version).toMatchObject(version);
   expect(deployed.ref).toBe('refs/heads/main');
+  expect(calls.some((c) => c.startsWith('git tag --list'))).toBe(listsTags);
 });
 
 test('outside a runner: HEAD and the branch checked out', async () => {

@@ -14,6 +14,15 @@ export interface DeployedCommit {
 }
 
 /**
+ * The tags on the commit, asked for only when `describe` (distance 0) says a semver tag is there:
+ * every semver tag matches SEMVER_TAGS, and describe picks a tag on the commit itself before any
+ * older one. Listing the tags on a commit reads every tag, so most deploys skip it.
+ */
+async function semverTagsOn(git: Git, head: string, describe: string | undefined): Promise<string[]> {
+  return describe && /-0-g[0-9a-f]+$/.test(describe) ? git.tagsAt(head) : [];
+}
+
+/**
  * The deployed commit (the pull request head for pull requests), its version and its ref. The git
  * reads are independent and run side by side: each git process costs tens of milliseconds.
  */
@@ -27,10 +36,11 @@ export async function readDeployedCommit(
     ctx.headSha || 'HEAD',
   );
   const derive = wanted.version === undefined;
-  const [commit, tagsOnCommit, describe, ref] = await Promise.all([
+  const [commit, [describe, tagsOnCommit], ref] = await Promise.all([
     git.commit(head),
-    derive ? git.tagsAt(head) : [],
-    derive ? git.describe(head, SEMVER_TAGS) : undefined,
+    derive
+      ? git.describe(head, SEMVER_TAGS).then(async (d) => [d, await semverTagsOn(git, head, d)] as const)
+      : ([undefined, []] as const),
     // Outside a runner there is no GITHUB_REF: the branch checked out stands in.
     ctx.ref || git.exec(['symbolic-ref', '--quiet', 'HEAD']).then((r) => r.stdout.trim()),
   ]);
