@@ -60,11 +60,11 @@ export async function run(io: ActionIO): Promise<void> {
   const lookUpOnGitHub = options['previous-lookup'] === 'auto' && options.token && ctx.owner;
 
   const git = new Git(workspace, { trace: (line) => io.log.debug(line) });
-  if (!(await git.isRepository()))
+  const wanted = { version: options.version, requireSemver: options['require-semver'] };
+  // Whether this is a repository at all is asked only when reading the commit failed: one process less.
+  const { commit, version, ref } = await readDeployedCommit(git, ctx, wanted).catch(async (error) => {
+    if (await git.isRepository()) throw error;
     throw new UserError(`${workspace} is not a git repository; run actions/checkout before deploy-metadata.`);
-  const { commit, version, ref } = await readDeployedCommit(git, ctx, {
-    version: options.version,
-    requireSemver: options['require-semver'],
   });
   const deploy = { environment: options.environment, buildId: buildIdOf(ctx), sha: commit.sha };
   const history = await io.log.group('Previous deploy', () =>
