@@ -118,6 +118,8 @@ const table = [
   '| repository / tool | median | spread (min – max) | peak RSS | git processes | vs floor |',
   '| --- | --- | --- | --- | --- | --- |',
   ...rows,
+  '',
+  `Git processes: the \`::debug::git\` lines of one run. Reproduce: \`npm run bundle deploy-metadata && node bench/deploy-metadata.mjs${baseline ? ' --baseline DIR' : ''}\`${baseline ? ', with DIR a copy of an earlier dist/deploy-metadata (here: the bundle before the change being measured)' : ''}.`,
 ].join('\n');
 writeFileSync(join(root, 'bench', 'results-deploy-metadata.md'), `${table}\n`);
 console.log(table);
