@@ -1,15 +1,20 @@
-// `node bench/deploy-metadata.mjs`: the bundled deploy-metadata action (dist/deploy-metadata) on a
-// small repository and on a large one (20,000 commits, 1,000 deploy tags, 1,000 commits since the
-// last deploy), against the bare git commands it has to run (describe, tag listing, log, count) as
-// the floor. No peer: docker/metadata-action and the deployment actions run only inside a runner and
-// have no command line to time side by side. Writes bench/results-deploy-metadata.md.
+// `node bench/deploy-metadata.mjs [--baseline DIR]`: the bundled deploy-metadata action
+// (dist/deploy-metadata) on a small repository and on two large ones, against the bare git commands
+// it has to run (describe, tag listing, log, count) as the floor, side by side in one run. With
+// `--baseline DIR` (a copy of an earlier dist/deploy-metadata) that bundle runs in the same rounds,
+// so a change is compared within one run. No peer: docker/metadata-action and the deployment actions
+// run only inside a runner and have no command line to time side by side.
+// Writes bench/results-deploy-metadata.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fmtRow, measure, root } from './lib.mjs';
+import { fmtRow, measureSideBySide, root } from './lib.mjs';
 
 const bundle = join(root, 'dist', 'deploy-metadata', 'index.js');
+const at = process.argv.indexOf('--baseline');
+const baseline = at > 0 ? join(process.argv[at + 1], 'index.js') : undefined;
+const RUNS = 7;
 const temp = mkdtempSync(join(tmpdir(), 'bench-deploy-'));
 
 /** A linear history of `commits` commits with a deploy tag every `every` commits, via fast-import. */
@@ -61,14 +66,9 @@ for (const [label, dir] of repos) {
     GITHUB_STEP_SUMMARY: join(temp, 'summary'),
   };
   writeFileSync(out, '');
-  const action = measure(process.execPath, [bundle], {
-    cwd: dir,
-    env,
-    runs: 7,
-    check: (r) => {
-      if (r.status !== 0) throw new Error(`deploy-metadata failed on ${label}: ${r.stdout}${r.stderr}`);
-    },
-  });
+  const check = (r) => {
+    if (r.status !== 0) throw new Error(`deploy-metadata failed on ${label}: ${r.stdout}${r.stderr}`);
+  };
   const last = spawnSync(
     'git',
     [
@@ -86,22 +86,40 @@ for (const [label, dir] of repos) {
     `git log --first-parent --max-count=250 --format=%H%x00%an%x00%s ${last}..${head} >/dev/null`,
     `git rev-list --count --first-parent ${last}..${head}`,
   ].join(' && ');
-  const floor = measure('sh', ['-c', script], { cwd: dir, runs: 7 });
-  rows.push(
-    `| ${label} | | | | |`,
-    fmtRow('deploy-metadata (bundle)', action) + ` ${(action.median / floor.median).toFixed(1)}x |`,
-    fmtRow('bare git commands (floor)', floor) + ' 1.0x |',
+  const tools = [
+    ['deploy-metadata (bundle)', { command: process.execPath, args: [bundle], cwd: dir, env, check }],
+    ...(baseline
+      ? [['baseline bundle', { command: process.execPath, args: [baseline], cwd: dir, env, check }]]
+      : []),
+    ['bare git commands (floor)', { command: 'sh', args: ['-c', script], cwd: dir }],
+  ];
+  const results = measureSideBySide(
+    tools.map(([, command]) => command),
+    { runs: RUNS },
   );
+  const floor = results.at(-1);
+  rows.push(`| ${label} | | | | | |`);
+  tools.forEach(([name, command], i) => {
+    // `::debug::git ...` lines: the git processes the action started (the runner hides them).
+    const gits =
+      command.command === 'sh' ? 4 : (results[i].last.stdout.match(/^::debug::git /gm) ?? []).length;
+    rows.push(`${fmtRow(name, results[i])} ${gits} | ${(results[i].median / floor.median).toFixed(1)}x |`);
+  });
 }
 
+const load = loadavg()
+  .map((n) => n.toFixed(1))
+  .join(', ');
 const table = [
   '### deploy-metadata',
   '',
-  `The bundled action on repositories built with git fast-import (median of 7 whole-process runs after a warm-up; no API: the GitHub sinks are measured by the end-to-end tests, not here). The floor is the git work alone (describe, deploy-tag listing, first-parent log of up to 250 changes, count) in one shell. No peer runs outside a GitHub runner.`,
+  `The bundled action on repositories built with git fast-import, side by side: ${RUNS} rounds after a warm-up, each round running every command once; medians. No API: the GitHub sinks are measured by the end-to-end tests, not here. The floor is the git work alone (describe, deploy-tag listing, first-parent log of up to 250 changes, count) in one shell. No peer runs outside a GitHub runner. Load average at the end: ${load} (1, 5, 15 min) on this 2-core machine shared with other work, so compare ratios within the run.`,
   '',
-  '| repository / tool | median | spread (min – max) | peak RSS | vs floor |',
-  '| --- | --- | --- | --- | --- |',
+  '| repository / tool | median | spread (min – max) | peak RSS | git processes | vs floor |',
+  '| --- | --- | --- | --- | --- | --- |',
   ...rows,
+  '',
+  `Git processes: the \`::debug::git\` lines of one run. Reproduce: \`npm run bundle deploy-metadata && node bench/deploy-metadata.mjs${baseline ? ' --baseline DIR' : ''}\`${baseline ? ', with DIR a copy of an earlier dist/deploy-metadata (here: the bundle before the change being measured)' : ''}.`,
 ].join('\n');
 writeFileSync(join(root, 'bench', 'results-deploy-metadata.md'), `${table}\n`);
 console.log(table);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -194,6 +195,25 @@ describe('without the API', () => {
     expect(result.outputs).toEqual({});
     expect(result.env).toEqual({});
     expect(existsSync(join(repo.dir, 'bad.env'))).toBe(false);
+  });
+
+  test('not a git repository: one clear error naming actions/checkout, nothing written', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'deploy-not-a-repo-'));
+    try {
+      const result = await runBundle('deploy-metadata', {
+        workspace: empty,
+        inputs: { environment: 'production', 'env-file': 'deploy.env' },
+        ...push(sha.c5!),
+      });
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout).toContain(
+        `::error::${empty} is not a git repository; run actions/checkout before deploy-metadata.`,
+      );
+      expect(result.outputs).toEqual({});
+      expect(existsSync(join(empty, 'deploy.env'))).toBe(false);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   test('version not semver where semver is required', async () => {

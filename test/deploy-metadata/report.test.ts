@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { inputs } from '../../actions/deploy-metadata/src/main.js';
 import type { DeployRecord } from '../../actions/deploy-metadata/src/record.js';
-import { outputValues, summarize } from '../../actions/deploy-metadata/src/report.js';
+import { deployLines, outputValues, summarize } from '../../actions/deploy-metadata/src/report.js';
 import { renderSinks } from '../../actions/deploy-metadata/src/sinks.js';
 import { repoRoot } from '../support/harness.js';
 
@@ -90,5 +90,32 @@ describe('summary', () => {
     expect(md).toContain('- ⚠️ shallow clone');
     expect(md).toContain('tag `deploy/production/4` (reused)');
     expect(md).toContain('| written to | outputs, GITHUB_ENV, tag');
+  });
+});
+
+describe('counts in English', () => {
+  const previous = { sha: 'b'.repeat(40), tag: 'deploy/production/3', source: 'tag' } as const;
+  const changed = (count: number): DeployRecord => ({
+    ...record,
+    previous,
+    changes: { count, truncated: false, commits: [] },
+  });
+
+  test.each([
+    [1, '1 change since'],
+    [2, '2 changes since'],
+    [0, '0 changes since'],
+  ])('%i: "%s" in the log and the summary heading', (count, words) => {
+    expect(deployLines(changed(count))).toEqual([
+      'Deploy record: shop 1.2.0 (ccccccc) to production, deploy id production-1000-1.',
+      `Previous deploy: deploy/production/3, ${words}.`,
+    ]);
+    expect(summarize(changed(count), {}, [], false).toMarkdown().split('\n')[0]).toContain(
+      `, ${words} \`deploy/production/3\``,
+    );
+  });
+
+  test('first deploy: one line, no previous', () => {
+    expect(deployLines(record)).toHaveLength(1);
   });
 });

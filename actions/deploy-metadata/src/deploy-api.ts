@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/english.js';
 import { UserError } from '../../../shared/errors.js';
 import { type GitHub, explainApiError, findOrCreate, statusOf } from '../../../shared/github.js';
 import {
@@ -74,7 +75,9 @@ export class DeployApi {
   }
 
   /** The newest successful deployment of the environment that is not this run's own. */
-  async lastSuccessfulDeployment(record: DeployRecord): Promise<Previous | undefined> {
+  async lastSuccessfulDeployment(
+    record: Pick<DeployRecord, 'environment' | 'buildId'>,
+  ): Promise<Previous | undefined> {
     const { data } = await this.gh.rest.repos.listDeployments({
       ...this.where,
       environment: record.environment,
@@ -223,7 +226,7 @@ export class DeployApi {
       if (value.commit === record.sha) return { name, created };
     }
     throw new UserError(
-      `Could not create a deploy tag for ${record.environment}: ${TAG_NUMBER_ATTEMPTS} numbers in a row were taken by other runs meanwhile; run the job again.`,
+      `Could not create a deploy tag for ${record.environment}: ${plural(TAG_NUMBER_ATTEMPTS, 'number')} in a row were taken by other runs meanwhile; run the job again.`,
     );
   }
 }

@@ -185,11 +185,16 @@ export function pushAuthorLogin(payload: Record<string, unknown>, sha: string): 
     : undefined;
 }
 
+/** `<run id>-<attempt>`, the same for every step of one run attempt; `local` outside a runner. */
+export function buildIdOf(ctx: Pick<EventContext, 'runId' | 'runAttempt'>): string {
+  return ctx.runId ? `${ctx.runId}-${ctx.runAttempt}` : 'local';
+}
+
 /** Builds the record from the event and git facts. Pure: the clock comes in as `now`. */
 export function buildRecord(facts: RecordFacts): DeployRecord {
   const { ctx, commit } = facts;
   const pr = ctx.pullRequest;
-  const buildId = ctx.runId ? `${ctx.runId}-${ctx.runAttempt}` : 'local';
+  const buildId = buildIdOf(ctx);
   const committed = new Date(commit.committedAt);
   if (Number.isNaN(committed.getTime()))
     throw new Error(`bug: commit time ${commit.committedAt} is not a date`);

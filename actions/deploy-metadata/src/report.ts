@@ -1,4 +1,6 @@
 import { Summary, escapeMarkdown, inlineCode } from '../../../shared/summary.js';
+import { plural } from '../../../shared/english.js';
+import { type Value, fieldValues } from './fields.js';
 import type { DeployRecord } from './record.js';
 import type { SinkTexts } from './sinks.js';
 
@@ -24,30 +26,13 @@ const SHOWN = 100;
 
 /** Every output of action.yml, as the runner stores them: strings, empty when unknown. */
 export function outputValues(record: DeployRecord, sinks: SinkTexts, written: Written): [string, string][] {
-  const outputs: [string, string | number | null | undefined][] = [
+  const outputs: [string, Value][] = [
     ['json', JSON.stringify(record)],
-    ['service', record.service],
-    ['environment', record.environment],
-    ['sha', record.sha],
-    ['short-sha', record.shortSha],
-    ['ref', record.ref],
-    ['version', record.version],
-    ['version-source', record.versionSource],
-    ['build-id', record.buildId],
-    ['deploy-id', record.deployId],
-    ['owner', record.owner.author],
-    ['actor', record.owner.actor],
-    ['pr', record.pr],
-    ['created', record.created],
-    ['repository-url', record.repositoryUrl],
-    ['run-url', record.runUrl],
+    ...fieldValues(record),
     ['labels', sinks.labels],
     ['annotations', sinks.annotations],
     ['k8s-labels', sinks.k8sLabels],
     ['otel-resource-attributes', sinks.otelResourceAttributes],
-    ['previous-sha', record.previous?.sha],
-    ['previous-version', record.previous?.version],
-    ['previous-tag', record.previous?.tag],
     ['changes', JSON.stringify(record.changes?.commits ?? [])],
     ['change-count', record.changes?.count],
     ['deployment-id', written.deploymentId],
@@ -62,7 +47,7 @@ export function summarize(record: DeployRecord, written: Written, notes: Note[],
   const s = new Summary();
   const since = record.previous
     ? record.changes
-      ? `${record.changes.count} change${record.changes.count === 1 ? '' : 's'} since ${inlineCode(record.previous.tag ?? record.previous.sha.slice(0, 7))}${record.previous.version ? ` (${escapeMarkdown(record.previous.version)})` : ''}`
+      ? `${plural(record.changes.count, 'change')} since ${inlineCode(record.previous.tag ?? record.previous.sha.slice(0, 7))}${record.previous.version ? ` (${escapeMarkdown(record.previous.version)})` : ''}`
       : `changes since ${inlineCode(record.previous.sha.slice(0, 7))} unknown`
     : 'first deploy';
   s.heading(
@@ -135,4 +120,17 @@ export function summarize(record: DeployRecord, written: Written, notes: Note[],
     ),
   );
   return s;
+}
+
+/** The log lines that say what is deployed and what came before it. */
+export function deployLines(record: DeployRecord): string[] {
+  const lines = [
+    `Deploy record: ${record.service} ${record.version} (${record.shortSha}) to ${record.environment}, deploy id ${record.deployId}.`,
+  ];
+  const previous = record.previous;
+  if (previous)
+    lines.push(
+      `Previous deploy: ${previous.tag ?? `deployment of ${previous.sha.slice(0, 7)}`}${record.changes ? `, ${plural(record.changes.count, 'change')} since` : ''}.`,
+    );
+  return lines;
 }

@@ -1,4 +1,15 @@
 import { stringify as stringifyYaml } from 'yaml';
+import {
+  ANNOTATED,
+  DATADOG,
+  FIELDS,
+  OCI,
+  OTEL,
+  type Value,
+  deployVariable,
+  fieldValues,
+  named,
+} from './fields.js';
 import type { DeployRecord } from './record.js';
 
 /**
@@ -33,23 +44,14 @@ export function labelValue(text: string): string {
 }
 
 /** Nonempty pairs, in order. */
-function pairs(
-  entries: readonly (readonly [string, string | number | null | undefined])[],
-): [string, string][] {
+function pairs(entries: readonly (readonly [string, Value])[]): [string, string][] {
   return entries.flatMap(([k, v]) => (v === null || v === undefined || v === '' ? [] : [[k, String(v)]]));
 }
 
 /** OCI image annotations, `key=value` per line, as docker/build-push-action's `labels` takes them. */
 export function ociLabels(record: DeployRecord): string {
-  return pairs([
-    ['org.opencontainers.image.title', record.service],
-    ['org.opencontainers.image.version', record.version],
-    ['org.opencontainers.image.revision', record.sha],
-    ['org.opencontainers.image.created', record.created],
-    ['org.opencontainers.image.source', record.repositoryUrl],
-    ['org.opencontainers.image.url', record.repositoryUrl],
-  ])
-    .map(([k, v]) => `${k}=${cleanValue(v)}`)
+  return pairs(named(record, OCI))
+    .map(([k, v]) => `org.opencontainers.image.${k}=${cleanValue(v)}`)
     .join('\n');
 }
 
@@ -81,21 +83,12 @@ export const ANNOTATION_PREFIX = 'deploy.trunk-actions.dev';
 /** Kubernetes annotations as YAML: the deploy's facts, plus `kubernetes.io/change-cause` for rollout history. */
 export function kubernetesAnnotations(record: DeployRecord): string {
   const cause = `${record.service} ${record.version} (${record.shortSha}) to ${record.environment} by ${record.owner.actor || record.owner.author}${record.runUrl ? ` in ${record.runUrl}` : ''}`;
-  const p = ANNOTATION_PREFIX;
+  const facts = ANNOTATED.map((field) => [`${ANNOTATION_PREFIX}/${field}`, FIELDS[field](record)] as const);
   return yamlMap(
-    pairs([
-      ['kubernetes.io/change-cause', cause],
-      [`${p}/sha`, record.sha],
-      [`${p}/version`, record.version],
-      [`${p}/environment`, record.environment],
-      [`${p}/deploy-id`, record.deployId],
-      [`${p}/build-id`, record.buildId],
-      [`${p}/created`, record.created],
-      [`${p}/pr`, record.pr],
-      [`${p}/repository-url`, record.repositoryUrl],
-      [`${p}/run-url`, record.runUrl],
-      [`${p}/previous-sha`, record.previous?.sha],
-    ]).map(([k, v]) => [k, cleanValue(v, MAX_ANNOTATION)]),
+    pairs([['kubernetes.io/change-cause', cause], ...facts]).map(([k, v]) => [
+      k,
+      cleanValue(v, MAX_ANNOTATION),
+    ]),
   );
 }
 
@@ -109,14 +102,7 @@ export function encodeAttribute(text: string): string {
 
 /** OpenTelemetry semantic-convention resource attributes of the deploy, in order. */
 export function otelAttributes(record: DeployRecord): [string, string][] {
-  return pairs([
-    ['service.name', record.service],
-    ['service.version', record.version],
-    ['deployment.environment.name', record.environment],
-    ['vcs.ref.head.revision', record.sha],
-    ['vcs.repository.url.full', record.repositoryUrl],
-    ['vcs.change.id', record.pr],
-  ]);
+  return pairs(named(record, OTEL));
 }
 
 export function formatResourceAttributes(attributes: readonly [string, string][]): string {
@@ -138,30 +124,15 @@ export function mergeResourceAttributes(existing: string, ours: readonly [string
 
 /** The variables `export-env` and `env-file` write: DEPLOY_*, OpenTelemetry and Datadog. */
 export function environmentVariables(record: DeployRecord, existingOtel = ''): [string, string][] {
+  const deploy = fieldValues(record).flatMap(([field, value]) => {
+    const name = deployVariable(field);
+    return name ? [[name, value] as const] : [];
+  });
   const vars = pairs([
-    ['DEPLOY_SERVICE', record.service],
-    ['DEPLOY_ENVIRONMENT', record.environment],
-    ['DEPLOY_SHA', record.sha],
-    ['DEPLOY_SHORT_SHA', record.shortSha],
-    ['DEPLOY_REF', record.ref],
-    ['DEPLOY_VERSION', record.version],
-    ['DEPLOY_BUILD_ID', record.buildId],
-    ['DEPLOY_ID', record.deployId],
-    ['DEPLOY_OWNER', record.owner.author],
-    ['DEPLOY_ACTOR', record.owner.actor],
-    ['DEPLOY_PR', record.pr],
-    ['DEPLOY_CREATED', record.created],
-    ['DEPLOY_REPOSITORY_URL', record.repositoryUrl],
-    ['DEPLOY_RUN_URL', record.runUrl],
-    ['DEPLOY_PREVIOUS_SHA', record.previous?.sha],
-    ['DEPLOY_PREVIOUS_VERSION', record.previous?.version],
+    ...deploy,
     ['OTEL_SERVICE_NAME', record.service],
     ['OTEL_RESOURCE_ATTRIBUTES', mergeResourceAttributes(existingOtel, otelAttributes(record))],
-    ['DD_ENV', record.environment],
-    ['DD_SERVICE', record.service],
-    ['DD_VERSION', record.version],
-    ['DD_GIT_COMMIT_SHA', record.sha],
-    ['DD_GIT_REPOSITORY_URL', record.repositoryUrl],
+    ...named(record, DATADOG),
   ]);
   return vars.map(([k, v]) => [k, cleanValue(v, k === 'OTEL_RESOURCE_ATTRIBUTES' ? Infinity : MAX_VALUE)]);
 }
