@@ -1,4 +1,4 @@
-import { type GitHub, findOrCreate } from '../../../shared/github.js';
+import { type GitHub, explainApiError, findOrCreate } from '../../../shared/github.js';
 import type { Logger } from '../../../shared/io.js';
 import { truncate } from '../../../shared/neutralise.js';
 import { redactSecrets } from '../../../shared/redact.js';
@@ -149,6 +149,26 @@ export interface IssueWork {
   failedAgain: (IssueFacts & { openIfMissing: boolean })[];
   /** Other tests whose issue the summary links to. */
   link: string[];
+}
+
+/**
+ * Plans and applies the issue changes; returns each test's issue for the summary. An API failure is
+ * a warning: the history is recorded and the verdict stands; the test's next failure retries it.
+ */
+export async function updateIssues(
+  input: IssuePlanInput,
+  connect: () => Promise<GitHub>,
+  repo: { owner: string; repo: string; label: string },
+  log: Pick<Logger, 'debug' | 'warning'>,
+): Promise<Map<string, IssueRef>> {
+  const work = planIssues(input);
+  if (!work) return new Map();
+  try {
+    return await syncIssues(await connect(), repo, work, log);
+  } catch (error) {
+    log.warning(explainApiError('Updating the flaky-test issues', error, 'issues: write').message);
+    return new Map();
+  }
 }
 
 /** Applies the issue changes; returns each test's issue for the summary. */
