@@ -91,7 +91,7 @@ describe('conclude: the verdict reads the quarantine from before this run', () =
 
   test('the step message says why it blocks; none when it passes', () => {
     expect(blockingMessage(step(emptyHistory(), facts({ a: 'F', b: 'F' })))).toBe(
-      'Blocking: 2 test(s) failed.',
+      'Blocking: 2 tests failed.',
     );
     expect(blockingMessage(step(quarantined, facts({ flaky: 'F' })))).toBeUndefined();
   });

@@ -41,7 +41,7 @@ describe('readReports', () => {
       ['v2:src/cart.test.ts|Cart|removes', 1, 1],
       ['v2:src/cart.test.ts|Cart|totals', 1, 0],
     ]);
-    expect(resultsLine(read.results)).toBe('3 tests: 3 ran, 0 failed; 0 suite error(s).');
+    expect(resultsLine(read.results)).toBe('3 tests: 3 ran, 0 failed; 0 suite errors.');
   });
 
   test('a cut report and a missing one are listed with a warning each; the others are read', async () => {
@@ -93,14 +93,14 @@ describe('noEvidence: reports that matched but say nothing fail the step', () =>
       2,
       none,
       [error, error],
-      'None of the 2 matched report(s) could be read; see output report-errors.',
+      'None of the 2 matched reports could be read; see output report-errors.',
     ],
     [
       'no test case',
       2,
       none,
       [error],
-      'The 1 readable report(s) hold no test cases: the tests did not run. Failing rather than passing on nothing.',
+      'The 1 readable report holds no test cases: the tests did not run. Failing rather than passing on nothing.',
     ],
   ])('%s', (_, matched, results, reportErrors, message) => {
     expect(noEvidence(matched, { results, reportErrors })).toBe(message);

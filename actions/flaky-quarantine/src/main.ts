@@ -12,17 +12,10 @@ import { isInfraFailure } from './classify.js';
 import type { IssueRef } from './issues.js';
 import * as outcome from './outcome.js';
 import { emptyManual, recordRun } from './quarantine.js';
-import { MAX_REPORT_BYTES, noEvidence, noReportMessage, readReports, resultsLine } from './reports.js';
+import * as reports from './reports.js';
 import { buildSummary } from './report.js';
 import { recordPlan, settingsOf } from './settings.js';
-import {
-  MAX_MANUAL_BYTES,
-  branchTarget,
-  commitMessage,
-  historyTransform,
-  readManual,
-  updateLine,
-} from './state.js';
+import * as state from './state.js';
 
 export const inputs = {
   reports: input.list(),
@@ -52,15 +45,16 @@ export async function run(io: ActionIO): Promise<void> {
 
   // 1. Reports: every matched file is read or listed as an error; none matched is a failure.
   const files = findFiles(workspace, opts.reports, { inputName: 'reports', log: io.log });
-  if (!files.length) throw new UserError(noReportMessage(opts.reports, workspace));
-  const place = { input: 'reports', maxBytes: MAX_REPORT_BYTES };
-  const { results, reportErrors } = await io.log.group(`Reading ${files.length} report(s)`, async () => {
-    const read = await readReports(files, (file) => readChunksInside(workspace, file, place), workspace);
+  if (!files.length) throw new UserError(reports.noReportMessage(opts.reports, workspace));
+  const place = { input: 'reports', maxBytes: reports.MAX_REPORT_BYTES };
+  const chunksOf = (file: string) => readChunksInside(workspace, file, place);
+  const { results, reportErrors } = await io.log.group(reports.readingTitle(files.length), async () => {
+    const read = await reports.readReports(files, chunksOf, workspace);
     read.warnings.forEach((warning) => io.log.warning(warning));
-    io.log.info(resultsLine(read.results));
+    io.log.info(reports.resultsLine(read.results));
     return read;
   });
-  const unusable = noEvidence(files.length, { results, reportErrors });
+  const unusable = reports.noEvidence(files.length, { results, reportErrors });
   if (unusable) {
     io.setOutput('report-errors', reportErrors);
     throw new StepFailed(unusable);
@@ -70,10 +64,10 @@ export async function run(io: ActionIO): Promise<void> {
 
   // 2. Manual quarantine, the state store, and this run recorded in it.
   const manualFile = opts['quarantine-file'];
-  const manualPlace = { input: 'quarantine-file', maxBytes: MAX_MANUAL_BYTES };
+  const manualPlace = { input: 'quarantine-file', maxBytes: state.MAX_MANUAL_BYTES };
   const manual =
     manualFile && existsSync(resolveInside(workspace, manualFile, 'quarantine-file'))
-      ? readManual(readTextInside(workspace, manualFile, manualPlace), manualFile)
+      ? state.readManual(readTextInside(workspace, manualFile, manualPlace), manualFile)
       : emptyManual();
   // One GitHub client, loaded only when the state branch or issues need it.
   let client: Promise<GitHub> | undefined;
@@ -84,17 +78,17 @@ export async function run(io: ActionIO): Promise<void> {
     location.kind === 'file'
       ? fileStore(resolveInside(workspace, location.path, 'state', [io.env.RUNNER_TEMP ?? '']))
       : await branchStore({
-          ...branchTarget(location.branch, ctx),
+          ...state.branchTarget(location.branch, ctx),
           github: await connect(`state: branch:${location.branch}`),
           log: io.log,
         });
   const plan = recordPlan(settings, infra, new Date().toISOString(), randomBytes(4).toString('hex'));
-  const step = historyTransform(
+  const step = state.historyTransform(
     (current) => recordRun(current, plan.run, results.tests, manual, plan.context, plan.limits),
     store.description,
   );
-  const update = await store.update(step.transform, commitMessage(settings));
-  io.log.info(updateLine(store.description, update));
+  const update = await store.update(step.transform, state.commitMessage(settings));
+  io.log.info(state.updateLine(store.description, update));
 
   // 3. Verdict from the quarantine as it stood before this run.
   const facts = { results, reportErrors, manual, infra };

@@ -1,5 +1,6 @@
 import type { Annotation, OutputValue } from '../../../shared/io.js';
 import { neutralise, truncate } from '../../../shared/neutralise.js';
+import { plural } from '../../../shared/english.js';
 import type { History } from './history.js';
 import { displayName, normaliseFile } from './identity.js';
 import type { IssuePlanInput, IssueRef } from './issues.js';
@@ -132,11 +133,11 @@ export const suiteErrorLines = (results: RunResults) =>
   );
 
 export const infraWarning = (results: RunResults) =>
-  `${results.failed} of ${results.executed} tests failed: treated as an infrastructure failure, not flaky evidence. The failures still block.`;
+  `${results.failed} of ${plural(results.executed, 'test')} failed: treated as an infrastructure failure, not flaky evidence. The failures still block.`;
 
 /** The step's failure message, when the verdict is fail. */
 export const blockingMessage = (c: Conclusion) =>
   c.verdict.verdict === 'fail' ? `Blocking: ${c.verdict.reasons.join(', ')}.` : undefined;
 
 export const unreadableWarning = (count: number) =>
-  `${count} report(s) could not be read; see output report-errors.`;
+  `${plural(count, 'report')} could not be read; see output report-errors.`;

@@ -1,5 +1,6 @@
 import { Summary, escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import { truncate } from '../../../shared/neutralise.js';
+import { plural } from '../../../shared/english.js';
 import { flakinessScore } from './classify.js';
 import type { History } from './history.js';
 import { displayName } from './identity.js';
@@ -52,7 +53,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const waived = verdict.quarantinedFailures.length;
   s.heading(
     verdict.verdict === 'pass'
-      ? `✅ Tests pass${waived ? `: ${waived} quarantined failure(s) did not block` : ''}`
+      ? `✅ Tests pass${waived ? `: ${plural(waived, 'quarantined failure')} did not block` : ''}`
       : `❌ Blocked: ${verdict.reasons.join(', ')}`,
   );
   s.table(
@@ -81,7 +82,7 @@ export function buildSummary(input: SummaryInput): Summary {
   );
   if (input.infra)
     s.text(
-      `**Infrastructure failure:** ${results.failed} of ${results.executed} tests failed, so this run is not used as flaky evidence.`,
+      `**Infrastructure failure:** ${results.failed} of ${plural(results.executed, 'test')} failed, so this run is not used as flaky evidence.`,
     );
 
   const flakyRows = [
@@ -96,7 +97,7 @@ export function buildSummary(input: SummaryInput): Summary {
         const issue = input.issues.get(id);
         const manual = input.manual.forceIn.get(id);
         const status = decisions.released.includes(id)
-          ? `released after ${input.releaseAfter} passes on ${inlineCode(input.defaultBranch)}`
+          ? `released after ${plural(input.releaseAfter, 'pass', 'passes')} on ${inlineCode(input.defaultBranch)}`
           : manual
             ? `quarantined by ${escapeMarkdown(manual.owner)}: ${escapeMarkdown(manual.reason)}`
             : decisions.quarantined.includes(id)

@@ -1,5 +1,6 @@
 import { UserError, describeError } from '../../../shared/errors.js';
 import { neutralise, truncate } from '../../../shared/neutralise.js';
+import { plural } from '../../../shared/english.js';
 import { ReportError, parseReport } from './junit.js';
 import type { ReportErrorEntry } from './report.js';
 import { type RunResults, foldReports } from './results.js';
@@ -44,9 +45,12 @@ export async function readReports(
   return { results: foldReports(parsed), reportErrors, warnings };
 }
 
+/** The log group the reports are read in. */
+export const readingTitle = (files: number) => `Reading ${plural(files, 'report')}`;
+
 /** What the reports held, for the log. */
 export const resultsLine = (results: RunResults) =>
-  `${results.tests.size} tests: ${results.executed} ran, ${results.failed} failed; ${results.suiteErrors.length} suite error(s).`;
+  `${plural(results.tests.size, 'test')}: ${results.executed} ran, ${results.failed} failed; ${plural(results.suiteErrors.length, 'suite error')}.`;
 
 /** Why no report matching is a failure, not a pass on nothing. */
 export const noReportMessage = (patterns: readonly string[], workspace: string) =>
@@ -56,8 +60,9 @@ export const noReportMessage = (patterns: readonly string[], workspace: string) 
 export function noEvidence(matched: number, read: Omit<ReadReports, 'warnings'>): string | undefined {
   const { results, reportErrors } = read;
   if (reportErrors.length === matched)
-    return `None of the ${matched} matched report(s) could be read; see output report-errors.`;
+    return `${matched === 1 ? 'The matched report could not' : `None of the ${plural(matched, 'matched report')} could`} be read; see output report-errors.`;
+  const readable = matched - reportErrors.length;
   if (results.tests.size === 0 && results.suiteErrors.length === 0)
-    return `The ${matched - reportErrors.length} readable report(s) hold no test cases: the tests did not run. Failing rather than passing on nothing.`;
+    return `The ${plural(readable, 'readable report')} ${readable === 1 ? 'holds' : 'hold'} no test cases: the tests did not run. Failing rather than passing on nothing.`;
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { UserError, describeError } from '../../../shared/errors.js';
 import type { Transform, UpdateResult } from '../../../shared/state-store.js';
+import { plural } from '../../../shared/english.js';
 import { type History, emptyHistory, parseHistory, serialiseHistory } from './history.js';
 import { type Decisions, type ManualQuarantine, parseManualFile } from './quarantine.js';
 
@@ -75,4 +76,4 @@ export const commitMessage = (run: { runKey: string; commit: string; branch: str
 
 /** What the update did, for the log. */
 export const updateLine = (where: string, update: UpdateResult) =>
-  `History in ${where}: ${update.written ? `updated (${update.attempts} attempt(s))` : 'unchanged (this run was already recorded)'}.`;
+  `History in ${where}: ${update.written ? `updated (${plural(update.attempts, 'attempt')})` : 'unchanged (this run was already recorded)'}.`;
