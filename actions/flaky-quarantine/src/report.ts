@@ -114,44 +114,40 @@ export function buildSummary(input: SummaryInput): Summary {
       }),
     );
   }
-  if (verdict.blockingFailures.length) {
-    s.details(`Blocking failures (${verdict.blockingFailures.length})`, (d) =>
-      d.table(
-        ['Test', 'Failure'],
-        verdict.blockingFailures.slice(0, MAX_ROWS).map((id) => {
-          const failure = resultOf(results, id)?.failure;
-          return [name(id), escapeMarkdown(truncate(failure?.message || failure?.type || 'failed', 300))];
-        }),
-      ),
-    );
-  }
-  if (decisions.broken.length) {
-    s.details(`Broken: failed on every attempt, never quarantined (${decisions.broken.length})`, (d) =>
-      d.list(decisions.broken.slice(0, MAX_ROWS).map(name)),
-    );
-  }
-  if (results.suiteErrors.length) {
-    s.details(`Suite errors (${results.suiteErrors.length})`, (d) =>
-      d.table(
-        ['Suite', 'Error'],
-        results.suiteErrors
-          .slice(0, MAX_ROWS)
-          .map((e) => [escapeMarkdown(truncate(e.suite, 200)), escapeMarkdown(truncate(e.message, 300))]),
-      ),
-    );
-  }
-  if (input.reportErrors.length) {
-    s.details(`Unreadable reports (${input.reportErrors.length})`, (d) =>
-      d.table(
-        ['File', 'Why'],
-        input.reportErrors.slice(0, MAX_ROWS).map((e) => [escapeMarkdown(e.file), escapeMarkdown(e.error)]),
-      ),
-    );
-  }
-  if (input.quarantinedNow.length) {
-    s.details(`Quarantined tests (${input.quarantinedNow.length})`, (d) =>
-      d.list(input.quarantinedNow.slice(0, MAX_ROWS).map((id) => inlineCode(id))),
-    );
-  }
+  details(s, 'Blocking failures', verdict.blockingFailures, (d, ids) =>
+    d.table(
+      ['Test', 'Failure'],
+      ids.map((id) => {
+        const failure = resultOf(results, id)?.failure;
+        return [name(id), escapeMarkdown(truncate(failure?.message || failure?.type || 'failed', 300))];
+      }),
+    ),
+  );
+  details(s, 'Broken: failed on every attempt, never quarantined', decisions.broken, (d, ids) =>
+    d.list(ids.map(name)),
+  );
+  details(s, 'Suite errors', results.suiteErrors, (d, errors) =>
+    d.table(
+      ['Suite', 'Error'],
+      errors.map((e) => [escapeMarkdown(truncate(e.suite, 200)), escapeMarkdown(truncate(e.message, 300))]),
+    ),
+  );
+  details(s, 'Unreadable reports', input.reportErrors, (d, errors) =>
+    d.table(
+      ['File', 'Why'],
+      errors.map((e) => [escapeMarkdown(e.file), escapeMarkdown(e.error)]),
+    ),
+  );
+  details(s, 'Quarantined tests', input.quarantinedNow, (d, ids) => d.list(ids.map((id) => inlineCode(id))));
   return s;
+}
+
+/** A collapsed section titled with how many items there are, showing the first MAX_ROWS; none for none. */
+function details<T>(
+  s: Summary,
+  title: string,
+  items: readonly T[],
+  fill: (body: Summary, shown: T[]) => void,
+) {
+  if (items.length) s.details(`${title} (${items.length})`, (body) => fill(body, items.slice(0, MAX_ROWS)));
 }
