@@ -1,9 +1,9 @@
 // `npm run bench:flaky`: a generated 50 MB JUnit report (about 330,000 test cases: 100,000 tests that
 // are in the history and 230,000 new ones, 0.5% failing, some retried) folded into a stored history
 // of 100,000 tests x 200 runs (state: file:). Times the bundled action as a whole process (it
-// parses, merges, decides, writes the history, outputs and summary) beside a bare saxes pass over
-// the same report, and fast-xml-parser when `npm run bench:peers` installed it. Writes
-// bench/results-flaky.md.
+// parses, merges, decides, writes the history, outputs and summary) in the same rounds as a bare
+// saxes pass over the same report, an older bundle when BENCH_BASELINE names its folder, and
+// fast-xml-parser when `npm run bench:peers` installed it. Writes bench/results-flaky.md.
 import {
   readFileSync,
   mkdirSync,
@@ -17,7 +17,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
-import { fmtMs, fmtRow, measure, peerBin, root } from './lib.mjs';
+import { fmtRow, measureSideBySide, peerBin, root } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const HISTORY_TESTS = 100_000;
@@ -143,11 +143,9 @@ try {
     `report ${reportMb.toFixed(1)} MB (${REPORT_CASES} cases), history ${historyMb.toFixed(1)} MB (${HISTORY_TESTS} tests x ${HISTORY_RUNS} runs)`,
   );
 
-  const bundle = join(root, 'dist', 'flaky-quarantine', 'index.js');
   const inputs = {
     INPUT_REPORTS: 'reports/*.xml',
     INPUT_TOKEN: 'unused-token-for-the-bench',
-    INPUT_STATE: 'file:history.json',
     'INPUT_HISTORY-RUNS': String(HISTORY_RUNS),
     'INPUT_QUARANTINE-FILE': '.github/flaky-tests.yml',
     'INPUT_AUTO-QUARANTINE': 'true',
@@ -157,75 +155,97 @@ try {
     'INPUT_ISSUE-LABEL': 'flaky-test',
     'INPUT_ON-BAD-REPORT': 'fail',
   };
-  const summary = join(dir, 'summary.md');
-  const outputs = join(dir, 'outputs');
-  const env = {
-    ...inputs,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_SHA: 'f'.repeat(40),
-    GITHUB_REF_NAME: 'main',
-    GITHUB_RUN_ID: '12345',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_OUTPUT: outputs,
+  /**
+   * The bundle in `folder` as one measured command, with its own history, outputs and summary. Each
+   * run starts from the same stored history, so each does the full fold and write; the copy and the
+   * truncation of the output files run inside the measured node process, before the bundle loads.
+   */
+  const actionCommand = (folder, label) => {
+    const history = join(dir, `history-${label}.json`);
+    const summary = join(dir, `summary-${label}.md`);
+    const outputs = join(dir, `outputs-${label}`);
+    const prepare = [
+      `import { copyFileSync, writeFileSync } from 'node:fs';`,
+      `copyFileSync(${JSON.stringify(base)}, ${JSON.stringify(history)});`,
+      `writeFileSync(${JSON.stringify(outputs)}, ''); writeFileSync(${JSON.stringify(summary)}, '');`,
+      `await import(${JSON.stringify(join(folder, 'index.js'))});`,
+    ].join(' ');
+    return {
+      command: process.execPath,
+      args: ['--input-type=module', '-e', prepare],
+      cwd: dir,
+      env: {
+        ...inputs,
+        INPUT_STATE: `file:history-${label}.json`,
+        GITHUB_WORKSPACE: dir,
+        GITHUB_SHA: 'f'.repeat(40),
+        GITHUB_REF_NAME: 'main',
+        GITHUB_RUN_ID: '12345',
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_STEP_SUMMARY: summary,
+        GITHUB_OUTPUT: outputs,
+      },
+      check: (last) => {
+        // The verdict is fail: 0.4% of the tests fail and none was quarantined before.
+        if (!/Blocking: \d+ tests?\b/.test(last.stdout))
+          throw new Error(`unexpected ${label} output:\n${last.stdout.slice(-2000)}\n${last.stderr}`);
+        // The 100,000 stored tests were matched (not added again): 330,000 tests after the fold.
+        const stored = JSON.parse(readFileSync(history, 'utf8')).branches[0][1];
+        if (stored.tests.length !== REPORT_CASES || stored.runs.length !== HISTORY_RUNS)
+          throw new Error(
+            `${label}: history has ${stored.tests.length} tests and ${stored.runs.length} runs after the fold`,
+          );
+      },
+    };
   };
-  // Each run starts from the same stored history, so each does the full fold and write. The copy and
-  // the truncation of the output files run inside the measured node process, before the bundle loads.
-  const prepare = [
-    `import { copyFileSync, writeFileSync } from 'node:fs';`,
-    `copyFileSync(${JSON.stringify(base)}, ${JSON.stringify(join(dir, 'history.json'))});`,
-    `writeFileSync(${JSON.stringify(outputs)}, ''); writeFileSync(${JSON.stringify(summary)}, '');`,
-    `await import(${JSON.stringify(bundle)});`,
-  ].join(' ');
-  const action = measure(process.execPath, ['--input-type=module', '-e', prepare], {
-    cwd: dir,
-    env,
-    runs: RUNS,
-    check: (last) => {
-      // The verdict is fail: 0.4% of the tests fail and none was quarantined before.
-      if (!/Blocking: \d+ test\(s\) failed/.test(last.stdout))
-        throw new Error(`unexpected action output:\n${last.stdout.slice(-2000)}\n${last.stderr}`);
-      // The 100,000 stored tests were matched (not added again): 330,000 tests after the fold.
-      const stored = JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8')).branches[0][1];
-      if (stored.tests.length !== REPORT_CASES || stored.runs.length !== HISTORY_RUNS)
-        throw new Error(
-          `history has ${stored.tests.length} tests and ${stored.runs.length} runs after the fold`,
-        );
-    },
-  });
   // Baseline: saxes alone over the same report (no decoding, ids, history or output).
   const saxesScript = join(dir, 'saxes-only.mjs');
   writeFileSync(
     saxesScript,
     `import { createReadStream } from 'node:fs';\nimport { SaxesParser } from '${join(root, 'node_modules', 'saxes', 'saxes.js')}';\nconst p = new SaxesParser();\nlet n = 0;\np.on('opentag', (t) => { if (t.name === 'testcase') n++; });\nfor await (const chunk of createReadStream(process.argv[2], { encoding: 'utf8', highWaterMark: 1 << 20 })) p.write(chunk);\np.close();\nconsole.log(n);\n`,
   );
-  const saxes = measure(process.execPath, [saxesScript, report], { cwd: dir, runs: RUNS });
-
-  const row = (tool, m, cpu) => `${fmtRow(tool, m)} ${cpu.toFixed(2)} s |`;
-  const actionCpu = cpuSeconds(process.execPath, ['--input-type=module', '-e', prepare], {
-    cwd: dir,
-    env: { ...process.env, ...env },
-  });
-  const saxesCpu = cpuSeconds(process.execPath, [saxesScript, report], { cwd: dir });
-  const rows = [
-    '| tool | median | spread (min – max) | peak RSS | CPU (user+sys) |',
-    '|---|---|---|---|---|',
-    row(
-      'flaky-quarantine (bundle, whole action: parse, fold, decide, write history, outputs, summary)',
-      action,
-      actionCpu,
-    ),
-    row('saxes alone: parse only, count testcases (baseline)', saxes, saxesCpu),
+  const tools = [
+    {
+      name: 'flaky-quarantine (bundle, whole action: parse, fold, decide, write history, outputs, summary)',
+      ...actionCommand(join(root, 'dist', 'flaky-quarantine'), 'action'),
+    },
+    {
+      name: 'saxes alone: parse only, count testcases (baseline)',
+      command: process.execPath,
+      args: [saxesScript, report],
+      cwd: dir,
+    },
   ];
+  // BENCH_BASELINE=<folder of an older flaky-quarantine bundle> measures it in the same rounds, for a
+  // before/after comparison that the load on a shared machine does not skew.
+  if (process.env.BENCH_BASELINE)
+    tools.splice(1, 0, {
+      name: 'flaky-quarantine, baseline bundle (BENCH_BASELINE), same rounds',
+      ...actionCommand(process.env.BENCH_BASELINE, 'baseline'),
+    });
   const fxp = peerBin('fxparser');
-  if (fxp) {
-    const peer = measure(fxp, [report], { cwd: dir, runs: RUNS });
-    rows.push(row('fast-xml-parser CLI: parse only', peer, cpuSeconds(fxp, [report], { cwd: dir })));
-  } else {
+  if (fxp) tools.push({ name: 'fast-xml-parser CLI: parse only', command: fxp, args: [report], cwd: dir });
+  else
     console.log(
       'peer missing: fast-xml-parser (fxparser) is not in .bench-peers; benched our side and saxes alone',
     );
-  }
+  const loadBefore = loadavg();
+  const measured = measureSideBySide(tools, { runs: RUNS });
+  const loadAfter = loadavg();
+  const cpu = tools.map((t) =>
+    cpuSeconds(t.command, t.args, { cwd: t.cwd, env: { ...process.env, ...t.env } }),
+  );
+  const saxesAt = tools.findIndex((t) => t.args[0] === saxesScript);
+  const [action, saxes, actionCpu, saxesCpu] = [measured[0], measured[saxesAt], cpu[0], cpu[saxesAt]];
+  const load = (l) => l.map((x) => x.toFixed(1)).join(', ');
+  const baseline = process.env.BENCH_BASELINE
+    ? ` Against the baseline bundle in the same rounds: ${(action.median / measured[1].median).toFixed(2)}x wall time, ${(actionCpu / cpu[1]).toFixed(2)}x CPU.`
+    : '';
+  const rows = [
+    '| tool | median | spread (min – max) | peak RSS | CPU (user+sys) |',
+    '|---|---|---|---|---|',
+    ...tools.map((t, i) => `${fmtRow(t.name, measured[i])} ${cpu[i].toFixed(2)} s |`),
+  ];
   const target = action.median < 2000 && action.peakMb < 250;
   const table = [
     '# flaky-quarantine benchmark',
@@ -234,13 +254,9 @@ try {
     '',
     ...rows,
     '',
-    `Target (whole action under 2 s and 250 MB): ${target ? 'met' : 'NOT met'}. Ratio to saxes alone: ${(action.median / saxes.median).toFixed(1)}x wall time, ${(actionCpu / saxesCpu).toFixed(1)}x CPU. Load average during the run: ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(
-        ', ',
-      )} on ${cpus().length} cores (wall times on a shared machine stretch with the load; CPU time less so).`,
+    `Target (whole action under 2 s and 250 MB): ${target ? 'met' : 'NOT met'}. Ratio to saxes alone: ${(action.median / saxes.median).toFixed(1)}x wall time, ${(actionCpu / saxesCpu).toFixed(1)}x CPU.${baseline} Load average (1, 5, 15 min) before the rounds: ${load(loadBefore)}; after: ${load(loadAfter)}, on ${cpus().length} cores (wall times on a shared machine stretch with the load; CPU time less so; compare ratios within one run).`,
     '',
-    'Reproduce: `node scripts/build.mjs flaky-quarantine && npm run bench:flaky` (BENCH_RUNS=n to change the count).',
+    'Reproduce: `node scripts/build.mjs flaky-quarantine && npm run bench:flaky` (BENCH_RUNS=n to change the count; BENCH_BASELINE=<folder> adds an older bundle, built with `node scripts/build.mjs --out <dir> flaky-quarantine` on its commit, to the same rounds).',
     '',
   ].join('\n');
   // Formatted as the repository's prettier check expects, so a fresh result can be committed as is.

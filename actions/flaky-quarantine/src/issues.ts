@@ -1,8 +1,9 @@
-import { type GitHub, findOrCreate } from '../../../shared/github.js';
+import { type GitHub, explainApiError, findOrCreate } from '../../../shared/github.js';
 import type { Logger } from '../../../shared/io.js';
 import { truncate } from '../../../shared/neutralise.js';
 import { redactSecrets } from '../../../shared/redact.js';
 import { escapeMarkdown, inlineCode } from '../../../shared/summary.js';
+import { plural } from '../../../shared/english.js';
 import { flakinessScore } from './classify.js';
 import type { History } from './history.js';
 import { displayName, idHash, legacyIdOf, parseTestId } from './identity.js';
@@ -54,7 +55,7 @@ export function issueBody(facts: IssueFacts): string {
       `${inlineCode(facts.since.commit.slice(0, 12))} on ${inlineCode(facts.since.branch)}`,
     ]);
   if (facts.score)
-    rows.push(['Mixed results', `${facts.score.flakyCommits} of ${facts.score.commits} commits`]);
+    rows.push(['Mixed results', `${facts.score.flakyCommits} of ${plural(facts.score.commits, 'commit')}`]);
   if (facts.runUrl) rows.push(['Last seen failing', facts.runUrl]);
   const lines = [
     marker(facts.id),
@@ -65,7 +66,7 @@ export function issueBody(facts: IssueFacts): string {
     // Values are inline code (pipes escaped by inlineCode) or the action's own words.
     ...rows.map(([k, v]) => `| ${k} | ${v} |`),
     '',
-    `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${inlineCode(facts.defaultBranch)}.`,
+    `It is released, and this issue closed, after ${plural(facts.releaseAfter, 'consecutive pass', 'consecutive passes')} on ${inlineCode(facts.defaultBranch)}.`,
   ];
   if (facts.failure) {
     // Redacted before the final cut, so a cut cannot leave half a secret no pattern finds any more.
@@ -149,6 +150,26 @@ export interface IssueWork {
   failedAgain: (IssueFacts & { openIfMissing: boolean })[];
   /** Other tests whose issue the summary links to. */
   link: string[];
+}
+
+/**
+ * Plans and applies the issue changes; returns each test's issue for the summary. An API failure is
+ * a warning: the history is recorded and the verdict stands; the test's next failure retries it.
+ */
+export async function updateIssues(
+  input: IssuePlanInput,
+  connect: () => Promise<GitHub>,
+  repo: { owner: string; repo: string; label: string },
+  log: Pick<Logger, 'debug' | 'warning'>,
+): Promise<Map<string, IssueRef>> {
+  const work = planIssues(input);
+  if (!work) return new Map();
+  try {
+    return await syncIssues(await connect(), repo, work, log);
+  } catch (error) {
+    log.warning(explainApiError('Updating the flaky-test issues', error, 'issues: write').message);
+    return new Map();
+  }
 }
 
 /** Applies the issue changes; returns each test's issue for the summary. */
@@ -246,7 +267,7 @@ export async function syncIssues(
         owner,
         repo: name,
         issue_number: issue.number,
-        body: `Released from quarantine after ${passes} consecutive passes on the default branch: its failures block again.`,
+        body: `Released from quarantine after ${plural(passes, 'consecutive pass', 'consecutive passes')} on the default branch: its failures block again.`,
       });
       await github.rest.issues.update({
         owner,

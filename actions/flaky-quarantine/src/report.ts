@@ -1,5 +1,6 @@
 import { Summary, escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import { truncate } from '../../../shared/neutralise.js';
+import { plural } from '../../../shared/english.js';
 import { flakinessScore } from './classify.js';
 import type { History } from './history.js';
 import { displayName } from './identity.js';
@@ -52,7 +53,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const waived = verdict.quarantinedFailures.length;
   s.heading(
     verdict.verdict === 'pass'
-      ? `✅ Tests pass${waived ? `: ${waived} quarantined failure(s) did not block` : ''}`
+      ? `✅ Tests pass${waived ? `: ${plural(waived, 'quarantined failure')} did not block` : ''}`
       : `❌ Blocked: ${verdict.reasons.join(', ')}`,
   );
   s.table(
@@ -81,7 +82,7 @@ export function buildSummary(input: SummaryInput): Summary {
   );
   if (input.infra)
     s.text(
-      `**Infrastructure failure:** ${results.failed} of ${results.executed} tests failed, so this run is not used as flaky evidence.`,
+      `**Infrastructure failure:** ${results.failed} of ${plural(results.executed, 'test')} failed, so this run is not used as flaky evidence.`,
     );
 
   const flakyRows = [
@@ -96,7 +97,7 @@ export function buildSummary(input: SummaryInput): Summary {
         const issue = input.issues.get(id);
         const manual = input.manual.forceIn.get(id);
         const status = decisions.released.includes(id)
-          ? `released after ${input.releaseAfter} passes on ${inlineCode(input.defaultBranch)}`
+          ? `released after ${plural(input.releaseAfter, 'pass', 'passes')} on ${inlineCode(input.defaultBranch)}`
           : manual
             ? `quarantined by ${escapeMarkdown(manual.owner)}: ${escapeMarkdown(manual.reason)}`
             : decisions.quarantined.includes(id)
@@ -113,44 +114,40 @@ export function buildSummary(input: SummaryInput): Summary {
       }),
     );
   }
-  if (verdict.blockingFailures.length) {
-    s.details(`Blocking failures (${verdict.blockingFailures.length})`, (d) =>
-      d.table(
-        ['Test', 'Failure'],
-        verdict.blockingFailures.slice(0, MAX_ROWS).map((id) => {
-          const failure = resultOf(results, id)?.failure;
-          return [name(id), escapeMarkdown(truncate(failure?.message || failure?.type || 'failed', 300))];
-        }),
-      ),
-    );
-  }
-  if (decisions.broken.length) {
-    s.details(`Broken: failed on every attempt, never quarantined (${decisions.broken.length})`, (d) =>
-      d.list(decisions.broken.slice(0, MAX_ROWS).map(name)),
-    );
-  }
-  if (results.suiteErrors.length) {
-    s.details(`Suite errors (${results.suiteErrors.length})`, (d) =>
-      d.table(
-        ['Suite', 'Error'],
-        results.suiteErrors
-          .slice(0, MAX_ROWS)
-          .map((e) => [escapeMarkdown(truncate(e.suite, 200)), escapeMarkdown(truncate(e.message, 300))]),
-      ),
-    );
-  }
-  if (input.reportErrors.length) {
-    s.details(`Unreadable reports (${input.reportErrors.length})`, (d) =>
-      d.table(
-        ['File', 'Why'],
-        input.reportErrors.slice(0, MAX_ROWS).map((e) => [escapeMarkdown(e.file), escapeMarkdown(e.error)]),
-      ),
-    );
-  }
-  if (input.quarantinedNow.length) {
-    s.details(`Quarantined tests (${input.quarantinedNow.length})`, (d) =>
-      d.list(input.quarantinedNow.slice(0, MAX_ROWS).map((id) => inlineCode(id))),
-    );
-  }
+  details(s, 'Blocking failures', verdict.blockingFailures, (d, ids) =>
+    d.table(
+      ['Test', 'Failure'],
+      ids.map((id) => {
+        const failure = resultOf(results, id)?.failure;
+        return [name(id), escapeMarkdown(truncate(failure?.message || failure?.type || 'failed', 300))];
+      }),
+    ),
+  );
+  details(s, 'Broken: failed on every attempt, never quarantined', decisions.broken, (d, ids) =>
+    d.list(ids.map(name)),
+  );
+  details(s, 'Suite errors', results.suiteErrors, (d, errors) =>
+    d.table(
+      ['Suite', 'Error'],
+      errors.map((e) => [escapeMarkdown(truncate(e.suite, 200)), escapeMarkdown(truncate(e.message, 300))]),
+    ),
+  );
+  details(s, 'Unreadable reports', input.reportErrors, (d, errors) =>
+    d.table(
+      ['File', 'Why'],
+      errors.map((e) => [escapeMarkdown(e.file), escapeMarkdown(e.error)]),
+    ),
+  );
+  details(s, 'Quarantined tests', input.quarantinedNow, (d, ids) => d.list(ids.map((id) => inlineCode(id))));
   return s;
+}
+
+/** A collapsed section titled with how many items there are, showing the first MAX_ROWS; none for none. */
+function details<T>(
+  s: Summary,
+  title: string,
+  items: readonly T[],
+  fill: (body: Summary, shown: T[]) => void,
+) {
+  if (items.length) s.details(`${title} (${items.length})`, (body) => fill(body, items.slice(0, MAX_ROWS)));
 }

@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/english.js';
 import { type RunResults, finallyFailed } from './results.js';
 
 export interface VerdictInput {
@@ -31,9 +32,9 @@ export function decideVerdict(input: VerdictInput): Verdict {
     (waived ? quarantinedFailures : blockingFailures).push(test.id);
   }
   const reasons: string[] = [];
-  if (blockingFailures.length) reasons.push(`${blockingFailures.length} test(s) failed`);
-  if (input.results.suiteErrors.length) reasons.push(`${input.results.suiteErrors.length} suite error(s)`);
+  if (blockingFailures.length) reasons.push(`${plural(blockingFailures.length, 'test')} failed`);
+  if (input.results.suiteErrors.length) reasons.push(plural(input.results.suiteErrors.length, 'suite error'));
   if (input.reportErrors && input.failOnBadReport)
-    reasons.push(`${input.reportErrors} report(s) could not be read`);
+    reasons.push(`${plural(input.reportErrors, 'report')} could not be read`);
   return { verdict: reasons.length ? 'fail' : 'pass', blockingFailures, quarantinedFailures, reasons };
 }
