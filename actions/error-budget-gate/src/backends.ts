@@ -1,5 +1,6 @@
+import { UserError, describeError } from '../../../shared/errors.js';
 import type { QueryOutcome } from '../../../shared/prometheus.js';
-import { type ExportSeries, bucketsFromExport, countFromExport } from './export-file.js';
+import { type ExportSeries, bucketsFromExport, countFromExport, parseExport } from './export-file.js';
 import { type Answer, type Request, requestExpression } from './plan.js';
 
 /** Reads requests at one evaluation time; answers are keyed by their PromQL (shared reads run once). */
@@ -145,4 +146,13 @@ export function fileBackend(series: readonly ExportSeries[]): Backend {
     }
     return answers;
   };
+}
+
+/** The file backend over an export's text; text that is not an export is the user's mistake, named. */
+export function exportBackend(text: string, path: string): Backend {
+  try {
+    return fileBackend(parseExport(text));
+  } catch (error) {
+    throw new UserError(`The export ${path} cannot be read: ${describeError(error)}`);
+  }
 }
