@@ -46,6 +46,10 @@ test('two OpenSLO objectives from an export give the exact numbers and forecast'
   });
   expect(checkoutSlo!.budgetRemaining).toBeCloseTo(1 - c.bad / (0.005 * c.total), 10);
   expect(result.summary).toContain('against the export sli.om');
+  expect(result.stdout).toContain(
+    '::group::Evaluating 2 SLOs at 2026-11-16T00:00:00Z against the export sli.om',
+  );
+  expect(result.stdout).toMatch(/^28 distinct queries answered in \d+ ms\.$/m);
 });
 
 test('sampled every 5 minutes and evaluated between samples, the 5m window is named as too short, never passed', async () => {

@@ -89,6 +89,7 @@ describe('error-budget-gate against a real Prometheus', () => {
     expect(result.summary).toMatch(/[▁▂▃▄▅▆▇█]{30,}/);
     expect(result.summary).toContain('xychart-beta');
     expect(result.summary).toContain(`Evaluated at \`${iso(FIXTURE_END)}\``);
+    expect(result.stdout).toContain(`::group::Evaluating 1 SLO at ${iso(FIXTURE_END)} against Prometheus at`);
   });
 
   test('during the current incident the fast-burn rule blocks and the gate does not reopen at that ratio', async () => {

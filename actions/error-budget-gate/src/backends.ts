@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/english.js';
 import { UserError, describeError } from '../../../shared/errors.js';
 import type { QueryOutcome } from '../../../shared/prometheus.js';
 import {
@@ -65,14 +66,18 @@ export function interpret(request: Request, outcome: QueryOutcome): Answer {
     if (result.type !== 'vector') return refuse(`the query returned a ${result.type}, not one number`);
     if (result.samples.length === 0) return NO_DATA;
     if (result.samples.length > 1)
-      return refuse(`the query returned ${result.samples.length} series; aggregate them with sum()`);
+      return refuse(
+        `the query returned ${plural(result.samples.length, 'series', 'series')}; aggregate them with sum()`,
+      );
     const sample = result.samples[0]!;
     return checkCount(sample.value, seriesKey(sample.labels));
   }
   if (result.type !== 'matrix') return refuse(`the history query returned a ${result.type}, not a range`);
   if (result.series.length === 0) return NO_DATA;
   if (result.series.length > 1)
-    return refuse(`the history query returned ${result.series.length} series; aggregate them with sum()`);
+    return refuse(
+      `the history query returned ${plural(result.series.length, 'series', 'series')}; aggregate them with sum()`,
+    );
   const series = result.series[0]!;
   return checkPoints(series.points, seriesKey(series.labels));
 }

@@ -1,4 +1,5 @@
 import { eventContext, readEventPayload } from '../../../shared/context.js';
+import { plural } from '../../../shared/english.js';
 import { StepFailed } from '../../../shared/errors.js';
 import { readTextInside } from '../../../shared/files.js';
 import { parseInputs } from '../../../shared/inputs.js';
@@ -54,7 +55,7 @@ export async function run(io: ActionIO): Promise<void> {
   );
   const { backend, name } = openBackend(values, io, workspace);
   const { results, queries } = await io.log.group(
-    `Evaluating ${slos.length} SLOs at ${iso(at)} against ${name}`,
+    `Evaluating ${plural(slos.length, 'SLO')} at ${iso(at)} against ${name}`,
     async () => {
       const started = Date.now();
       const evaluation = await evaluate(
@@ -67,7 +68,9 @@ export async function run(io: ActionIO): Promise<void> {
         },
         backend,
       );
-      io.log.info(`${evaluation.answered} distinct queries answered in ${Date.now() - started} ms.`);
+      io.log.info(
+        `${plural(evaluation.answered, 'distinct query', 'distinct queries')} answered in ${Date.now() - started} ms.`,
+      );
       return evaluation;
     },
   );
