@@ -61,7 +61,7 @@ test('sampled every 5 minutes and evaluated between samples, the 5m window is na
   expect(between.exitCode).toBe(1);
   expect(between.outputs.decision).toBe('inconclusive');
   expect(between.outputs.reason).toBe(
-    'api-availability: the bad-events query sum(increase(http_requests_total{job="api",code=~"5.."}[5m])) failed: too few samples in the 5m window (1 sample; the export is sampled every 5m: widen the window to at least 10m with input burn-rate-rules, or sample more often)',
+    'api-availability: the bad-events query sum(increase(http_requests_total{job="api",code=~"5.."}[5m])) failed: too few samples in the 5m window (1 sample; the export is sampled every 5m: widen the window to at least 10m with input "burn-rate-rules", or sample more often)',
   );
   expect(between.outputs.reason).not.toMatch(/no data|check the metric/);
   // Widened as the reason says, the same data decides: the api budget is spent.

@@ -369,7 +369,7 @@ describe('error-budget-gate on data sampled every 5 minutes', () => {
     expect(viaPrometheus.exitCode).toBe(1);
     expect(viaPrometheus.outputs.decision).toBe('inconclusive');
     expect(viaPrometheus.outputs.reason).toBe(
-      'the bad-events query sum(increase(http_requests_total{job="api",code=~"5.."}[5m])) failed: too few samples in the 5m window (1 sample; the metric is sampled every 5m: widen the window to at least 10m with input burn-rate-rules, or sample more often)',
+      'the bad-events query sum(increase(http_requests_total{job="api",code=~"5.."}[5m])) failed: too few samples in the 5m window (1 sample; the metric is sampled every 5m: widen the window to at least 10m with input "burn-rate-rules", or sample more often)',
     );
     const viaFile = await runBundle('error-budget-gate', {
       workspace,

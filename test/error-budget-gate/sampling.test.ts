@@ -20,25 +20,25 @@ describe('too few samples for a window', () => {
       '5-minute samples, 5m window, 2 minutes after the last sample',
       [times(5 * MINUTE, 2 * MINUTE)],
       5 * MINUTE,
-      'too few samples in the 5m window (1 sample; the export is sampled every 5m: widen the window to at least 10m with input burn-rate-rules, or sample more often)',
+      'too few samples in the 5m window (1 sample; the export is sampled every 5m: widen the window to at least 10m with input "burn-rate-rules", or sample more often)',
     ],
     [
       'hourly samples, 5m window',
       [times(3600, 20 * MINUTE)],
       5 * MINUTE,
-      'too few samples in the 5m window (0 samples; the export is sampled every 1h: widen the window to at least 2h with input burn-rate-rules, or sample more often)',
+      'too few samples in the 5m window (0 samples; the export is sampled every 1h: widen the window to at least 2h with input "burn-rate-rules", or sample more often)',
     ],
     [
       'a one-minute scrape with jitter, 1m window',
       [times(61, 50)],
       MINUTE,
-      'too few samples in the 1m window (1 sample; the export is sampled every 61s: widen the window to at least 3m with input burn-rate-rules, or sample more often)',
+      'too few samples in the 1m window (1 sample; the export is sampled every 61s: widen the window to at least 3m with input "burn-rate-rules", or sample more often)',
     ],
     [
       '3-minute samples, 5m window: one or two samples, so sometimes none',
       [times(3 * MINUTE, 150)],
       5 * MINUTE,
-      'too few samples in the 5m window (1 sample; the export is sampled every 3m: widen the window to at least 6m with input burn-rate-rules, or sample more often)',
+      'too few samples in the 5m window (1 sample; the export is sampled every 3m: widen the window to at least 6m with input "burn-rate-rules", or sample more often)',
     ],
     ['one-minute samples that stopped 20 minutes ago', [times(MINUTE, 20 * MINUTE)], 5 * MINUTE, undefined],
     ['samples every 2.5 minutes fill any 5m window', [times(150, 100)], 5 * MINUTE, undefined],
@@ -54,7 +54,7 @@ describe('too few samples for a window', () => {
       'samples after the evaluation time and the same time twice are ignored',
       [[...times(5 * MINUTE, 2 * MINUTE), [at - 2 * MINUTE, 5], [at + 1, 6], [at + 2, 7]]],
       5 * MINUTE,
-      'too few samples in the 5m window (2 samples; the export is sampled every 5m: widen the window to at least 10m with input burn-rate-rules, or sample more often)',
+      'too few samples in the 5m window (2 samples; the export is sampled every 5m: widen the window to at least 10m with input "burn-rate-rules", or sample more often)',
     ],
   ] as const)('%s', (_what, series, window, reason) => {
     const sorted = series.map((points) => ({ points: [...points].sort((a, b) => a[0] - b[0]) }));
@@ -80,7 +80,7 @@ describe('backends name sparse sampling instead of "no data"', () => {
     expect(answers[0]).toEqual({
       ok: false,
       error:
-        'too few samples in the 5m window (1 sample; the export is sampled every 5m: widen the window to at least 10m with input burn-rate-rules, or sample more often)',
+        'too few samples in the 5m window (1 sample; the export is sampled every 5m: widen the window to at least 10m with input "burn-rate-rules", or sample more often)',
     });
     expect(answers[1]).toEqual({ ok: true, value: 500 });
     expect(answers[2]).toEqual({
@@ -119,7 +119,7 @@ describe('backends name sparse sampling instead of "no data"', () => {
     expect(answers[0]).toEqual({
       ok: false,
       error:
-        'too few samples in the 5m window (1 sample; the metric is sampled every 5m: widen the window to at least 10m with input burn-rate-rules, or sample more often)',
+        'too few samples in the 5m window (1 sample; the metric is sampled every 5m: widen the window to at least 10m with input "burn-rate-rules", or sample more often)',
     });
     expect(answers[1]).toMatchObject({ ok: true, value: 500 });
     expect(answers[2]).toEqual({

@@ -41,5 +41,5 @@ export function tooFewSamples(
   if (!Number.isFinite(interval) || 2 * interval <= window) return undefined;
   const every = Math.max(1, Math.round(interval));
   const wide = Math.ceil((2 * every) / 60) * 60;
-  return `too few samples in the ${duration(window)} window (${plural(inWindow, 'sample')}; ${source} is sampled every ${duration(every)}: widen the window to at least ${duration(wide)} with input burn-rate-rules, or sample more often)`;
+  return `too few samples in the ${duration(window)} window (${plural(inWindow, 'sample')}; ${source} is sampled every ${duration(every)}: widen the window to at least ${duration(wide)} with input "burn-rate-rules", or sample more often)`;
 }
