@@ -2,17 +2,21 @@
 // and its hourly history) against a real Prometheus backfilled with the test fixture (30 days at
 // 1-minute resolution). Times the bundled action as a whole process, beside the same queries sent one
 // by one with `promtool query instant` (what a hand-written gate script does), and the file backend
-// over the shipped demo export. Checks the api numbers against the fixture's truth. Writes
-// bench/results-gate.md. Needs the Debian package `prometheus` (prometheus and promtool on PATH).
+// over the shipped demo export. Checks the api numbers against the fixture's truth. Every command runs
+// once per round, side by side, so load on this shared machine falls on all alike. With
+// BENCH_GATE_BASELINE=path/to/index.js, an earlier build of the bundle runs beside this one (before and
+// after a change, in one run). Writes bench/results-gate.md. Needs the Debian package `prometheus`
+// (prometheus and promtool on PATH).
 import { transformFileSync } from '@swc/core';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fmtMs, fmtRow, measure, readOutput, root } from './lib.mjs';
+import { fmtMs, fmtRow, readOutput, root } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BASELINE = process.env.BENCH_GATE_BASELINE;
 const version = /version (\S+)/.exec(execFileSync('prometheus', ['--version'], { encoding: 'utf8' }))?.[1];
 const SLOS = 20;
 const work = mkdtempSync(join(tmpdir(), 'trunk-bench-gate-'));
@@ -59,10 +63,12 @@ const started = Date.now();
 const prometheus = await fixtureModule.startPrometheus({ openMetrics: fixtureModule.toOpenMetrics(fixture) });
 const backfillMs = Date.now() - started;
 
-const actionEnv = (inputs) => {
+/** The runner's environment for one command; `out` is its own folder for the output files. */
+const actionEnv = (inputs, out) => {
+  mkdirSync(out, { recursive: true });
   const files = Object.fromEntries(
     ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV'].map((name) => {
-      const path = join(work, name.toLowerCase());
+      const path = join(out, name.toLowerCase());
       writeFileSync(path, '');
       return [name, path];
     }),
@@ -85,10 +91,10 @@ const actionEnv = (inputs) => {
 };
 
 /** The api SLO's numbers must be the fixture's truth, or the timing is of a wrong answer. */
-function checkTruth(label) {
+function checkTruth(label, out) {
   return () => {
-    const out = readFileSync(join(work, 'github_output'), 'utf8');
-    const slos = JSON.parse(readOutput(out, 'slos') ?? '[]');
+    const text = readFileSync(join(out, 'github_output'), 'utf8');
+    const slos = JSON.parse(readOutput(text, 'slos') ?? '[]');
     const pick = (labels) => labels.get('job') === 'api';
     const bad = fixtureModule.trueEvents(
       fixture,
@@ -113,6 +119,46 @@ const cpuSeconds = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+/**
+ * Side by side as bench/lib.mjs measures, with the order rotated each round: a command that follows
+ * the peer's 240 queries finds Prometheus collecting garbage, so a fixed order favours the later ones.
+ */
+function measureRotated(commands, runs) {
+  const spawnOne = (c, prefix = []) =>
+    spawnSync(
+      prefix[0] ?? c.command,
+      [...prefix.slice(1), ...(prefix.length ? [c.command] : []), ...c.args],
+      {
+        cwd: c.cwd,
+        env: { ...process.env, ...c.env },
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+      },
+    );
+  const times = commands.map(() => []);
+  const last = commands.map((c) => spawnOne(c)); // warm-up
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < commands.length; k++) {
+      const i = (round + k) % commands.length;
+      const started = process.hrtime.bigint();
+      last[i] = spawnOne(commands[i]);
+      times[i].push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (last[i].error) throw last[i].error;
+    }
+  }
+  return commands.map((c, i) => {
+    if (c.check) c.check(last[i]);
+    const rss = spawnOne(c, ['/usr/bin/time', '-f', '%M']);
+    const sorted = times[i].sort((a, b) => a - b);
+    return {
+      median: sorted[Math.floor(sorted.length / 2)],
+      min: sorted[0],
+      max: sorted.at(-1),
+      peakMb: rss.error ? 0 : (Number(rss.stderr.trim().split('\n').pop()) || 0) / 1024,
+    };
+  });
+}
+
 const rows = [];
 try {
   const viaPrometheusInputs = {
@@ -121,22 +167,53 @@ try {
     at: String(at),
     'burn-rate-rules': rules,
   };
-  const prometheusCpuBefore = cpuSeconds(prometheus.pid);
-  const viaPrometheus = measure(process.execPath, [bundle], {
+  const viaFileInputs = { slo: 'slos.yaml', file: 'sli.om', at: String(at), 'burn-rate-rules': rules };
+  const bundles = [['', bundle], ...(BASELINE ? [[' (baseline)', BASELINE]] : [])];
+  const gateCommand = (label, path, inputs, name) => {
+    const out = join(work, name);
+    return {
+      label,
+      command: process.execPath,
+      args: [path],
+      cwd: work,
+      env: actionEnv(inputs, out),
+      check: checkTruth(label, out),
+      out,
+    };
+  };
+  const commands = bundles.flatMap(([suffix, path], i) => [
+    gateCommand(`error-budget-gate${suffix}, Prometheus backend`, path, viaPrometheusInputs, `p${i}`),
+    gateCommand(`error-budget-gate${suffix}, file backend (demo export)`, path, viaFileInputs, `f${i}`),
+  ]);
+
+  // One run first: the queries its summary lists are what the peer sends; its debug line counts requests.
+  const first = spawnSync(process.execPath, [bundle], {
     cwd: work,
-    env: actionEnv(viaPrometheusInputs),
-    runs: RUNS,
-    check: checkTruth('prometheus'),
+    env: { ...process.env, ...commands[0].env },
+    encoding: 'utf8',
   });
-  // measure() runs each command twice per timed run (once more under /usr/bin/time) plus a warm-up.
-  const perRun = 2 * RUNS + 1;
-  const prometheusCpu = (cpuSeconds(prometheus.pid) - prometheusCpuBefore) / perRun;
+  const requests = Number(/^::debug::Prometheus: (\d+) queries/m.exec(first.stdout)?.[1]);
+  const summary = readFileSync(join(commands[0].out, 'github_step_summary'), 'utf8');
+  const queries = [...summary.matchAll(/```promql\n([\s\S]*?)\n```/g)].flatMap((m) => m[1].split('\n'));
+  const distinct = [...new Set(queries)];
+  writeFileSync(join(work, 'queries.txt'), `${distinct.join('\n')}\n`);
+  // Peer: the same queries, one promtool process each, as a shell script would send them.
+  const script = `while IFS= read -r q; do promtool query instant --time=${at} ${prometheus.url} "$q" >/dev/null || exit 1; done < queries.txt`;
+  const peer = {
+    label: `promtool query instant x ${distinct.length}, sequential (peer)`,
+    command: 'bash',
+    args: ['-c', script],
+    cwd: work,
+  };
+
+  // CPU of one action run and of Prometheus answering it, from runs of the Prometheus backend alone.
+  const prometheusCpuBefore = cpuSeconds(prometheus.pid);
+  for (let i = 0; i < RUNS; i++)
+    spawnSync(process.execPath, [bundle], { cwd: work, env: { ...process.env, ...commands[0].env } });
+  const prometheusCpu = (cpuSeconds(prometheus.pid) - prometheusCpuBefore) / RUNS;
   const timed = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, bundle], {
     cwd: work,
-    env: {
-      ...process.env,
-      ...actionEnv(viaPrometheusInputs),
-    },
+    env: { ...process.env, ...commands[0].env },
     encoding: 'utf8',
   });
   const actionCpu = timed.stderr
@@ -146,40 +223,21 @@ try {
     .split(' ')
     .map(Number)
     .reduce((a, b) => a + b, 0);
-  // The action batches each SLI query's window counts into one request; the summary lists the
-  // individual queries, which the peer sends one by one.
-  const requests = Number(/^::debug::Prometheus: (\d+) queries/m.exec(viaPrometheus.last.stdout)?.[1]);
-  const summary = readFileSync(join(work, 'github_step_summary'), 'utf8');
-  const queries = [...summary.matchAll(/```promql\n([\s\S]*?)\n```/g)].flatMap((m) => m[1].split('\n'));
-  rows.push(['error-budget-gate, Prometheus backend (bundle)', viaPrometheus]);
-  const viaFile = measure(process.execPath, [bundle], {
-    cwd: work,
-    env: actionEnv({ slo: 'slos.yaml', file: 'sli.om', at: String(at), 'burn-rate-rules': rules }),
-    runs: RUNS,
-    check: checkTruth('file'),
-  });
-  rows.push(['error-budget-gate, file backend (bundle, demo export)', viaFile]);
 
-  // Peer: the same queries, one promtool process each, as a shell script would send them.
-  const distinct = [...new Set(queries)];
-  writeFileSync(join(work, 'queries.txt'), `${distinct.join('\n')}\n`);
-  const script = `while IFS= read -r q; do promtool query instant --time=${at} ${prometheus.url} "$q" >/dev/null || exit 1; done < queries.txt`;
-  rows.push([
-    `promtool query instant x ${distinct.length}, sequential (peer)`,
-    measure('bash', ['-c', script], { cwd: work, runs: RUNS }),
-  ]);
-
+  const all = [...commands, peer];
+  const timings = measureRotated(all, RUNS);
+  all.forEach((c, i) => rows.push([c.label, timings[i]]));
   const ours = rows[0][1];
   const lines = [
     `# error-budget-gate benchmark`,
     '',
-    `${SLOS} SLOs x 4 burn-rate windows (5m, 30m, 1h, 6h) + the 30-day window + hourly history per SLO: ${distinct.length} distinct instant queries (the action sends them as ${requests} requests) against Prometheus ${version} on 127.0.0.1, backfilled with the test fixture (30 days at 1-minute resolution, ${fixture.series.length} series; backfill and start took ${fmtMs(backfillMs)}). ${RUNS} runs after one warm-up, whole process; answers checked against the fixture's truth. Machine: ${process.env.BENCH_MACHINE ?? '2 shared cores'}, load average ${loadavg()[0].toFixed(1)} at the end (wall times grow with it).`,
+    `${SLOS} SLOs x 4 burn-rate windows (5m, 30m, 1h, 6h) + the 30-day window + hourly history per SLO: ${distinct.length} distinct instant queries (the action sends them as ${requests} requests) against Prometheus ${version} on 127.0.0.1, backfilled with the test fixture (30 days at 1-minute resolution, ${fixture.series.length} series; backfill and start took ${fmtMs(backfillMs)}). ${RUNS} rounds after one warm-up, each running every command once in a rotated order (side by side, so load falls on all alike: compare ratios within the run), whole process; answers checked against the fixture's truth. Machine: ${process.env.BENCH_MACHINE ?? '2 shared cores'}, load average ${loadavg()[0].toFixed(1)} at the end (wall times grow with it).`,
     '',
     '| tool | median | spread (min – max) | peak RSS | ratio |',
     '| --- | --- | --- | --- | --- |',
     ...rows.map(
       ([tool, m]) =>
-        `${fmtRow(tool, m)} ${m === ours ? '1.0x' : `${(m.median / ours.median).toFixed(1)}x ours`} |`,
+        `${fmtRow(tool, m)} ${m === ours ? '1.00x' : `${(m.median / ours.median).toFixed(2)}x ours`} |`,
     ),
     '',
     `CPU per run of the Prometheus backend: the action ${actionCpu.toFixed(2)} s, Prometheus ${prometheusCpu.toFixed(2)} s. On an idle 2-core machine the wall time is about start-up plus the larger of the two, as the queries run in parallel; under load it is what the table shows.`,

@@ -46,6 +46,38 @@ test('two OpenSLO objectives from an export give the exact numbers and forecast'
   });
   expect(checkoutSlo!.budgetRemaining).toBeCloseTo(1 - c.bad / (0.005 * c.total), 10);
   expect(result.summary).toContain('against the export sli.om');
+  expect(result.stdout).toContain(
+    '::group::Evaluating 2 SLOs at 2026-11-16T00:00:00Z against the export sli.om',
+  );
+  expect(result.stdout).toMatch(/^28 distinct queries answered in \d+ ms\.$/m);
+});
+
+test('sampled every 5 minutes and evaluated between samples, the 5m window is named as too short, never passed', async () => {
+  // 23:58: the 5m window holds the 23:55 sample only, and increase() needs two.
+  const between = await runBundle('error-budget-gate', {
+    workspace,
+    inputs: { slo: 'slos.yaml', file: 'sli.om', at: '2026-11-15T23:58:00Z' },
+  });
+  expect(between.exitCode).toBe(1);
+  expect(between.outputs.decision).toBe('inconclusive');
+  expect(between.outputs.reason).toBe(
+    'api-availability: the bad-events query sum(increase(http_requests_total{job="api",code=~"5.."}[5m])) failed: too few samples in the 5m window (1 sample; the export is sampled every 5m: widen the window to at least 10m with input "burn-rate-rules", or sample more often)',
+  );
+  expect(between.outputs.reason).not.toMatch(/no data|check the metric/);
+  // Widened as the reason says, the same data decides: the api budget is spent.
+  const widened = await runBundle('error-budget-gate', {
+    workspace,
+    inputs: {
+      slo: 'slos.yaml',
+      file: 'sli.om',
+      at: '2026-11-15T23:58:00Z',
+      'burn-rate-rules': '[{long: 1h, short: 10m, burn-rate: 14.4}, {long: 6h, short: 30m, burn-rate: 6}]',
+    },
+  });
+  expect(widened.outputs.decision).toBe('block');
+  expect(widened.outputs.reason).toMatch(
+    /^api-availability: budget remaining -10\d\.\d\d% is at or below 0\.00%$/,
+  );
 });
 
 test('an export that is not one fails with the file named; a path outside the workspace is refused', async () => {

@@ -5,6 +5,7 @@ import { type GitHubServer, startGitHubServer } from '../support/github-server.j
 import { type RunResult, runBundle } from '../support/harness.js';
 import { DAY, HOUR, api, apiBad, checkout, checkoutBad, truthOf } from './truth.js';
 import {
+  DEMO_EXPORT,
   FIXTURE_END,
   FIXTURE_START,
   RESET_MINUTE,
@@ -88,6 +89,7 @@ describe('error-budget-gate against a real Prometheus', () => {
     expect(result.summary).toMatch(/[▁▂▃▄▅▆▇█]{30,}/);
     expect(result.summary).toContain('xychart-beta');
     expect(result.summary).toContain(`Evaluated at \`${iso(FIXTURE_END)}\``);
+    expect(result.stdout).toContain(`::group::Evaluating 1 SLO at ${iso(FIXTURE_END)} against Prometheus at`);
   });
 
   test('during the current incident the fast-burn rule blocks and the gate does not reopen at that ratio', async () => {
@@ -334,6 +336,56 @@ spec:
     );
     expect(JSON.parse(warn.outputs['burn-rates']!)['2h']).toBeCloseTo(rate, 4);
     expect(warn.exitCode).toBe(0);
+  });
+});
+
+describe('error-budget-gate on data sampled every 5 minutes', () => {
+  let sparse: PrometheusServer;
+  beforeAll(async () => {
+    // The demo export: hourly, every 5 minutes in the last day.
+    sparse = await startPrometheus({ openMetrics: toOpenMetrics(fixture, DEMO_EXPORT) });
+    writeFileSync(join(workspace, 'sparse.om'), toOpenMetrics(fixture, DEMO_EXPORT));
+  });
+  afterAll(async () => sparse?.stop());
+  const between = FIXTURE_END - 120;
+  const ask = async (query: string, time: number) =>
+    (
+      (await (
+        await fetch(`${sparse.url}/api/v1/query?query=${encodeURIComponent(query)}&time=${time}`)
+      ).json()) as { data: { result: Array<{ value: [number, string] }> } }
+    ).data.result.map((r) => r.value[1]);
+
+  test('Prometheus itself answers no series for increase() over a 5m window holding one sample', async () => {
+    expect(await ask('count_over_time(http_requests_total{job="api",code="200"}[5m])', between)).toEqual([
+      '1',
+    ]);
+    expect(await ask('sum(increase(http_requests_total{job="api"}[5m]))', between)).toEqual([]);
+    // On a sample (Prometheus 2 ranges include both ends) the window holds two and has a value.
+    expect(await ask('sum(increase(http_requests_total{job="api"}[5m]))', FIXTURE_END)).toHaveLength(1);
+  });
+
+  test('the gate names too few samples, as the file backend does on the same data, and never passes', async () => {
+    const viaPrometheus = await gate({ ...API_INLINE, 'prometheus-url': sparse.url, at: String(between) });
+    expect(viaPrometheus.exitCode).toBe(1);
+    expect(viaPrometheus.outputs.decision).toBe('inconclusive');
+    expect(viaPrometheus.outputs.reason).toBe(
+      'the bad-events query sum(increase(http_requests_total{job="api",code=~"5.."}[5m])) failed: too few samples in the 5m window (1 sample; the metric is sampled every 5m: widen the window to at least 10m with input "burn-rate-rules", or sample more often)',
+    );
+    const viaFile = await runBundle('error-budget-gate', {
+      workspace,
+      inputs: { ...API_INLINE, file: 'sparse.om', at: String(between) },
+    });
+    expect(viaFile.outputs.decision).toBe('inconclusive');
+    expect(viaFile.outputs.reason).toBe(viaPrometheus.outputs.reason!.replace('the metric', 'the export'));
+
+    const widened = await gate({
+      ...API_INLINE,
+      'prometheus-url': sparse.url,
+      at: String(between),
+      'burn-rate-rules': '[{long: 1h, short: 10m, burn-rate: 14.4}, {long: 6h, short: 30m, burn-rate: 6}]',
+    });
+    expect(widened.outputs.decision).toBe('block');
+    expect(widened.outputs.reason).toMatch(/^budget remaining -\d+\.\d\d% is at or below 0\.00%$/);
   });
 });
 

@@ -1,4 +1,3 @@
-import { parseAt } from '../../actions/error-budget-gate/src/main.js';
 import {
   describeWindow,
   distance,
@@ -33,23 +32,4 @@ describe('summary pieces', () => {
     expect(describeWindow({ kind: 'calendar', unit: 'M', count: 1 })).toBe('calendar month');
     expect(describeWindow({ kind: 'calendar', unit: 'w', count: 2 })).toBe('calendar 2 weeks');
   });
-});
-
-describe('input "at"', () => {
-  const now = Date.UTC(2026, 10, 16, 12, 0, 0, 500);
-  test.each([
-    ['', Date.UTC(2026, 10, 16, 12) / 1000],
-    ['1794787200', 1794787200],
-    ['1794787200.9', 1794787200],
-    ['2026-11-16T00:00:00Z', 1794787200],
-    ['2026-11-16T01:00:00+01:00', 1794787200],
-    ['2026-11-16 00:00:00.250Z', 1794787200],
-  ])('%j', (text, seconds) => expect(parseAt(text || undefined, now)).toBe(seconds));
-
-  test.each(['yesterday', '2026-11-16', '2026-11-16T00:00', '2026-13-01T00:00:00Z', '-5'])(
-    '%j is refused',
-    (text) => {
-      expect(() => parseAt(text, now)).toThrow(/^Input "at" is .* use RFC 3339/);
-    },
-  );
 });

@@ -1,6 +1,16 @@
+import { plural } from '../../../shared/english.js';
+import { UserError, describeError } from '../../../shared/errors.js';
 import type { QueryOutcome } from '../../../shared/prometheus.js';
-import { type ExportSeries, bucketsFromExport, countFromExport } from './export-file.js';
+import {
+  type ExportSeries,
+  bucketsFromExport,
+  countFromExport,
+  matches,
+  parseExport,
+} from './export-file.js';
 import { type Answer, type Request, requestExpression } from './plan.js';
+import { formatSelector, promDuration } from './promql.js';
+import { sampleLookback, tooFewSamples } from './sampling.js';
 
 /** Reads requests at one evaluation time; answers are keyed by their PromQL (shared reads run once). */
 export type Backend = (requests: readonly Request[], at: number) => Promise<Map<string, Answer>>;
@@ -17,6 +27,9 @@ const NO_DATA = {
 };
 
 const refuse = (error: string) => ({ ok: false as const, error });
+
+/** The span one count of a request covers: its window, or one step of a history. */
+const countWindow = (request: Request) => (request.kind === 'count' ? request.window : request.step);
 
 /** The label set of a series as text, so good and total series can be paired: `{job="api"}`. */
 function seriesKey(labels: ReadonlyMap<string, string>): string {
@@ -53,14 +66,18 @@ export function interpret(request: Request, outcome: QueryOutcome): Answer {
     if (result.type !== 'vector') return refuse(`the query returned a ${result.type}, not one number`);
     if (result.samples.length === 0) return NO_DATA;
     if (result.samples.length > 1)
-      return refuse(`the query returned ${result.samples.length} series; aggregate them with sum()`);
+      return refuse(
+        `the query returned ${plural(result.samples.length, 'series', 'series')}; aggregate them with sum()`,
+      );
     const sample = result.samples[0]!;
     return checkCount(sample.value, seriesKey(sample.labels));
   }
   if (result.type !== 'matrix') return refuse(`the history query returned a ${result.type}, not a range`);
   if (result.series.length === 0) return NO_DATA;
   if (result.series.length > 1)
-    return refuse(`the history query returned ${result.series.length} series; aggregate them with sum()`);
+    return refuse(
+      `the history query returned ${plural(result.series.length, 'series', 'series')}; aggregate them with sum()`,
+    );
   const series = result.series[0]!;
   return checkPoints(series.points, seriesKey(series.labels));
 }
@@ -119,8 +136,43 @@ export function prometheusBackend(client: {
         answers.set(requestExpression(request), interpret(request, outcome));
       }
     });
+    await explainEmpty(client, [...unique(requests).values()], answers, at);
     return answers;
   };
+}
+
+/**
+ * Counts of a counter selector that came back empty: one more query per selector reads its raw
+ * samples before `at`, so a window too short for the sampling is named as such rather than as "no
+ * data". Only empty answers pay for it; a diagnosis that fails leaves the answer as it was.
+ */
+async function explainEmpty(
+  client: Parameters<typeof prometheusBackend>[0],
+  requests: readonly Request[],
+  answers: Map<string, Answer>,
+  at: number,
+): Promise<void> {
+  const empty = new Map<string, Request[]>();
+  for (const request of requests) {
+    const answer = answers.get(requestExpression(request));
+    if (answer?.ok || !answer?.noData || request.query.kind !== 'selector') continue;
+    const selector = formatSelector(request.query.selector);
+    empty.set(selector, [...(empty.get(selector) ?? []), request]);
+  }
+  if (empty.size === 0) return;
+  const reads = [...empty].map(([selector, group]) => ({
+    group,
+    expr: `${selector}[${promDuration(sampleLookback(Math.max(...group.map(countWindow))))}]`,
+  }));
+  const outcomes = await client.queryAll(reads.map(({ expr }) => ({ expr, time: at })));
+  reads.forEach(({ group }, i) => {
+    const outcome = outcomes[i]!;
+    if (!outcome.ok || outcome.result.type !== 'matrix') return;
+    for (const request of group) {
+      const sparse = tooFewSamples(outcome.result.series, countWindow(request), at, 'the metric');
+      if (sparse) answers.set(requestExpression(request), refuse(sparse));
+    }
+  });
 }
 
 /** The file backend: counter selectors evaluated over an export's samples, without PromQL. */
@@ -135,14 +187,30 @@ export function fileBackend(series: readonly ExportSeries[]): Backend {
         });
         continue;
       }
-      if (request.kind === 'count') {
-        const value = countFromExport(series, request.query.selector, request.window, at);
-        answers.set(expr, value === undefined ? NO_DATA : checkCount(value));
-      } else {
-        const points = bucketsFromExport(series, request.query.selector, request.window, request.step, at);
-        answers.set(expr, checkPoints(points));
+      const { selector } = request.query;
+      const count = request.kind === 'count' ? countFromExport(series, selector, request.window, at) : 0;
+      let answer: Answer =
+        request.kind === 'count'
+          ? count === undefined
+            ? NO_DATA
+            : checkCount(count)
+          : checkPoints(bucketsFromExport(series, selector, request.window, request.step, at));
+      if (!answer.ok && answer.noData) {
+        const matching = series.filter((s) => matches(selector, s.labels));
+        const sparse = tooFewSamples(matching, countWindow(request), at, 'the export');
+        if (sparse) answer = refuse(sparse);
       }
+      answers.set(expr, answer);
     }
     return answers;
   };
+}
+
+/** The file backend over an export's text; text that is not an export is the user's mistake, named. */
+export function exportBackend(text: string, path: string): Backend {
+  try {
+    return fileBackend(parseExport(text));
+  } catch (error) {
+    throw new UserError(`The export ${path} cannot be read: ${describeError(error)}`);
+  }
 }

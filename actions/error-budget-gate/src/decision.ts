@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/english.js';
 import {
   type Bucket,
   type Counts,
@@ -98,7 +99,9 @@ export function decideSlo(slo: Slo, span: Span, step: number, data: SloData, pol
   const main = data.counts.get(span.elapsed);
   if (!main?.ok) return inconclusive(main?.error ?? 'the window was not read');
   if (!usable(main.value))
-    return inconclusive(`the window query returned ${main.value.bad} bad of ${main.value.total} events`);
+    return inconclusive(
+      `the window query returned ${main.value.bad} bad of ${plural(main.value.total, 'event')}`,
+    );
   if (main.value.total === 0) return inconclusive('no events in the window, so there is no error ratio');
   result.window = main.value;
   result.errorRatio = errorRatio(main.value);
@@ -114,7 +117,7 @@ export function decideSlo(slo: Slo, span: Span, step: number, data: SloData, pol
     if (!fetched.ok) return inconclusive(fetched.error);
     if (!usable(fetched.value))
       return inconclusive(
-        `the ${duration(length)} window returned ${fetched.value.bad} bad of ${fetched.value.total} events`,
+        `the ${duration(length)} window returned ${fetched.value.bad} bad of ${plural(fetched.value.total, 'event')}`,
       );
     result.burnRates.set(length, burnRate(fetched.value, slo.objective));
   }

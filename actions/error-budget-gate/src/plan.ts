@@ -12,6 +12,7 @@ import type { Fetched, SloData, SloPolicy } from './decision.js';
 import { type BurnRule, currentRateWindow, defaultRules, ruleWindows } from './policy.js';
 import { type SliQuery, bucketExpression, countExpression } from './promql.js';
 import type { Slo } from './slo.js';
+import { plural } from '../../../shared/english.js';
 import { truncate } from '../../../shared/neutralise.js';
 
 /** What one SLO needs read, at one evaluation time. */
@@ -90,7 +91,9 @@ const NOISE = 1e-9;
 function badEvents(slo: Slo, numer: number, total: number): { bad: number } | { error: string } {
   const name = slo.good ? 'good' : 'bad';
   if (numer > total * (1 + NOISE) + NOISE)
-    return { error: `${numer} ${name} events exceed the total of ${total}` };
+    return {
+      error: `${plural(numer, `${name} event`)} ${numer === 1 ? 'exceeds' : 'exceed'} the total of ${total}`,
+    };
   return { bad: slo.good ? badFromGood(numer, total) : Math.min(numer, total) };
 }
 

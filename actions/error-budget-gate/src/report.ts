@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/english.js';
 import { Summary, escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import { type GateOutcome, type SloResult, duration } from './decision.js';
 import type { SloWindow } from './slo.js';
@@ -53,7 +54,7 @@ export function distance(seconds: number): string {
 export function describeWindow(window: SloWindow): string {
   if (window.kind === 'rolling') return `${duration(window.seconds)} rolling`;
   const unit = { d: 'day', w: 'week', M: 'month', Q: 'quarter', Y: 'year' }[window.unit];
-  return `calendar ${window.count > 1 ? `${window.count} ${unit}s` : unit}`;
+  return `calendar ${window.count > 1 ? plural(window.count, unit) : unit}`;
 }
 
 function burnCell(result: SloResult): string {
