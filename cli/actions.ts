@@ -1,10 +1,16 @@
-import type { ActionRun } from '../shared/runner.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ActionBundle } from '../shared/runner.js';
 
-/** Each action's `run`, loaded on demand so the command line starts as fast as one action. */
-export const actionRuns: Record<string, () => Promise<ActionRun>> = {
-  affected: () => import('../actions/affected/src/main.js').then((m) => m.run),
-  'deploy-metadata': () => import('../actions/deploy-metadata/src/main.js').then((m) => m.run),
-  'flaky-quarantine': () => import('../actions/flaky-quarantine/src/main.js').then((m) => m.run),
-  'migration-lint': () => import('../actions/migration-lint/src/main.js').then((m) => m.run),
-  'error-budget-gate': () => import('../actions/error-budget-gate/src/main.js').then((m) => m.run),
-};
+/**
+ * Loads an action's own bundle, `dist/<action>/index.js` beside this one, so the command line runs
+ * the very code a runner runs and `dist/` carries each action once. (Only the bundled command line
+ * runs: from the sources there is no dist/ beside it.)
+ */
+export async function loadAction(action: string): Promise<ActionBundle> {
+  const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', action, 'index.js');
+  const loaded = (await import(/* webpackIgnore: true */ pathToFileURL(bundle).href)) as {
+    default: ActionBundle;
+  };
+  return loaded.default;
+}
