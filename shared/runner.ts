@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.js';
 import { type ActionIO, type Annotation, type Logger, formatOutput } from './io.js';
 import { type ActionMeta, evaluateDefault, loadActionMeta } from './metadata.js';
@@ -153,7 +151,7 @@ export function githubIO(meta: ActionMeta, action: string, redactor = new Redact
   };
 }
 
-/** The whole life of an action step: `actions/<name>/src/index.ts` is one call to this. */
+/** The whole life of an action step on a runner. */
 function runAction(action: string, run: ActionRun): void {
   void (async () => {
     const redactor = new Redactor();
@@ -178,30 +176,20 @@ function runAction(action: string, run: ActionRun): void {
 }
 
 /**
- * What an action's bundle exports. The command line loads `dist/<action>/index.js` instead of
- * carrying its own copy of every action, and runs it with its own ActionIO. The outcome is settled
- * inside the bundle, whose error classes are its own (`instanceof` does not cross bundles).
+ * What an action's bundle, `dist/<action>/action.js`, exports. The runner starts `index.js` beside
+ * it, which calls `runStep`; the command line loads the same bundle instead of carrying its own copy
+ * of every action, and calls `runWith` with its own ActionIO. The outcome is settled inside the
+ * bundle, whose error classes are its own (`instanceof` does not cross bundles).
  */
 export interface ActionBundle {
+  runStep(): void;
   runWith(io: ActionIO): Promise<Outcome>;
 }
 
-/**
- * An action's entry, `actions/<name>/src/index.ts`: runs the step when its bundle is the program
- * node was started with (on a runner), and exports the action for the command line either way.
- */
-export function actionEntry(action: string, run: ActionRun, entryUrl: string): ActionBundle {
-  if (isProgram(entryUrl)) runAction(action, run);
-  return { runWith: (io) => settle(() => run(io), io.log) };
-}
-
-/** Whether the module at `url` is the script node was started with (symbolic links resolved). */
-function isProgram(url: string): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(url));
-  } catch {
-    return false;
-  }
+/** An action's entry, `actions/<name>/src/index.ts`: the action as its bundle exports it. */
+export function actionEntry(action: string, run: ActionRun): ActionBundle {
+  return {
+    runStep: () => runAction(action, run),
+    runWith: (io) => settle(() => run(io), io.log),
+  };
 }

@@ -42,7 +42,7 @@ describe.each(ACTIONS)('actions/%s/action.yml', (name) => {
 
   it('has a one-line entry that hands run() to the shared runner and exports it for the command line', () => {
     const entry = readFileSync(join(dir, 'src', 'index.ts'), 'utf8');
-    expect(entry).toContain(`export default actionEntry('${name}', run, import.meta.url);`);
+    expect(entry).toContain(`export default actionEntry('${name}', run);`);
   });
 
   it('parses exactly the inputs action.yml declares, and sets only declared outputs', async () => {

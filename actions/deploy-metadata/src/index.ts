@@ -1,4 +1,4 @@
 import { actionEntry } from '../../../shared/runner.js';
 import { run } from './main.js';
 
-export default actionEntry('deploy-metadata', run, import.meta.url);
+export default actionEntry('deploy-metadata', run);
