@@ -1,12 +1,17 @@
 // Start-up cost of each bundle: time from process start to its first byte of output, beside bare
-// `node -e 0`, and the bundle's size. Start-up is most of the time of a fast action.
+// `node -e 'console.log(0)'` (the floor) measured in the same rounds, and the bundle's size. Start-up
+// is most of the time of a fast action.
+//   node bench/startup.mjs                      writes bench/results-startup.md
+//   node bench/startup.mjs --compare DIR        also times the bundles in DIR (another dist/) side by side
+//   node bench/startup.mjs --node PATH          times them under another node binary
+//   node bench/startup.mjs --cpu                CPU time to the first output instead of wall time
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fmtMs, root } from './lib.mjs';
 
-const BUNDLES = [
+export const BUNDLES = [
   'affected',
   'deploy-metadata',
   'flaky-quarantine',
@@ -15,12 +20,25 @@ const BUNDLES = [
   'cli',
 ];
 const RUNS = 15;
+const NOTES = '<!-- startup-notes -->';
 
-function firstOutput(args, env) {
+/**
+ * Milliseconds from spawning `node args` to its first byte on stdout or stderr; with `cpuLog`, the CPU
+ * milliseconds the process spent until then instead (bench/first-output.cjs writes them there).
+ */
+function firstOutput(node, args, env, cpuLog) {
+  if (cpuLog) {
+    const preload = ['-r', join(root, 'bench', 'first-output.cjs')];
+    return firstOutput(node, [...preload, ...args], { ...env, FIRST_OUTPUT_LOG: cpuLog }).then(() => {
+      const ms = Number(readFileSync(cpuLog, 'utf8').trim().split('\n')[0]);
+      rmSync(cpuLog);
+      return ms;
+    });
+  }
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     let first;
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const mark = () => (first ??= Number(process.hrtime.bigint() - started) / 1e6);
     child.stdout.on('data', mark);
     child.stderr.on('data', mark);
@@ -32,41 +50,109 @@ function firstOutput(args, env) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sizeOf = (dir) => readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 
-export async function benchStartup() {
+/** How a bundle is started: the actions with no inputs (they read them, then say what is missing). */
+const argsOf = (dist, name) =>
+  name === 'cli' ? [join(dist, 'cli', 'index.js'), '--help'] : [join(dist, name, 'index.js')];
+
+/**
+ * Times every bundle of every `dists` entry ({ label, dir }) and the floor side by side: each round
+ * starts each of them once, so load on this shared machine falls on all alike. With `cpu`, the times
+ * are CPU milliseconds until the first output rather than wall time. Returns the floor's
+ * median and one row per bundle: median, median minus the floor's, and median over it.
+ */
+export async function measureStartup({
+  dists = [{ label: '', dir: join(root, 'dist') }],
+  bundles = BUNDLES,
+  node = process.execPath,
+  runs = RUNS,
+  env: extraEnv = {},
+  cpu = false,
+} = {}) {
   const temp = mkdtempSync(join(tmpdir(), 'trunk-startup-'));
-  const output = join(temp, 'out');
-  writeFileSync(output, '');
-  // An empty workspace and no inputs: every action reads its inputs, then says what is missing.
-  const env = { PATH: process.env.PATH, GITHUB_OUTPUT: output, GITHUB_WORKSPACE: temp, RUNNER_TEMP: temp };
-  const baseline = [];
-  for (let i = 0; i < RUNS; i++) baseline.push(await firstOutput(['-e', 'console.log(0)'], env));
-  const rows = [`| node -e 'console.log(0)' | ${fmtMs(median(baseline))} | – | – |`];
-  for (const name of BUNDLES) {
-    const args =
-      name === 'cli'
-        ? [join(root, 'dist', 'cli', 'index.js'), '--help']
-        : [join(root, 'dist', name, 'index.js')];
-    const times = [];
-    for (let i = 0; i < RUNS; i++) times.push(await firstOutput(args, env));
-    const main = statSync(join(root, 'dist', name, 'index.js')).size;
-    rows.push(
-      `| ${name} | ${fmtMs(median(times))} | ${(main / 1024).toFixed(0)} KB | ${(sizeOf(join(root, 'dist', name)) / 1024).toFixed(0)} KB |`,
-    );
+  try {
+    const output = join(temp, 'out');
+    writeFileSync(output, '');
+    const env = {
+      PATH: process.env.PATH,
+      GITHUB_OUTPUT: output,
+      GITHUB_WORKSPACE: temp,
+      RUNNER_TEMP: temp,
+      ...extraEnv,
+    };
+    const commands = [
+      { label: 'floor', args: ['-e', 'console.log(0)'] },
+      ...dists.flatMap(({ label, dir }) =>
+        bundles.map((bundle) => ({ label, dir, bundle, args: argsOf(dir, bundle) })),
+      ),
+    ];
+    const times = commands.map(() => []);
+    const cpuLog = cpu ? join(temp, 'cpu') : undefined;
+    for (const c of commands) await firstOutput(node, c.args, env, cpuLog); // warm-up: file cache
+    for (let round = 0; round < runs; round++)
+      for (const [i, c] of commands.entries()) times[i].push(await firstOutput(node, c.args, env, cpuLog));
+    const floor = median(times[0]);
+    const rows = commands.slice(1).map((c, i) => {
+      const ms = median(times[i + 1]);
+      return {
+        label: c.label,
+        bundle: c.bundle,
+        median: ms,
+        overFloor: ms - floor,
+        ratio: ms / floor,
+        mainBytes: statSync(bundleFile(c.dir, c.bundle)).size,
+        folderBytes: sizeOf(join(c.dir, c.bundle)),
+      };
+    });
+    return { floor, rows, load: loadavg()[0], runs };
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
   }
-  const table = [
-    `### Start-up and bundle size`,
+}
+
+/** The bundle's code: action.js beside the small index.js that starts it, or index.js itself. */
+const bundleFile = (dist, name) =>
+  [join(dist, name, 'action.js'), join(dist, name, 'index.js')].find((file) => existsSync(file));
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+
+export function startupTable({ floor, rows, load, runs }, { node = process.version } = {}) {
+  const labelled = rows.some((r) => r.label);
+  const head = labelled ? '| dist | bundle |' : '| bundle |';
+  const cells = (r) => (labelled ? `| ${r.label} | ${r.bundle} |` : `| ${r.bundle} |`);
+  return [
+    `Time from process start to the first byte of output (median of ${runs} rounds; each round starts every bundle and the floor once), on Node ${node}, load average ${load.toFixed(1)} on 2 shared cores at the end. The floor is \`node -e 'console.log(0)'\` in the same rounds; "over floor" is what the bundle adds to it. Sizes: the bundle (\`dist/<name>/action.js\`, or \`index.js\` where it is the bundle) and the whole folder (source maps and licenses included).`,
     '',
-    `Time from process start to the first byte of output (median of ${RUNS}), and sizes of \`dist/<name>/index.js\` and the whole folder (source map and licenses included).`,
-    '',
-    '| bundle | first output | index.js | dist folder |',
-    '| --- | --- | --- | --- |',
-    ...rows,
+    `${head} first output | over floor | bundle | dist folder |`,
+    `${labelled ? '| --- ' : ''}| --- | --- | --- | --- | --- |`,
+    `${labelled ? '| – ' : ''}| node -e 'console.log(0)' | ${fmtMs(floor)} | – | – | – |`,
+    ...rows.map(
+      (r) =>
+        `${cells(r)} ${fmtMs(r.median)} | +${fmtMs(r.overFloor)} | ${kb(r.mainBytes)} | ${kb(r.folderBytes)} |`,
+    ),
   ].join('\n');
-  return table;
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  const table = await benchStartup();
-  writeFileSync(join(root, 'bench', 'results-startup.md'), `${table}\n`);
+  const args = process.argv.slice(2);
+  const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const compare = option('--compare');
+  const node = option('--node') ?? process.execPath;
+  const dists = compare
+    ? [
+        { label: 'this', dir: join(root, 'dist') },
+        { label: compare, dir: compare },
+      ]
+    : undefined;
+  const cpu = args.includes('--cpu');
+  const result = await measureStartup({ dists, node, cpu });
+  const version = node === process.execPath ? process.version : undefined;
+  const table = `### Start-up and bundle size${cpu ? ' (CPU time)' : ''}\n\n${startupTable(result, { node: version ?? node })}`;
+  if (!compare && !cpu && node === process.execPath) {
+    // The breakdown and the levers weighed, written by hand below the marker, stay.
+    const file = join(root, 'bench', 'results-startup.md');
+    const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const notes = old.includes(NOTES) ? old.slice(old.indexOf(NOTES)) : '';
+    writeFileSync(file, `${table}\n${notes ? `\n${notes}` : ''}`);
+  }
   console.log(table);
 }

@@ -1,10 +1,22 @@
-import type { ActionRun } from '../shared/runner.js';
+import module from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ActionBundle } from '../shared/runner.js';
 
-/** Each action's `run`, loaded on demand so the command line starts as fast as one action. */
-export const actionRuns: Record<string, () => Promise<ActionRun>> = {
-  affected: () => import('../actions/affected/src/main.js').then((m) => m.run),
-  'deploy-metadata': () => import('../actions/deploy-metadata/src/main.js').then((m) => m.run),
-  'flaky-quarantine': () => import('../actions/flaky-quarantine/src/main.js').then((m) => m.run),
-  'migration-lint': () => import('../actions/migration-lint/src/main.js').then((m) => m.run),
-  'error-budget-gate': () => import('../actions/error-budget-gate/src/main.js').then((m) => m.run),
-};
+/**
+ * Loads an action's own bundle, `dist/<action>/action.js` beside this one, so the command line runs
+ * the very code a runner runs and `dist/` carries each action once. (Only the bundled command line
+ * runs: from the sources there is no dist/ beside it.)
+ */
+export async function loadAction(action: string): Promise<ActionBundle> {
+  // The compile cache, as dist/<action>/index.js turns it on for a runner (scripts/action-entry.mjs).
+  (module as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache?.(
+    join(process.env.RUNNER_TOOL_CACHE || tmpdir(), 'trunk-actions-compile-cache'),
+  );
+  const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', action, 'action.js');
+  const loaded = (await import(/* webpackIgnore: true */ pathToFileURL(bundle).href)) as {
+    default: ActionBundle;
+  };
+  return loaded.default;
+}

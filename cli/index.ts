@@ -8,7 +8,7 @@ import { Redactor } from '../shared/redact.js';
 import { EXIT_CODES, assertDeclaredOutput, declaredInput, settle } from '../shared/runner.js';
 import type { Summary } from '../shared/summary.js';
 import { writeLine } from '../shared/workflow-commands.js';
-import { actionRuns } from './actions.js';
+import { loadAction } from './actions.js';
 import { terminalAdvice } from './advice.js';
 import { flagOf, parseArgs } from './args.js';
 import {
@@ -109,12 +109,9 @@ async function main(argv: string[]): Promise<number> {
     await printHelp();
     return action ? 0 : 2;
   }
-  const loadRun = Object.hasOwn(actionRuns, action) ? actionRuns[action] : undefined;
-  if (!loadRun) {
-    writeLine(
-      `Unknown action ${JSON.stringify(action)}; the actions are ${Object.keys(actionRuns).join(', ')}.`,
-      'stderr',
-    );
+  const actions = actionNames();
+  if (!actions.includes(action)) {
+    writeLine(`Unknown action ${JSON.stringify(action)}; the actions are ${actions.join(', ')}.`, 'stderr');
     return 2;
   }
   const meta = await loadActionMeta(action);
@@ -184,15 +181,15 @@ async function main(argv: string[]): Promise<number> {
 
   const note = onRunner ? undefined : uncommittedNote(action, checkout, parsed.values.get('all') === 'true');
   if (note) io.log.warning(note);
-  const run = await loadRun();
-  const outcome = await settle(async () => {
+  const bundle = await loadAction(action);
+  const resolved = await settle(async () => {
     for (const name of revisionInputs[action] ?? []) {
       const given = parsed.values.get(name);
       if (given && checkout)
         parsed.values.set(name, await new Git(checkout.top).resolve(`input "${name}"`, given));
     }
-    await run(io);
   }, io.log);
+  const outcome = resolved.failed ? resolved : await bundle.runWith(io);
   const message = advise(outcome.message);
   const markdown = summaries.map((summary) => summary.toMarkdown()).join('\n');
   if (parsed.summaryFile) {

@@ -1,6 +1,8 @@
 // Bundles each action (and the command line) with ncc into dist/<name>/: minified, because start-up
 // is most of a fast action's time (the source map and licenses keep it auditable); deterministic, so a
 // rebuild is byte-identical and the drift test can compare. `node scripts/build.mjs [--out DIR] [names...]`.
+// An action's bundle is dist/<action>/action.js, started by dist/<action>/index.js (a copy of
+// scripts/action-entry.mjs) on a runner and loaded by the command line, dist/cli/index.js.
 import { execFile } from 'node:child_process';
 import {
   copyFileSync,
@@ -32,7 +34,6 @@ export const bundles = {
 /** Files ncc does not follow (WebAssembly loaded at run time) that a bundle needs beside it. */
 export const assets = {
   'migration-lint': ['node_modules/libpg-query/wasm/libpg-query.wasm'],
-  cli: ['node_modules/libpg-query/wasm/libpg-query.wasm'],
 };
 
 async function buildOne(name, outRoot) {
@@ -55,6 +56,11 @@ async function buildOne(name, outRoot) {
     '--no-source-map-register',
   ];
   await run(process.execPath, [...args, '-q'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  stripSourcesContent(fresh);
+  if (name !== 'cli') {
+    renameBundle(fresh, 'action.js');
+    copyFileSync(join(root, 'scripts', 'action-entry.mjs'), join(fresh, 'index.js'));
+  }
   writeFileSync(join(fresh, 'licenses.txt'), licenses(fresh));
   // The action.yml files this bundle serves, parsed once here instead of at every start-up.
   const served = name === 'cli' ? Object.keys(bundles).filter((b) => b !== 'cli') : [name];
@@ -70,6 +76,31 @@ async function buildOne(name, outRoot) {
   rmSync(out, { recursive: true, force: true });
   renameSync(fresh, out);
   return name;
+}
+
+/** Renames ncc's index.js (and its map) in `folder`; its chunks are found relative to it, by any name. */
+function renameBundle(folder, file) {
+  const code = readFileSync(join(folder, 'index.js'), 'utf8');
+  const comment = '//# sourceMappingURL=index.js.map';
+  if (!code.includes(comment)) throw new Error(`no ${comment} in ${folder}/index.js`);
+  writeFileSync(join(folder, file), code.replace(comment, `//# sourceMappingURL=${file}.map`));
+  const map = JSON.parse(readFileSync(join(folder, 'index.js.map'), 'utf8'));
+  writeFileSync(join(folder, `${file}.map`), JSON.stringify({ ...map, file }));
+  rmSync(join(folder, 'index.js'));
+  rmSync(join(folder, 'index.js.map'));
+}
+
+/**
+ * Drops the copies of the sources from the maps (11 of the 14 MB of maps): a map still turns a
+ * stack trace into files and lines of this repository's sources and of the packages in
+ * package-lock.json, which anyone auditing the bundle has at the same commit.
+ */
+function stripSourcesContent(folder) {
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.map'))) {
+    const map = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+    delete map.sourcesContent;
+    writeFileSync(join(folder, file), JSON.stringify(map));
+  }
 }
 
 /**

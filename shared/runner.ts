@@ -151,8 +151,8 @@ export function githubIO(meta: ActionMeta, action: string, redactor = new Redact
   };
 }
 
-/** The whole life of an action step: `actions/<name>/src/index.ts` is one call to this. */
-export function runAction(action: string, run: ActionRun): void {
+/** The whole life of an action step on a runner. */
+function runAction(action: string, run: ActionRun): void {
   void (async () => {
     const redactor = new Redactor();
     const redact = (text: string) => redactor.redact(text);
@@ -173,4 +173,23 @@ export function runAction(action: string, run: ActionRun): void {
     );
     process.exit();
   })();
+}
+
+/**
+ * What an action's bundle, `dist/<action>/action.js`, exports. The runner starts `index.js` beside
+ * it, which calls `runStep`; the command line loads the same bundle instead of carrying its own copy
+ * of every action, and calls `runWith` with its own ActionIO. The outcome is settled inside the
+ * bundle, whose error classes are its own (`instanceof` does not cross bundles).
+ */
+export interface ActionBundle {
+  runStep(): void;
+  runWith(io: ActionIO): Promise<Outcome>;
+}
+
+/** An action's entry, `actions/<name>/src/index.ts`: the action as its bundle exports it. */
+export function actionEntry(action: string, run: ActionRun): ActionBundle {
+  return {
+    runStep: () => runAction(action, run),
+    runWith: (io) => settle(() => run(io), io.log),
+  };
 }

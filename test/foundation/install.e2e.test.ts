@@ -50,7 +50,7 @@ describe('the package', () => {
         'README.md',
         'LICENSE',
         'dist/cli/index.js',
-        'dist/cli/libpg-query.wasm',
+        'dist/migration-lint/libpg-query.wasm',
       ]),
     );
     for (const name of [

@@ -40,9 +40,9 @@ describe.each(ACTIONS)('actions/%s/action.yml', (name) => {
     }
   });
 
-  it('has a one-line entry that hands run() to the shared runner', () => {
+  it('has a one-line entry that hands run() to the shared runner and exports it for the command line', () => {
     const entry = readFileSync(join(dir, 'src', 'index.ts'), 'utf8');
-    expect(entry).toContain(`runAction('${name}', run);`);
+    expect(entry).toContain(`export default actionEntry('${name}', run);`);
   });
 
   it('parses exactly the inputs action.yml declares, and sets only declared outputs', async () => {

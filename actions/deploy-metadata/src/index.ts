@@ -1,4 +1,4 @@
-import { runAction } from '../../../shared/runner.js';
+import { actionEntry } from '../../../shared/runner.js';
 import { run } from './main.js';
 
-runAction('deploy-metadata', run);
+export default actionEntry('deploy-metadata', run);

@@ -1,4 +1,4 @@
-import { runAction } from '../../../shared/runner.js';
+import { actionEntry } from '../../../shared/runner.js';
 import { run } from './main.js';
 
-runAction('error-budget-gate', run);
+export default actionEntry('error-budget-gate', run);

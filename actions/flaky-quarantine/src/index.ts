@@ -1,4 +1,4 @@
-import { runAction } from '../../../shared/runner.js';
+import { actionEntry } from '../../../shared/runner.js';
 import { run } from './main.js';
 
-runAction('flaky-quarantine', run);
+export default actionEntry('flaky-quarantine', run);

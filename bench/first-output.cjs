@@ -1,0 +1,25 @@
+// Preloaded (`node -r bench/first-output.cjs ...`) by the benchmark guard: at the first write to
+// stdout or stderr, appends the process's CPU time so far (user + system, ms) to $FIRST_OUTPUT_LOG.
+// CPU time is what load on a shared machine changes least; wall time there mostly measures waiting.
+const fs = require('node:fs');
+
+const { appendFileSync, writeSync } = fs;
+
+let written = false;
+const mark = () => {
+  if (written) return;
+  written = true;
+  const { user, system } = process.cpuUsage();
+  appendFileSync(process.env.FIRST_OUTPUT_LOG, `${(user + system) / 1000}\n`);
+};
+fs.writeSync = function (fd, ...args) {
+  if (fd === 1 || fd === 2) mark();
+  return writeSync.call(this, fd, ...args);
+};
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write;
+  stream.write = function (...args) {
+    mark();
+    return write.apply(this, args);
+  };
+}
