@@ -305,7 +305,7 @@ async function openStore(
   connect: (why: string) => Promise<GitHub>,
 ): Promise<StateStore> {
   if (location.kind === 'file')
-    return fileStore(resolveInside(repo.workspace, location.path, 'state', [io.env.RUNNER_TEMP ?? '']));
+    return fileStore(location.path, { workspace: repo.workspace, extraRoots: [io.env.RUNNER_TEMP ?? ''] });
   if (!repo.owner || !repo.repo)
     throw new UserError('Input "state" is a branch but GITHUB_REPOSITORY is not set.');
   return branchStore({
