@@ -3,7 +3,8 @@ import { Redactor } from '../../shared/redact.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 
 const quietIO = (server: GitHubServer, warnings: string[] = []) => ({
-  env: { GITHUB_API_URL: server.url, TRUNK_ACTIONS_RETRY_BASE_MS: '5' },
+  env: { GITHUB_API_URL: server.url },
+  network: { github: { retryBaseMs: 5 } },
   setSecret: () => {},
   redact: (text: string) => text,
   log: {
@@ -28,6 +29,7 @@ describe('GitHub client against the test server', () => {
       setSecret: (v: string) => redactor.add(v),
       redact: (t: string) => redactor.redact(t),
     };
+    io.setSecret('tok-own-secret-42'); // as parseInputs masks the token input
     const gh = connectGitHub(io, 'tok-own-secret-42', 'test');
     const aws = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
     await gh.rest.issues.create({

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
+import { lazyGitHub } from '../../../shared/github-lazy.js';
 import { InputError, UserError, describeError } from '../../../shared/errors.js';
 import { writeInside } from '../../../shared/files.js';
 import { Git } from '../../../shared/git.js';
@@ -83,16 +84,11 @@ function checkOptions(options: Options, ctx: EventContext): { service: string; d
 
 /** Loads the API module and client only when something needs GitHub: most runs never pay for it. */
 async function connect(
-  io: ActionIO,
-  token: string | undefined,
+  github: (why: string) => Promise<GitHub>,
   why: string,
   ctx: EventContext,
 ): Promise<DeployApi> {
-  const [{ connectGitHub }, { DeployApi: Api }] = await Promise.all([
-    import('../../../shared/github.js'),
-    import('./deploy-api.js'),
-  ]);
-  const gh: GitHub = connectGitHub(io, token, why);
+  const [gh, { DeployApi: Api }] = await Promise.all([github(why), import('./deploy-api.js')]);
   if (!ctx.owner || !ctx.repo)
     throw new UserError(
       `GITHUB_REPOSITORY is not set, but ${why} needs to know the repository; set it as owner/name.`,
@@ -231,7 +227,6 @@ function envFilePath(io: ActionIO, workspace: string, raw: string | undefined): 
 
 export async function run(io: ActionIO): Promise<void> {
   const options = await parseInputs(inputs, io, { secret: ['token'] });
-  if (options.token) io.setSecret(options.token);
   const payload = readEventPayload(io.env);
   const ctx = eventContext(io.env, payload);
   const workspace = ctx.workspace || process.cwd();
@@ -241,7 +236,11 @@ export async function run(io: ActionIO): Promise<void> {
 
   let client: Promise<DeployApi> | undefined;
   const api = () =>
-    (client ??= connect(io, options.token, 'create-deployment, deployment-id or create-tag', ctx));
+    (client ??= connect(
+      lazyGitHub(io, options.token),
+      'create-deployment, deployment-id or create-tag',
+      ctx,
+    ));
   // A missing token or repository fails here, before anything is computed or written.
   if (apiSinks) await api();
   const lookupApi = options['previous-lookup'] === 'auto' && options.token && ctx.owner ? api : undefined;

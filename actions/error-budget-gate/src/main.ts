@@ -63,7 +63,7 @@ export const inputs = {
   'override-label': input.optional(),
   token: input.text(),
 };
-const SECRET = ['prometheus-url', 'prometheus-token', 'prometheus-headers', 'token'] as const;
+const SECRET = ['prometheus-token', 'prometheus-headers', 'token'] as const;
 type Inputs = Awaited<ReturnType<typeof parseInputs<typeof inputs>>>;
 
 /** RFC 3339 (`2026-11-01T00:00:00Z`) or Unix seconds, to whole Unix seconds. */
@@ -120,12 +120,11 @@ function makeBackend(values: Inputs, io: ActionIO, workspace: string): { backend
     throw new UserError(
       'No data source: set input "prometheus-url" (the Prometheus HTTP API) or "file" (an export).',
     );
-  const retryBase = Number(io.env.TRUNK_ACTIONS_RETRY_BASE_MS);
   const client = new Prometheus({
+    ...io.network?.prometheus,
     url,
     headers: parseHeaders(values['prometheus-headers'], values['prometheus-token']),
     timeoutMs: values['query-timeout'] * 1000,
-    retryBaseMs: Number.isFinite(retryBase) && retryBase > 0 ? retryBase : undefined,
     log: io.log,
   });
   return { backend: prometheusBackend(client), name: `Prometheus at ${client.address}` };
@@ -211,12 +210,8 @@ function setOutputs(io: ActionIO, gate: GateOutcome, results: readonly SloResult
 }
 
 export async function run(io: ActionIO): Promise<void> {
-  const values = await parseInputs(inputs, io, { secret: SECRET });
-  for (const name of SECRET) if (values[name] && name !== 'prometheus-url') io.setSecret(values[name]);
   // The URL is masked only for its credentials: the address itself helps read the log.
-  const credentials = /^[a-z]+:\/\/([^/@]*)@/i.exec(values['prometheus-url'] ?? '')?.[1];
-  if (credentials)
-    for (const part of credentials.split(':')) if (part) io.setSecret(decodeURIComponent(part));
+  const values = await parseInputs(inputs, io, { secret: SECRET, urlCredentials: ['prometheus-url'] });
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const workspace = ctx.workspace || process.cwd();
   const at = parseAt(values.at, Date.now());

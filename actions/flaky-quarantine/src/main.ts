@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
+import { lazyGitHub } from '../../../shared/github-lazy.js';
 import { StepFailed, UserError, describeError } from '../../../shared/errors.js';
 import { findFiles, readChunksInside, readTextInside } from '../../../shared/files.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
@@ -50,11 +51,9 @@ export const inputs = {
 /** The file on the state branch; other actions keep theirs beside it. */
 const STATE_PATH = 'flaky-quarantine/history.json';
 const MAX_BRANCHES = 100;
-const MAX_ANNOTATIONS = 50;
 
 export async function run(io: ActionIO): Promise<void> {
   const opts = await parseInputs(inputs, io, { secret: ['token'] });
-  if (opts.token) io.setSecret(opts.token);
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const workspace = ctx.workspace || process.cwd();
   const where = runIdentity(opts, ctx);
@@ -94,9 +93,7 @@ export async function run(io: ActionIO): Promise<void> {
   // 2. Manual quarantine, the state store, and this run recorded in it.
   const manual = readManual(workspace, opts['quarantine-file']);
   // One GitHub client, loaded only when the state branch or issues need it.
-  let client: Promise<GitHub> | undefined;
-  const connect = (why: string) =>
-    (client ??= import('../../../shared/github.js').then((m) => m.connectGitHub(io, opts.token, why)));
+  const connect = lazyGitHub(io, opts.token);
   const store = await openStore(parseStateLocation(opts.state, 'state'), io, { ...ctx, workspace }, connect);
   const decideContext: DecideContext = {
     ...where,
@@ -339,7 +336,7 @@ function annotate(
       title: 'Quarantined test failed (not blocking)',
     })),
   ];
-  for (const item of items.slice(0, MAX_ANNOTATIONS)) {
+  for (const item of items) {
     const test = resultOf(results, item.id)!;
     const message = `${truncate(displayName(item.id), 300)}: ${truncate(test.failure?.message || test.failure?.type || 'failed', 500)}`;
     io.annotate({
