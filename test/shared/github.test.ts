@@ -1,4 +1,5 @@
 import { connectGitHub, findOrCreate } from '../../shared/github.js';
+import { lazyGitHub } from '../../shared/github-lazy.js';
 import { Redactor } from '../../shared/redact.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 
@@ -43,6 +44,15 @@ describe('GitHub client against the test server', () => {
     expect(issue.title).toBe('leak ***');
     expect(issue.body).toBe('token *** and postgres://u:***@db/x');
     expect(issue.labels).toEqual([expect.objectContaining({ name: 'flaky' })]);
+  });
+
+  it('connects lazily once per run, and an empty token fails naming what needed GitHub', async () => {
+    const connect = lazyGitHub(quietIO(server), 'token');
+    const first = await connect('issues');
+    expect(await connect('state')).toBe(first);
+    await expect(lazyGitHub(quietIO(server), '')('state: branch:x')).rejects.toThrow(
+      /Input "token" is empty, but state: branch:x needs the GitHub API/,
+    );
   });
 
   it('retries a GET after 502 and 503', async () => {
