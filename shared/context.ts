@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UserError } from './errors.js';
+import { readTextInside } from './files.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Json = Record<string, unknown>;
@@ -47,15 +48,29 @@ export interface EventContext {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {});
 
-/** Reads GITHUB_EVENT_PATH; an absent path (local runs) is an empty payload, a broken file an error. */
+/** GitHub caps webhook payloads at 25 MB; a larger event file is not one the runner wrote. */
+export const MAX_EVENT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Reads GITHUB_EVENT_PATH; an absent path (local runs) is an empty payload, a broken file an error.
+ * The runner writes it into its temp folder, outside the workspace, so that folder (RUNNER_TEMP) and
+ * the file's own folder are the roots it may lead into; it is read like every other file (files.ts):
+ * a regular file, no link leading elsewhere (to /dev/zero or /proc), at most MAX_EVENT_BYTES.
+ */
 export function readEventPayload(env: Env): Json {
   const path = env.GITHUB_EVENT_PATH;
   if (!path) return {};
+  const place = {
+    input: 'GITHUB_EVENT_PATH',
+    maxBytes: MAX_EVENT_BYTES,
+    extraRoots: [env.RUNNER_TEMP ?? ''],
+  };
+  const text = readTextInside(dirname(resolve(path)), path, place);
   try {
-    return obj(JSON.parse(readFileSync(path, 'utf8')));
+    return obj(JSON.parse(text));
   } catch (error) {
     throw new UserError(
-      `The event payload at GITHUB_EVENT_PATH (${path}) cannot be read: ${(error as Error).message}`,
+      `The event payload at GITHUB_EVENT_PATH (${path.slice(0, 200)}) is not JSON: ${(error as Error).message}`,
     );
   }
 }

@@ -12,6 +12,14 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * How an error names where a value came from: `Input "paths"` for an action input (kebab-case),
+ * `Variable GITHUB_EVENT_PATH` for a variable the runner sets (upper case).
+ */
+export function source(name: string): string {
+  return /^[A-Z][A-Z0-9_]*$/.test(name) ? `Variable ${name}` : `Input "${name}"`;
+}
+
 /** An input value that is not allowed (exit code 2). */
 export class InputError extends UserError {
   constructor(message: string) {

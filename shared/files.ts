@@ -10,7 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { InputError, UserError } from './errors.js';
+import { InputError, UserError, source } from './errors.js';
 import { compileGlob, globList } from './glob.js';
 import type { Logger } from './io.js';
 import { confine, realRoots, realTarget, within } from './paths.js';
@@ -38,7 +38,8 @@ export interface ReadPlace extends Place {
   maxBytes: number;
 }
 
-const mib = (bytes: number) =>
+/** A byte count as people read it: `1.5 MiB`, `4 KiB`. */
+export const mib = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MiB` : `${+(bytes / 1024).toFixed(1)} KiB`;
 
 /** One sentence for an error from opening a file the user named. */
@@ -58,7 +59,7 @@ function openError(error: unknown, path: string, input: string): UserError {
               : code === 'ENXIO'
                 ? 'which is not a regular file'
                 : `which cannot be opened (${code ?? (error as Error).message})`;
-  return new InputError(`Input "${input}" names ${path}, ${what}.`);
+  return new InputError(`${source(input)} names ${path}, ${what}.`);
 }
 
 function openConfined(
@@ -85,12 +86,12 @@ export function readInside(workspace: string, path: string, place: ReadPlace): B
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory())
-      throw new InputError(`Input "${place.input}" names ${shown}, which is a directory; name a file.`);
+      throw new InputError(`${source(place.input)} names ${shown}, which is a directory; name a file.`);
     if (!stats.isFile())
-      throw new InputError(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+      throw new InputError(`${source(place.input)} names ${shown}, which is not a regular file.`);
     const tooLarge = () =>
       new InputError(
-        `Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`,
+        `${source(place.input)} names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`,
       );
     if (stats.size > place.maxBytes) throw tooLarge();
     // read to the cap plus one byte whatever the size said: a file may grow while it is read
@@ -125,11 +126,11 @@ export function decodeText(bytes: Uint8Array, path: string, input: string): stri
   try {
     text = decoder.decode(bytes);
   } catch {
-    throw new InputError(`Input "${input}" names ${path.slice(0, 200)}, which is not UTF-8 text.`);
+    throw new InputError(`${source(input)} names ${path.slice(0, 200)}, which is not UTF-8 text.`);
   }
   if (text.includes('\0'))
     throw new InputError(
-      `Input "${input}" names ${path.slice(0, 200)}, which is not text (it holds NUL bytes).`,
+      `${source(input)} names ${path.slice(0, 200)}, which is not text (it holds NUL bytes).`,
     );
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -153,7 +154,7 @@ export function writeInside(
   );
   try {
     if (!fstatSync(fd).isFile())
-      throw new InputError(`Input "${place.input}" names ${shown}, which is not a regular file.`);
+      throw new InputError(`${source(place.input)} names ${shown}, which is not a regular file.`);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
   } finally {
@@ -269,7 +270,7 @@ export function* readChunksInside(workspace: string, path: string, place: ReadPl
     const stats = fstatSync(fd);
     if (!stats.isFile())
       throw new InputError(
-        `Input "${place.input}" names ${shown}, which is ${stats.isDirectory() ? 'a directory; name a file' : 'not a regular file'}.`,
+        `${source(place.input)} names ${shown}, which is ${stats.isDirectory() ? 'a directory; name a file' : 'not a regular file'}.`,
       );
     const buffer = Buffer.allocUnsafe(1 << 16);
     let total = 0;
@@ -277,7 +278,7 @@ export function* readChunksInside(workspace: string, path: string, place: ReadPl
       total += read;
       if (total > place.maxBytes)
         throw new InputError(
-          `Input "${place.input}" names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`,
+          `${source(place.input)} names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`,
         );
       yield buffer.subarray(0, read);
     }

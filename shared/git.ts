@@ -3,6 +3,7 @@ import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, unlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from './errors.js';
+import { mib } from './files.js';
 
 const ZERO_SHA = /^0{40}$|^0{64}$/;
 const SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
@@ -14,6 +15,26 @@ export interface GitOptions {
   maxDeepen?: number;
   /** Receives every git command line, for the debug log. */
   trace?: (line: string) => void;
+  /** The cap on one file read from git objects, unless a read names its own (default 128 MiB). */
+  blobCap?: BlobCap;
+}
+
+/** The most bytes one file read from git may hold, and what raises it (named in the error). */
+export interface BlobCap {
+  maxBytes: number;
+  /** The input or option that raises the cap, such as `input "max-file-bytes"`; none when absent. */
+  raisedBy?: string;
+}
+
+/** Big enough for any real lockfile or migration, small enough that a hostile blob cannot exhaust memory. */
+const DEFAULT_BLOB_CAP: BlobCap = { maxBytes: 128 * 1024 * 1024 };
+
+/** Refuses a blob over the cap before its content is read: one sentence naming the file, size and cap. */
+function checkBlobSize(what: string, size: number, cap: BlobCap): void {
+  if (size <= cap.maxBytes) return;
+  throw new UserError(
+    `${what} in git is ${size} bytes (${mib(size)}), over the cap of ${cap.maxBytes} bytes (${mib(cap.maxBytes)}) on a file read from git; ${cap.raisedBy ? `raise it with ${cap.raisedBy}` : 'nothing raises it: a file this large is not read'}.`,
+  );
 }
 
 export interface ChangedFile {
@@ -112,6 +133,7 @@ export class Git {
   private readonly timeoutMs: number;
   private readonly maxDeepen: number;
   private readonly trace: (line: string) => void;
+  private readonly blobCap: BlobCap;
   private readonly resolved = new Map<string, Promise<string | undefined>>();
   private readonly lookups: Lookup[] = [];
 
@@ -122,6 +144,7 @@ export class Git {
     this.timeoutMs = options.timeoutMs ?? 120_000;
     this.maxDeepen = options.maxDeepen ?? 5000;
     this.trace = options.trace ?? (() => {});
+    this.blobCap = options.blobCap ?? DEFAULT_BLOB_CAP;
   }
 
   /** Runs `git args`, returning stdout; a non-zero exit throws with git's own message. */
@@ -209,13 +232,20 @@ export class Git {
   }
 
   /** `git cat-file --batch-check` over names, one `<sha> <type>` or `<name> missing` line each. */
-  private batchCheck(names: readonly string[]): Promise<string> {
-    this.trace(`git cat-file --batch-check (${names.join(', ')})`);
+  private batchCheck(names: readonly string[], format = '%(objectname) %(objecttype)'): Promise<string> {
+    this.trace(
+      `git cat-file --batch-check (${names.length > 8 ? `${names.length} objects` : names.join(', ')})`,
+    );
     return new Promise((resolve, reject) => {
       const child = execFile(
         'git',
-        ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
-        { cwd: this.cwd, timeout: this.timeoutMs, env: { ...process.env, LC_ALL: 'C' } },
+        ['cat-file', `--batch-check=${format}`],
+        {
+          cwd: this.cwd,
+          maxBuffer: 1024 * 1024 * 1024,
+          timeout: this.timeoutMs,
+          env: { ...process.env, LC_ALL: 'C' },
+        },
         (error, stdout, stderr) => {
           if (error)
             reject(new Error(`git cat-file --batch-check failed: ${stderr.trim() || error.message}`));
@@ -343,71 +373,114 @@ export class Git {
   }
 
   /**
-   * Reads many files at one revision in one `git cat-file --batch` process. Missing paths map to
-   * undefined. Much faster than one `git show` per file on large repositories.
+   * Reads many files at one revision: one `ls-tree -l` per 64 KiB of paths gives each path's mode, blob
+   * and size, then one `git cat-file --batch` reads the blobs. Missing paths, folders, links (a blob
+   * that holds a target name) and submodules map to undefined. A file over the cap is refused, naming
+   * it, before any content is read.
    */
-  async readFiles(commit: string, paths: readonly string[]): Promise<Map<string, string | undefined>> {
-    const links = await this.links(commit, paths);
+  async readFiles(
+    commit: string,
+    paths: readonly string[],
+    cap: BlobCap = this.blobCap,
+  ): Promise<Map<string, string | undefined>> {
+    const entries = await this.regularEntries(commit, paths);
+    const blobs: [string, string][] = [];
+    for (const path of paths) {
+      const entry = entries.get(path);
+      if (!entry) continue;
+      checkBlobSize(`${path} at ${commit.slice(0, 12)}`, entry.size, cap);
+      blobs.push([path, entry.oid]);
+    }
     this.trace(`git cat-file --batch (${paths.length} paths at ${commit.slice(0, 12)})`);
-    // A name git cannot take on one line, or a link (its blob is a target name), asks for something missing.
-    return this.catFileBatch(paths, (path) =>
-      /[\n\0]/.test(path) || links.has(path) ? `${commit}:` : `${commit}:${path}`,
-    );
+    const contents = await this.catFileBatch(blobs);
+    return new Map(paths.map((path) => [path, contents.get(path)]));
   }
 
-  /** Which of `paths` are not regular files at `commit` (links, submodules), by literal `ls-tree` in chunks. */
-  private async links(commit: string, paths: readonly string[]): Promise<Set<string>> {
-    const links = new Set<string>();
-    for (let at = 0; at < paths.length;) {
+  /** Regular files among `paths` at `commit` with blob id and size, by literal `ls-tree -l` in chunks. */
+  private async regularEntries(
+    commit: string,
+    paths: readonly string[],
+  ): Promise<Map<string, { oid: string; size: number }>> {
+    const entries = new Map<string, { oid: string; size: number }>();
+    // A name git cannot take on one line names nothing.
+    const asked = paths.filter((path) => !/[\n\0]/.test(path));
+    for (let at = 0; at < asked.length;) {
       const chunk: string[] = [];
-      for (let bytes = 0; at < paths.length && bytes < 64 * 1024; at++) {
-        chunk.push(paths[at]!);
-        bytes += paths[at]!.length + 1;
+      for (let bytes = 0; at < asked.length && bytes < 64 * 1024; at++) {
+        chunk.push(asked[at]!);
+        bytes += asked[at]!.length + 1;
       }
       const out = await this.run([
         '--literal-pathspecs',
         'ls-tree',
         '-z',
+        '-l',
         '--full-tree',
         commit,
         '--',
         ...chunk,
       ]);
-      for (const entry of out.split('\0'))
-        if (entry && !/^100(644|755) /.test(entry)) links.add(entry.slice(entry.indexOf('\t') + 1));
+      // `<mode> blob <oid> <size, padded>\t<path>`: only modes 100644 and 100755 are file content
+      for (const entry of out.split('\0')) {
+        const match = /^100(?:644|755) blob ([0-9a-f]{40,64}) +(\d+)\t/.exec(entry);
+        if (match) entries.set(entry.slice(match[0].length), { oid: match[1]!, size: Number(match[2]) });
+      }
     }
-    return links;
+    return entries;
   }
 
-  /** Reads blobs by id (from listTree) in one `git cat-file --batch` process; unknown ids map to undefined. */
-  readBlobs(oids: readonly string[]): Promise<Map<string, string | undefined>> {
-    this.trace(`git cat-file --batch (${oids.length} blobs)`);
-    return this.catFileBatch(oids, (oid) => (/^[0-9a-f]{40,64}$/.test(oid) ? oid : '0'.repeat(40)));
-  }
-
-  private async catFileBatch(
-    keys: readonly string[],
-    request: (key: string) => string,
+  /**
+   * Reads blobs by id (`[path, blob id]` pairs from listTree) as path -> text: one `cat-file
+   * --batch-check` for the sizes, refusing a blob over the cap (naming its path) before one
+   * `cat-file --batch` reads them. Unknown ids and objects that are not blobs map to undefined.
+   */
+  async readBlobs(
+    blobs: Iterable<readonly [path: string, oid: string]>,
+    cap: BlobCap = this.blobCap,
   ): Promise<Map<string, string | undefined>> {
-    const out = await this.batchOutput(keys.map((key) => `${request(key)}\n`).join(''));
+    const wanted = [...blobs].filter(([, oid]) => /^[0-9a-f]{40,64}$/.test(oid));
     const result = new Map<string, string | undefined>();
+    if (!wanted.length) return result;
+    const sizes = (
+      await this.batchCheck(
+        wanted.map(([, oid]) => oid),
+        '%(objecttype) %(objectsize)',
+      )
+    ).split('\n');
+    const readable: [string, string][] = [];
+    wanted.forEach(([path, oid], i) => {
+      const [type, size] = sizes[i]!.split(' ');
+      if (type !== 'blob') return;
+      checkBlobSize(`${path} (blob ${oid.slice(0, 12)})`, Number(size), cap);
+      readable.push([path, oid]);
+    });
+    this.trace(`git cat-file --batch (${readable.length} blobs)`);
+    return this.catFileBatch(readable);
+  }
+
+  /** Reads `[key, blob id]` pairs (ids known to name blobs within the cap) in one `cat-file --batch`. */
+  private async catFileBatch(
+    blobs: readonly (readonly [string, string])[],
+  ): Promise<Map<string, string | undefined>> {
+    const result = new Map<string, string | undefined>();
+    if (!blobs.length) return result;
+    const out = await this.batchOutput(blobs.map(([, oid]) => `${oid}\n`).join(''));
     let at = 0;
-    // Headers are `<oid> <type> <size>` or `<request> missing|ambiguous`; read by byte offsets,
-    // since thousands of manifests come through here.
-    for (const key of keys) {
+    // Headers are `<oid> <type> <size>` or `<oid> missing`; read by byte offsets, since thousands
+    // of manifests come through here.
+    for (const [key] of blobs) {
       const eol = out.indexOf(10, at);
       const typeAt = out.indexOf(32, at) + 1;
       const sizeAt = out.indexOf(32, typeAt) + 1;
-      const tail = out.toString('latin1', Math.max(at, eol - 10), eol);
-      if (sizeAt === 0 || sizeAt > eol || tail.endsWith(' missing') || tail === ' ambiguous') {
-        result.set(key, undefined);
-        at = eol + 1;
+      if (eol < 0) break;
+      if (sizeAt === 0 || sizeAt > eol) {
+        at = eol + 1; // missing (removed since the size check): no content follows
         continue;
       }
       const size = Number(out.toString('latin1', sizeAt, eol));
       const isBlob = sizeAt - typeAt === 5 && out.toString('latin1', typeAt, sizeAt) === 'blob ';
       at = eol + 1;
-      result.set(key, isBlob ? out.toString('utf8', at, at + size) : undefined);
+      if (isBlob) result.set(key, out.toString('utf8', at, at + size));
       at += size + 1;
     }
     return result;
@@ -462,8 +535,8 @@ export class Git {
   }
 
   /** One file at a revision, or undefined when it does not exist there. */
-  async readFile(commit: string, path: string): Promise<string | undefined> {
-    return (await this.readFiles(commit, [path])).get(path);
+  async readFile(commit: string, path: string, cap: BlobCap = this.blobCap): Promise<string | undefined> {
+    return (await this.readFiles(commit, [path], cap)).get(path);
   }
 
   /** One commit's author, committer date and subject. */

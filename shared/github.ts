@@ -6,23 +6,16 @@ import { UserError } from './errors.js';
 import type { ActionIO, Logger } from './io.js';
 import { boundIssueText } from './limits.js';
 import { showText } from './neutralise.js';
+import { NETWORK_DEFAULTS, type NetworkPolicies } from './network.js';
 import { redactDeep } from './redact.js';
 
 export type GitHub = ReturnType<typeof getOctokit>;
 
-export interface GitHubOptions {
+export interface GitHubOptions extends Partial<NetworkPolicies['github']> {
   token: string;
   /** GITHUB_API_URL: github.com, GHES, or the test server. */
   apiUrl: string;
   log: Pick<Logger, 'debug' | 'warning'>;
-  /** Milliseconds before one request is abandoned (and retried if it is safe to). */
-  timeoutMs?: number;
-  /** Retries of a failed idempotent request (5xx, timeouts). */
-  retries?: number;
-  /** Base of the retry back-off in milliseconds (tests shorten it). */
-  retryBaseMs?: number;
-  /** Longest `retry-after` worth waiting for on a rate limit, in seconds. */
-  maxRateLimitWaitSeconds?: number;
   /** Applied to every text a request sends out (see OUTGOING_TEXT). */
   redact: (text: string) => string;
 }
@@ -49,8 +42,11 @@ const OUTGOING_TEXT = [
  * not retried here: creating things goes through `findOrCreate`, which looks before it re-creates.
  */
 export function createGitHub(options: GitHubOptions): GitHub {
-  const retries = options.retries ?? 3;
-  const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+  const defaults = NETWORK_DEFAULTS.github;
+  const retries = options.retries ?? defaults.retries;
+  const retryBaseMs = options.retryBaseMs ?? defaults.retryBaseMs;
+  const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+  const maxWait = options.maxRateLimitWaitSeconds ?? defaults.maxRateLimitWaitSeconds;
   const limitHandler =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
@@ -60,7 +56,6 @@ export function createGitHub(options: GitHubOptions): GitHub {
       );
       return wait;
     };
-  const timeoutMs = options.timeoutMs ?? 30_000;
   // Each attempt gets its own deadline; the proxy-aware fetch of @actions/github does the work.
   const baseFetch = (actionsDefaults.request?.fetch as typeof fetch | undefined) ?? fetch;
   const timedFetch: typeof fetch = (url, init) =>
@@ -72,12 +67,12 @@ export function createGitHub(options: GitHubOptions): GitHub {
       throttle: {
         onRateLimit: limitHandler('primary'),
         onSecondaryRateLimit: limitHandler('secondary'),
-        retryAfterBaseValue: options.retryBaseMs ?? 1000,
+        retryAfterBaseValue: retryBaseMs,
       },
       // 409 (stale sha) and 422 (validation) are answers, not failures worth repeating.
       retry: {
         retries,
-        retryAfterBaseValue: options.retryBaseMs ?? 1000,
+        retryAfterBaseValue: retryBaseMs,
         doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
       },
       request: { fetch: timedFetch },
@@ -170,13 +165,12 @@ export function explainApiError(what: string, error: unknown, permission?: strin
 }
 
 /**
- * The GitHub client an action uses: token masked, API URL from GITHUB_API_URL (GHES and the test
- * server work), a clear error naming the input when the token is missing.
- * `TRUNK_ACTIONS_RETRY_BASE_MS` and `TRUNK_ACTIONS_HTTP_TIMEOUT_MS` shorten the back-off and the
- * per-request deadline; the test harness sets them (the defaults are 1 s and 30 s).
+ * The GitHub client an action uses (the token input is masked by parseInputs), API URL from GITHUB_API_URL (GHES and the test
+ * server work), timeouts and retries from `io.network` over the production ones, a clear error
+ * naming the input when the token is missing.
  */
 export function connectGitHub(
-  io: Pick<ActionIO, 'env' | 'setSecret' | 'redact' | 'log'>,
+  io: Pick<ActionIO, 'env' | 'redact' | 'log' | 'network'>,
   token: string | undefined,
   why: string,
 ): GitHub {
@@ -185,17 +179,11 @@ export function connectGitHub(
       `Input "token" is empty, but ${why} needs the GitHub API; pass token: \${{ github.token }} (the default) or turn that option off.`,
     );
   }
-  io.setSecret(token);
-  const positive = (name: string) => {
-    const value = Number(io.env[name]);
-    return Number.isFinite(value) && value > 0 ? value : undefined;
-  };
   return createGitHub({
+    ...io.network?.github,
     token,
     apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
     log: io.log,
     redact: io.redact,
-    retryBaseMs: positive('TRUNK_ACTIONS_RETRY_BASE_MS'),
-    timeoutMs: positive('TRUNK_ACTIONS_HTTP_TIMEOUT_MS'),
   });
 }

@@ -3,6 +3,7 @@ import { parseDuration } from './duration.js';
 import { InputError } from './errors.js';
 import type { ActionIO } from './io.js';
 import { truncate } from './neutralise.js';
+import { urlCredentials } from './redact.js';
 import { loadYaml, parseYaml } from './yaml.js';
 
 /**
@@ -159,8 +160,13 @@ function ownKeysOnly(value: unknown): unknown {
 const yamlInputs = new WeakSet<object>();
 
 export interface ParseOptions {
-  /** Inputs whose values are never echoed in an error (tokens, passwords, URLs with credentials). */
+  /**
+   * Secret inputs (tokens, passwords, connection URLs): masked as soon as they are read (and the
+   * credentials of a URL among them), never echoed in an error. The one place actions mask inputs.
+   */
   secret?: readonly string[];
+  /** URL inputs whose address is shown but whose credentials (`user:password@`) are masked. */
+  urlCredentials?: readonly string[];
 }
 
 /**
@@ -169,17 +175,21 @@ export interface ParseOptions {
  */
 export async function parseInputs<S extends Record<string, z.ZodMiniType<unknown, string>>>(
   shape: S,
-  io: Pick<ActionIO, 'input'>,
+  io: Pick<ActionIO, 'input'> & Partial<Pick<ActionIO, 'setSecret'>>,
   options: ParseOptions = {},
 ): Promise<z.infer<z.ZodMiniObject<S>>> {
   const raw: Record<string, string> = {};
   for (const name of Object.keys(shape)) raw[name] = io.input(name);
+  const hidden = [...(options.secret ?? []), ...(options.urlCredentials ?? [])];
+  for (const name of options.secret ?? [])
+    for (const value of new Set([raw[name], raw[name]?.trim()])) if (value) io.setSecret?.(value);
+  for (const name of hidden) for (const part of urlCredentials(raw[name] ?? '')) io.setSecret?.(part);
   if (Object.entries(shape).some(([name, schema]) => yamlInputs.has(schema) && raw[name]!.trim()))
     await loadYaml();
   const result = z.object(shape).safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0]);
-  const shown = options.secret?.includes(name) ? '(hidden)' : JSON.stringify(truncate(raw[name] ?? '', 200));
+  const shown = hidden.includes(name) ? '(hidden)' : JSON.stringify(truncate(raw[name] ?? '', 200));
   throw new InputError(`Input "${name}" is ${shown}, which is not allowed: ${issue.message}.`);
 }

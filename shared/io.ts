@@ -1,3 +1,4 @@
+import type { NetworkOptions } from './network.js';
 import type { Summary } from './summary.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -47,6 +48,8 @@ export interface ActionIO {
   readonly log: Logger;
   /** The process environment as the action sees it (GITHUB_*, RUNNER_*, tokens are not read from here). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Timeouts and retries of remote calls, when not the production ones (shared/network.ts). */
+  readonly network?: NetworkOptions;
 }
 
 /** Outputs are strings on the runner: objects and arrays become JSON, the rest their text. */

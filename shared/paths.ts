@@ -1,6 +1,6 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { InputError } from './errors.js';
+import { InputError, source } from './errors.js';
 
 /** Links followed before a path is refused as a loop (Linux's own limit). */
 const MAX_LINKS = 40;
@@ -64,11 +64,11 @@ export function confine(
   const real = realTarget(absolute);
   const shown = JSON.stringify(input.slice(0, 200));
   if (real === undefined)
-    throw new InputError(`Input "${inputName}" is ${shown}, which is a loop of symbolic links.`);
+    throw new InputError(`${source(inputName)} is ${shown}, which is a loop of symbolic links.`);
   if (!realRoots(workspace, extraRoots).some((root) => within(root, real))) {
     const throughLink = real !== absolute && within(resolve(workspace), absolute);
     throw new InputError(
-      `Input "${inputName}" is ${shown}, which leads outside the workspace${throughLink ? ' through a symbolic link' : ''}; use a path inside the repository.`,
+      `${source(inputName)} is ${shown}, which leads outside the workspace${throughLink ? ' through a symbolic link' : ''}; use a path inside the repository.`,
     );
   }
   return { absolute, real };
@@ -98,7 +98,7 @@ export function confineRelative(path: string, inputName: string): string {
     normal.startsWith('../')
   )
     throw new InputError(
-      `Input "${inputName}" names the path ${JSON.stringify(path.slice(0, 200))}, which leads outside the repository; use a path relative to its root.`,
+      `${source(inputName)} names the path ${JSON.stringify(path.slice(0, 200))}, which leads outside the repository; use a path relative to its root.`,
     );
   return path;
 }

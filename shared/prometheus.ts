@@ -2,6 +2,7 @@ import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } 
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { UserError, describeError } from './errors.js';
 import type { Logger } from './io.js';
+import { NETWORK_DEFAULTS } from './network.js';
 
 /** One series of an instant vector: its labels and value (NaN and ±Inf kept, never coerced). */
 export interface Sample {
@@ -157,8 +158,8 @@ export class Prometheus {
 
   /** One instant query at `time` (unix seconds). Throws PrometheusError with advice. */
   async query(expr: string, time: number): Promise<QueryResult> {
-    const retries = this.options.retries ?? 2;
-    const baseMs = this.options.retryBaseMs ?? 500;
+    const retries = this.options.retries ?? NETWORK_DEFAULTS.prometheus.retries;
+    const baseMs = this.options.retryBaseMs ?? NETWORK_DEFAULTS.prometheus.retryBaseMs;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt(expr, time);
@@ -256,7 +257,7 @@ export class Prometheus {
     const url = new URL(`${this.origin}${this.prefix}/api/v1/query`);
     url.searchParams.set('query', expr);
     url.searchParams.set('time', String(time));
-    const timeoutMs = this.options.timeoutMs ?? 15_000;
+    const timeoutMs = this.options.timeoutMs ?? NETWORK_DEFAULTS.prometheus.timeoutMs;
     const { status, headers, body } = await this.get(url, timeoutMs);
     const type = headers['content-type'] ?? '';
     if (status === 429 || status >= 500) {

@@ -83,6 +83,21 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const MIN_MASKED_LENGTH = 3;
 
 /** Removes secrets recognisable by their format (no masked values): for pure functions' output. */
+/**
+ * The secret parts of a URL's credentials (`scheme://user:password@host`): user and password, as
+ * written and percent-decoded, for masking. The address itself is no secret and helps read the log.
+ * A password may hold `@`: the credentials end at the last `@` before the path.
+ */
+export function urlCredentials(url: string): string[] {
+  const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(url.trim())?.[1];
+  if (!userinfo) return [];
+  const colon = userinfo.indexOf(':');
+  const parts = colon < 0 ? [userinfo] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
+  // a `%` not starting an escape is itself: decode it as %25 so decoding cannot throw
+  const decode = (part: string) => decodeURIComponent(part.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+  return [...new Set(parts.filter(Boolean).flatMap((part) => [part, decode(part)]))];
+}
+
 export function redactSecrets(text: string): string {
   let out = text;
   for (const [pattern, replacement] of PATTERNS)

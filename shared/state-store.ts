@@ -1,20 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  constants,
+  fstatSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  readSync,
   renameSync,
-  statSync,
   unlinkSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError, UserError, describeError } from './errors.js';
+import { readTextInside, writeInside } from './files.js';
 import type { GitHub } from './github.js';
+import { confine } from './paths.js';
 
 import type { Logger } from './io.js';
 
@@ -65,38 +68,58 @@ export interface StateStore {
 }
 
 export interface FileStoreOptions {
+  /** The folder the state file must lead into (the workspace); the file's own folder when absent. */
+  workspace?: string;
+  /** Other roots it may lead into (RUNNER_TEMP). */
+  extraRoots?: readonly string[];
+  /** Input the path came from, named in errors. */
+  input?: string;
+  /** The largest state file read; a larger one is refused with this cap in the message. */
+  maxBytes?: number;
   /** A lock older than this, or held by a process of this host that is gone, is broken. */
   staleLockMs?: number;
   /** How long to wait for another run's lock before giving up. */
   lockWaitMs?: number;
 }
 
+/** Far above a year of history for thousands of tests, far below what would exhaust memory. */
+export const MAX_STATE_FILE_BYTES = 64 * 1024 * 1024;
+
 /**
  * A local JSON (or any text) file, replaced atomically. Read, change and rename alone would lose
  * the records of all but the last of several runs at once, so each update holds `<path>.lock`,
  * created with O_EXCL (one holder at a time, on every file system that honours it, NFSv3+ included).
+ * The file is read and written as every file a user names (files.ts): inside the workspace after
+ * resolving links, a regular file, at most `maxBytes`; the new text is written to a temp file beside
+ * it and renamed over it (a rename replaces a link, never writes through it).
  */
 export function fileStore(path: string, options: FileStoreOptions = {}): StateStore {
+  const place = {
+    input: options.input ?? 'state',
+    extraRoots: options.extraRoots,
+    maxBytes: options.maxBytes ?? MAX_STATE_FILE_BYTES,
+  };
+  const workspace = options.workspace ?? dirname(resolve(path));
+  const { real } = confine(workspace, path, place.input, place.extraRoots);
   const read = async () => {
     try {
-      return readFileSync(path, 'utf8');
+      return readTextInside(workspace, real, place);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new UserError(`Cannot read the state file ${path}: ${describeError(error)}`);
+      if (!lexists(real)) return undefined;
+      throw error;
     }
   };
   return {
     description: `file ${path}`,
     read,
     async update(transform) {
-      mkdirSync(dirname(path), { recursive: true });
-      const release = await acquireLock(`${path}.lock`, options);
+      mkdirSync(dirname(real), { recursive: true });
+      const release = await acquireLock(`${real}.lock`, options);
       try {
         const next = transform(await read());
         if (next === undefined) return { written: false, attempts: 1 };
-        const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-        writeFileSync(temp, next);
-        renameSync(temp, path);
+        const temp = writeInside(workspace, `${real}.${randomBytes(4).toString('hex')}.tmp`, next, place);
+        renameSync(temp, real);
         return { written: true, attempts: 1 };
       } finally {
         release();
@@ -105,14 +128,39 @@ export function fileStore(path: string, options: FileStoreOptions = {}): StateSt
   };
 }
 
+/** Whether anything is at `path`, a dangling link included. */
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A lock file's text: never through a link, from a regular file, at most 1 KiB (it holds `pid host token`). */
+function readLock(lock: string): string {
+  const fd = openSync(lock, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile())
+      throw new UserError(`The state lock ${lock} is not a regular file; delete it.`);
+    const buffer = Buffer.alloc(1024);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Who holds a lock: `pid host token`, as the holder wrote it. */
 function lockHolder(lock: string): { text: string; pid: number; host: string; ageMs: number } | undefined {
   try {
-    const text = readFileSync(lock, 'utf8');
+    const text = readLock(lock);
     const [pid, host] = text.split(' ');
-    return { text, pid: Number(pid), host: host ?? '', ageMs: Date.now() - statSync(lock).mtimeMs };
+    return { text, pid: Number(pid), host: host ?? '', ageMs: Date.now() - lstatSync(lock).mtimeMs };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') throw new UserError(`The state lock ${lock} is a symbolic link; delete it.`);
     throw error;
   }
 }
@@ -162,7 +210,7 @@ async function acquireLock(lock: string, options: FileStoreOptions): Promise<() 
       } catch {
         continue; // someone else moved or released it
       }
-      if (readFileSync(aside, 'utf8') !== holder.text) {
+      if (readLock(aside) !== holder.text) {
         try {
           linkSync(aside, lock);
         } catch {

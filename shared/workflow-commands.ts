@@ -1,3 +1,4 @@
+import { plural } from './english.js';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import { LIMITS, boundOutput, cutText } from './limits.js';
@@ -82,7 +83,7 @@ export function reportDroppedAnnotations(): void {
     issueCommand(
       level,
       {},
-      `${count} more ${level} annotation(s) are in the log, not on the files: GitHub shows ${LIMITS.annotationsPerStep} of each level a step.`,
+      `${plural(count, `more ${level} annotation`)} ${count === 1 ? 'is' : 'are'} in the log, not on the files: GitHub shows ${LIMITS.annotationsPerStep} of each level a step.`,
     );
   }
   dropped.clear();

@@ -45,9 +45,10 @@ describe('reading a revision', () => {
       ['p/a/package.json', '{"name":"ä-ü ☃"}'],
       ['no such/other file', undefined],
     ]);
-    expect([...(await git.readBlobs(['not-an-id', '0'.repeat(40)])).values()]).toEqual([
-      undefined,
-      undefined,
+    const blobs = await git.readBlobs([
+      ['a', 'not-an-id'],
+      ['b', '0'.repeat(40)],
     ]);
+    expect([blobs.get('a'), blobs.get('b')]).toEqual([undefined, undefined]);
   });
 });

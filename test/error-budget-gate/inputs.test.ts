@@ -2,7 +2,6 @@ import {
   burnRules,
   dataSource,
   parseAt,
-  secretValues,
   slosFromInputs,
 } from '../../actions/error-budget-gate/src/inputs.js';
 
@@ -23,30 +22,6 @@ describe('input "at"', () => {
       expect(() => parseAt(text, now)).toThrow(/^Input "at" is .* use RFC 3339/);
     },
   );
-});
-
-describe('secrets to mask', () => {
-  const none = { 'prometheus-url': '', 'prometheus-token': '', 'prometheus-headers': '', token: '' };
-  test.each([
-    ['nothing secret', none, []],
-    ['a plain URL stays readable', { ...none, 'prometheus-url': 'https://prom.example.com' }, []],
-    [
-      'URL credentials, percent-decoded',
-      { ...none, 'prometheus-url': 'https://ada:p%40ss@prom.example.com/api' },
-      ['ada', 'p@ss'],
-    ],
-    ['a user without a password', { ...none, 'prometheus-url': 'http://ada@prom:9090' }, ['ada']],
-    [
-      'token, headers and GitHub token, in input order, before URL credentials',
-      {
-        'prometheus-url': 'http://u:pw@prom',
-        'prometheus-token': 'bearer-1',
-        'prometheus-headers': 'X-Scope-OrgID: t1',
-        token: 'ghp_x',
-      },
-      ['bearer-1', 'X-Scope-OrgID: t1', 'ghp_x', 'u', 'pw'],
-    ],
-  ])('%s', (_what, values, secrets) => expect(secretValues(values)).toEqual(secrets));
 });
 
 describe('SLOs from inputs', () => {

@@ -124,9 +124,9 @@ describe('annotations', () => {
     expect(warnings.length).toBeLessThanOrEqual(LIMITS.annotationsPerStep);
     expect(errors.at(-1)!.message).toBe('migration-lint: 40 errors');
     expect(errors.map((a) => a.message)).toContain(
-      '32 more error annotation(s) are in the log, not on the files: GitHub shows 10 of each level a step.',
+      '32 more error annotations are in the log, not on the files: GitHub shows 10 of each level a step.',
     );
-    expect(warnings.at(-1)!.message).toMatch(/^31 more warning annotation\(s\) are in the log/);
+    expect(warnings.at(-1)!.message).toMatch(/^31 more warning annotations are in the log/);
     // nothing lost: every finding is in the log
     for (let i = 0; i < 40; i++) expect(stdout).toContain(`finding ${i}`);
     expect(annotations.length).toBeLessThanOrEqual(LIMITS.annotationsPerJob);
@@ -142,7 +142,8 @@ describe('issue bodies and comments', () => {
 
   it('are cut to 65,536 characters by the one GitHub client, with the marker kept and a line saying so', async () => {
     const io = {
-      env: { GITHUB_API_URL: server.url, TRUNK_ACTIONS_RETRY_BASE_MS: '5' },
+      env: { GITHUB_API_URL: server.url },
+      network: { github: { retryBaseMs: 5 } },
       setSecret: () => {},
       redact: (text: string) => text,
       log: {

@@ -62,7 +62,8 @@ describe('issue titles and bodies', () => {
 
   it('show hidden characters escaped whatever the action wrote', async () => {
     const io = {
-      env: { GITHUB_API_URL: server.url, TRUNK_ACTIONS_RETRY_BASE_MS: '5' },
+      env: { GITHUB_API_URL: server.url },
+      network: { github: { retryBaseMs: 5 } },
       setSecret: () => {},
       redact: (text: string) => text,
       log: {

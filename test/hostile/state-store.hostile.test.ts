@@ -14,7 +14,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'state-lock-'));
   // The child processes run the module itself, compiled by the same transformer jest uses.
-  for (const name of ['state-store', 'errors']) {
+  for (const name of ['state-store', 'errors', 'files', 'paths', 'glob']) {
     const { code } = transformFileSync(join(root, 'shared', `${name}.ts`), {
       jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
       module: { type: 'es6' },

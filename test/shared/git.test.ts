@@ -69,7 +69,10 @@ describe('Git against real repositories', () => {
       origin.write({ 'big.txt': big });
       const sha = origin.commit('big');
       expect((await new Git(origin.dir).readFiles(sha, ['big.txt'])).get('big.txt')).toBe(big);
-      await expect(new Git(scratch).readBlobs(['a'.repeat(40)])).rejects.toThrow(/cat-file --batch exited/);
+      await expect(new Git(scratch).readFiles('HEAD', ['a.txt'])).rejects.toThrow(/not a git repository/);
+      await expect(new Git(scratch).readBlobs([['a.txt', 'a'.repeat(40)]])).rejects.toThrow(
+        /cat-file --batch-check failed/,
+      );
       expect(readdirSync(scratch)).toEqual([]);
     } finally {
       process.env.TMPDIR = saved;

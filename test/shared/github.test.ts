@@ -1,9 +1,11 @@
 import { connectGitHub, findOrCreate } from '../../shared/github.js';
+import { lazyGitHub } from '../../shared/github-lazy.js';
 import { Redactor } from '../../shared/redact.js';
 import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
 
 const quietIO = (server: GitHubServer, warnings: string[] = []) => ({
-  env: { GITHUB_API_URL: server.url, TRUNK_ACTIONS_RETRY_BASE_MS: '5' },
+  env: { GITHUB_API_URL: server.url },
+  network: { github: { retryBaseMs: 5 } },
   setSecret: () => {},
   redact: (text: string) => text,
   log: {
@@ -28,6 +30,7 @@ describe('GitHub client against the test server', () => {
       setSecret: (v: string) => redactor.add(v),
       redact: (t: string) => redactor.redact(t),
     };
+    io.setSecret('tok-own-secret-42'); // as parseInputs masks the token input
     const gh = connectGitHub(io, 'tok-own-secret-42', 'test');
     const aws = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
     await gh.rest.issues.create({
@@ -41,6 +44,15 @@ describe('GitHub client against the test server', () => {
     expect(issue.title).toBe('leak ***');
     expect(issue.body).toBe('token *** and postgres://u:***@db/x');
     expect(issue.labels).toEqual([expect.objectContaining({ name: 'flaky' })]);
+  });
+
+  it('connects lazily once per run, and an empty token fails naming what needed GitHub', async () => {
+    const connect = lazyGitHub(quietIO(server), 'token');
+    const first = await connect('issues');
+    expect(await connect('state')).toBe(first);
+    await expect(lazyGitHub(quietIO(server), '')('state: branch:x')).rejects.toThrow(
+      /Input "token" is empty, but state: branch:x needs the GitHub API/,
+    );
   });
 
   it('retries a GET after 502 and 503', async () => {

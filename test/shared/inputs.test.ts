@@ -87,6 +87,32 @@ describe('parseInputs', () => {
     );
   });
 
+  it('masks secret inputs as it reads them, and the credentials of URLs, even when parsing fails', async () => {
+    const masked: string[] = [];
+    const shape = {
+      token: input.required(),
+      db: input.required(),
+      url: input.required(),
+      n: input.integer(1, 2),
+    };
+    const values = {
+      token: ' tok-1 ',
+      db: 'postgres://app:p%40ss%word@db/x',
+      url: 'https://robot:s3cret@prom.example.com/api',
+      n: 'x',
+    };
+    const read = parseInputs(
+      shape,
+      { ...io(values), setSecret: (value: string) => masked.push(value) },
+      { secret: ['token', 'db'], urlCredentials: ['url'] },
+    );
+    await expect(read).rejects.toThrow(/Input "n"/);
+    expect(masked.sort()).toEqual(
+      [' tok-1 ', 'tok-1', values.db, 'app', 'p%40ss%word', 'p@ss%word', 'robot', 's3cret'].sort(),
+    );
+    expect(masked).not.toContain(values.url); // the address helps read the log
+  });
+
   it('cuts a 10 KB value in the message', async () => {
     const error = await parseInputs(shape, io({ ...good, mode: 'x'.repeat(10_000) })).catch((e: Error) => e);
     expect((error as Error).message.length).toBeLessThan(400);

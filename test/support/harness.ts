@@ -151,7 +151,6 @@ export async function runBundle(action: string, options: RunOptions = {}): Promi
     GITHUB_WORKFLOW: 'ci',
     GITHUB_JOB: 'test',
     RUNNER_TEMP: temp,
-    TRUNK_ACTIONS_RETRY_BASE_MS: '10',
     ...checkedOut,
     ...(options.github
       ? { GITHUB_TOKEN: options.github.token ?? 'ghs_testtoken000000000000000000000000' }

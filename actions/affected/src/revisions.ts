@@ -58,10 +58,8 @@ export async function readHead(
   const tree = await git.listTree(sha);
   const files = [...tree.keys()];
   const paths = manifestPaths(files);
-  const blobs = paths.length
-    ? await git.readBlobs(paths.map((p) => tree.get(p)!))
-    : new Map<string, string | undefined>();
-  return { sha, files, contents: new Map(paths.map((p) => [p, blobs.get(tree.get(p)!)])) };
+  const blobs = await git.readBlobs(paths.map((p) => [p, tree.get(p)!]));
+  return { sha, files, contents: new Map(paths.map((p) => [p, blobs.get(p)])) };
 }
 
 /** Changed files that a Go module embeds (`//go:embed`): inputs of that module although not Go sources. */

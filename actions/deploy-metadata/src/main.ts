@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
 import { InputError, UserError } from '../../../shared/errors.js';
+import type { GitHub } from '../../../shared/github.js';
+import { lazyGitHub } from '../../../shared/github-lazy.js';
 import { writeInside } from '../../../shared/files.js';
 import { Git } from '../../../shared/git.js';
 import { parseInputs } from '../../../shared/inputs.js';
@@ -18,13 +20,12 @@ import { renderSinks } from './sinks.js';
 export { inputs };
 
 /** Loads the API module and client only when something needs GitHub: most runs never pay for it. */
-async function connect(io: ActionIO, token: string | undefined, ctx: EventContext): Promise<DeployApi> {
-  const why = 'create-deployment, deployment-id or create-tag';
-  const [{ connectGitHub }, { DeployApi: Api }] = await Promise.all([
-    import('../../../shared/github.js'),
-    import('./deploy-api.js'),
-  ]);
-  const gh = connectGitHub(io, token, why);
+async function connect(
+  github: (why: string) => Promise<GitHub>,
+  why: string,
+  ctx: EventContext,
+): Promise<DeployApi> {
+  const [gh, { DeployApi: Api }] = await Promise.all([github(why), import('./deploy-api.js')]);
   if (!ctx.owner || !ctx.repo)
     throw new UserError(
       `GITHUB_REPOSITORY is not set, but ${why} needs to know the repository; set it as owner/name.`,
@@ -46,7 +47,6 @@ function envFilePlace(io: ActionIO, workspace: string, raw: string | undefined) 
 
 export async function run(io: ActionIO): Promise<void> {
   const options = await parseInputs(inputs, io, { secret: ['token'] });
-  if (options.token) io.setSecret(options.token);
   const payload = readEventPayload(io.env);
   const ctx = eventContext(io.env, payload);
   const workspace = ctx.workspace || process.cwd();
@@ -54,7 +54,12 @@ export async function run(io: ActionIO): Promise<void> {
   const envFile = envFilePlace(io, workspace, options['env-file']);
 
   let client: Promise<DeployApi> | undefined;
-  const github = () => (client ??= connect(io, options.token, ctx));
+  const github = () =>
+    (client ??= connect(
+      lazyGitHub(io, options.token),
+      'create-deployment, deployment-id or create-tag',
+      ctx,
+    ));
   // A missing token or repository fails here, before anything is computed or written.
   if (settings.writesToGitHub) await github();
   const lookUpOnGitHub = options['previous-lookup'] === 'auto' && options.token && ctx.owner;

@@ -54,22 +54,9 @@ export const inputs = {
   'override-label': input.optional(),
   token: input.text(),
 };
-export const SECRET = ['prometheus-url', 'prometheus-token', 'prometheus-headers', 'token'] as const;
+/** Masked whole; prometheus-url is masked only for its credentials (the address helps read the log). */
+export const SECRET = ['prometheus-token', 'prometheus-headers', 'token'] as const;
 export type Inputs = Awaited<ReturnType<typeof parseInputs<typeof inputs>>>;
-
-/**
- * The values to mask: every secret input except the URL, which is masked only for its credentials
- * (`user:password@`), since the address itself helps read the log.
- */
-export function secretValues(values: Pick<Inputs, (typeof SECRET)[number]>): string[] {
-  const secrets = SECRET.filter((name) => name !== 'prometheus-url')
-    .map((name) => values[name])
-    .filter((value): value is string => Boolean(value));
-  const credentials = /^[a-z]+:\/\/([^/@]*)@/i.exec(values['prometheus-url'] ?? '')?.[1];
-  if (credentials)
-    for (const part of credentials.split(':')) if (part) secrets.push(decodeURIComponent(part));
-  return secrets;
-}
 
 /** RFC 3339 (`2026-11-01T00:00:00Z`) or Unix seconds, to whole Unix seconds. */
 export function parseAt(text: string | undefined, now: number): number {

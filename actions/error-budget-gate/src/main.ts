@@ -8,16 +8,7 @@ import { Prometheus, parseHeaders } from '../../../shared/prometheus.js';
 import { type Backend, exportBackend, prometheusBackend } from './backends.js';
 import { decideGate } from './decision.js';
 import { evaluate } from './evaluate.js';
-import {
-  SECRET,
-  type Inputs,
-  burnRules,
-  dataSource,
-  inputs,
-  parseAt,
-  secretValues,
-  slosFromInputs,
-} from './inputs.js';
+import { SECRET, type Inputs, burnRules, dataSource, inputs, parseAt, slosFromInputs } from './inputs.js';
 import { gateOutputs, gateWarnings } from './outputs.js';
 import { commentOnCommit, overrideReason, overrideRecord } from './override.js';
 import { type Audit, iso, renderSummary } from './report.js';
@@ -33,20 +24,19 @@ function openBackend(values: Inputs, io: ActionIO, workspace: string): { backend
     return { backend: exportBackend(text, source.path), name: `the export ${source.path}` };
   }
   const url = source.url;
-  const retryBase = Number(io.env.TRUNK_ACTIONS_RETRY_BASE_MS);
   const client = new Prometheus({
+    ...io.network?.prometheus,
     url,
     headers: parseHeaders(values['prometheus-headers'], values['prometheus-token']),
     timeoutMs: values['query-timeout'] * 1000,
-    retryBaseMs: Number.isFinite(retryBase) && retryBase > 0 ? retryBase : undefined,
     log: io.log,
   });
   return { backend: prometheusBackend(client), name: `Prometheus at ${client.address}` };
 }
 
 export async function run(io: ActionIO): Promise<void> {
-  const values = await parseInputs(inputs, io, { secret: SECRET });
-  for (const secret of secretValues(values)) io.setSecret(secret);
+  // The URL is masked only for its credentials: the address itself helps read the log.
+  const values = await parseInputs(inputs, io, { secret: SECRET, urlCredentials: ['prometheus-url'] });
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const workspace = ctx.workspace || process.cwd();
   const at = parseAt(values.at, Date.now());

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { eventContext, readEventPayload } from '../../../shared/context.js';
 import { StepFailed, UserError } from '../../../shared/errors.js';
+import { lazyGitHub } from '../../../shared/github-lazy.js';
 import { findFiles, readChunksInside, readTextInside } from '../../../shared/files.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
-import type { GitHub } from '../../../shared/github.js';
 import type { ActionIO } from '../../../shared/io.js';
 import { resolveInside } from '../../../shared/paths.js';
 import { branchStore, fileStore, parseStateLocation } from '../../../shared/state-store.js';
@@ -38,7 +38,6 @@ export const inputs = {
 
 export async function run(io: ActionIO): Promise<void> {
   const opts = await parseInputs(inputs, io, { secret: ['token'] });
-  if (opts.token) io.setSecret(opts.token);
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const workspace = ctx.workspace || process.cwd();
   const settings = settingsOf(opts, ctx);
@@ -70,13 +69,11 @@ export async function run(io: ActionIO): Promise<void> {
       ? state.readManual(readTextInside(workspace, manualFile, manualPlace), manualFile)
       : emptyManual();
   // One GitHub client, loaded only when the state branch or issues need it.
-  let client: Promise<GitHub> | undefined;
-  const connect = (why: string) =>
-    (client ??= import('../../../shared/github.js').then((m) => m.connectGitHub(io, opts.token, why)));
+  const connect = lazyGitHub(io, opts.token);
   const location = parseStateLocation(opts.state, 'state');
   const store =
     location.kind === 'file'
-      ? fileStore(resolveInside(workspace, location.path, 'state', [io.env.RUNNER_TEMP ?? '']))
+      ? fileStore(location.path, { workspace, extraRoots: [io.env.RUNNER_TEMP ?? ''] })
       : await branchStore({
           ...state.branchTarget(location.branch, ctx),
           github: await connect(`state: branch:${location.branch}`),

@@ -13,9 +13,6 @@ import { type Verdict, decideVerdict } from './verdict.js';
 
 /** What the step reports once the history is recorded: verdict, outputs, annotations, messages. */
 
-/** Annotations beyond this many are left to the summary and the log. */
-export const MAX_ANNOTATIONS = 50;
-
 /** What this step read: the reports' results and the manual quarantine file. */
 export interface RunFacts {
   results: RunResults;
@@ -96,7 +93,8 @@ export function summaryInput(c: Conclusion, settings: Settings, issues: Map<stri
 }
 
 /**
- * One annotation per failure, blocking first, at most MAX_ANNOTATIONS. Files are relative to the
+ * One annotation per failure, blocking first (the shared writer shows GitHub's per-step share as
+ * annotations and logs the rest). Files are relative to the
  * repository as ids are (a container's or another runner's checkout included); a path still
  * absolute is outside the repository and gets no file annotation.
  */
@@ -113,7 +111,7 @@ export function failureAnnotations(c: Conclusion, workspace: string): Annotation
       title: 'Quarantined test failed (not blocking)',
     })),
   ];
-  return items.slice(0, MAX_ANNOTATIONS).map((item) => {
+  return items.map((item) => {
     const test = resultOf(c.results, item.id)!;
     const failure = test.failure?.message || test.failure?.type || 'failed';
     return {

@@ -30,8 +30,6 @@ export const inputs = {
   head: input.optional(),
 };
 
-/** Annotations beyond this many are left to the summary, outputs and SARIF (GitHub shows few anyway). */
-const MAX_ANNOTATIONS = 100;
 const VERSION = '1.0.0';
 
 export async function run(io: ActionIO): Promise<void> {
@@ -40,14 +38,6 @@ export async function run(io: ActionIO): Promise<void> {
   const parserReady = loadParser();
   parserReady.catch(() => {}); // awaited below; this only keeps an early user error from looking unhandled
   const databaseUrl = options['database-url'];
-  if (databaseUrl) {
-    io.setSecret(databaseUrl);
-    const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(databaseUrl)?.[1];
-    if (password) {
-      io.setSecret(password);
-      io.setSecret(decodeURIComponent(password.replace(/%(?![0-9a-f]{2})/gi, '%25')));
-    }
-  }
   const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
   const sarifPlace = { input: 'sarif-file', extraRoots: io.env.RUNNER_TEMP ? [io.env.RUNNER_TEMP] : [] };
   // checked before any work, so a bad path fails fast
@@ -97,7 +87,7 @@ export async function run(io: ActionIO): Promise<void> {
     (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule),
   );
 
-  findings.slice(0, MAX_ANNOTATIONS).forEach((f) =>
+  findings.forEach((f) =>
     io.annotate({
       level: f.severity,
       title: `migration-lint ${f.rule}${f.lock ? ` (${f.lock})` : ''}`,
