@@ -89,14 +89,12 @@ const colour = (stream: NodeJS.WriteStream) =>
 
 /** The warning a terminal run gives when work not yet committed is outside what the action compares. */
 function uncommittedNote(action: string, checkout: Checkout | undefined, all: boolean): string | undefined {
-  if (!checkout?.uncommitted.length || all) return;
+  const what = needs[action]?.uncommitted;
+  if (!what || !checkout?.uncommitted.length || all) return;
   const shown = checkout.uncommitted.slice(0, 3).join(', ');
   const more = checkout.uncommitted.length > 3 ? ` and ${checkout.uncommitted.length - 3} more` : '';
   const count = checkout.uncommitted.length;
-  const skipped = `${plural(count, 'file')} not committed yet (${shown}${more}) ${count === 1 ? 'is' : 'are'}`;
-  return action === 'migration-lint'
-    ? `${skipped} skipped: migration-lint compares commits. Commit them to lint them as a change, or run with --all to lint every migration file as it is on disk.`
-    : `${skipped} not counted: affected compares commits. Commit them to include them.`;
+  return `${plural(count, 'file')} not committed yet (${shown}${more}) ${count === 1 ? 'is' : 'are'} ${what}`;
 }
 
 async function main(argv: string[]): Promise<number> {
