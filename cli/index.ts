@@ -139,7 +139,8 @@ async function main(argv: string[]): Promise<number> {
   const redactor = new Redactor();
   const mask = (text: string) => redactor.redact(text);
   const err = (text: string) => writeLine(mask(text), 'stderr');
-  const advise = (text: string) => (onRunner ? text : terminalAdvice(text));
+  const inputNames = Object.keys(meta.inputs);
+  const advise = (text: string) => (onRunner ? text : terminalAdvice(text, inputNames));
 
   const io: ActionIO = {
     action,
@@ -156,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
     annotate: (a) => {
       annotations.push(a);
       const where = a.file ? `${a.file}${a.line ? `:${a.line}${a.column ? `:${a.column}` : ''}` : ''}: ` : '';
-      if (!parsed.json) err(`${where}${a.level}: ${a.title ? `${a.title}: ` : ''}${a.message}`);
+      if (!parsed.json) err(`${where}${a.level}: ${a.title ? `${a.title}: ` : ''}${advise(a.message)}`);
     },
     writeSummary: async (summary) => {
       summaries.push(summary);
