@@ -73,7 +73,8 @@ it('has a row exiting 0 and one exiting 2 for every action', () => {
     ([0, 2] as const)
       .filter((code) => !rows.some(([action, exit]) => action === name && exit === code))
       .map(
-        (code) => `add a row [${JSON.stringify(name)}, ${code}, inputs, what it says] to rows in test/foundation/exit-codes.e2e.test.ts`,
+        (code) =>
+          `add a row [${JSON.stringify(name)}, ${code}, inputs, what it says] to rows in test/foundation/exit-codes.e2e.test.ts`,
       ),
   );
   expect(missing).toEqual([]);
