@@ -9,16 +9,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ACTIONS } from '../scripts/actions.mjs';
 import { fmtMs, root } from './lib.mjs';
 
-export const BUNDLES = [
-  'affected',
-  'deploy-metadata',
-  'flaky-quarantine',
-  'migration-lint',
-  'error-budget-gate',
-  'cli',
-];
+export const BUNDLES = [...ACTIONS, 'cli'];
 const RUNS = 15;
 const NOTES = '<!-- startup-notes -->';
 

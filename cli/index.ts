@@ -89,14 +89,12 @@ const colour = (stream: NodeJS.WriteStream) =>
 
 /** The warning a terminal run gives when work not yet committed is outside what the action compares. */
 function uncommittedNote(action: string, checkout: Checkout | undefined, all: boolean): string | undefined {
-  if (!checkout?.uncommitted.length || all) return;
+  const what = needs[action]?.uncommitted;
+  if (!what || !checkout?.uncommitted.length || all) return;
   const shown = checkout.uncommitted.slice(0, 3).join(', ');
   const more = checkout.uncommitted.length > 3 ? ` and ${checkout.uncommitted.length - 3} more` : '';
   const count = checkout.uncommitted.length;
-  const skipped = `${plural(count, 'file')} not committed yet (${shown}${more}) ${count === 1 ? 'is' : 'are'}`;
-  return action === 'migration-lint'
-    ? `${skipped} skipped: migration-lint compares commits. Commit them to lint them as a change, or run with --all to lint every migration file as it is on disk.`
-    : `${skipped} not counted: affected compares commits. Commit them to include them.`;
+  return `${plural(count, 'file')} not committed yet (${shown}${more}) ${count === 1 ? 'is' : 'are'} ${what}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -141,7 +139,8 @@ async function main(argv: string[]): Promise<number> {
   const redactor = new Redactor();
   const mask = (text: string) => redactor.redact(text);
   const err = (text: string) => writeLine(mask(text), 'stderr');
-  const advise = (text: string) => (onRunner ? text : terminalAdvice(text));
+  const inputNames = Object.keys(meta.inputs);
+  const advise = (text: string) => (onRunner ? text : terminalAdvice(text, inputNames));
 
   const io: ActionIO = {
     action,
@@ -158,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
     annotate: (a) => {
       annotations.push(a);
       const where = a.file ? `${a.file}${a.line ? `:${a.line}${a.column ? `:${a.column}` : ''}` : ''}: ` : '';
-      if (!parsed.json) err(`${where}${a.level}: ${a.title ? `${a.title}: ` : ''}${a.message}`);
+      if (!parsed.json) err(`${where}${a.level}: ${a.title ? `${a.title}: ` : ''}${advise(a.message)}`);
     },
     writeSummary: async (summary) => {
       summaries.push(summary);

@@ -17,17 +17,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { ACTIONS } from './actions.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const run = promisify(execFile);
 
-/** Entry file of each bundle. */
+/** Entry file of each bundle: one per folder under actions/ (scripts/actions.mjs), and the command line. */
 export const bundles = {
-  affected: 'actions/affected/src/index.ts',
-  'deploy-metadata': 'actions/deploy-metadata/src/index.ts',
-  'flaky-quarantine': 'actions/flaky-quarantine/src/index.ts',
-  'migration-lint': 'actions/migration-lint/src/index.ts',
-  'error-budget-gate': 'actions/error-budget-gate/src/index.ts',
+  ...Object.fromEntries(ACTIONS.map((name) => [name, `actions/${name}/src/index.ts`])),
   cli: 'cli/index.ts',
 };
 
@@ -62,8 +59,9 @@ async function buildOne(name, outRoot) {
     copyFileSync(join(root, 'scripts', 'action-entry.mjs'), join(fresh, 'index.js'));
   }
   writeFileSync(join(fresh, 'licenses.txt'), licenses(fresh));
-  // The action.yml files this bundle serves, parsed once here instead of at every start-up.
-  const served = name === 'cli' ? Object.keys(bundles).filter((b) => b !== 'cli') : [name];
+  // The action.yml files this bundle serves, parsed once here instead of at every start-up. The command
+  // line's names every action: its list of actions (shared/metadata.ts `actionNames`).
+  const served = name === 'cli' ? ACTIONS : [name];
   const metadata = Object.fromEntries(
     served.map((action) => [
       action,

@@ -4,15 +4,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseDocument } from 'yaml';
+import { ACTIONS } from './actions.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ACTIONS = [
-  'affected',
-  'deploy-metadata',
-  'flaky-quarantine',
-  'migration-lint',
-  'error-budget-gate',
-];
 
 const cell = (text) =>
   String(text ?? '')

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACTIONS } from './catalog.mjs';
+import { ACTIONS } from './actions.mjs';
 import { prepareDemo } from './demo-repo.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

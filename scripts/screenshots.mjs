@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ACTIONS } from './catalog.mjs';
+import { ACTIONS } from './actions.mjs';
 import { prepareDemo } from './demo-repo.mjs';
 import { summaryPage } from './summary-html.mjs';
 

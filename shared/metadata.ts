@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadYaml, parseYaml } from './yaml.js';
@@ -32,17 +32,26 @@ export function repositoryRoot(): string {
   throw new Error(`cannot find the actions/ folder above ${fileURLToPath(import.meta.url)}`);
 }
 
-export function actionNames(root = repositoryRoot()): string[] {
-  return ['affected', 'deploy-metadata', 'flaky-quarantine', 'migration-lint', 'error-budget-gate'].filter(
-    (name) => existsSync(join(root, 'actions', name, 'action.yml')),
-  );
-}
-
 /**
  * A bundle carries its action.yml files already parsed (`npm run bundle` writes this file beside
  * index.js): parsing YAML at every start-up cost more than the rest of a small action's set-up.
  */
 const BUNDLED_METADATA = 'action-metadata.json';
+
+/**
+ * The actions: each folder under `actions/` with an action.yml, sorted (scripts/actions.mjs reads the
+ * same for the build). A bundle answers with the actions it was built to serve, from its parsed
+ * metadata: the command line's names them all, whatever of `actions/` an install ships.
+ */
+export function actionNames(): string[] {
+  const bundled = join(dirname(fileURLToPath(import.meta.url)), BUNDLED_METADATA);
+  if (existsSync(bundled)) return Object.keys(JSON.parse(readFileSync(bundled, 'utf8')) as object);
+  const actions = join(repositoryRoot(), 'actions');
+  return readdirSync(actions, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(actions, entry.name, 'action.yml')))
+    .map((entry) => entry.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
 
 /** Reads `actions/<name>/action.yml`, the single source of input names, defaults and outputs. */
 export async function loadActionMeta(name: string, root?: string): Promise<ActionMeta> {

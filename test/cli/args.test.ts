@@ -90,6 +90,23 @@ describe('text for a terminal', () => {
     );
   });
 
+  it('names the flag a person types where a message names an input of the action', () => {
+    const inputs = ['burn-rate-rules', 'slo', 'env-file'];
+    expect(
+      terminalAdvice(
+        'too few samples in the 5m window (1 sample; the export is sampled every 5m: widen the window to at least 10m with input "burn-rate-rules", or sample more often)',
+        inputs,
+      ),
+    ).toBe(
+      'too few samples in the 5m window (1 sample; the export is sampled every 5m: widen the window to at least 10m with --burn-rate-rules, or sample more often)',
+    );
+    expect(terminalAdvice('No SLO is defined: set input "slo" or input "total-query".', inputs)).toBe(
+      'No SLO is defined: set --slo or input "total-query".',
+    );
+    expect(terminalAdvice('Cannot read input "env-file".', inputs)).toBe('Cannot read --dotenv-file.');
+    expect(terminalAdvice('Set input "slo".')).toBe('Set input "slo".');
+  });
+
   it('reads the paths of git status -z, renames included', () => {
     expect(uncommittedPaths('?? db/new.sql\0R  b.sql\0a.sql\0 M src/x.ts\0')).toEqual([
       'db/new.sql',

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { actionNames } from '../../shared/metadata.js';
 import { repoRoot } from '../support/harness.js';
 
 describe('npm run demo', () => {
-  it('runs all five actions through the CLI on shipped sample data, with no network and no token', () => {
+  it('runs every action through the CLI on shipped sample data, with no network and no token', () => {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_TOKEN: 'must-not-be-used' };
     const run = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'demo.mjs')], {
       cwd: repoRoot,
@@ -11,13 +12,7 @@ describe('npm run demo', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(0);
-    for (const name of [
-      'affected',
-      'deploy-metadata',
-      'flaky-quarantine',
-      'migration-lint',
-      'error-budget-gate',
-    ]) {
+    for (const name of actionNames()) {
       expect(run.stdout).toMatch(new RegExp(`^== ${name}: .+\\n\\$ trunk-actions ${name}`, 'm'));
     }
     expect(run.stdout).not.toContain('(no demo yet)');

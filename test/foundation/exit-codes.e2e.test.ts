@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { actionNames } from '../../shared/metadata.js';
 import { type TestRepo, createRepo } from '../support/git-repo.js';
 import { repoRoot, runBundle } from '../support/harness.js';
 
@@ -66,6 +67,18 @@ const rows: Row[] = [
   ['error-budget-gate', 2, { ...gate, objective: '101' }, /Input "objective" is "101", which is not allowed/],
   ['error-budget-gate', 2, { ...gate, slo: 'slo/missing.yaml' }, /slo\/missing\.yaml/],
 ];
+
+it('has a row exiting 0 and one exiting 2 for every action', () => {
+  const missing = actionNames().flatMap((name) =>
+    ([0, 2] as const)
+      .filter((code) => !rows.some(([action, exit]) => action === name && exit === code))
+      .map(
+        (code) =>
+          `add a row [${JSON.stringify(name)}, ${code}, inputs, what it says] to rows in test/foundation/exit-codes.e2e.test.ts`,
+      ),
+  );
+  expect(missing).toEqual([]);
+});
 
 /** The flags a person types for these inputs (`--name value`). */
 const flags = (inputs: Record<string, string>) =>

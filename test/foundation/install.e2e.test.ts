@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { actionNames } from '../../shared/metadata.js';
 import { createRepo } from '../support/git-repo.js';
 import { repoRoot } from '../support/harness.js';
 
@@ -53,14 +54,7 @@ describe('the package', () => {
         'dist/migration-lint/libpg-query.wasm',
       ]),
     );
-    for (const name of [
-      'affected',
-      'deploy-metadata',
-      'flaky-quarantine',
-      'migration-lint',
-      'error-budget-gate',
-    ])
-      expect(paths).toContain(`actions/${name}/action.yml`);
+    for (const name of actionNames()) expect(paths).toContain(`actions/${name}/action.yml`);
     expect(
       paths.filter(
         (p) =>

@@ -1,10 +1,52 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { needs, revisionInputs } from '../../cli/local.js';
+import { actionNames } from '../../shared/metadata.js';
 import { repoRoot } from '../support/harness.js';
 
-const ACTIONS = ['affected', 'deploy-metadata', 'flaky-quarantine', 'migration-lint', 'error-budget-gate'];
+// The actions are the folders under actions/: every list of them is read from there, and the tables
+// that must say something per action are checked against it here.
+const ACTIONS = actionNames();
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+describe('the list of actions', () => {
+  it('is every folder under actions/, each with an action.yml', () => {
+    const folders = readdirSync(join(repoRoot, 'actions'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const bare = folders.filter((name) => !ACTIONS.includes(name));
+    expect(bare.map((name) => `actions/${name}/ has no action.yml: add one, or remove the folder`)).toEqual(
+      [],
+    );
+    expect(ACTIONS.length).toBeGreaterThan(0);
+  });
+
+  it("each has a row in the command line's needs (cli/local.ts), and the table names no other", () => {
+    const missing = ACTIONS.filter((name) => !Object.hasOwn(needs, name)).map(
+      (name) =>
+        `cli/local.ts needs has no row for ${name}: add '${name}': {} (or what it needs from git: commit, uncommitted)`,
+    );
+    const unknown = Object.keys(needs)
+      .filter((name) => !ACTIONS.includes(name))
+      .map(
+        (name) => `cli/local.ts needs names ${name}, which has no actions/${name}/action.yml: remove its row`,
+      );
+    expect([...missing, ...unknown]).toEqual([]);
+  });
+
+  it('the command line resolves only revisions that an action declares as inputs', () => {
+    const wrong = Object.entries(revisionInputs).flatMap(([name, inputs]) => {
+      if (!ACTIONS.includes(name))
+        return [`cli/local.ts revisionInputs names ${name}, which has no actions/${name}/action.yml`];
+      const meta = parse(readFileSync(join(repoRoot, 'actions', name, 'action.yml'), 'utf8'));
+      return inputs
+        .filter((input) => !Object.hasOwn(meta.inputs ?? {}, input))
+        .map((input) => `cli/local.ts revisionInputs: ${name} declares no input ${input}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+});
 
 describe.each(ACTIONS)('actions/%s/action.yml', (name) => {
   const dir = join(repoRoot, 'actions', name);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { actionNames } from '../../shared/metadata.js';
 import { repoRoot } from '../support/harness.js';
 
 const dir = join(repoRoot, '.github', 'workflows');
@@ -55,13 +56,7 @@ describe('workflow files', () => {
           .replace(/\.yml$/, ''),
       )
       .sort();
-    expect(names).toEqual([
-      'affected',
-      'deploy-metadata',
-      'error-budget-gate',
-      'flaky-quarantine',
-      'migration-lint',
-    ]);
+    expect(names).toEqual(actionNames());
     for (const file of examples) {
       const name = file
         .split('/')
