@@ -48,6 +48,18 @@ describe('summary pieces', () => {
   });
 });
 
+/** WCAG contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high! + 0.05) / (low! + 0.05);
+}
+
 /** The parts of a budget chart's Mermaid source a reader sees. */
 function chartParts(source: string) {
   const lines = source.split('\n');
@@ -82,7 +94,10 @@ describe('the budget chart', () => {
     );
     const palette = /"plotColorPalette": "([^"]+)"/.exec(lines[0]!)![1]!;
     const colours = palette.split(',').map((c) => c.trim());
-    expect(colours[0]).toBe('#0969da');
+    // Both lines stand out (WCAG's 3:1 for graphics) on GitHub's light and dark pages and Mermaid's dark chart.
+    for (const colour of colours.slice(0, 2))
+      for (const page of ['#ffffff', '#0d1117', '#333333'])
+        expect(contrast(colour, page)).toBeGreaterThanOrEqual(3);
     // Mermaid 10 colours the second line with palette[1 % (length - 1)]: the same colour either way.
     expect(colours[1]).toBe(colours[1 % (colours.length - 1)]);
     expect(lines[1]).toBe('xychart-beta');

@@ -83,11 +83,11 @@ const CHART_UNITS = [
   ['minutes', 60],
 ] as const;
 /**
- * The budget line in GitHub's blue, then the 0% line in grey: both stand out on light and dark pages
- * (Mermaid's default first colour is nearly white). Mermaid 10 colours plot i with
- * palette[i % (length - 1)], hence the grey twice.
+ * The budget line in blue, then the 0% line in grey, each at least 3:1 against white, GitHub's dark page
+ * and Mermaid's dark chart (#333); Mermaid's default first colour (#ECECFF) is 1.2:1 on white.
+ * Mermaid 10 colours plot i with palette[i % (length - 1)], hence the grey twice.
  */
-const CHART_PALETTE = '#0969da, #6e7781, #6e7781';
+const CHART_PALETTE = '#2f81f7, #848d97, #848d97';
 
 /** Budget remaining at `end - k * unit` for k = steps..0: the last history point at or before each. */
 export function budgetAt(
