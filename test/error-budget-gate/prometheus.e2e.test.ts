@@ -88,6 +88,21 @@ describe('error-budget-gate against a real Prometheus', () => {
     expect(result.summary).toContain(`Reopens about **${iso(reopen!)}**`);
     expect(result.summary).toMatch(/[▁▂▃▄▅▆▇█]{30,}/);
     expect(result.summary).toContain('xychart-beta');
+    // Every sparkline row fits 80 columns, so GitHub shows it without scrolling.
+    const sparklines = /```\n(budget remaining over the window[^`]*)```/.exec(result.summary)![1]!;
+    for (const row of sparklines.trimEnd().split('\n')) expect(row.length).toBeLessThanOrEqual(80);
+    // The chart: the budget left at each whole day back from now, against the true counts.
+    const chart = /```mermaid\n([^`]*)```/.exec(result.summary)![1]!;
+    expect(chart).toContain('x-axis "days (0 = now)" -30 --> 0');
+    const [line, zero] = [...chart.matchAll(/^ {2}line \[(.*)\]$/gm)].map((m) =>
+      m[1]!.split(', ').map(Number),
+    );
+    expect(line).toHaveLength(31);
+    line!.forEach((shown, i) => {
+      const spent = truth(apiBad, api, FIXTURE_END - 30 * DAY, FIXTURE_END - (30 - i) * DAY).bad;
+      expect(Math.abs(shown - (1 - spent / (0.001 * t.total)) * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
+    });
+    expect(zero).toEqual(line!.map(() => 0));
     expect(result.summary).toContain(`Evaluated at \`${iso(FIXTURE_END)}\``);
     expect(result.stdout).toContain(`::group::Evaluating 1 SLO at ${iso(FIXTURE_END)} against Prometheus at`);
   });

@@ -1,6 +1,7 @@
 import { plural } from '../../../shared/english.js';
 import { Summary, escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import { type GateOutcome, type SloResult, duration } from './decision.js';
+import type { Span } from './budget.js';
 import type { SloWindow } from './slo.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -18,8 +19,14 @@ export function downsample<T>(values: readonly T[], width: number): T[] {
   return Array.from({ length: width }, (_, i) => values[Math.ceil(((i + 1) * values.length) / width) - 1]!);
 }
 
+// A sparkline row (name, line, "-109.00%") fits 80 columns: GitHub scrolls a code block past about 90.
+const SPARK_NAME_WIDTH = 24;
+const SPARK_WIDTH = 44;
+
+const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
 /** A one-line chart: ▁ is the lowest value shown (0 or below), █ is 100% of the budget. */
-export function sparkline(values: readonly number[], width = 60): string {
+export function sparkline(values: readonly number[], width = SPARK_WIDTH): string {
   const shown = downsample(values, width);
   const low = Math.min(0, ...shown);
   const high = Math.max(1, ...shown);
@@ -68,20 +75,61 @@ function burnCell(result: SloResult): string {
     : '—';
 }
 
-/** xychart-beta of budget remaining (%) over the window, about 30 points. */
-function budgetChart(result: SloResult): string {
-  const points = downsample(result.history, 30);
-  const xs = points.map(
-    ([t]) => `"${t >= result.span.end ? 'now' : `-${distance(result.span.end - t).split(' ')[0]}`}"`,
-  );
-  const ys = points.map(([, v]) => Math.round(v * 1000) / 10);
+/** The units a chart's x-axis counts back from now in: the largest giving at least 20 steps. */
+const CHART_UNITS = [
+  ['weeks', 7 * 86400],
+  ['days', 86400],
+  ['hours', 3600],
+  ['minutes', 60],
+] as const;
+/**
+ * The budget line in blue, then the 0% line in grey, each at least 3:1 against white, GitHub's dark page
+ * and Mermaid's dark chart (#333); Mermaid's default first colour (#ECECFF) is 1.2:1 on white.
+ * Mermaid 10 colours plot i with palette[i % (length - 1)], hence the grey twice.
+ */
+const CHART_PALETTE = '#2f81f7, #848d97, #848d97';
+
+/** Budget remaining at `end - k * unit` for k = steps..0: the last history point at or before each. */
+export function budgetAt(
+  history: ReadonlyArray<readonly [number, number]>,
+  end: number,
+  unit: number,
+  steps: number,
+): number[] {
+  const values: number[] = [];
+  let i = 0;
+  // Before the first bucket nothing of the window's budget is spent yet.
+  let value = 1;
+  for (let k = steps; k >= 0; k--) {
+    while (i < history.length && history[i]![0] <= end - k * unit) value = history[i++]![1];
+    values.push(value);
+  }
+  return values;
+}
+
+/**
+ * xychart-beta of budget remaining (%), one point per whole unit back from now. The x-axis is numeric
+ * (Mermaid labels a few round ticks, where 30 named points overlap) with points exactly 1 apart, which
+ * Mermaid 10 and 11 both place right. Below 0% a grey line marks 0.
+ */
+export function budgetChart(
+  name: string,
+  history: ReadonlyArray<readonly [number, number]>,
+  span: Pick<Span, 'end' | 'elapsed'>,
+): string {
+  const [unitName, unit] =
+    CHART_UNITS.find(([, seconds]) => span.elapsed / seconds >= 20) ?? CHART_UNITS[CHART_UNITS.length - 1];
+  const steps = Math.max(1, Math.floor(span.elapsed / unit));
+  const ys = budgetAt(history, span.end, unit, steps).map((v) => Math.round(v * 1000) / 10);
   const low = Math.floor(Math.min(0, ...ys) / 10) * 10;
   return [
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${CHART_PALETTE}"}}}}%%`,
     'xychart-beta',
-    `  title "Error budget remaining (%), ${result.slo.name.replace(/["\n]/g, '')}"`,
-    `  x-axis [${xs.join(', ')}]`,
+    `  title "Error budget remaining (%), ${name.replace(/["\n]/g, '')}"`,
+    `  x-axis "${unitName} (0 = now)" ${-steps} --> 0`,
     `  y-axis "budget %" ${low} --> 100`,
     `  line [${ys.join(', ')}]`,
+    ...(low < 0 ? [`  line [${ys.map(() => 0).join(', ')}]`] : []),
   ].join('\n');
 }
 
@@ -144,15 +192,17 @@ export function renderSummary(
       `${ICONS[r.decision]} ${r.decision}`,
     ]),
   );
+  const nameWidth = Math.min(SPARK_NAME_WIDTH, Math.max(...results.map((r) => r.slo.name.length)));
   const sparks = results
     .filter((r) => r.history.length)
     .map(
       (r) =>
-        `${r.slo.name.padEnd(Math.min(24, Math.max(...results.map((x) => x.slo.name.length))))} ${sparkline(r.history.map(([, v]) => v))} ${formatPercent(r.budgetRemaining)}`,
+        `${clip(r.slo.name, SPARK_NAME_WIDTH).padEnd(nameWidth)} ${sparkline(r.history.map(([, v]) => v))} ${formatPercent(r.budgetRemaining)}`,
     );
   if (sparks.length)
     s.code(['budget remaining over the window (█ = 100%, ▁ = lowest)', ...sparks].join('\n'));
-  if (gate.deciding.history.length > 1) s.mermaid(budgetChart(gate.deciding));
+  if (gate.deciding.history.length > 1)
+    s.mermaid(budgetChart(gate.deciding.slo.name, gate.deciding.history, gate.deciding.span));
   s.details('Burn-rate rules', (d) =>
     d.table(
       ['SLO', 'long window', 'short window', 'threshold', 'burn long', 'burn short', 'severity', 'fires'],
