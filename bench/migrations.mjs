@@ -15,9 +15,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLEARED_ENV, fmtRow, measureSideBySide, peerBin, root } from './lib.mjs';
+import { phasesOf } from './phases.mjs';
 import { gitDir, migrationPaths, projects } from './real-migrations/repos.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_PROFILE_ONLY=1: only the breakdown (CPU profiles), keeping the last side-by-side tables
+const PROFILE_ONLY = process.env.BENCH_PROFILE_ONLY === '1';
+const PROFILE_RUNS = 5;
 const FILES = 500;
 const STATEMENTS_PER_FILE = 10;
 const BIG_BYTES = 20 * 1024 * 1024;
@@ -198,7 +202,7 @@ try {
     '| Scenario | Tool | Median | Spread | Peak RSS | Ratio (ours / squawk) |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const [name, commands] of scenarios) {
+  for (const [name, commands] of PROFILE_ONLY ? [] : scenarios) {
     // side by side, round by round: a burst of load on this shared machine falls on all alike
     const present = commands.filter(Boolean);
     const results = measureSideBySide(present, { runs: RUNS });
@@ -219,11 +223,50 @@ try {
     '',
     `Load average (1, 5, 15 min) at the start ${startLoad.map((l) => l.toFixed(2)).join(', ')}, at the end ${endLoad.map((l) => l.toFixed(2)).join(', ')}: other work shared the machine's ${cpus().length} cores, so compare ratios within one scenario (measured round by round), not times across runs.`,
   );
+  // the breakdown: CPU profiles of the bundle on the history, every file and the pull request
+  const profiled = [
+    ['every file', ours(history, { all: 'true' })],
+    ['pull request', ours(history, { base: 'HEAD~1' })],
+  ].map(([name, c]) => {
+    const dir = join(work, `profile-${name.replace(/ /g, '-')}`);
+    for (let i = 0; i < PROFILE_RUNS; i++)
+      execFileSync(c.command, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200', ...c.args], {
+        cwd: c.cwd,
+        env: { ...process.env, ...c.env },
+        stdio: 'ignore',
+      });
+    return [name, phasesOf(dir)];
+  });
+  const phaseNames = [...new Set(profiled.flatMap(([, r]) => r.phases.map((p) => p.name)))];
+  const cell = (r, name) => {
+    const ms = r.phases.find((p) => p.name === name)?.ms ?? 0;
+    return `${ms.toFixed(0)} ms (${((100 * ms) / r.total).toFixed(0)}%)`;
+  };
+  const breakdown = [
+    '## Where the time goes',
+    '',
+    `\`BENCH_PROFILE_ONLY=1 npm run bench:migrations\` redoes this part alone: ${PROFILE_RUNS} runs of the bundle under \`node --cpu-prof\` on the 500-file history, median per phase. A sample of the main thread counts in the first phase whose function is on its stack; the WebAssembly compile runs on V8's threads and git in its own processes, so the main thread shows them as idle. Profiling slows the run; compare shares, and see the floor rows above for what the pieces cost without the action. Load average during the profiles: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}.`,
+    '',
+    `| Phase | ${profiled.map(([name]) => name).join(' | ')} |`,
+    `| --- | ${profiled.map(() => '---').join(' | ')} |`,
+    ...phaseNames.map((name) => `| ${name} | ${profiled.map(([, r]) => cell(r, name)).join(' | ')} |`),
+    `| **total, process start to exit** | ${profiled.map(([, r]) => `${r.total.toFixed(0)} ms`).join(' | ')} |`,
+  ];
+  const resultsFile = join(root, 'bench', 'results-migrations.md');
+  const previous = readFileSync(resultsFile, 'utf8');
+  // the hand-written notes sit between the tables and the breakdown; a profile-only run keeps the tables
+  const notes = readFileSync(join(root, 'bench', 'migrations-notes.md'), 'utf8').trim();
+  const cut = Math.min(
+    ...[notes.split('\n')[0], '## Where the time goes'].map((h) => previous.indexOf(h) >>> 0),
+  );
+  const tables = PROFILE_ONLY ? previous.slice(0, cut).trimEnd().split('\n') : lines;
   // formatted as the repository's `prettier --check` expects
   const { format } = await import('prettier');
   writeFileSync(
-    join(root, 'bench', 'results-migrations.md'),
-    await format(`${lines.join('\n')}\n`, { parser: 'markdown' }),
+    resultsFile,
+    await format(`${[...tables, '', notes, '', ...breakdown].join('\n')}\n`, { parser: 'markdown' }),
   );
   console.log(`\nwrote bench/results-migrations.md`);
 } finally {
