@@ -9,7 +9,7 @@ import { resolveInside } from '../../../shared/paths.js';
 import { planRange } from '../../../shared/range.js';
 import { redactDeep } from '../../../shared/redact.js';
 import type { DynamicResult } from './dynamic.js';
-import { type SourceFile, lintMigrations } from './lint.js';
+import { type SourceFile, lintMigrations, nothingLinted } from './lint.js';
 import {
   type FailOn,
   annotations,
@@ -19,7 +19,7 @@ import {
   verdict,
   workLine,
 } from './outcome.js';
-import { loadParser } from './parser.js';
+import { type ParserOptions, compileParser, loadParser } from './parser.js';
 import { buildSummary } from './report.js';
 import { RUNNERS, type Runner } from './runners.js';
 import { toSarif } from './sarif.js';
@@ -40,12 +40,13 @@ export const inputs = {
 };
 
 const VERSION = '1.0.0';
+/** A step owns its process: the parser may set V8's process-wide compiler flags. */
+const PARSER: ParserOptions = { baselineOnly: true };
 
 export async function run(io: ActionIO): Promise<void> {
   const options = await parseInputs(inputs, io, { secret: ['database-url'] });
   // compiling the parser's WebAssembly runs off the main thread: overlap it with git and file reading
-  const parserReady = loadParser({ baselineOnly: true });
-  parserReady.catch(() => {}); // awaited below; this only keeps an early user error from looking unhandled
+  compileParser(PARSER);
   const databaseUrl = options['database-url'];
   for (const secret of databaseUrl ? databaseUrlSecrets(databaseUrl) : []) io.setSecret(secret);
   const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
@@ -62,23 +63,26 @@ export async function run(io: ActionIO): Promise<void> {
   if (options.all) change = allFiles(workspace, selection, io.log);
   else {
     const git = new Git(workspace, { trace: (line) => io.log.debug(line) });
-    const plan = planRange(eventContext(io.env, readEventPayload(io.env)), {
-      base: options.base,
-      head: options.head,
-    });
-    const found = await migrationsInRange(git, workspace, plan, selection);
+    const { base: from, head: to } = options;
+    const plan = planRange(eventContext(io.env, readEventPayload(io.env)), { base: from, head: to });
+    // the parser's start (main thread) overlaps reading the history, once a migration changed
+    const found = await migrationsInRange(git, workspace, plan, selection, () =>
+      loadParser(PARSER).catch(() => {}),
+    );
     for (const warning of found.warnings) io.log.warning(warning);
     io.log.info(`Comparing ${found.range}: ${found.rule}.`);
     ({ base, change, range } = found);
   }
   io.log.info(workLine(change.length, base.length));
 
-  const lint = lintMigrations(await parserReady, base, change, {
-    postgresVersion: options['postgres-version'],
-    runner: options.runner as Runner | 'auto',
-    scope: options.all ? 'all' : 'change',
-    collect: !!databaseUrl,
-  });
+  const lint = change.length
+    ? lintMigrations(await loadParser(PARSER), base, change, {
+        postgresVersion: options['postgres-version'],
+        runner: options.runner as Runner | 'auto',
+        scope: options.all ? 'all' : 'change',
+        collect: !!databaseUrl,
+      })
+    : nothingLinted();
   let dynamic: DynamicResult | undefined;
   if (databaseUrl && lint.change.length) {
     const { runDynamicCheck, dynamicFindings } = await import('./dynamic.js');

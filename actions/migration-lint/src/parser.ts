@@ -71,21 +71,35 @@ interface PgModule {
   getValue(pointer: number, type: 'i32'): number;
 }
 
+let compiling: Promise<object> | undefined;
+
 /**
- * Loads the WebAssembly parser; call it early: the compile runs off the main thread. libpg-query's
- * own wrapper sits behind a dynamic import (a chunk the ESM loader fetches after a few event-loop
- * turns) and finds its .wasm by itself; here the Emscripten module gets the compiled .wasm (beside
- * the bundle, or in node_modules from the sources) as soon as this is called. The first caller's
- * options hold for the process.
+ * Starts compiling the parser's WebAssembly, off the main thread; call it early. Nothing runs on
+ * the main thread until loadParser, so a run with nothing to parse pays only the compile. The
+ * first caller's options hold for the process.
  */
-export function loadParser(options: ParserOptions = { baselineOnly: false }): Promise<Parser> {
-  loading ??= (async () => {
+export function compileParser(options: ParserOptions = { baselineOnly: false }): Promise<object> {
+  if (!compiling) {
     if (options.baselineOnly) {
       v8.setFlagsFromString('--liftoff-only');
       // the .wasm ships beside the bundle: each function is validated when first compiled, not all up front
       v8.setFlagsFromString('--wasm-lazy-validation');
     }
-    const compiled = wasm.compile(readFileSync(wasmPath()));
+    compiling = wasm.compile(readFileSync(wasmPath()));
+    compiling.catch(() => {}); // a failure is reported to loadParser's caller, if there is one
+  }
+  return compiling;
+}
+
+/**
+ * Loads the WebAssembly parser (compiled by compileParser) and compiles its grammar. libpg-query's
+ * own wrapper sits behind a dynamic import (a chunk the ESM loader fetches after a few event-loop
+ * turns) and finds its .wasm by itself; here the Emscripten module gets the compiled .wasm (beside
+ * the bundle, or in node_modules from the sources).
+ */
+export function loadParser(options: ParserOptions = { baselineOnly: false }): Promise<Parser> {
+  loading ??= (async () => {
+    const compiled = compileParser(options);
     // The Emscripten loader reads `__dirname`, which an ESM bundle lacks, before its first await.
     const scope = globalThis as { __dirname?: string };
     const borrowed = scope.__dirname === undefined;
@@ -105,7 +119,7 @@ export function loadParser(options: ParserOptions = { baselineOnly: false }): Pr
     }
     const parser = makeParser(await Promise.race([module, failure]));
     // V8 compiles each WebAssembly function on its first call, and the first parse compiles the
-    // grammar (one huge function, tens of ms): done here, while the caller still waits for git.
+    // grammar (one huge function, tens of ms): done here, while the caller may still wait for git.
     parser.parse('SELECT 1');
     return parser;
   })();

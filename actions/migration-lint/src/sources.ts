@@ -60,10 +60,11 @@ export async function migrationsInRange(
   workspace: string,
   plan: RangePlan,
   selection: Selection,
+  onChanged?: () => void,
 ): Promise<RangeChangeSet> {
   try {
     const resolved = await resolveRange(git, plan);
-    const files = await changedMigrations(git, workspace, resolved.base, resolved.head, selection);
+    const files = await changedMigrations(git, workspace, resolved.base, resolved.head, selection, onChanged);
     const range = `${resolved.base.slice(0, 7)}..${resolved.head.slice(0, 7)}`;
     return { ...files, range, rule: resolved.rule, warnings: resolved.warnings };
   } catch (error) {
@@ -76,8 +77,10 @@ export async function migrationsInRange(
 
 /**
  * The migrations as they were at `base` (replayed for schema state) and the ones added or modified
- * by `base..head`. Modified files are linted in their new form and left out of the replay. Changed
- * files are read from the work tree when it is at `head` (bytes, to report non-UTF-8), else from git.
+ * by `base..head` (no base ones when none is). Modified files are linted in their new form and left
+ * out of the replay. Changed files are read from the work tree when it is at `head` (bytes, to
+ * report non-UTF-8), else from git. `onChanged` is called as soon as some migration is known to
+ * have changed, before the history is read.
  */
 export async function changedMigrations(
   git: Git,
@@ -85,14 +88,17 @@ export async function changedMigrations(
   base: string,
   head: string,
   selection: Selection,
+  onChanged?: () => void,
 ): Promise<ChangeSet> {
   const select = selector(selection);
   // independent questions, asked of two git processes at once
   const [diff, baseFiles] = await Promise.all([git.changedFiles(base, head), git.listFiles(base)]);
   const changed = diff.filter((f) => f.status !== 'D' && select(f.path));
+  if (changed.length) onChanged?.();
   const replaced = new Set(changed.flatMap((f) => [f.path, f.oldPath ?? f.path]));
-  const basePaths = baseFiles.filter((p) => select(p) && !replaced.has(p));
-  const baseContents = await git.readFiles(base, basePaths);
+  // with no migration changed there is nothing to lint, and the history is not read
+  const basePaths = changed.length ? baseFiles.filter((p) => select(p) && !replaced.has(p)) : [];
+  const baseContents = basePaths.length ? await git.readFiles(base, basePaths) : new Map<string, string>();
   const checkedOut = (await git.tryResolve('HEAD')) === head;
   const fromGit = checkedOut
     ? new Map<string, string | undefined>()
