@@ -257,7 +257,7 @@ try {
   const breakdown = [
     '## Where the time goes',
     '',
-    `\`BENCH_PROFILE_ONLY=1 npm run bench:migrations\` redoes this part alone: ${PROFILE_RUNS} runs of the bundle under \`node --cpu-prof\` on the 500-file history, median per phase. A sample of the main thread counts in the first phase whose function is on its stack; the WebAssembly compile runs on V8's threads and git in its own processes, so the main thread shows them as idle. Profiling slows the run; compare shares, and see the floor rows above for what the pieces cost without the action. Load average during the profiles: ${loadavg()
+    `\`BENCH_PROFILE_ONLY=1 npm run bench:migrations\` redoes this part alone: ${PROFILE_RUNS} runs of the bundle under \`node --cpu-prof\` on the 500-file history; the run of median length is shown. A sample of the main thread counts in the first phase whose function is on its stack; the WebAssembly compile runs on V8's threads and git in its own processes, so the main thread shows them as idle. Profiling slows the run; compare shares, and see the floor rows above for what the pieces cost without the action. Load average during the profiles: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(', ')}.`,
     '',

@@ -1,6 +1,7 @@
 // Where a bundle's time goes, from V8 CPU profiles (`node --cpu-prof`) of several runs: each sample
-// of the main thread is put in the first phase whose function is on its stack, and each phase's
-// median over the runs is returned (ms and share of the wall time from process start to exit).
+// of the main thread is put in the first phase whose function is on its stack. The run of median
+// length is returned (its phases add up to its wall time from process start to exit; medians per
+// phase would not, as runs on a loaded machine differ in where they wait).
 // Work on V8's own threads (the WebAssembly compile) and in git processes shows as idle here.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,13 +44,9 @@ export function phasesOf(dir) {
     });
     return { sums, total };
   });
-  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const total = median(runs.map((r) => r.total));
-  const names = [...new Set(runs.flatMap((r) => [...r.sums.keys()]))];
+  const median = runs.sort((a, b) => a.total - b.total)[Math.floor(runs.length / 2)];
   return {
-    total,
-    phases: names
-      .map((name) => ({ name, ms: median(runs.map((r) => r.sums.get(name) ?? 0)) }))
-      .sort((a, b) => b.ms - a.ms),
+    total: median.total,
+    phases: [...median.sums].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms),
   };
 }
