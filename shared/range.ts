@@ -94,7 +94,10 @@ export function planRange(ctx: EventContext, overrides: { base?: string; head?: 
 
 /** Resolves a plan with git: fetches what a shallow clone lacks and computes the merge-base. */
 export async function resolveRange(git: Git, planned: RangePlan): Promise<ResolvedRange> {
-  const plan = planned.defaultBranchKnown ? planned : await withLocalDefaultBranch(git, planned);
+  // git names the default branch only when the plan uses it (not for a base given as input)
+  const usesDefault = planned.baseSource === 'default branch' || !!planned.fallbackBase;
+  const plan =
+    planned.defaultBranchKnown || !usesDefault ? planned : await withLocalDefaultBranch(git, planned);
   // Both names are looked up at once (git keeps the answers); a missing one is fetched after, in turn.
   checkRevisionText(plan.headSource, plan.head);
   checkRevisionText(plan.baseSource, plan.base);

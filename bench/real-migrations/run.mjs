@@ -6,14 +6,14 @@
 // Not in CI: it needs the repositories (a local mirror, else a clone from GitHub), the bundle
 // (`npm run bundle`) and squawk (`npm run bench:peers`).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadModule, parseSync } from 'libpg-query';
 import { peerBin, readOutput, root } from '../lib.mjs';
+import { git, gitDir, migrationPaths, projects } from './repos.mjs';
 
 const here = join(root, 'bench', 'real-migrations');
-const { projects } = JSON.parse(readFileSync(join(here, 'cases.json'), 'utf8'));
 const adjudicated = JSON.parse(readFileSync(join(here, 'adjudication.json'), 'utf8'));
 
 // squawk rules about style or re-runnability, not about what a statement does to a busy table or the
@@ -77,24 +77,7 @@ const CLASS = {
   'ban-truncate-cascade': 'truncate',
 };
 
-const git = (cwd, args, input) =>
-  execFileSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-
-/** The repository's git directory: the `fetch` tool's mirror when present, else a bare clone. */
-function gitDir(repo) {
-  const mirror = `/work/.mirror/${repo.replace('/', '+')}/repo`;
-  if (existsSync(mirror)) return mirror;
-  const clone = join(root, '.bench-real', `${repo.replace('/', '+')}.git`);
-  if (!existsSync(clone)) {
-    mkdirSync(dirname(clone), { recursive: true });
-    git(root, ['clone', '--bare', '--quiet', `https://github.com/${repo}.git`, clone]);
-  }
-  return clone;
-}
-
 const collator = new Intl.Collator('en', { numeric: true });
-const globRegex = (glob) =>
-  new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
 
 /** Start line (1-based) of each statement of `text`, from PostgreSQL's parser; undefined when it fails. */
 function statementLines(text) {
@@ -115,11 +98,7 @@ function statementLines(text) {
 
 function lintProject(project) {
   const dir = gitDir(project.repo);
-  const match = globRegex(project.paths);
-  const paths = git(dir, ['ls-tree', '-r', '--name-only', project.commit])
-    .split('\n')
-    .filter((p) => match.test(p))
-    .sort(collator.compare);
+  const paths = migrationPaths(project, dir);
   const window = paths.slice(-project.window);
   const work = mkdtempSync(join(tmpdir(), `real-migrations-${project.name}-`));
   const read = (path) => execFileSync('git', ['--git-dir', dir, 'show', `${project.commit}:${path}`]);

@@ -249,7 +249,7 @@ describe('migration-lint bundle on bad files', () => {
     const head = repo.commit('binary');
     const result = await runBundle('migration-lint', { workspace: repo.dir, inputs: { base, head } });
     expect(result.exitCode).toBe(2);
-    expect(result.stdout).toContain('None of the 1 migration files could be analysed');
+    expect(result.stdout).toContain('The migration file could not be analysed');
     expect(rulesOf(result.outputs)).toEqual(['migrations/0001_bad.sql:1:undecodable']);
     repo.cleanup();
   });

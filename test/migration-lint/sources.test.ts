@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allFiles } from '../../actions/migration-lint/src/sources.js';
+import { allFiles, changedMigrations } from '../../actions/migration-lint/src/sources.js';
+import { Git } from '../../shared/git.js';
+import { createRepo } from '../support/git-repo.js';
 
 describe('allFiles', () => {
   let root: string;
@@ -31,5 +33,33 @@ describe('allFiles', () => {
       { path: 'db/migrations/V2__large.sql', content: large },
     ]);
     expect(read(true).map((f) => f.path)).toContain('db/migrations/1_x.down.sql');
+  });
+});
+
+describe('changedMigrations', () => {
+  const selection = { patterns: ['db/**/*.sql'], includeDown: false };
+
+  test('the history is read only when a migration changed; a modified one is linted, not replayed', async () => {
+    const repo = createRepo({
+      'db/V1__a.sql': 'CREATE TABLE a (x int);\n',
+      'db/V2__b.sql': 'CREATE TABLE b (x int);\n',
+      'README.md': 'x\n',
+    });
+    const git = new Git(repo.dir);
+    const base = repo.git(['rev-parse', 'HEAD']).trim();
+    const readme = repo.commit('docs only', { 'README.md': 'y\n' });
+    expect(await changedMigrations(git, repo.dir, base, readme, selection)).toEqual({ base: [], change: [] });
+
+    const added = repo.commit('a migration', {
+      'db/V2__b.sql': 'CREATE TABLE b (x int, y int);\n',
+      'db/V3__c.sql': 'ALTER TABLE a DROP COLUMN x;\n',
+    });
+    const found = await changedMigrations(git, repo.dir, readme, added, selection);
+    expect(found.base).toEqual([{ path: 'db/V1__a.sql', content: 'CREATE TABLE a (x int);\n' }]);
+    expect(found.change.map((f) => [f.path, f.content.toString()])).toEqual([
+      ['db/V2__b.sql', 'CREATE TABLE b (x int, y int);\n'],
+      ['db/V3__c.sql', 'ALTER TABLE a DROP COLUMN x;\n'],
+    ]);
+    repo.cleanup();
   });
 });

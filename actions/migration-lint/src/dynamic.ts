@@ -1,6 +1,7 @@
+import { plural } from '../../../shared/english.js';
 import { UserError } from '../../../shared/errors.js';
-import { DatabaseError, type Postgres } from '../../../shared/postgres.js';
-import type { Executable } from './lint.js';
+import { DatabaseError, Postgres } from '../../../shared/postgres.js';
+import { type Executable, type Finding, type LintResult, finding } from './lint.js';
 
 /** What one changed statement did to a real PostgreSQL, measured inside a transaction that is rolled back. */
 export interface Observation {
@@ -43,7 +44,7 @@ export async function assertEmpty(db: Postgres, scratch: boolean): Promise<void>
   const count = Number(rows[0]?.n ?? 0);
   if (count > 0) {
     throw new UserError(
-      `The database at ${db.target} (database-url) is not empty: it holds ${count} tables or indexes. The dynamic check needs an empty database (a service container); set scratch-database: true if this one may be used (nothing is ever committed).`,
+      `The database at ${db.target} (database-url) is not empty: it holds ${plural(count, 'table or index', 'tables or indexes')}. The dynamic check needs an empty database (a service container); set scratch-database: true if this one may be used (nothing is ever committed).`,
     );
   }
 }
@@ -169,4 +170,39 @@ async function attempt(db: Postgres, sql: string): Promise<string | undefined> {
     await db.query('ROLLBACK TO SAVEPOINT statement');
     return error.message;
   }
+}
+
+/** Connects to the database at `url`, checks it may be used, and observes the change there. */
+export async function runDynamicCheck(
+  url: string,
+  scratch: boolean,
+  lint: LintResult,
+): Promise<DynamicResult> {
+  const db = await Postgres.connect(url, { source: 'database-url' });
+  try {
+    await assertEmpty(db, scratch);
+    return await observeChange(db, lint.base, lint.change);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Findings from what the database did: rewrites of existing tables, and statements that failed. */
+export function dynamicFindings(dynamic: DynamicResult): Finding[] {
+  return dynamic.observations.flatMap((o) => [
+    ...(o.rewritten.length
+      ? [
+          finding(
+            o.file,
+            'observed-rewrite',
+            `PostgreSQL rewrote ${o.rewritten.join(', ')} (locks: ${o.locks.join(', ') || 'none new'}).`,
+            o.line,
+            1,
+          ),
+        ]
+      : []),
+    ...(o.error
+      ? [finding(o.file, 'observed-failure', `PostgreSQL refused the statement: ${o.error}.`, o.line, 1)]
+      : []),
+  ]);
 }

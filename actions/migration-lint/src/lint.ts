@@ -66,6 +66,9 @@ export interface LintResult {
   change: Executable[];
 }
 
+/** What linting no file gives (a change without migrations needs no parser). */
+export const nothingLinted = (): LintResult => ({ findings: [], files: [], base: [], change: [] });
+
 /**
  * Lints the changed migration files after replaying the base ones for schema state. Pure: takes
  * file contents, returns findings. Files are taken in the order the runner would apply them.

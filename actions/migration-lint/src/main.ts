@@ -6,15 +6,16 @@ import { Git } from '../../../shared/git.js';
 import { input, parseInputs } from '../../../shared/inputs.js';
 import type { ActionIO } from '../../../shared/io.js';
 import { resolveInside } from '../../../shared/paths.js';
-import { planRange, resolveRange } from '../../../shared/range.js';
+import { planRange } from '../../../shared/range.js';
 import { redactDeep } from '../../../shared/redact.js';
 import type { DynamicResult } from './dynamic.js';
-import { type Finding, type LintResult, type SourceFile, finding, lintMigrations } from './lint.js';
-import { loadParser } from './parser.js';
+import { type SourceFile, lintMigrations, nothingLinted } from './lint.js';
+import { type FailOn, annotations, orderFindings, tally, verdict, workLine } from './outcome.js';
+import { type ParserOptions, compileParser, loadParser } from './parser.js';
 import { buildSummary } from './report.js';
 import { RUNNERS, type Runner } from './runners.js';
 import { toSarif } from './sarif.js';
-import { allFiles, changedMigrations } from './sources.js';
+import { allFiles, migrationsInRange } from './sources.js';
 
 export const inputs = {
   paths: input.list(),
@@ -31,12 +32,13 @@ export const inputs = {
 };
 
 const VERSION = '1.0.0';
+/** A step owns its process: the parser may set V8's process-wide compiler flags. */
+const PARSER: ParserOptions = { baselineOnly: true };
 
 export async function run(io: ActionIO): Promise<void> {
   const options = await parseInputs(inputs, io, { secret: ['database-url'] });
   // compiling the parser's WebAssembly runs off the main thread: overlap it with git and file reading
-  const parserReady = loadParser();
-  parserReady.catch(() => {}); // awaited below; this only keeps an early user error from looking unhandled
+  compileParser(PARSER);
   const databaseUrl = options['database-url'];
   const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
   const sarifPlace = { input: 'sarif-file', extraRoots: io.env.RUNNER_TEMP ? [io.env.RUNNER_TEMP] : [] };
@@ -49,59 +51,44 @@ export async function run(io: ActionIO): Promise<void> {
   let base: SourceFile[] = [];
   let change: SourceFile[];
   let range: string | undefined;
-  if (options.all) {
-    change = allFiles(workspace, selection, io.log);
-  } else {
+  if (options.all) change = allFiles(workspace, selection, io.log);
+  else {
     const git = new Git(workspace, { trace: (line) => io.log.debug(line) });
-    if (!(await git.isRepository()))
-      throw new UserError(
-        `${workspace} is not a git repository: check out the repository first, or set all: true to lint every migration file.`,
-      );
-    const ctx = eventContext(io.env, readEventPayload(io.env));
-    const resolved = await resolveRange(git, planRange(ctx, { base: options.base, head: options.head }));
-    for (const warning of resolved.warnings) io.log.warning(warning);
-    range = `${resolved.base.slice(0, 7)}..${resolved.head.slice(0, 7)}`;
-    io.log.info(`Comparing ${range}: ${resolved.rule}.`);
-    ({ base, change } = await changedMigrations(git, workspace, resolved.base, resolved.head, selection));
+    const { base: from, head: to } = options;
+    const plan = planRange(eventContext(io.env, readEventPayload(io.env)), { base: from, head: to });
+    // the parser's start (main thread) overlaps reading the history, once a migration changed
+    const found = await migrationsInRange(git, workspace, plan, selection, () =>
+      loadParser(PARSER).catch(() => {}),
+    );
+    for (const warning of found.warnings) io.log.warning(warning);
+    io.log.info(`Comparing ${found.range}: ${found.rule}.`);
+    ({ base, change, range } = found);
   }
-  io.log.info(
-    `${change.length} migration files to lint, ${base.length} earlier ones replayed for schema state.`,
-  );
+  io.log.info(workLine(change.length, base.length));
 
-  const parser = await parserReady;
-  const lint = lintMigrations(parser, base, change, {
-    postgresVersion: options['postgres-version'],
-    runner: options.runner as Runner | 'auto',
-    scope: options.all ? 'all' : 'change',
-    collect: !!databaseUrl,
-  });
-
+  const lint = change.length
+    ? lintMigrations(await loadParser(PARSER), base, change, {
+        postgresVersion: options['postgres-version'],
+        runner: options.runner as Runner | 'auto',
+        scope: options.all ? 'all' : 'change',
+        collect: !!databaseUrl,
+      })
+    : nothingLinted();
   let dynamic: DynamicResult | undefined;
   if (databaseUrl && lint.change.length) {
+    const { runDynamicCheck, dynamicFindings } = await import('./dynamic.js');
     dynamic = await io.log.group('Dynamic check on PostgreSQL', () =>
-      runDynamic(databaseUrl, options['scratch-database'], lint),
+      runDynamicCheck(databaseUrl, options['scratch-database'], lint),
     );
     lint.findings.push(...dynamicFindings(dynamic));
   }
-  const findings = lint.findings.sort(
-    (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule),
-  );
+  const findings = orderFindings(lint.findings);
 
-  findings.forEach((f) =>
-    io.annotate({
-      level: f.severity,
-      title: `migration-lint ${f.rule}${f.lock ? ` (${f.lock})` : ''}`,
-      message: `${f.message}\nSafe recipe: ${f.fix}`,
-      file: f.file,
-      line: f.line,
-      column: f.column,
-    }),
-  );
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
+  for (const annotation of annotations(findings)) io.annotate(annotation);
+  const counts = tally(findings);
   io.setOutput('findings', findings);
-  io.setOutput('error-count', errors);
-  io.setOutput('warning-count', warnings);
+  io.setOutput('error-count', counts.errors);
+  io.setOutput('warning-count', counts.warnings);
   io.setOutput(
     'files',
     lint.files.map((f) => f.path),
@@ -111,59 +98,13 @@ export async function run(io: ActionIO): Promise<void> {
     // Code scanning shows SARIF messages (quoted SQL) to everyone with read access: redacted.
     const sarif = redactDeep(toSarif(findings, VERSION), io.redact);
     writeInside(workspace, sarifPath, `${JSON.stringify(sarif, null, 2)}\n`, sarifPlace);
-    io.setOutput(
-      'sarif-file',
-      relative(workspace, sarifPath).startsWith('..') ? sarifPath : relative(workspace, sarifPath),
-    );
+    const shown = relative(workspace, sarifPath);
+    io.setOutput('sarif-file', shown.startsWith('..') ? sarifPath : shown);
   } else io.setOutput('sarif-file', '');
-  await io.writeSummary(
-    buildSummary({ findings, files: lint.files, dynamic, range, failOn: options['fail-on'] }),
-  );
+  const failOn = options['fail-on'] as FailOn;
+  await io.writeSummary(buildSummary({ findings, files: lint.files, dynamic, range, failOn }));
 
-  if (lint.files.length && !lint.files.some((f) => f.analysed)) {
-    throw new UserError(
-      `None of the ${lint.files.length} migration files could be analysed (undecodable, empty or not PostgreSQL); see the findings.`,
-      { exitCode: 2 },
-    );
-  }
-  const failing =
-    options['fail-on'] === 'never' ? 0 : options['fail-on'] === 'warning' ? errors + warnings : errors;
-  if (failing)
-    throw new StepFailed(
-      `migration-lint: ${errors} errors and ${warnings} warnings in ${lint.files.length} migration files.`,
-    );
-}
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-async function runDynamic(url: string, scratch: boolean, lint: LintResult): Promise<DynamicResult> {
-  const { Postgres } = await import('../../../shared/postgres.js');
-  const { assertEmpty, observeChange } = await import('./dynamic.js');
-  const db = await Postgres.connect(url, { source: 'database-url' });
-  try {
-    await assertEmpty(db, scratch);
-    return await observeChange(db, lint.base, lint.change);
-  } finally {
-    await db.close();
-  }
-}
-
-/** Findings from what the database did: rewrites of existing tables, and statements that failed. */
-function dynamicFindings(dynamic: DynamicResult): Finding[] {
-  return dynamic.observations.flatMap((o) => [
-    ...(o.rewritten.length
-      ? [
-          finding(
-            o.file,
-            'observed-rewrite',
-            `PostgreSQL rewrote ${o.rewritten.join(', ')} (locks: ${o.locks.join(', ') || 'none new'}).`,
-            o.line,
-            1,
-          ),
-        ]
-      : []),
-    ...(o.error
-      ? [finding(o.file, 'observed-failure', `PostgreSQL refused the statement: ${o.error}.`, o.line, 1)]
-      : []),
-  ]);
+  const end = verdict(counts, lint.files, failOn);
+  if (end?.kind === 'unreadable') throw new UserError(end.message, { exitCode: 2 });
+  if (end) throw new StepFailed(end.message);
 }

@@ -40,6 +40,16 @@ export interface PlpgsqlStatement {
   lineno: number;
 }
 
+export interface ParserOptions {
+  /**
+   * Compile the parser with V8's baseline compiler only (`--liftoff-only`, `--wasm-lazy-validation`).
+   * V8 tiers hot WebAssembly up with background compile jobs that a short-lived process pays for
+   * and never profits from: the baseline code parses as fast here (measured on a 20 MB file). The
+   * flags are process-wide, so only an entry point that owns its process (the action) sets them.
+   */
+  baselineOnly: boolean;
+}
+
 let loading: Promise<Parser> | undefined;
 
 /** The part of the WebAssembly API used here (the compiler options here leave it untyped). */
@@ -61,20 +71,35 @@ interface PgModule {
   getValue(pointer: number, type: 'i32'): number;
 }
 
+let compiling: Promise<object> | undefined;
+
 /**
- * Loads the WebAssembly parser; call it early: the compile runs off the main thread. libpg-query's
+ * Starts compiling the parser's WebAssembly, off the main thread; call it early. Nothing runs on
+ * the main thread until loadParser, so a run with nothing to parse pays only the compile. The
+ * first caller's options hold for the process.
+ */
+export function compileParser(options: ParserOptions = { baselineOnly: false }): Promise<object> {
+  if (!compiling) {
+    if (options.baselineOnly) {
+      v8.setFlagsFromString('--liftoff-only');
+      // the .wasm ships beside the bundle: each function is validated when first compiled, not all up front
+      v8.setFlagsFromString('--wasm-lazy-validation');
+    }
+    compiling = wasm.compile(readFileSync(wasmPath()));
+    compiling.catch(() => {}); // a failure is reported to loadParser's caller, if there is one
+  }
+  return compiling;
+}
+
+/**
+ * Loads the WebAssembly parser (compiled by compileParser) and compiles its grammar. libpg-query's
  * own wrapper sits behind a dynamic import (a chunk the ESM loader fetches after a few event-loop
  * turns) and finds its .wasm by itself; here the Emscripten module gets the compiled .wasm (beside
- * the bundle, or in node_modules from the sources) as soon as this is called.
+ * the bundle, or in node_modules from the sources).
  */
-export function loadParser(): Promise<Parser> {
+export function loadParser(options: ParserOptions = { baselineOnly: false }): Promise<Parser> {
   loading ??= (async () => {
-    // V8 tiers hot WebAssembly up with background compile jobs, and node waits for all of them before
-    // it exits: 2-4 s of nothing after every run on a busy 2-core runner. The baseline compiler
-    // alone parses as fast here (measured on a 20 MB file), so tier-up is turned off.
-    // (Process-wide, so not inside jest, whose workers run other WebAssembly too.)
-    if (!process.env.JEST_WORKER_ID) v8.setFlagsFromString('--liftoff-only');
-    const compiled = wasm.compile(readFileSync(wasmPath()));
+    const compiled = compileParser(options);
     // The Emscripten loader reads `__dirname`, which an ESM bundle lacks, before its first await.
     const scope = globalThis as { __dirname?: string };
     const borrowed = scope.__dirname === undefined;
@@ -92,7 +117,11 @@ export function loadParser(): Promise<Parser> {
     } finally {
       if (borrowed) delete scope.__dirname;
     }
-    return makeParser(await Promise.race([module, failure]));
+    const parser = makeParser(await Promise.race([module, failure]));
+    // V8 compiles each WebAssembly function on its first call, and the first parse compiles the
+    // grammar (one huge function, tens of ms): done here, while the caller may still wait for git.
+    parser.parse('SELECT 1');
+    return parser;
   })();
   return loading;
 }

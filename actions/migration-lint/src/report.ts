@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/english.js';
 import { Summary, escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import { rules } from './catalog.js';
 import type { DynamicResult } from './dynamic.js';
@@ -44,7 +45,7 @@ export function buildSummary(input: ReportInput): Summary {
     );
     if (findings.length > MAX_ROWS)
       s.text(
-        `_${findings.length - MAX_ROWS} more findings are in the \`findings\` output and the SARIF report._`,
+        `_${plural(findings.length - MAX_ROWS, 'more finding is', 'more findings are')} in the \`findings\` output and the SARIF report._`,
       );
     const used = [...new Set(findings.map((f) => f.rule))];
     s.details('Safe recipes', (body) =>
@@ -113,8 +114,4 @@ function addDynamic(s: Summary, dynamic: DynamicResult): void {
         );
     },
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

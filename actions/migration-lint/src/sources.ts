@@ -1,9 +1,11 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../../../shared/errors.js';
 import { findFiles, readInside } from '../../../shared/files.js';
 import type { Git } from '../../../shared/git.js';
 import type { Logger } from '../../../shared/io.js';
 import { globList } from '../../../shared/glob.js';
+import { type RangePlan, resolveRange } from '../../../shared/range.js';
 import type { SourceFile } from './lint.js';
 import { isDownMigration } from './runners.js';
 
@@ -41,10 +43,44 @@ export interface ChangeSet {
   change: SourceFile[];
 }
 
+export interface RangeChangeSet extends ChangeSet {
+  /** `base..head`, abbreviated, for messages. */
+  range: string;
+  /** Why these two revisions were compared. */
+  rule: string;
+  warnings: string[];
+}
+
+/**
+ * The migrations a planned range changes (see changedMigrations). Whether the workspace is a
+ * repository is asked only when git fails: it is the likeliest reason, and saves a process otherwise.
+ */
+export async function migrationsInRange(
+  git: Git,
+  workspace: string,
+  plan: RangePlan,
+  selection: Selection,
+  onChanged?: () => void,
+): Promise<RangeChangeSet> {
+  try {
+    const resolved = await resolveRange(git, plan);
+    const files = await changedMigrations(git, workspace, resolved.base, resolved.head, selection, onChanged);
+    const range = `${resolved.base.slice(0, 7)}..${resolved.head.slice(0, 7)}`;
+    return { ...files, range, rule: resolved.rule, warnings: resolved.warnings };
+  } catch (error) {
+    if (await git.isRepository()) throw error;
+    throw new UserError(
+      `${workspace} is not a git repository: check out the repository first, or set all: true to lint every migration file.`,
+    );
+  }
+}
+
 /**
  * The migrations as they were at `base` (replayed for schema state) and the ones added or modified
- * by `base..head`. Modified files are linted in their new form and left out of the replay. Changed
- * files are read from the work tree when it is at `head` (bytes, to report non-UTF-8), else from git.
+ * by `base..head` (no base ones when none is). Modified files are linted in their new form and left
+ * out of the replay. Changed files are read from the work tree when it is at `head` (bytes, to
+ * report non-UTF-8), else from git. `onChanged` is called as soon as some migration is known to
+ * have changed, before the history is read.
  */
 export async function changedMigrations(
   git: Git,
@@ -52,12 +88,17 @@ export async function changedMigrations(
   base: string,
   head: string,
   selection: Selection,
+  onChanged?: () => void,
 ): Promise<ChangeSet> {
   const select = selector(selection);
-  const changed = (await git.changedFiles(base, head)).filter((f) => f.status !== 'D' && select(f.path));
+  // independent questions, asked of two git processes at once
+  const [diff, baseFiles] = await Promise.all([git.changedFiles(base, head), git.listFiles(base)]);
+  const changed = diff.filter((f) => f.status !== 'D' && select(f.path));
+  if (changed.length) onChanged?.();
   const replaced = new Set(changed.flatMap((f) => [f.path, f.oldPath ?? f.path]));
-  const basePaths = (await git.listFiles(base)).filter((p) => select(p) && !replaced.has(p));
-  const baseContents = await git.readFiles(base, basePaths);
+  // with no migration changed there is nothing to lint, and the history is not read
+  const basePaths = changed.length ? baseFiles.filter((p) => select(p) && !replaced.has(p)) : [];
+  const baseContents = basePaths.length ? await git.readFiles(base, basePaths) : new Map<string, string>();
   const checkedOut = (await git.tryResolve('HEAD')) === head;
   const fromGit = checkedOut
     ? new Map<string, string | undefined>()
