@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate } from './affected-workspace.mjs';
+import { workspace as repository } from './affected-workspace.mjs';
 import { fmtMs, measureSideBySide, root } from './lib.mjs';
 import { timeByFile } from './profile/cpu.mjs';
 
@@ -43,7 +43,7 @@ const PHASES = [
 const phaseOf = (file) => PHASES.find(([, re]) => re.test(file))?.[0] ?? 'other';
 
 function breakdown(size) {
-  const { dir } = generate(size);
+  const { dir, cached } = repository(size);
   const work = mkdtempSync(join(tmpdir(), 'affected-profile-'));
   const event = join(work, 'event.json');
   const output = join(work, 'output');
@@ -107,7 +107,7 @@ function breakdown(size) {
     },
   );
   const byFile = timeByFile(join(profileDir, readdirSync(profileDir)[0]));
-  rmSync(dir, { recursive: true, force: true });
+  if (!cached) rmSync(dir, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
   return { size, commands, timings, traces, byFile };
 }

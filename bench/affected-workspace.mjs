@@ -2,7 +2,7 @@
 // turbo, Nx) workspace of `size` packages, a random dependency DAG of about 3 deps each, CHANGED packages
 // changed on a branch, objects packed as in a clone. Deterministic: every run measures the same repository.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { peerBin, root } from './lib.mjs';
@@ -34,6 +34,26 @@ export const git = (cwd, args) =>
     },
     maxBuffer: 256 * 1024 * 1024,
   });
+
+/**
+ * The repository of `size` packages with its expected affected set. With BENCH_AFFECTED_CACHE set, a
+ * repository built there before is reused (building 50,000 packages takes minutes) and kept: `cached`
+ * tells the caller not to remove it.
+ */
+export function workspace(size) {
+  const cache = process.env.BENCH_AFFECTED_CACHE;
+  if (!cache) return { ...generate(size), cached: false };
+  const dir = join(cache, String(size));
+  const expected = `${dir}.expected.json`; // beside the repository, not in its working tree
+  if (!existsSync(expected)) {
+    mkdirSync(cache, { recursive: true });
+    const built = generate(size);
+    execFileSync('rm', ['-rf', dir]);
+    execFileSync('mv', [built.dir, dir]);
+    writeFileSync(expected, JSON.stringify(built.expected));
+  }
+  return { dir, expected: JSON.parse(readFileSync(expected, 'utf8')), cached: true };
+}
 
 /** Builds the repository and returns it with the expected affected set. */
 export function generate(size) {

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { CHANGED, generate } from './affected-workspace.mjs';
+import { CHANGED, workspace } from './affected-workspace.mjs';
 import { fmtMs, fmtRow, measureSideBySide, peerBin, readOutput, root } from './lib.mjs';
 
 const SIZES = (process.env.BENCH_AFFECTED_SIZES ?? '100,1000,5000').split(',').map(Number);
@@ -92,7 +92,7 @@ const verdicts = [];
 const ratios = [];
 for (const size of SIZES) {
   console.log(`Generating ${size} packages...`);
-  const { dir, expected } = generate(size);
+  const { dir, expected, cached } = workspace(size);
   const outputFile = join(dir, '..', `${dir.split('/').pop()}-output`);
   const eventFile = join(dir, '..', `${dir.split('/').pop()}-event.json`);
   writeFileSync(eventFile, JSON.stringify({ repository: { default_branch: 'main' } }));
@@ -133,7 +133,7 @@ for (const size of SIZES) {
       );
     console.log(`${size}: expected ${expected.length} affected`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!cached) rmSync(dir, { recursive: true, force: true });
     rmSync(outputFile, { force: true });
     rmSync(eventFile, { force: true });
   }
