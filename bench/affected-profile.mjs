@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { workspace as repository } from './affected-workspace.mjs';
+import { floorScript, workspace as repository } from './affected-workspace.mjs';
 import { fmtMs, measureSideBySide, root } from './lib.mjs';
 import { timeByFile } from './profile/cpu.mjs';
 
@@ -56,30 +56,14 @@ function breakdown(size) {
     GITHUB_EVENT_PATH: event,
     INPUT_BASE: 'main',
   };
-  // The floor's git calls, as a script: the manifests' blob ids are listed beforehand.
-  const blobs = execFileSync('git', ['ls-tree', '-r', 'HEAD'], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  })
-    .split('\n')
-    .filter((l) => /\tpackage\.json$|\/package\.json$/.test(l))
-    .map((l) => l.split(/\s+/)[2]);
-  writeFileSync(join(work, 'blobs'), `${blobs.join('\n')}\n`);
-  const gitFloor = [
-    'git rev-parse --verify main^{commit} HEAD^{commit} >/dev/null',
-    'git merge-base main HEAD >/dev/null',
-    'git diff --name-status -z -M main HEAD >/dev/null',
-    'git ls-tree -r -z --full-tree HEAD >/dev/null',
-    `git cat-file --batch < ${work}/blobs >/dev/null`,
-  ].join('; ');
+  const floor = floorScript(dir, join(work, 'blobs'));
   const commands = [
     { name: 'bare node (prints one line)', command: process.execPath, args: ['-e', 'console.log(0)'] },
-    { name: 'git calls alone', command: '/bin/sh', args: ['-c', gitFloor] },
+    { name: 'git calls alone', command: '/bin/sh', args: ['-c', floor.git] },
     {
       name: 'floor: bare node + git calls',
       command: '/bin/sh',
-      args: ['-c', `${process.execPath} -e 'console.log(0)'; ${gitFloor}`],
+      args: ['-c', floor.withNode],
     },
     { name: 'affected bundle', command: process.execPath, args: [BUNDLE] },
     {

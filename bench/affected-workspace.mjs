@@ -118,3 +118,28 @@ export function generate(size) {
   if (peerBin('nx')) symlinkSync(join(root, '.bench-peers', 'node_modules'), join(dir, 'node_modules'));
   return { dir, expected: [...truth].map(name).sort() };
 }
+
+/**
+ * The floor of one run, as a shell script: the git calls the work cannot avoid (resolve both
+ * revisions, their merge-base, the diff, the head's file list, every manifest in one cat-file, its
+ * blob ids listed beforehand into `blobsFile`), after a bare `node` printing one line.
+ */
+export function floorScript(dir, blobsFile) {
+  const blobs = execFileSync('git', ['ls-tree', '-r', 'HEAD'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  })
+    .split('\n')
+    .filter((l) => l.endsWith('/package.json') || l.endsWith('\tpackage.json'))
+    .map((l) => l.split(/\s+/)[2]);
+  writeFileSync(blobsFile, `${blobs.join('\n')}\n`);
+  const git = [
+    'git rev-parse --verify main^{commit} HEAD^{commit} >/dev/null',
+    'git merge-base main HEAD >/dev/null',
+    'git diff --name-status -z -M main HEAD >/dev/null',
+    'git ls-tree -r -z --full-tree HEAD >/dev/null',
+    `git cat-file --batch < ${blobsFile} >/dev/null`,
+  ].join('; ');
+  return { git, withNode: `${process.execPath} -e 'console.log(0)'; ${git}` };
+}

@@ -6,30 +6,51 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { CHANGED, workspace } from './affected-workspace.mjs';
+import { CHANGED, floorScript, workspace } from './affected-workspace.mjs';
 import { fmtMs, fmtRow, measureSideBySide, peerBin, readOutput, root } from './lib.mjs';
 
 const SIZES = (process.env.BENCH_AFFECTED_SIZES ?? '100,1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Rounds from 20,000 packages up, where one round of every tool takes minutes. */
+const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 3);
+/** Nx takes minutes from 50,000 packages: left out from this size up. */
+const NX_BELOW = Number(process.env.BENCH_NX_BELOW ?? 50_000);
+/** Another build of the action (an older commit's dist/affected/index.js), timed in the same rounds. */
+const BEFORE = process.env.BENCH_BEFORE;
 
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Each tool: how to run it and how to read the affected package names from what it printed. */
-function tools(dir, outputFile, eventFile) {
+function tools(dir, outputFile, eventFile, size, floor) {
+  const bundle = (tool, path, output) => ({
+    tool,
+    command: process.execPath,
+    args: [path],
+    // As on a runner: the payload names the default branch; base is given as the peers get it.
+    env: {
+      GITHUB_OUTPUT: output,
+      GITHUB_WORKSPACE: dir,
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_EVENT_PATH: eventFile,
+      INPUT_BASE: 'main',
+    },
+    read: () => JSON.parse(readOutput(readFileSync(output, 'utf8'), 'projects') ?? '[]'),
+  });
   const list = [
+    bundle('trunk-actions affected (bundle)', join(root, 'dist', 'affected', 'index.js'), outputFile),
+    ...(BEFORE ? [bundle('affected before this branch', BEFORE, `${outputFile}-before`)] : []),
+    // No answer: the floor (see floorScript) and its node start alone.
     {
-      tool: 'trunk-actions affected (bundle)',
+      tool: 'floor: bare node + unavoidable git',
+      command: '/bin/sh',
+      args: ['-c', floor.withNode],
+      floor: true,
+    },
+    {
+      tool: 'bare node printing one line',
       command: process.execPath,
-      args: [join(root, 'dist', 'affected', 'index.js')],
-      // As on a runner: the payload names the default branch; base is given as the peers get it.
-      env: {
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_WORKSPACE: dir,
-        GITHUB_EVENT_NAME: 'workflow_dispatch',
-        GITHUB_EVENT_PATH: eventFile,
-        INPUT_BASE: 'main',
-      },
-      read: () => JSON.parse(readOutput(readFileSync(outputFile, 'utf8'), 'projects') ?? '[]'),
+      args: ['-e', 'console.log(0)'],
+      floor: true,
     },
   ];
   const turbo = peerBin('turbo');
@@ -57,7 +78,7 @@ function tools(dir, outputFile, eventFile) {
       env: { pnpm_config_pm_on_fail: 'ignore', pnpm_config_link_workspace_packages: 'true' },
       read: (r) => JSON.parse(r.stdout).map((p) => p.name),
     });
-  const nx = peerBin('nx');
+  const nx = size < NX_BELOW ? peerBin('nx') : undefined;
   if (nx)
     list.push({
       tool: 'nx show projects --affected',
@@ -98,15 +119,20 @@ for (const size of SIZES) {
   writeFileSync(eventFile, JSON.stringify({ repository: { default_branch: 'main' } }));
   try {
     const results = [];
-    const list = tools(dir, outputFile, eventFile);
+    const list = tools(dir, outputFile, eventFile, size, floorScript(dir, `${outputFile}-blobs`));
     writeFileSync(outputFile, '');
+    if (BEFORE) writeFileSync(`${outputFile}-before`, '');
     // Side by side, round by round: a burst of load on this shared machine falls on every tool alike.
     const timings = measureSideBySide(
       list.map((t) => ({ command: t.command, args: t.args, cwd: dir, env: t.env })),
-      { runs: RUNS },
+      { runs: size >= 20_000 ? RUNS_LARGE : RUNS },
     );
     list.forEach((t, i) => {
       const m = timings[i];
+      if (t.floor) {
+        results.push({ tool: t.tool, m, floor: true, cpu: cpuTime(t, dir) });
+        return;
+      }
       try {
         if (m.last.status !== 0) throw new Error(`exit ${m.last.status}: ${m.last.stderr || m.last.stdout}`);
         // Only the generated packages are compared: pnpm also lists the workspace root when asked.
@@ -121,11 +147,16 @@ for (const size of SIZES) {
       }
     });
     const ours = results[0];
-    const peers = results.slice(1).filter((r) => r.exact);
+    const peers = results.filter((r) => r.exact && r !== ours && !r.floor && !r.tool.includes('before'));
     const fastest = peers.sort((a, b) => a.m.median - b.m.median)[0];
     for (const r of results)
       rows.push(
-        `${fmtRow(`${size} pkgs: ${r.tool}`, r.m)} ${fmtMs(r.cpu)} | ${r.exact ? 'yes' : 'no'} | ${r === ours || !ours ? '–' : `${(r.m.median / ours.m.median).toFixed(1)}x ours`} |`,
+        `${fmtRow(`${size} pkgs: ${r.tool}`, r.m)} ${fmtMs(r.cpu)} | ${r.floor ? '–' : r.exact ? 'yes' : 'no'} | ${r === ours || !ours ? '–' : `${(r.m.median / ours.m.median).toFixed(1)}x ours`} |`,
+      );
+    const floor = results.find((r) => r.floor);
+    if (ours && floor)
+      ratios.push(
+        `${size}: ours ${fmtMs(ours.m.median)} = floor ${fmtMs(floor.m.median)} + ${fmtMs(ours.m.median - floor.m.median)}`,
       );
     if (ours && fastest)
       ratios.push(
@@ -134,7 +165,8 @@ for (const size of SIZES) {
     console.log(`${size}: expected ${expected.length} affected`);
   } finally {
     if (!cached) rmSync(dir, { recursive: true, force: true });
-    rmSync(outputFile, { force: true });
+    for (const file of [outputFile, `${outputFile}-before`, `${outputFile}-blobs`])
+      rmSync(file, { force: true });
     rmSync(eventFile, { force: true });
   }
 }
@@ -142,7 +174,7 @@ for (const size of SIZES) {
 const table = [
   '### affected',
   '',
-  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch, objects packed as in a clone), whole process, median of ${RUNS} rounds after one warm-up, each round running every tool once; CPU is user+sys of one more run, children included. Node ${process.version}; pnpm with link-workspace-packages=true (without it, it finds none of the dependents). Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.`,
+  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch, objects packed as in a clone), whole process, median of ${RUNS} rounds (${RUNS_LARGE} from 20,000 packages) after one warm-up, each round running every tool once; CPU is user+sys of one more run, children included. The floor is a bare \`node\` printing one line followed by the git calls the work cannot avoid (resolve both revisions, merge-base, diff, list the head tree, read every manifest in one cat-file), run from a shell in the same rounds.${BEFORE ? ' "affected before this branch" is the bundle built before this work, in the same rounds.' : ''} Nx is left out from ${NX_BELOW.toLocaleString('en')} packages (minutes per run). Node ${process.version}; pnpm with link-workspace-packages=true (without it, it finds none of the dependents). Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (other work shares the machine: compare within a size).`,
   '',
   '| tool | median | spread | peak RSS | CPU (user+sys) | exact | time vs ours |',
   '| --- | --- | --- | --- | --- | --- | --- |',
@@ -152,7 +184,12 @@ const table = [
   ...ratios.map((r) => `- ${r}`),
   ...(missing.length ? [`- Peers not installed here: ${missing.join(', ')} (\`npm run bench:peers\`).`] : []),
 ].join('\n');
-writeFileSync(join(root, 'bench', 'results-affected.md'), `${table}\n`);
+// The breakdown of bench/affected-profile.mjs, between its markers, stays.
+const resultsFile = join(root, 'bench', 'results-affected.md');
+const profile = /\n### Where the time goes[\s\S]*<!-- \/affected-profile -->/.exec(
+  readFileSync(resultsFile, 'utf8'),
+);
+writeFileSync(resultsFile, `${table}\n${profile ? `${profile[0]}\n` : ''}`);
 // The action's development notes carry the same table between their markers.
 const readme = join(root, 'docs', 'development', 'affected.md');
 writeFileSync(
