@@ -3,123 +3,54 @@
 // beside turbo, pnpm and Nx when `npm run bench:peers` installed them, and checks every answer
 // against the known truth. Writes bench/results-affected.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { CHANGED, floorScript, workspace } from './affected-workspace.mjs';
 import { fmtMs, fmtRow, measureSideBySide, peerBin, readOutput, root } from './lib.mjs';
 
 const SIZES = (process.env.BENCH_AFFECTED_SIZES ?? '100,1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CHANGED = 5;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same repositories. */
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-const git = (cwd, args) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'b',
-      GIT_AUTHOR_EMAIL: 'b@b',
-      GIT_COMMITTER_NAME: 'b',
-      GIT_COMMITTER_EMAIL: 'b@b',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-    },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-
-/** Builds the repository and returns it with the expected affected set. */
-function generate(size) {
-  const random = prng(size);
-  const dir = mkdtempSync(join(tmpdir(), `trunk-bench-affected-${size}-`));
-  const name = (i) => `pkg-${String(i).padStart(5, '0')}`;
-  const deps = [];
-  for (let i = 0; i < size; i++) {
-    const mine = new Set();
-    for (let k = 0; k < 3 && i > 0; k++) mine.add(Math.floor(random() * i)); // only earlier packages: a DAG
-    deps.push([...mine]);
-  }
-  for (let i = 0; i < size; i++) {
-    const folder = join(dir, 'packages', name(i));
-    mkdirSync(join(folder, 'src'), { recursive: true });
-    const dependencies = Object.fromEntries(deps[i].map((d) => [name(d), '^1.0.0']));
-    writeFileSync(
-      join(folder, 'package.json'),
-      JSON.stringify({ name: name(i), version: '1.0.0', dependencies }, null, 2),
-    );
-    writeFileSync(join(folder, 'src', 'index.js'), `export const id = ${i};\n`);
-  }
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify(
-      { name: 'bench-root', private: true, workspaces: ['packages/*'], packageManager: 'npm@10.9.0' },
-      null,
-      2,
-    ),
-  );
-  writeFileSync(join(dir, 'pnpm-workspace.yaml'), 'packages:\n  - packages/*\n');
-  writeFileSync(
-    join(dir, 'turbo.json'),
-    JSON.stringify({ $schema: 'https://turbo.build/schema.json', tasks: { build: {} } }),
-  );
-  writeFileSync(
-    join(dir, 'nx.json'),
-    JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }),
-  );
-  writeFileSync(join(dir, '.gitignore'), 'node_modules\n.nx\n');
-  git(dir, ['init', '-q', '-b', 'main']);
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '-m', 'init']);
-  git(dir, ['checkout', '-q', '-b', 'feature']);
-
-  const changed = new Set();
-  while (changed.size < Math.min(CHANGED, size)) changed.add(Math.floor(random() * size));
-  for (const i of changed)
-    writeFileSync(join(dir, 'packages', name(i), 'src', 'index.js'), `export const id = ${i} + 1;\n`);
-  git(dir, ['commit', '-q', '-am', 'change 5 packages']);
-  // A runner's checkout is a packed clone; fresh commits leave loose objects that are slower to read.
-  git(dir, ['repack', '-adq']);
-
-  const dependents = new Map();
-  deps.forEach((list, i) => list.forEach((d) => dependents.set(d, [...(dependents.get(d) ?? []), i])));
-  const truth = new Set(changed);
-  const queue = [...changed];
-  while (queue.length)
-    for (const next of dependents.get(queue.shift()) ?? [])
-      if (!truth.has(next) && (truth.add(next), true)) queue.push(next);
-  // Nx runs only from a workspace that has it installed: lend it the peers' node_modules (ignored by git).
-  if (peerBin('nx')) symlinkSync(join(root, '.bench-peers', 'node_modules'), join(dir, 'node_modules'));
-  return { dir, expected: [...truth].map(name).sort() };
-}
+/** Rounds from 20,000 packages up, where one round of every tool takes minutes. */
+const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 3);
+/** Nx takes minutes from 50,000 packages: left out from this size up. */
+const NX_BELOW = Number(process.env.BENCH_NX_BELOW ?? 50_000);
+/** Another build of the action (an older commit's dist/affected/index.js), timed in the same rounds. */
+const BEFORE = process.env.BENCH_BEFORE;
 
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Each tool: how to run it and how to read the affected package names from what it printed. */
-function tools(dir, outputFile, eventFile) {
+function tools(dir, outputFile, eventFile, size, floor) {
+  const bundle = (tool, path, output) => ({
+    tool,
+    command: process.execPath,
+    args: [path],
+    // As on a runner: the payload names the default branch; base is given as the peers get it.
+    env: {
+      GITHUB_OUTPUT: output,
+      GITHUB_WORKSPACE: dir,
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_EVENT_PATH: eventFile,
+      INPUT_BASE: 'main',
+    },
+    read: () => JSON.parse(readOutput(readFileSync(output, 'utf8'), 'projects') ?? '[]'),
+  });
   const list = [
+    bundle('trunk-actions affected (bundle)', join(root, 'dist', 'affected', 'index.js'), outputFile),
+    ...(BEFORE ? [bundle('affected before this branch', BEFORE, `${outputFile}-before`)] : []),
+    // No answer: the floor (see floorScript) and its node start alone.
     {
-      tool: 'trunk-actions affected (bundle)',
+      tool: 'floor: bare node + unavoidable git',
+      command: '/bin/sh',
+      args: ['-c', floor.withNode],
+      floor: true,
+    },
+    {
+      tool: 'bare node printing one line',
       command: process.execPath,
-      args: [join(root, 'dist', 'affected', 'index.js')],
-      // As on a runner: the payload names the default branch; base is given as the peers get it.
-      env: {
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_WORKSPACE: dir,
-        GITHUB_EVENT_NAME: 'workflow_dispatch',
-        GITHUB_EVENT_PATH: eventFile,
-        INPUT_BASE: 'main',
-      },
-      read: () => JSON.parse(readOutput(readFileSync(outputFile, 'utf8'), 'projects') ?? '[]'),
+      args: ['-e', 'console.log(0)'],
+      floor: true,
     },
   ];
   const turbo = peerBin('turbo');
@@ -147,7 +78,7 @@ function tools(dir, outputFile, eventFile) {
       env: { pnpm_config_pm_on_fail: 'ignore', pnpm_config_link_workspace_packages: 'true' },
       read: (r) => JSON.parse(r.stdout).map((p) => p.name),
     });
-  const nx = peerBin('nx');
+  const nx = size < NX_BELOW ? peerBin('nx') : undefined;
   if (nx)
     list.push({
       tool: 'nx show projects --affected',
@@ -182,21 +113,26 @@ const verdicts = [];
 const ratios = [];
 for (const size of SIZES) {
   console.log(`Generating ${size} packages...`);
-  const { dir, expected } = generate(size);
+  const { dir, expected, cached } = workspace(size);
   const outputFile = join(dir, '..', `${dir.split('/').pop()}-output`);
   const eventFile = join(dir, '..', `${dir.split('/').pop()}-event.json`);
   writeFileSync(eventFile, JSON.stringify({ repository: { default_branch: 'main' } }));
   try {
     const results = [];
-    const list = tools(dir, outputFile, eventFile);
+    const list = tools(dir, outputFile, eventFile, size, floorScript(dir, `${outputFile}-blobs`));
     writeFileSync(outputFile, '');
+    if (BEFORE) writeFileSync(`${outputFile}-before`, '');
     // Side by side, round by round: a burst of load on this shared machine falls on every tool alike.
     const timings = measureSideBySide(
       list.map((t) => ({ command: t.command, args: t.args, cwd: dir, env: t.env })),
-      { runs: RUNS },
+      { runs: size >= 20_000 ? RUNS_LARGE : RUNS },
     );
     list.forEach((t, i) => {
       const m = timings[i];
+      if (t.floor) {
+        results.push({ tool: t.tool, m, floor: true, cpu: cpuTime(t, dir) });
+        return;
+      }
       try {
         if (m.last.status !== 0) throw new Error(`exit ${m.last.status}: ${m.last.stderr || m.last.stdout}`);
         // Only the generated packages are compared: pnpm also lists the workspace root when asked.
@@ -211,11 +147,16 @@ for (const size of SIZES) {
       }
     });
     const ours = results[0];
-    const peers = results.slice(1).filter((r) => r.exact);
+    const peers = results.filter((r) => r.exact && r !== ours && !r.floor && !r.tool.includes('before'));
     const fastest = peers.sort((a, b) => a.m.median - b.m.median)[0];
     for (const r of results)
       rows.push(
-        `${fmtRow(`${size} pkgs: ${r.tool}`, r.m)} ${fmtMs(r.cpu)} | ${r.exact ? 'yes' : 'no'} | ${r === ours || !ours ? '–' : `${(r.m.median / ours.m.median).toFixed(1)}x ours`} |`,
+        `${fmtRow(`${size} pkgs: ${r.tool}`, r.m)} ${fmtMs(r.cpu)} | ${r.floor ? '–' : r.exact ? 'yes' : 'no'} | ${r === ours || !ours ? '–' : `${(r.m.median / ours.m.median).toFixed(1)}x ours`} |`,
+      );
+    const floor = results.find((r) => r.floor);
+    if (ours && floor)
+      ratios.push(
+        `${size}: ours ${fmtMs(ours.m.median)} = floor ${fmtMs(floor.m.median)} + ${fmtMs(ours.m.median - floor.m.median)}`,
       );
     if (ours && fastest)
       ratios.push(
@@ -223,8 +164,9 @@ for (const size of SIZES) {
       );
     console.log(`${size}: expected ${expected.length} affected`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(outputFile, { force: true });
+    if (!cached) rmSync(dir, { recursive: true, force: true });
+    for (const file of [outputFile, `${outputFile}-before`, `${outputFile}-blobs`])
+      rmSync(file, { force: true });
     rmSync(eventFile, { force: true });
   }
 }
@@ -232,7 +174,7 @@ for (const size of SIZES) {
 const table = [
   '### affected',
   '',
-  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch, objects packed as in a clone), whole process, median of ${RUNS} rounds after one warm-up, each round running every tool once; CPU is user+sys of one more run, children included. Node ${process.version}; pnpm with link-workspace-packages=true (without it, it finds none of the dependents). Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.`,
+  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch, objects packed as in a clone), whole process, median of ${RUNS} rounds (${RUNS_LARGE} from 20,000 packages) after one warm-up, each round running every tool once; CPU is user+sys of one more run, children included. The floor is a bare \`node\` printing one line followed by the git calls the work cannot avoid (resolve both revisions, merge-base, diff, list the head tree, read every manifest in one cat-file), run from a shell in the same rounds.${BEFORE ? ' "affected before this branch" is the bundle built before this work, in the same rounds.' : ''} Nx is left out from ${NX_BELOW.toLocaleString('en')} packages (minutes per run). Node ${process.version}; pnpm with link-workspace-packages=true (without it, it finds none of the dependents). Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (other work shares the machine: compare within a size).`,
   '',
   '| tool | median | spread | peak RSS | CPU (user+sys) | exact | time vs ours |',
   '| --- | --- | --- | --- | --- | --- | --- |',
@@ -242,7 +184,12 @@ const table = [
   ...ratios.map((r) => `- ${r}`),
   ...(missing.length ? [`- Peers not installed here: ${missing.join(', ')} (\`npm run bench:peers\`).`] : []),
 ].join('\n');
-writeFileSync(join(root, 'bench', 'results-affected.md'), `${table}\n`);
+// The breakdown of bench/affected-profile.mjs, between its markers, stays.
+const resultsFile = join(root, 'bench', 'results-affected.md');
+const profile = /\n### Where the time goes[\s\S]*<!-- \/affected-profile -->/.exec(
+  readFileSync(resultsFile, 'utf8'),
+);
+writeFileSync(resultsFile, `${table}\n${profile ? `${profile[0]}\n` : ''}`);
 // The action's development notes carry the same table between their markers.
 const readme = join(root, 'docs', 'development', 'affected.md');
 writeFileSync(

@@ -57,9 +57,10 @@ export function measure(command, args, { cwd, env, runs = 5, check } = {}) {
  * Times several commands side by side: one warm-up each, then `runs` rounds in which every command
  * runs once, so a burst of load on this shared machine falls on all of them alike rather than on
  * whichever tool's runs it meets. Peak memory comes from one more run each under /usr/bin/time.
- * Returns one result per command, in order, shaped as `measure` returns them.
+ * `afterEach(i, result)` runs after each timed run (outside its time). Returns one result per
+ * command, in order, shaped as `measure` returns them.
  */
-export function measureSideBySide(commands, { runs = 5 } = {}) {
+export function measureSideBySide(commands, { runs = 5, afterEach } = {}) {
   const spawnOne = (c, prefix = []) =>
     spawnSync(
       prefix[0] ?? c.command,
@@ -80,6 +81,7 @@ export function measureSideBySide(commands, { runs = 5 } = {}) {
       times[i].push(Number(process.hrtime.bigint() - started) / 1e6);
       if (result.error) throw result.error;
       last[i] = result;
+      afterEach?.(i, result);
     });
   return commands.map((c, i) => {
     if (c.check) c.check(last[i]);

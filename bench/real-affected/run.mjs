@@ -8,6 +8,9 @@
 //                                                      -> runs/<label>.json, runs/peers.json, results.md
 //   node bench/real-affected/run.mjs --membership      expected.mjs's projects beside pnpm/yarn/npm/cargo's
 //   node bench/real-affected/run.mjs --render          results.md again (after editing verdicts.json)
+//   node bench/real-affected/run.mjs --speed [--only astro] [--bundle B] [--before B0] [--runs 7]
+//                                                      times the bundle(s) and the peers side by side
+//                                                      on the spaced cases -> speed.md
 //
 // Each case is one ordinary first-parent commit of the default branch, compared with its parent. A case
 // is checked out in a local clone of the mirror (objects shared), and the bundle runs there as a runner
@@ -22,9 +25,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { fmtRow, measureSideBySide } from '../lib.mjs';
 import { expectedAffected, projectsAt } from './expected.mjs';
 
 const here = dirname(new URL(import.meta.url).pathname);
@@ -175,33 +179,8 @@ function outputs(text) {
 
 /** Runs the bundle as the runner does; returns { dirs } or { crash }. */
 function runOurs(bundle, dir, c) {
-  const actionYml = join(dirname(bundle), '..', '..', 'actions', 'affected', 'action.yml');
-  const inputs = parseYaml(readFileSync(actionYml, 'utf8')).inputs ?? {};
   const temp = join(tmpdir(), `real-affected-run-${process.pid}`);
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp);
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: temp };
-  for (const [name, input] of Object.entries(inputs))
-    env[`INPUT_${name.toUpperCase()}`] = input.default ?? '';
-  Object.assign(env, {
-    INPUT_BASE: c.base,
-    INPUT_HEAD: c.commit,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_OUTPUT: join(temp, 'output'),
-    GITHUB_STEP_SUMMARY: join(temp, 'summary'),
-    GITHUB_ENV: join(temp, 'env'),
-    GITHUB_STATE: join(temp, 'state'),
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: join(temp, 'event.json'),
-    GITHUB_SHA: c.commit,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_REPOSITORY: c.repo,
-  });
-  for (const f of ['output', 'summary', 'env', 'state']) writeFileSync(join(temp, f), '');
-  writeFileSync(
-    env.GITHUB_EVENT_PATH,
-    JSON.stringify({ before: c.base, after: c.commit, repository: { default_branch: 'main' } }),
-  );
+  const env = runnerEnv(bundle, dir, c, temp);
   const started = Date.now();
   const r = spawnSync(process.execPath, [bundle], {
     cwd: dir,
@@ -230,65 +209,189 @@ function runOurs(bundle, dir, c) {
   };
 }
 
+/** The environment of a runner's push event for case `c`, its files in `temp` (made empty). */
+function runnerEnv(bundle, dir, c, temp) {
+  const beside = join(dirname(bundle), '..', '..', 'actions', 'affected', 'action.yml');
+  const actionYml = existsSync(beside) ? beside : join(root, 'actions', 'affected', 'action.yml');
+  const inputs = parseYaml(readFileSync(actionYml, 'utf8')).inputs ?? {};
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp);
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: temp };
+  for (const [name, input] of Object.entries(inputs))
+    env[`INPUT_${name.toUpperCase()}`] = input.default ?? '';
+  Object.assign(env, {
+    INPUT_BASE: c.base,
+    INPUT_HEAD: c.commit,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_OUTPUT: join(temp, 'output'),
+    GITHUB_STEP_SUMMARY: join(temp, 'summary'),
+    GITHUB_ENV: join(temp, 'env'),
+    GITHUB_STATE: join(temp, 'state'),
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: join(temp, 'event.json'),
+    GITHUB_SHA: c.commit,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REPOSITORY: c.repo,
+  });
+  for (const f of ['output', 'summary', 'env', 'state']) writeFileSync(join(temp, f), '');
+  writeFileSync(
+    env.GITHUB_EVENT_PATH,
+    JSON.stringify({ before: c.base, after: c.commit, repository: { default_branch: 'main' } }),
+  );
+  return env;
+}
+
 const peerBin = (name) => {
   const bin = join(root, '.bench-peers', 'node_modules', '.bin', name);
   return existsSync(bin) ? bin : undefined;
 };
 
-/** turbo, pnpm and nx where they run on the checkout without an install: { tool: {dirs} | {error} | undefined }. */
-function runPeers(dir, c) {
-  const result = {};
-  const run = (tool, command, argv, env, read) => {
-    const r = spawnSync(command, argv, {
-      cwd: dir,
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-      timeout: 300_000,
-      maxBuffer: 1 << 30,
-    });
-    try {
-      if (r.status !== 0) {
-        const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim());
-        const why =
-          lines.find((l) => /error|NX {2}|ERR_/i.test(l) && !/--verbose/.test(l)) ?? lines.find(Boolean);
-        throw new Error(`exit ${r.status ?? r.signal}: ${why}`);
-      }
-      result[tool] = { dirs: [...new Set(read(r.stdout))].filter((d) => d !== '.').sort() };
-    } catch (e) {
-      result[tool] = { error: String(e.message).slice(0, 200) };
-    }
-  };
+/** turbo, pnpm and nx where they run on the checkout without an install: [tool, command, argv, env, read]. */
+function peerCommands(dir, c) {
+  const list = [];
   const js = c.eco !== 'cargo' && c.eco !== 'go';
   if (peerBin('turbo') && existsSync(join(dir, 'turbo.json')))
-    run(
+    list.push([
       'turbo',
       peerBin('turbo'),
       ['ls', '--affected', '--output=json'],
       { TURBO_SCM_BASE: c.base, TURBO_SCM_HEAD: c.commit, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
       (out) =>
         JSON.parse(out.slice(out.indexOf('{'))).packages.items.map((p) => p.path.replace(/\/$/, '') || '.'),
-    );
+    ]);
   if (peerBin('pnpm') && existsSync(join(dir, 'pnpm-workspace.yaml')))
-    run(
+    list.push([
       'pnpm',
       peerBin('pnpm'),
       ['ls', '-r', '--filter', `...[${c.base}]`, '--depth', '-1', '--json'],
       { pnpm_config_pm_on_fail: 'ignore', npm_config_manage_package_manager_versions: 'false' },
       (out) => JSON.parse(out.slice(out.indexOf('['))).map((p) => relative(dir, p.path) || '.'),
-    );
+    ]);
   if (peerBin('nx') && js) {
-    symlinkSync(join(root, '.bench-peers', 'node_modules'), join(dir, 'node_modules'));
     const dirsByName = new Map(projectsAt(dir, c.commit).map((p) => [p.name, p.dir]));
-    run(
+    list.push([
       'nx',
       peerBin('nx'),
       ['show', 'projects', '--affected', `--base=${c.base}`, `--head=${c.commit}`, '--json'],
       { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_TUI: 'false' },
       (out) => JSON.parse(out.slice(out.indexOf('['))).map((n) => dirsByName.get(n) ?? `? ${n}`),
-    );
-    rmSync(join(dir, 'node_modules'), { force: true });
+    ]);
   }
+  return list;
+}
+
+/** Nx runs only where it is installed: lend it the peers' node_modules while `work` runs. */
+function withPeerModules(dir, work) {
+  const link = join(dir, 'node_modules');
+  if (peerBin('nx') && !existsSync(link)) symlinkSync(join(root, '.bench-peers', 'node_modules'), link);
+  try {
+    return work();
+  } finally {
+    rmSync(link, { force: true });
+  }
+}
+
+/** The peers' answers on the checkout: { tool: {dirs} | {error} }. */
+function runPeers(dir, c) {
+  const result = {};
+  withPeerModules(dir, () => {
+    for (const [tool, command, argv, env, read] of peerCommands(dir, c)) {
+      const r = spawnSync(command, argv, {
+        cwd: dir,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        timeout: 300_000,
+        maxBuffer: 1 << 30,
+      });
+      try {
+        if (r.status !== 0) {
+          const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim());
+          const why =
+            lines.find((l) => /error|NX {2}|ERR_/i.test(l) && !/--verbose/.test(l)) ?? lines.find(Boolean);
+          throw new Error(`exit ${r.status ?? r.signal}: ${why}`);
+        }
+        result[tool] = { dirs: [...new Set(read(r.stdout))].filter((d) => d !== '.').sort() };
+      } catch (e) {
+        result[tool] = { error: String(e.message).slice(0, 200) };
+      }
+    }
+  });
   return result;
+}
+
+/**
+ * `--speed`: the bundle (and `--before`, an older one) beside the peers on the spaced cases of one
+ * repository, side by side round by round (bench/lib.mjs), each answer checked against the expected
+ * set. Writes speed.md.
+ */
+function speed() {
+  const runs = Number(option('runs', '7'));
+  const bundles = [
+    ['trunk-actions affected', resolve(option('bundle', join(root, 'dist', 'affected', 'index.js')))],
+    ...(option('before') ? [['affected before', resolve(option('before'))]] : []),
+  ];
+  const only = option('only', 'astro');
+  const cases = JSON.parse(readFileSync(casesFile, 'utf8')).filter(
+    (c) => c.repo.includes(only) && c.pick === 'spaced',
+  );
+  const rows = [];
+  for (const c of cases.slice(0, Number(option('cases', '2')))) {
+    const dir = checkout(c.repo, c.commit);
+    const temps = bundles.map((_, i) => join(tmpdir(), `real-affected-speed-${process.pid}-${i}`));
+    const commands = [
+      ...bundles.map(([tool, bundle], i) => ({
+        tool,
+        command: process.execPath,
+        args: [bundle],
+        env: runnerEnv(bundle, dir, c, temps[i]),
+        read: () =>
+          JSON.parse(outputs(readFileSync(join(temps[i], 'output'), 'utf8')).matrix).include.map(
+            (p) => p.path,
+          ),
+      })),
+      ...peerCommands(dir, c).map(([tool, command, args, env, read]) => ({
+        tool,
+        command,
+        args,
+        env,
+        read: (r) => read(r.stdout),
+      })),
+    ].map((t) => ({ ...t, cwd: dir }));
+    const timings = withPeerModules(dir, () => measureSideBySide(commands, { runs }));
+    const expected = [...c.expected].sort();
+    rows.push(
+      `| **${c.repo} ${short(c.commit)}**: ${c.projects} projects, ${c.changedFiles} changed files, ${expected.length} expected | | | | |`,
+    );
+    commands.forEach((t, i) => {
+      let verdict;
+      try {
+        const got = [...new Set(t.read(timings[i].last))].filter((d) => d !== '.').sort();
+        const d = diff(got, expected);
+        verdict =
+          d.missing.length || d.extra.length ? `differs (-${d.missing.length} +${d.extra.length})` : 'exact';
+      } catch (e) {
+        verdict = `failed: ${String(e.message).split('\n')[0].slice(0, 80)}`;
+      }
+      rows.push(`${fmtRow(t.tool, timings[i])} ${verdict} |`);
+    });
+    for (const temp of temps) rmSync(temp, { recursive: true, force: true });
+  }
+  const text = [
+    '# affected on the largest repository of the corpus, beside the peers',
+    '',
+    `Measured by \`node bench/real-affected/run.mjs --speed --only ${only}\` on ${new Date().toISOString().slice(0, 10)}: whole process, median of ${runs} rounds after a warm-up, each round running every tool once (bench/lib.mjs); the action as on a runner's push event (base and head given), the peers as in results.md (on the checkout, no install). Node ${process.version}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ', ',
+      )} on ${cpus().length} cores: other work shared the machine, so compare within a case. "exact": the answer is the expected set of folders.`,
+    '',
+    '| tool | median | spread | peak RSS | answer |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+  writeFileSync(join(here, 'speed.md'), text);
+  console.log(text);
 }
 
 /** What `got` lacks and adds against `want`; a folder listed twice (two jobs for one project) is extra. */
@@ -525,6 +628,7 @@ function tidy() {
 }
 
 if (flag('membership')) membership();
+else if (flag('speed')) speed();
 else if (flag('select')) selectCases();
 else if (flag('render')) writeFileSync(join(here, 'results.md'), render());
 else runAll();

@@ -52,6 +52,10 @@ describe('parseFastYaml', () => {
       '# generated\r\nkey: value\r\n  # indented comment\r\nother:\r\n  nested: 1\r\n',
     ],
     ['values with colons and hashes', 'url: https://registry.npmjs.org/a/-/a-1.0.0.tgz#abc\nkey: a:b\n'],
+    [
+      "comments after values (astro's pnpm-workspace.yaml)",
+      "a: 1 # one\nb: 'x # not a comment' # a comment\nc: {d: e}  # c\nf: # empty\ng: # a block follows\n  - h # item\n  - 'i'\t# tab\nj: C# and k#l\nm: ~ # null\n",
+    ],
   ])('fast path: %s', (_, text) => {
     const fast = parseFastYaml(text);
     expect(usedFastPath(fast)).toBe(true);
@@ -65,7 +69,7 @@ describe('parseFastYaml', () => {
     ['tags', 'a: !!str 1\n'],
     ['multi-line plain scalars', 'a: one\n  two\n'],
     ['document markers', '---\na: 1\n'],
-    ['inline comments', 'a: 1 # one\n'],
+    ['a comment after a block sequence item holding a mapping', 'a:\n  - b: c # d\n'],
   ])('falls back to the full parser for %s, with the same result', (_, text) => {
     const result = parseFastYaml(text);
     expect(usedFastPath(result)).toBe(false);

@@ -1,4 +1,6 @@
-import { readHead } from '../../actions/affected/src/revisions.js';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { readHead, readLockfiles } from '../../actions/affected/src/revisions.js';
 import { Git } from '../../shared/git.js';
 import { createRepo } from '../support/git-repo.js';
 
@@ -50,5 +52,28 @@ describe('reading a revision', () => {
       ['b', '0'.repeat(40)],
     ]);
     expect([blobs.get('a'), blobs.get('b')]).toEqual([undefined, undefined]);
+  });
+
+  test('head files are read from the listing by blob id: a link, a folder or a missing path is undefined', async () => {
+    const base = repo.git(['rev-parse', 'HEAD']).trim();
+    repo.write({ 'yarn.lock': 'a: 1\n', 'p/a/yarn.lock': 'b: 2\n' });
+    repo.git(['rm', '-q', 'go.mod']);
+    mkdirSync(join(repo.dir, 'link'));
+    symlinkSync('../yarn.lock', join(repo.dir, 'link', 'yarn.lock'));
+    const head = await readHead(git, repo.commit('lockfiles'));
+    const changes = [
+      { status: 'A', path: 'yarn.lock' },
+      { status: 'A', path: 'p/a/yarn.lock' },
+      { status: 'A', path: 'link/yarn.lock' },
+      { status: 'A', path: 'p/a' },
+      { status: 'D', path: 'go.mod' },
+    ];
+    expect(await readLockfiles(git, base, head, changes)).toEqual([
+      { path: 'yarn.lock', before: undefined, after: 'a: 1\n' },
+      { path: 'p/a/yarn.lock', before: undefined, after: 'b: 2\n' },
+      { path: 'link/yarn.lock', before: undefined, after: undefined },
+      { path: 'p/a', before: undefined, after: undefined },
+      { path: 'go.mod', before: 'module m\n', after: undefined },
+    ]);
   });
 });

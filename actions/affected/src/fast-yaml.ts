@@ -21,7 +21,21 @@ interface Frame {
   container: Container;
 }
 
+/** Texts from this size up are parsed once per run: a lockfile is read for its links and again for its diff. */
+const REMEMBERED_FROM = 64 * 1024;
+const remembered = new Map<string, unknown>();
+
+/** The parsed text; callers only read what it returns, so a large text's answer is shared. */
 export function parseFastYaml(source: string): unknown {
+  if (source.length < REMEMBERED_FROM) return parseOnce(source);
+  if (remembered.has(source)) return remembered.get(source);
+  const parsed = parseOnce(source);
+  if (remembered.size >= 4) remembered.delete(remembered.keys().next().value!);
+  remembered.set(source, parsed);
+  return parsed;
+}
+
+function parseOnce(source: string): unknown {
   try {
     return parseSubset(source);
   } catch (error) {
@@ -72,7 +86,7 @@ function parseSubset(source: string): unknown {
     }
     const [key, rest] = splitKey(content);
     if (key in frame.container) throw new Unsupported();
-    if (rest === '') pending = { map: frame.container, key, indent };
+    if (rest === '' || rest.startsWith('#')) pending = { map: frame.container, key, indent };
     else frame.container[key] = scalar(rest);
   }
   if (pending) pending.map[pending.key] = null;
@@ -122,18 +136,25 @@ function quoted(text: string): string {
   }
 }
 
-function scalar(text: string): unknown {
-  if (text === '' || text === '~' || text === 'null') return null;
-  if (text.startsWith('{') || text.startsWith('[')) {
-    const [value, end] = flow(text, 0);
-    if (end !== text.length) throw new Unsupported();
+/** What may follow a value on its line: nothing, or a comment (whitespace, then `#`). */
+const isCommentOrEnd = (rest: string): boolean => rest === '' || /^[ \t]+#/.test(rest);
+
+function scalar(raw: string): unknown {
+  if (raw.startsWith('{') || raw.startsWith('[')) {
+    const [value, end] = flow(raw, 0);
+    if (!isCommentOrEnd(raw.slice(end))) throw new Unsupported();
     return value;
   }
-  if (text.startsWith('"') || text.startsWith("'")) {
-    if (quotedEnd(text, 0) !== text.length) throw new Unsupported();
-    return quoted(text);
+  if (raw.startsWith('"') || raw.startsWith("'")) {
+    const end = quotedEnd(raw, 0);
+    if (!isCommentOrEnd(raw.slice(end))) throw new Unsupported();
+    return quoted(raw.slice(0, end));
   }
-  if (/^[&*!|>%@`]/.test(text) || text.includes(' #')) throw new Unsupported();
+  // A plain value ends where a comment starts (`#` at its start or after whitespace).
+  const hash = raw.search(/(^|[ \t])#/);
+  const text = hash < 0 ? raw : raw.slice(0, hash).trimEnd();
+  if (text === '' || text === '~' || text === 'null') return null;
+  if (/^[&*!|>%@`]/.test(text)) throw new Unsupported();
   return text;
 }
 

@@ -12,49 +12,64 @@ export type Cause =
 /**
  * The dependency cycles of the graph: strongly connected components of more than one project
  * (Tarjan's algorithm, iterative so long chains do not overflow the stack, linear in projects + links).
- * Members are sorted by name and cycles by their first member, so the answer does not depend on the
- * order manifests were read in.
+ * Projects are numbered and links kept in typed arrays, so 50,000 projects cost no string-keyed map
+ * per step. Members are sorted by name and cycles by their first member, so the answer does not
+ * depend on the order manifests were read in.
  */
 export function dependencyCycles(projects: readonly Project[]): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const byName = new Map(projects.map((p) => [p.name, p]));
+  const count = projects.length;
+  const id = new Map<string, number>();
+  projects.forEach((p, i) => id.set(p.name, i));
+  // Links as one array of target ids, each project's slice from first[i] to first[i + 1].
+  const first = new Int32Array(count + 1);
+  const targets: number[] = [];
+  projects.forEach((p, i) => {
+    first[i] = targets.length;
+    for (const link of p.links) {
+      const target = id.get(link.name);
+      if (target !== undefined) targets.push(target);
+    }
+  });
+  first[count] = targets.length;
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const next = new Int32Array(count); // each frame's position in its links
+  const stack: number[] = [];
+  const frames: number[] = [];
   const cycles: string[][] = [];
-  for (const start of projects) {
-    if (index.has(start.name)) continue;
-    const frames: { name: string; next: number }[] = [{ name: start.name, next: 0 }];
-    index.set(start.name, index.size);
-    low.set(start.name, index.get(start.name)!);
-    stack.push(start.name);
-    onStack.add(start.name);
+  let visited = 0;
+  const enter = (v: number) => {
+    index[v] = low[v] = visited++;
+    next[v] = first[v]!;
+    stack.push(v);
+    onStack[v] = 1;
+    frames.push(v);
+  };
+  for (let start = 0; start < count; start++) {
+    if (index[start] !== -1) continue;
+    enter(start);
     while (frames.length) {
-      const frame = frames.at(-1)!;
-      const links = byName.get(frame.name)!.links;
-      if (frame.next < links.length) {
-        const next = links[frame.next++]!.name;
-        if (!byName.has(next)) continue;
-        if (!index.has(next)) {
-          index.set(next, index.size);
-          low.set(next, index.get(next)!);
-          stack.push(next);
-          onStack.add(next);
-          frames.push({ name: next, next: 0 });
-        } else if (onStack.has(next)) low.set(frame.name, Math.min(low.get(frame.name)!, index.get(next)!));
+      const v = frames[frames.length - 1]!;
+      if (next[v]! < first[v + 1]!) {
+        const w = targets[next[v]!++]!;
+        if (index[w] === -1) enter(w);
+        else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
         continue;
       }
       frames.pop();
-      const parent = frames.at(-1);
-      if (parent) low.set(parent.name, Math.min(low.get(parent.name)!, low.get(frame.name)!));
-      if (low.get(frame.name) !== index.get(frame.name)) continue;
+      if (frames.length) {
+        const parent = frames[frames.length - 1]!;
+        low[parent] = Math.min(low[parent]!, low[v]!);
+      }
+      if (low[v] !== index[v]) continue;
       const component: string[] = [];
-      let member: string;
+      let member: number;
       do {
         member = stack.pop()!;
-        onStack.delete(member);
-        component.push(member);
-      } while (member !== frame.name);
+        onStack[member] = 0;
+        component.push(projects[member]!.name);
+      } while (member !== v);
       if (component.length > 1) cycles.push(component.sort(compareNames));
     }
   }

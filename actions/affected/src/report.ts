@@ -144,3 +144,10 @@ export function buildSummary(result: AffectedResult, context: SummaryContext): S
   list(summary, 'Files dropped by the ignore input', result.ignoredFiles);
   return summary;
 }
+
+/** The run's last log line: how many projects are affected, and which (or the global file that made it all). */
+export function describeResult(result: AffectedResult, head: Workspace): string {
+  return result.all
+    ? `All ${result.projects.length} projects affected: global file ${result.globalFiles[0]} changed.`
+    : `${result.projects.length} of ${head.projects.length} projects affected: ${result.projects.map((p) => p.name).join(', ') || 'none'}`;
+}

@@ -50,50 +50,81 @@ function readAt(
   return paths.length ? git.readFiles(commit, paths) : Promise.resolve(new Map());
 }
 
+/** A commit's file list and the contents of its manifests (see manifestPaths). */
+export interface HeadSnapshot {
+  sha: string;
+  files: string[];
+  /** Regular file path -> blob id, from the one `ls-tree` of the commit. */
+  tree: ReadonlyMap<string, string>;
+  contents: Map<string, string | undefined>;
+}
+
+/**
+ * The head's snapshot, started before the range resolves (the head's files do not depend on the
+ * base); undefined when the revision does not resolve yet, so the caller reads it once it does.
+ */
+export function readHeadEarly(git: Git, revision: string): Promise<HeadSnapshot | undefined> {
+  return git
+    .tryResolve(revision)
+    .then((sha) => (sha ? readHead(git, sha) : undefined))
+    .catch(() => undefined);
+}
+
 /** A commit's file list and its manifests, read by blob id in one batch (no tree walk per path). */
-export async function readHead(
-  git: Git,
-  sha: string,
-): Promise<{ sha: string; files: string[]; contents: Map<string, string | undefined> }> {
+export async function readHead(git: Git, sha: string): Promise<HeadSnapshot> {
   const tree = await git.listTree(sha);
   const files = [...tree.keys()];
-  const paths = manifestPaths(files);
-  const blobs = await git.readBlobs(paths.map((p) => [p, tree.get(p)!]));
-  return { sha, files, contents: new Map(paths.map((p) => [p, blobs.get(p)])) };
+  return { sha, files, tree, contents: await readListed(git, tree, manifestPaths(files)) };
+}
+
+/**
+ * Files of a listed tree, by blob id in one `cat-file` (no `ls-tree` per batch to find links: the
+ * listing holds regular files only). A path not in it (missing, a link, a folder) maps to undefined.
+ */
+async function readListed(
+  git: Git,
+  tree: ReadonlyMap<string, string>,
+  paths: readonly string[],
+): Promise<Map<string, string | undefined>> {
+  const listed = paths.filter((p) => tree.has(p));
+  const blobs = listed.length
+    ? await git.readBlobs(listed.map((p) => [p, tree.get(p)!]))
+    : new Map<string, string | undefined>();
+  return new Map(paths.map((p) => [p, blobs.get(p)]));
 }
 
 /** Changed files that a Go module embeds (`//go:embed`): inputs of that module although not Go sources. */
 export async function goEmbedded(
   git: Git,
-  head: string,
+  head: HeadSnapshot,
   changes: readonly ChangedFile[],
   workspace: Workspace,
-  files: readonly string[],
 ): Promise<Set<string>> {
   const modules = workspace.projects.filter((p) => p.ecosystem === 'go');
   if (!modules.length) return new Set();
   const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]));
-  const candidates = embedCandidates(touched, modules, files);
+  const candidates = embedCandidates(touched, modules, head.files);
   return candidates.size
-    ? embeddedFiles(candidates, await git.readFiles(head, [...candidates.keys()]))
+    ? embeddedFiles(candidates, await readListed(git, head.tree, [...candidates.keys()]))
     : new Set();
 }
 
 /** Before and after texts of the changed lockfiles (a rename is read at its old path before). */
 export async function readLockfiles(
   git: Git,
-  range: { base: string; head: string },
+  base: string,
+  head: HeadSnapshot,
   changes: readonly ChangedFile[],
 ): Promise<LockfileChange[]> {
   const [before, after] = await Promise.all([
     readAt(
       git,
-      range.base,
+      base,
       changes.filter((c) => c.status !== 'A').map((c) => c.oldPath ?? c.path),
     ),
-    readAt(
+    readListed(
       git,
-      range.head,
+      head.tree,
       changes.filter((c) => c.status !== 'D').map((c) => c.path),
     ),
   ]);
@@ -110,30 +141,31 @@ export async function readLockfiles(
  */
 export async function configReaders(
   git: Git,
-  head: string,
+  head: HeadSnapshot,
   changes: readonly ChangedFile[],
   workspace: Workspace,
-  files: readonly string[],
 ): Promise<Map<string, string[]>> {
   const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])).filter(mayBeConfig);
   if (!touched.length) return new Map();
-  const configs = configFiles(files);
-  return readers(touched, await readAt(git, head, configs), workspace, new Owners(workspace));
+  const configs = configFiles(head.files);
+  return readers(touched, await readListed(git, head.tree, configs), workspace, new Owners(workspace));
 }
 
 /**
- * Adds the workspace links that only the pnpm lockfiles at `commit` show (see lockfile-links.ts). A
- * lockfile that cannot be read adds none: when it changes, its diff reports it.
+ * Adds the workspace links that only the pnpm lockfiles show (see lockfile-links.ts), at head, or at
+ * `base` for the base workspace (the lockfiles at head's paths). A lockfile that cannot be read adds
+ * none: when it changes, its diff reports it.
  */
 export async function linkThroughLockfiles(
   git: Git,
-  commit: string,
-  files: readonly string[],
+  head: HeadSnapshot,
   workspace: Workspace,
+  base?: string,
 ): Promise<void> {
-  const paths = files.filter((p) => baseName(p) === 'pnpm-lock.yaml' && !FIXTURE_DIR.test(p));
+  const paths = head.files.filter((p) => baseName(p) === 'pnpm-lock.yaml' && !FIXTURE_DIR.test(p));
   if (!paths.length || !workspace.projects.some((p) => p.ecosystem === 'js')) return;
-  for (const [path, text] of await readAt(git, commit, paths)) {
+  const texts = base === undefined ? await readListed(git, head.tree, paths) : await readAt(git, base, paths);
+  for (const [path, text] of texts) {
     if (text === undefined || !mayLinkThroughPackages(text)) continue;
     try {
       addLockfileLinks(workspace, path, text);

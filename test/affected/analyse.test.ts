@@ -1,0 +1,82 @@
+import { analyse } from '../../actions/affected/src/analyse.js';
+import { describeResult } from '../../actions/affected/src/report.js';
+import { readHeadEarly } from '../../actions/affected/src/revisions.js';
+import { type ParsedInputs, settingsOf, unknownInputKeys } from '../../actions/affected/src/settings.js';
+import { Git } from '../../shared/git.js';
+import { createRepo } from '../support/git-repo.js';
+
+const options = (overrides: Partial<ParsedInputs> = {}): ParsedInputs => ({
+  base: undefined,
+  head: undefined,
+  'include-dependents': true,
+  'include-dependencies': false,
+  'global-files': ['.github/workflows/**'],
+  ignore: ['none'],
+  projects: {},
+  inputs: {},
+  'working-directory': '',
+  ...overrides,
+});
+
+describe('settingsOf', () => {
+  test('`none` turns a list off; globs become matchers; explicit projects keep their fields', () => {
+    const settings = settingsOf(
+      options({
+        ignore: ['docs/**'],
+        'global-files': ['none'],
+        projects: { infra: { paths: ['infra/**'], 'depends-on': ['a'], path: 'infra' } },
+      }),
+    );
+    expect(settings.isIgnored('docs/x.md')).toBe(true);
+    expect(settings.isIgnored('src/x.ts')).toBe(false);
+    expect(settings.isGlobal('.github/workflows/ci.yml')).toBe(false);
+    expect(settings.explicit).toEqual([
+      { name: 'infra', paths: ['infra/**'], dependsOn: ['a'], path: 'infra' },
+    ]);
+  });
+
+  test('a bad glob in `inputs` or a path leaving the repository fails before any git work', () => {
+    expect(() => settingsOf(options({ inputs: { a: ['../outside/**'] } }))).toThrow(/inputs/);
+    expect(() =>
+      settingsOf(options({ projects: { x: { paths: ['x/**'], 'depends-on': [], path: '../x' } } })),
+    ).toThrow(/projects/);
+  });
+});
+
+describe('analyse', () => {
+  const repo = createRepo({
+    'package.json': '{"name":"root","private":true,"workspaces":["p/*"]}',
+    'p/a/package.json': '{"name":"a"}',
+    'p/b/package.json': '{"name":"b","dependencies":{"a":"*"}}',
+    'p/c/package.json': '{"name":"c"}',
+  });
+  const base = repo.git(['rev-parse', 'HEAD']).trim();
+  const head = repo.commit('change a', { 'p/a/index.js': 'x' });
+  afterAll(() => repo.cleanup());
+  const git = new Git(repo.dir);
+  const range = { base, head, rule: 'test', warnings: [] };
+
+  test('a change reaches its project and the dependents, with the head snapshot read early or not', async () => {
+    for (const early of [readHeadEarly(git, head), readHeadEarly(git, base), undefined]) {
+      const { result, head: workspace, changes } = await analyse(git, range, settingsOf(options()), early);
+      expect(result.projects.map((p) => [p.name, p.reason])).toEqual([
+        ['a', 'added p/a/index.js'],
+        ['b', 'depends on a (changed)'],
+      ]);
+      expect(changes).toEqual([{ status: 'A', path: 'p/a/index.js' }]);
+      expect(describeResult(result, workspace)).toBe('2 of 3 projects affected: a, b');
+    }
+  });
+
+  test('inputs keys naming neither a project nor an ecosystem are warned about, the others not', async () => {
+    const settings = settingsOf(options({ inputs: { a: ['**'], go: ['**'], nope: ['**'] } }));
+    const { head: workspace } = await analyse(git, range, settings);
+    expect(unknownInputKeys(settings, workspace)).toEqual([
+      'Input "inputs" names "nope", which is neither a project nor an ecosystem (js, go, cargo, python, custom); it is ignored.',
+    ]);
+  });
+
+  test('readHeadEarly gives undefined for a revision that does not resolve', async () => {
+    await expect(readHeadEarly(git, 'no-such-branch')).resolves.toBeUndefined();
+  });
+});
