@@ -91,7 +91,6 @@ const MIN_MASKED_LENGTH = 3;
 const MAY_HOLD_SECRET =
   /[:=']|-----|bearer|basic|eyJ|gh[pousr]_|github_pat_|xox|xapp-|AIza|ya29\.|GOCSPX-|_live_|_test_|whsec_|npm_|glpat-|SG\.|[A-Za-z0-9/+]{20}/i;
 
-/** Removes secrets recognisable by their format (no masked values): for pure functions' output. */
 /**
  * The secret parts of a URL's credentials (`scheme://user:password@host`): user and password, as
  * written and percent-decoded, for masking. The address itself is no secret and helps read the log.
@@ -107,6 +106,7 @@ export function urlCredentials(url: string): string[] {
   return [...new Set(parts.filter(Boolean).flatMap((part) => [part, decode(part)]))];
 }
 
+/** Removes secrets recognisable by their format (no masked values): for pure functions' output. */
 export function redactSecrets(text: string): string {
   if (!MAY_HOLD_SECRET.test(text)) return text;
   let out = text;
