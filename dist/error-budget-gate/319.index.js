@@ -13,12 +13,14 @@ export const modules = {
 /* unused harmony exports createGitHub, statusOf, isTransient, isAlreadyExists */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9083);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6856);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9392);
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2642);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4781);
+/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2642);
+/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7944);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4781);
+
 
 
 
@@ -48,14 +50,16 @@ const OUTGOING_TEXT = [
  * not retried here: creating things goes through `findOrCreate`, which looks before it re-creates.
  */
 function createGitHub(options) {
-    const retries = options.retries ?? 3;
-    const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+    const defaults = _network_js__WEBPACK_IMPORTED_MODULE_4__/* .NETWORK_DEFAULTS */ .w.github;
+    const retries = options.retries ?? defaults.retries;
+    const retryBaseMs = options.retryBaseMs ?? defaults.retryBaseMs;
+    const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+    const maxWait = options.maxRateLimitWaitSeconds ?? defaults.maxRateLimitWaitSeconds;
     const limitHandler = (kind) => (retryAfter, request, _octokit, retryCount) => {
         const wait = retryAfter <= maxWait && retryCount < retries;
         options.log.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${wait ? `retrying after ${retryAfter} s` : 'giving up'}.`);
         return wait;
     };
-    const timeoutMs = options.timeoutMs ?? 30_000;
     // Each attempt gets its own deadline; the proxy-aware fetch of @actions/github does the work.
     const baseFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? fetch;
     const timedFetch = (url, init) => baseFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
@@ -64,30 +68,30 @@ function createGitHub(options) {
         throttle: {
             onRateLimit: limitHandler('primary'),
             onSecondaryRateLimit: limitHandler('secondary'),
-            retryAfterBaseValue: options.retryBaseMs ?? 1000,
+            retryAfterBaseValue: retryBaseMs,
         },
         // 409 (stale sha) and 422 (validation) are answers, not failures worth repeating.
         retry: {
             retries,
-            retryAfterBaseValue: options.retryBaseMs ?? 1000,
+            retryAfterBaseValue: retryBaseMs,
             doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
         },
         request: { fetch: timedFetch },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__/* .throttling */ .A);
     octokit.hook.wrap('request', async (request, endpoint) => {
         options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}`);
         if (endpoint.method === 'POST')
             endpoint.request = { ...endpoint.request, retries: 0 };
         for (const key of OUTGOING_TEXT)
             if (endpoint[key] !== undefined)
-                endpoint[key] = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactDeep */ .KL)(endpoint[key], options.redact);
+                endpoint[key] = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactDeep */ .KL)(endpoint[key], options.redact);
         // every issue, pull request and comment text keeps to GitHub's 65,536 characters, saying what was cut
         // and shows hidden or direction-changing characters in names escaped
         if (/\/(issues|pulls)\b/.test(endpoint.url)) {
             if (typeof endpoint.body === 'string')
-                endpoint.body = (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .boundIssueText */ .dK)((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_7__/* .showText */ .h$)(endpoint.body));
+                endpoint.body = (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .boundIssueText */ .dK)((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_8__/* .showText */ .h$)(endpoint.body));
             if (typeof endpoint.title === 'string')
-                endpoint.title = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_7__/* .showText */ .h$)(endpoint.title);
+                endpoint.title = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_8__/* .showText */ .h$)(endpoint.title);
         }
         return request(endpoint);
     });
@@ -146,27 +150,20 @@ function explainApiError(what, error, permission) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} failed (${advice}): ${detail}`, { cause: error });
 }
 /**
- * The GitHub client an action uses: token masked, API URL from GITHUB_API_URL (GHES and the test
- * server work), a clear error naming the input when the token is missing.
- * `TRUNK_ACTIONS_RETRY_BASE_MS` and `TRUNK_ACTIONS_HTTP_TIMEOUT_MS` shorten the back-off and the
- * per-request deadline; the test harness sets them (the defaults are 1 s and 30 s).
+ * The GitHub client an action uses (the token input is masked by parseInputs), API URL from GITHUB_API_URL (GHES and the test
+ * server work), timeouts and retries from `io.network` over the production ones, a clear error
+ * naming the input when the token is missing.
  */
 function connectGitHub(io, token, why) {
     if (!token) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input "token" is empty, but ${why} needs the GitHub API; pass token: \${{ github.token }} (the default) or turn that option off.`);
     }
-    io.setSecret(token);
-    const positive = (name) => {
-        const value = Number(io.env[name]);
-        return Number.isFinite(value) && value > 0 ? value : undefined;
-    };
     return createGitHub({
+        ...io.network?.github,
         token,
         apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
         log: io.log,
         redact: io.redact,
-        retryBaseMs: positive('TRUNK_ACTIONS_RETRY_BASE_MS'),
-        timeoutMs: positive('TRUNK_ACTIONS_HTTP_TIMEOUT_MS'),
     });
 }
 

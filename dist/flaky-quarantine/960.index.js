@@ -1,22 +1,28 @@
 export const id = 960;
-export const ids = [960,319];
+export const ids = [960,828];
 export const modules = {
 
 /***/ 1960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   issueBody: () => (/* binding */ issueBody),
+/* harmony export */   issueTitle: () => (/* binding */ issueTitle),
+/* harmony export */   marker: () => (/* binding */ marker),
 /* harmony export */   planIssues: () => (/* binding */ planIssues),
-/* harmony export */   syncIssues: () => (/* binding */ syncIssues)
+/* harmony export */   syncIssues: () => (/* binding */ syncIssues),
+/* harmony export */   updateIssues: () => (/* binding */ updateIssues)
 /* harmony export */ });
-/* unused harmony exports marker, issueTitle, issueBody */
-/* harmony import */ var _shared_github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4319);
+/* harmony import */ var _shared_github_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3828);
 /* harmony import */ var _shared_neutralise_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2642);
 /* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4781);
 /* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6566);
+/* harmony import */ var _shared_english_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4006);
 /* harmony import */ var _classify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7166);
 /* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3050);
 /* harmony import */ var _quarantine_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7120);
+
 
 
 
@@ -55,7 +61,7 @@ function issueBody(facts) {
             `${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.since.commit.slice(0, 12))} on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.since.branch)}`,
         ]);
     if (facts.score)
-        rows.push(['Mixed results', `${facts.score.flakyCommits} of ${facts.score.commits} commits`]);
+        rows.push(['Mixed results', `${facts.score.flakyCommits} of ${(0,_shared_english_js__WEBPACK_IMPORTED_MODULE_7__/* .plural */ .L)(facts.score.commits, 'commit')}`]);
     if (facts.runUrl)
         rows.push(['Last seen failing', facts.runUrl]);
     const lines = [
@@ -67,7 +73,7 @@ function issueBody(facts) {
         // Values are inline code (pipes escaped by inlineCode) or the action's own words.
         ...rows.map(([k, v]) => `| ${k} | ${v} |`),
         '',
-        `It is released, and this issue closed, after ${facts.releaseAfter} consecutive passes on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.defaultBranch)}.`,
+        `It is released, and this issue closed, after ${(0,_shared_english_js__WEBPACK_IMPORTED_MODULE_7__/* .plural */ .L)(facts.releaseAfter, 'consecutive pass', 'consecutive passes')} on ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.defaultBranch)}.`,
     ];
     if (facts.failure) {
         // Redacted before the final cut, so a cut cannot leave half a secret no pattern finds any more.
@@ -116,6 +122,22 @@ function planIssues(input) {
     };
     const any = work.quarantined.length + work.released.length + work.failedAgain.length + work.link.length;
     return any ? work : undefined;
+}
+/**
+ * Plans and applies the issue changes; returns each test's issue for the summary. An API failure is
+ * a warning: the history is recorded and the verdict stands; the test's next failure retries it.
+ */
+async function updateIssues(input, connect, repo, log) {
+    const work = planIssues(input);
+    if (!work)
+        return new Map();
+    try {
+        return await syncIssues(await connect(), repo, work, log);
+    }
+    catch (error) {
+        log.warning((0,_shared_github_js__WEBPACK_IMPORTED_MODULE_0__.explainApiError)('Updating the flaky-test issues', error, 'issues: write').message);
+        return new Map();
+    }
 }
 /** Applies the issue changes; returns each test's issue for the summary. */
 async function syncIssues(github, repo, work, log) {
@@ -211,7 +233,7 @@ async function syncIssues(github, repo, work, log) {
                 owner,
                 repo: name,
                 issue_number: issue.number,
-                body: `Released from quarantine after ${passes} consecutive passes on the default branch: its failures block again.`,
+                body: `Released from quarantine after ${(0,_shared_english_js__WEBPACK_IMPORTED_MODULE_7__/* .plural */ .L)(passes, 'consecutive pass', 'consecutive passes')} on the default branch: its failures block again.`,
             });
             await github.rest.issues.update({
                 owner,
@@ -234,27 +256,47 @@ async function syncIssues(github, repo, work, log) {
 
 /***/ }),
 
-/***/ 4319:
+/***/ 3828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   connectGitHub: () => (/* binding */ connectGitHub),
-/* harmony export */   createGitHub: () => (/* binding */ createGitHub),
-/* harmony export */   explainApiError: () => (/* binding */ explainApiError),
-/* harmony export */   findOrCreate: () => (/* binding */ findOrCreate),
-/* harmony export */   isAlreadyExists: () => (/* binding */ isAlreadyExists),
-/* harmony export */   isTransient: () => (/* binding */ isTransient),
-/* harmony export */   statusOf: () => (/* binding */ statusOf)
-/* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9083);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9392);
-/* harmony import */ var _neutralise_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2642);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4781);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  connectGitHub: () => (/* binding */ connectGitHub),
+  createGitHub: () => (/* binding */ createGitHub),
+  explainApiError: () => (/* binding */ explainApiError),
+  findOrCreate: () => (/* binding */ findOrCreate),
+  isAlreadyExists: () => (/* binding */ isAlreadyExists),
+  isTransient: () => (/* binding */ isTransient),
+  statusOf: () => (/* binding */ statusOf)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(1351);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 18 modules
+var utils = __webpack_require__(9083);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(2635);
+// EXTERNAL MODULE: ./shared/limits.ts
+var limits = __webpack_require__(9392);
+// EXTERNAL MODULE: ./shared/neutralise.ts
+var neutralise = __webpack_require__(2642);
+;// CONCATENATED MODULE: ./shared/network.ts
+const NETWORK_DEFAULTS = {
+    github: { timeoutMs: 30_000, retries: 3, retryBaseMs: 1000, maxRateLimitWaitSeconds: 120 },
+    prometheus: { timeoutMs: 15_000, retries: 2, retryBaseMs: 500 },
+};
+
+// EXTERNAL MODULE: ./shared/redact.ts
+var redact = __webpack_require__(4781);
+;// CONCATENATED MODULE: ./shared/github.ts
+
 
 
 
@@ -284,46 +326,48 @@ const OUTGOING_TEXT = [
  * not retried here: creating things goes through `findOrCreate`, which looks before it re-creates.
  */
 function createGitHub(options) {
-    const retries = options.retries ?? 3;
-    const maxWait = options.maxRateLimitWaitSeconds ?? 120;
+    const defaults = NETWORK_DEFAULTS.github;
+    const retries = options.retries ?? defaults.retries;
+    const retryBaseMs = options.retryBaseMs ?? defaults.retryBaseMs;
+    const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+    const maxWait = options.maxRateLimitWaitSeconds ?? defaults.maxRateLimitWaitSeconds;
     const limitHandler = (kind) => (retryAfter, request, _octokit, retryCount) => {
         const wait = retryAfter <= maxWait && retryCount < retries;
         options.log.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${wait ? `retrying after ${retryAfter} s` : 'giving up'}.`);
         return wait;
     };
-    const timeoutMs = options.timeoutMs ?? 30_000;
     // Each attempt gets its own deadline; the proxy-aware fetch of @actions/github does the work.
-    const baseFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? fetch;
+    const baseFetch = utils/* defaults */.NT.request?.fetch ?? fetch;
     const timedFetch = (url, init) => baseFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
+    const octokit = (0,github/* getOctokit */.Q)(options.token, {
         baseUrl: options.apiUrl,
         throttle: {
             onRateLimit: limitHandler('primary'),
             onSecondaryRateLimit: limitHandler('secondary'),
-            retryAfterBaseValue: options.retryBaseMs ?? 1000,
+            retryAfterBaseValue: retryBaseMs,
         },
         // 409 (stale sha) and 422 (validation) are answers, not failures worth repeating.
         retry: {
             retries,
-            retryAfterBaseValue: options.retryBaseMs ?? 1000,
+            retryAfterBaseValue: retryBaseMs,
             doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
         },
         request: { fetch: timedFetch },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
     octokit.hook.wrap('request', async (request, endpoint) => {
         options.log.debug(`GitHub API ${endpoint.method} ${endpoint.url}`);
         if (endpoint.method === 'POST')
             endpoint.request = { ...endpoint.request, retries: 0 };
         for (const key of OUTGOING_TEXT)
             if (endpoint[key] !== undefined)
-                endpoint[key] = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactDeep */ .KL)(endpoint[key], options.redact);
+                endpoint[key] = (0,redact/* redactDeep */.KL)(endpoint[key], options.redact);
         // every issue, pull request and comment text keeps to GitHub's 65,536 characters, saying what was cut
         // and shows hidden or direction-changing characters in names escaped
         if (/\/(issues|pulls)\b/.test(endpoint.url)) {
             if (typeof endpoint.body === 'string')
-                endpoint.body = (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .boundIssueText */ .dK)((0,_neutralise_js__WEBPACK_IMPORTED_MODULE_7__/* .showText */ .h$)(endpoint.body));
+                endpoint.body = (0,limits/* boundIssueText */.dK)((0,neutralise/* showText */.h$)(endpoint.body));
             if (typeof endpoint.title === 'string')
-                endpoint.title = (0,_neutralise_js__WEBPACK_IMPORTED_MODULE_7__/* .showText */ .h$)(endpoint.title);
+                endpoint.title = (0,neutralise/* showText */.h$)(endpoint.title);
         }
         return request(endpoint);
     });
@@ -355,7 +399,7 @@ async function findOrCreate(spec) {
         const existing = await spec.find();
         if (existing !== undefined) {
             if (!spec.isSame(existing)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Cannot create ${spec.what}: a different one already exists.`);
+                throw new errors/* UserError */.yo(`Cannot create ${spec.what}: a different one already exists.`);
             }
             return { value: existing, created: false };
         }
@@ -379,30 +423,23 @@ function explainApiError(what, error, permission) {
             : status === undefined
                 ? 'GitHub did not answer in time'
                 : `GitHub answered ${status}`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} failed (${advice}): ${detail}`, { cause: error });
+    return new errors/* UserError */.yo(`${what} failed (${advice}): ${detail}`, { cause: error });
 }
 /**
- * The GitHub client an action uses: token masked, API URL from GITHUB_API_URL (GHES and the test
- * server work), a clear error naming the input when the token is missing.
- * `TRUNK_ACTIONS_RETRY_BASE_MS` and `TRUNK_ACTIONS_HTTP_TIMEOUT_MS` shorten the back-off and the
- * per-request deadline; the test harness sets them (the defaults are 1 s and 30 s).
+ * The GitHub client an action uses (the token input is masked by parseInputs), API URL from GITHUB_API_URL (GHES and the test
+ * server work), timeouts and retries from `io.network` over the production ones, a clear error
+ * naming the input when the token is missing.
  */
 function connectGitHub(io, token, why) {
     if (!token) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Input "token" is empty, but ${why} needs the GitHub API; pass token: \${{ github.token }} (the default) or turn that option off.`);
+        throw new errors/* UserError */.yo(`Input "token" is empty, but ${why} needs the GitHub API; pass token: \${{ github.token }} (the default) or turn that option off.`);
     }
-    io.setSecret(token);
-    const positive = (name) => {
-        const value = Number(io.env[name]);
-        return Number.isFinite(value) && value > 0 ? value : undefined;
-    };
     return createGitHub({
+        ...io.network?.github,
         token,
         apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com',
         log: io.log,
         redact: io.redact,
-        retryBaseMs: positive('TRUNK_ACTIONS_RETRY_BASE_MS'),
-        timeoutMs: positive('TRUNK_ACTIONS_HTTP_TIMEOUT_MS'),
     });
 }
 

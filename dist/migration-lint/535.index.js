@@ -1,16 +1,104 @@
-export const id = 241;
-export const ids = [241,763];
+export const id = 535;
+export const ids = [535];
 export const modules = {
 
-/***/ 3241:
+/***/ 4535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   assertEmpty: () => (/* binding */ assertEmpty),
-/* harmony export */   observeChange: () => (/* binding */ observeChange)
-/* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2635);
-/* harmony import */ var _shared_postgres_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3763);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dynamicFindings: () => (/* binding */ dynamicFindings),
+  runDynamicCheck: () => (/* binding */ runDynamicCheck)
+});
+
+// UNUSED EXPORTS: assertEmpty, observeChange
+
+// EXTERNAL MODULE: ./shared/english.ts
+var english = __webpack_require__(4006);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(2635);
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(3849);
+;// CONCATENATED MODULE: ./shared/postgres.ts
+
+
+/** A database error with PostgreSQL's SQLSTATE, for callers that treat some errors as answers. */
+class DatabaseError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'DatabaseError';
+    }
+}
+/** `host:port/database` of a connection URL, safe to print (no user or password). */
+function describeTarget(url) {
+    try {
+        const parsed = new URL(url);
+        const host = parsed.hostname || new URLSearchParams(parsed.search).get('host') || 'localhost';
+        return `${host}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname || '/'}`;
+    }
+    catch {
+        return '(unparseable URL)';
+    }
+}
+class Postgres {
+    client;
+    target;
+    constructor(client, target) {
+        this.client = client;
+        this.target = target;
+    }
+    /** Connects, or fails with a UserError that says why and what to check. */
+    static async connect(url, options = {}) {
+        const source = options.source ?? 'database URL';
+        const target = describeTarget(url);
+        if (!/^postgres(ql)?:\/\//i.test(url)) {
+            throw new errors/* UserError */.yo(`The ${source} must start with postgres:// or postgresql:// (got ${target}).`);
+        }
+        const statementTimeout = options.statementTimeoutMs ?? 60_000;
+        const client = new esm/* default.Client */.Ay.Client({
+            connectionString: url,
+            connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+            statement_timeout: statementTimeout,
+            lock_timeout: options.lockTimeoutMs ?? 10_000,
+            query_timeout: options.queryTimeoutMs ?? statementTimeout + 5_000,
+            application_name: 'trunk-actions',
+        });
+        // an idle connection that breaks must not crash the process
+        client.on('error', () => { });
+        try {
+            await client.connect();
+        }
+        catch (error) {
+            await client.end().catch(() => { });
+            throw new errors/* UserError */.yo(`Cannot connect to PostgreSQL at ${target} (${source}): ${(0,errors/* describeError */.Uc)(error)}. Check that the server (service container) is running and healthy, and the URL's host, port, user and database.`, { cause: error });
+        }
+        return new Postgres(client, target);
+    }
+    /** Runs one statement (parameters only with `params`), returning its rows. */
+    async query(sql, params) {
+        try {
+            const result = await this.client.query(sql, params);
+            // a multi-statement string returns one result per statement
+            return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows;
+        }
+        catch (error) {
+            const code = error.code;
+            throw new DatabaseError((0,errors/* describeError */.Uc)(error), typeof code === 'string' ? code : undefined);
+        }
+    }
+    async close() {
+        await this.client.end().catch(() => { });
+    }
+}
+
+// EXTERNAL MODULE: ./actions/migration-lint/src/lint.ts + 10 modules
+var lint = __webpack_require__(7964);
+;// CONCATENATED MODULE: ./actions/migration-lint/src/dynamic.ts
+
+
 
 
 const USER_RELATIONS = `
@@ -29,7 +117,7 @@ async function assertEmpty(db, scratch) {
     const rows = await db.query(`SELECT count(*)::text AS n FROM (${USER_RELATIONS}) r`);
     const count = Number(rows[0]?.n ?? 0);
     if (count > 0) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The database at ${db.target} (database-url) is not empty: it holds ${count} tables or indexes. The dynamic check needs an empty database (a service container); set scratch-database: true if this one may be used (nothing is ever committed).`);
+        throw new errors/* UserError */.yo(`The database at ${db.target} (database-url) is not empty: it holds ${(0,english/* plural */.L)(count, 'table or index', 'tables or indexes')}. The dynamic check needs an empty database (a service container); set scratch-database: true if this one may be used (nothing is ever committed).`);
     }
 }
 /**
@@ -55,7 +143,7 @@ async function observeChange(db, base, change) {
             await db.query(statement.sql);
         }
         catch (error) {
-            if (!(error instanceof _shared_postgres_js__WEBPACK_IMPORTED_MODULE_1__/* .DatabaseError */ .a))
+            if (!(error instanceof DatabaseError))
                 throw error;
             result.baseFailures.push({ file: statement.file, line: statement.line, error: error.message });
             await db.query('ROLLBACK').catch(() => { }); // leave a failed explicit transaction
@@ -133,97 +221,35 @@ async function attempt(db, sql) {
         return undefined;
     }
     catch (error) {
-        if (!(error instanceof _shared_postgres_js__WEBPACK_IMPORTED_MODULE_1__/* .DatabaseError */ .a))
+        if (!(error instanceof DatabaseError))
             throw error;
         await db.query('ROLLBACK TO SAVEPOINT statement');
         return error.message;
     }
 }
-
-
-/***/ }),
-
-/***/ 3763:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Postgres: () => (/* binding */ Postgres),
-/* harmony export */   a: () => (/* binding */ DatabaseError)
-/* harmony export */ });
-/* unused harmony export describeTarget */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2635);
-
-
-/** A database error with PostgreSQL's SQLSTATE, for callers that treat some errors as answers. */
-class DatabaseError extends Error {
-    code;
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-        this.name = 'DatabaseError';
-    }
-}
-/** `host:port/database` of a connection URL, safe to print (no user or password). */
-function describeTarget(url) {
+/** Connects to the database at `url`, checks it may be used, and observes the change there. */
+async function runDynamicCheck(url, scratch, lint) {
+    const db = await Postgres.connect(url, { source: 'database-url' });
     try {
-        const parsed = new URL(url);
-        const host = parsed.hostname || new URLSearchParams(parsed.search).get('host') || 'localhost';
-        return `${host}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname || '/'}`;
+        await assertEmpty(db, scratch);
+        return await observeChange(db, lint.base, lint.change);
     }
-    catch {
-        return '(unparseable URL)';
+    finally {
+        await db.close();
     }
 }
-class Postgres {
-    client;
-    target;
-    constructor(client, target) {
-        this.client = client;
-        this.target = target;
-    }
-    /** Connects, or fails with a UserError that says why and what to check. */
-    static async connect(url, options = {}) {
-        const source = options.source ?? 'database URL';
-        const target = describeTarget(url);
-        if (!/^postgres(ql)?:\/\//i.test(url)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${source} must start with postgres:// or postgresql:// (got ${target}).`);
-        }
-        const statementTimeout = options.statementTimeoutMs ?? 60_000;
-        const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({
-            connectionString: url,
-            connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-            statement_timeout: statementTimeout,
-            lock_timeout: options.lockTimeoutMs ?? 10_000,
-            query_timeout: options.queryTimeoutMs ?? statementTimeout + 5_000,
-            application_name: 'trunk-actions',
-        });
-        // an idle connection that breaks must not crash the process
-        client.on('error', () => { });
-        try {
-            await client.connect();
-        }
-        catch (error) {
-            await client.end().catch(() => { });
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Cannot connect to PostgreSQL at ${target} (${source}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}. Check that the server (service container) is running and healthy, and the URL's host, port, user and database.`, { cause: error });
-        }
-        return new Postgres(client, target);
-    }
-    /** Runs one statement (parameters only with `params`), returning its rows. */
-    async query(sql, params) {
-        try {
-            const result = await this.client.query(sql, params);
-            // a multi-statement string returns one result per statement
-            return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows;
-        }
-        catch (error) {
-            const code = error.code;
-            throw new DatabaseError((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error), typeof code === 'string' ? code : undefined);
-        }
-    }
-    async close() {
-        await this.client.end().catch(() => { });
-    }
+/** Findings from what the database did: rewrites of existing tables, and statements that failed. */
+function dynamicFindings(dynamic) {
+    return dynamic.observations.flatMap((o) => [
+        ...(o.rewritten.length
+            ? [
+                (0,lint/* finding */.gk)(o.file, 'observed-rewrite', `PostgreSQL rewrote ${o.rewritten.join(', ')} (locks: ${o.locks.join(', ') || 'none new'}).`, o.line, 1),
+            ]
+            : []),
+        ...(o.error
+            ? [(0,lint/* finding */.gk)(o.file, 'observed-failure', `PostgreSQL refused the statement: ${o.error}.`, o.line, 1)]
+            : []),
+    ]);
 }
 
 
@@ -231,4 +257,4 @@ class Postgres {
 
 };
 
-//# sourceMappingURL=241.index.js.map
+//# sourceMappingURL=535.index.js.map
