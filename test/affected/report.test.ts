@@ -1,7 +1,7 @@
 import type { AffectedResult } from '../../actions/affected/src/affected.js';
 import { lockfileVerdicts } from '../../actions/affected/src/lockfile-changes.js';
 import type { Project, Workspace } from '../../actions/affected/src/model.js';
-import { affectedGraph, buildOutputs } from '../../actions/affected/src/report.js';
+import { affectedGraph, buildOutputs, buildSummary } from '../../actions/affected/src/report.js';
 
 const result = (names: string[]): AffectedResult => ({
   projects: names.map((name, i) => ({
@@ -24,6 +24,19 @@ const result = (names: string[]): AffectedResult => ({
 });
 
 describe('report', () => {
+  test.each([
+    [['a'], ['a'], ['x'], '**1 of 1 project affected** by 1 changed path.'],
+    [['a', 'b'], ['a'], ['x', 'y'], '**1 of 2 projects affected** by 2 changed paths.'],
+    [['a'], [], ['x'], '**No project is affected** (1 project, 1 changed path).'],
+  ])('the decision line counts in English (%j of %j)', (all, hit, changed, line) => {
+    const workspace = { projects: all.map((name) => ({ name })) } as unknown as Workspace;
+    const summary = buildSummary(
+      { ...result(hit), changedFiles: changed },
+      { base: 'b'.repeat(40), head: 'h'.repeat(40), rule: 'r', workspace, warnings: [], lockfileNotes: [] },
+    );
+    expect(summary.toMarkdown()).toContain(line);
+  });
+
   test('outputs: matrix chunks of 256, empty chunks still declared, count and flags', () => {
     const names = Array.from({ length: 600 }, (_, i) => `p${i}`);
     const { values, warnings } = buildOutputs(result(names));

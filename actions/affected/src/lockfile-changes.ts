@@ -1,4 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
+import { plural } from '../../../shared/english.js';
 import { parseGoMod } from './discover-go.js';
 import { diffLockfile } from './lockfiles/index.js';
 import { type Ecosystem, type Project, type Workspace, baseName, dirOf, isInside } from './model.js';
@@ -63,11 +64,11 @@ export function lockfileVerdicts(
         .map((p) => p.name);
       affected = new Map(names.map((name) => [name, reason]));
       verdicts.warnings.push(
-        `Lockfile ${change.path} could not be diffed (${diff.reason}); fell back to the ${names.length} ${ecosystem} project(s) it covers whose manifests declare external dependencies${names.length ? `: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}` : ''}.`,
+        `Lockfile ${change.path} could not be diffed (${diff.reason}); fell back to the ${plural(names.length, `${ecosystem} project`)} it covers whose manifests declare external dependencies${names.length ? `: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}` : ''}.`,
       );
     } else affected = diff.affected;
     verdicts.notes.push(
-      `${change.path}: ${affected.size ? `${affected.size} project(s) resolve different dependencies` : 'no project resolves different dependencies'}`,
+      `${change.path}: ${affected.size ? `${plural(affected.size, 'project')} ${affected.size === 1 ? 'resolves' : 'resolve'} different dependencies` : 'no project resolves different dependencies'}`,
     );
     for (const [name, reason] of affected) {
       const reasons = verdicts.seeds.get(name);

@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/english.js';
 import type { OutputValue } from '../../../shared/io.js';
 import { Summary, escapeMarkdown, inlineCode } from '../../../shared/summary.js';
 import type { AffectedProject, AffectedResult } from './affected.js';
@@ -101,10 +102,10 @@ export function buildSummary(result: AffectedResult, context: SummaryContext): S
   const total = context.workspace.projects.length;
   const summary = new Summary().heading('Affected projects');
   const decision = result.all
-    ? `**All ${total} projects are affected**: global file ${inlineCode(result.globalFiles[0]!)} changed.`
+    ? `**${total === 1 ? 'The project is' : `All ${total} projects are`} affected**: global file ${inlineCode(result.globalFiles[0]!)} changed.`
     : result.projects.length
-      ? `**${result.projects.length} of ${total} projects affected** by ${result.changedFiles.length} changed path(s).`
-      : `**No project is affected** (${total} projects, ${result.changedFiles.length} changed path(s)).`;
+      ? `**${result.projects.length} of ${plural(total, 'project')} affected** by ${plural(result.changedFiles.length, 'changed path')}.`
+      : `**No project is affected** (${plural(total, 'project')}, ${plural(result.changedFiles.length, 'changed path')}).`;
   summary.text(decision);
   summary.text(
     `Compared ${inlineCode(context.base.slice(0, 12))}..${inlineCode(context.head.slice(0, 12))}: ${escapeMarkdown(context.rule)}.`,
