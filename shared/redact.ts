@@ -82,6 +82,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Shorter masked values are not secrets worth destroying text for ("on", "1", "id"). */
 const MIN_MASKED_LENGTH = 3;
 
+/** Texts a Redactor remembers the redaction of: short ones (names, paths, reasons), a bounded number. */
+const MAX_REMEMBERED_LENGTH = 512;
+const MAX_REMEMBERED = 100_000;
+
 /**
  * Text that any of PATTERNS can match holds one of these (a separator, a fixed prefix or a run of 20
  * key characters); most text does not (names, paths, reasons), and one test is far cheaper than all
@@ -122,6 +126,11 @@ export function redactSecrets(text: string): string {
 export class Redactor {
   private readonly masked = new Set<string>();
   private pattern: RegExp | undefined;
+  /**
+   * Short texts already redacted with the current masked values: outputs repeat each project's
+   * name, path and reason in several outputs, and thousands of projects made redaction a tenth of a run.
+   */
+  private readonly done = new Map<string, string>();
 
   add(value: string): void {
     if (value.length < MIN_MASKED_LENGTH) return;
@@ -134,10 +143,21 @@ export class Redactor {
       JSON.stringify(value).slice(1, -1),
     ])
       this.masked.add(form);
-    if (this.masked.size !== before) this.pattern = undefined;
+    if (this.masked.size !== before) {
+      this.pattern = undefined;
+      this.done.clear();
+    }
   }
 
   redact(text: string): string {
+    const known = this.done.get(text);
+    if (known !== undefined) return known;
+    const out = this.redactNew(text);
+    if (text.length <= MAX_REMEMBERED_LENGTH && this.done.size < MAX_REMEMBERED) this.done.set(text, out);
+    return out;
+  }
+
+  private redactNew(text: string): string {
     if (this.masked.size) {
       // Longest first, so a value containing another is removed whole.
       this.pattern ??= new RegExp(
@@ -153,12 +173,32 @@ export class Redactor {
   }
 }
 
-/** A copy of JSON-like data with every string passed through `redact` (payloads, request bodies). */
+/**
+ * JSON-like data with every string passed through `redact` (payloads, request bodies, outputs): a
+ * copy where anything changed, the value itself where nothing did, so an output of thousands of
+ * clean matrix entries is not rebuilt.
+ */
 export function redactDeep<T>(value: T, redact: (text: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const safe = redactDeep(item, redact);
+      if (safe !== item) (copy ??= value.slice())[i] = safe;
+    });
+    return (copy ?? value) as T;
+  }
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (let i = 0; i < keys.length; i++) {
+      const safe = redactDeep(record[keys[i]!], redact);
+      if (safe === record[keys[i]!]) continue;
+      // the first change: a copy, by fromEntries so that a "__proto__" key stays a key
+      return Object.fromEntries(
+        keys.map((key, k) => [key, k < i ? record[key] : k === i ? safe : redactDeep(record[key], redact)]),
+      ) as T;
+    }
   }
   return value;
 }

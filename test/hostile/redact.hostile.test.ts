@@ -74,4 +74,25 @@ describe('values the run masked', () => {
       ),
     ).toEqual({ a: ['***', 1, null, { b: 'url https://u:***@h/x' }], sha: 'f'.repeat(40) });
   });
+
+  test('redactDeep copies what it changes, keeps a "__proto__" key, and leaves its input alone', () => {
+    const clean = { include: [{ project: 'web', path: 'apps/web' }] };
+    expect(redactDeep(clean, (t) => redactor.redact(t))).toBe(clean);
+    const input = JSON.parse(
+      `{"include": [{"project": "web"}, {"project": "${token}", "__proto__": "${token}", "z": "${token}"}]}`,
+    );
+    const safe = redactDeep(input, (t) => redactor.redact(t));
+    expect(JSON.stringify(safe)).toBe(
+      '{"include":[{"project":"web"},{"project":"***","__proto__":"***","z":"***"}]}',
+    );
+    expect(safe.include[0]).toBe(input.include[0]);
+    expect(input.include[1].z).toBe(token);
+  });
+
+  test('a value masked after a text was redacted is removed from that text the next time', () => {
+    const r = new Redactor();
+    expect(r.redact('deploy key k3y-value-42')).toBe('deploy key k3y-value-42');
+    r.add('k3y-value-42');
+    expect(r.redact('deploy key k3y-value-42')).toBe('deploy key ***');
+  });
 });
