@@ -66,7 +66,7 @@ export async function run(io: ActionIO): Promise<void> {
   const manualPlace = { input: 'quarantine-file', maxBytes: state.MAX_MANUAL_BYTES };
   const manual =
     manualFile && existsSync(resolveInside(workspace, manualFile, 'quarantine-file'))
-      ? state.readManual(readTextInside(workspace, manualFile, manualPlace), manualFile)
+      ? await state.readManual(readTextInside(workspace, manualFile, manualPlace), manualFile)
       : emptyManual();
   // One GitHub client, loaded only when the state branch or issues need it.
   const connect = lazyGitHub(io, opts.token);
