@@ -1,4 +1,3 @@
-import { execFile, spawn } from 'node:child_process';
 import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +124,10 @@ function regularFiles(out: string): Map<string, string> {
   return blobs;
 }
 
+/** node:child_process, loaded with the first git command, so a run's first output does not wait for it. */
+let childProcess: Promise<typeof import('node:child_process')> | undefined;
+const loadChildProcess = () => (childProcess ??= import('node:child_process'));
+
 /**
  * Runs git with argument arrays only (never a shell) in one repository. Revisions always come
  * after `--end-of-options` or are resolved SHAs, so no user text is read as an option.
@@ -157,8 +160,9 @@ export class Git {
   }
 
   /** Runs git and returns the exit code with the output, for commands whose failure is an answer. */
-  exec(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  async exec(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     this.trace(`git ${args.join(' ')}`);
+    const { execFile } = await loadChildProcess();
     return new Promise((resolve, reject) => {
       execFile(
         'git',
@@ -232,10 +236,14 @@ export class Git {
   }
 
   /** `git cat-file --batch-check` over names, one `<sha> <type>` or `<name> missing` line each. */
-  private batchCheck(names: readonly string[], format = '%(objectname) %(objecttype)'): Promise<string> {
+  private async batchCheck(
+    names: readonly string[],
+    format = '%(objectname) %(objecttype)',
+  ): Promise<string> {
     this.trace(
       `git cat-file --batch-check (${names.length > 8 ? `${names.length} objects` : names.join(', ')})`,
     );
+    const { execFile } = await loadChildProcess();
     return new Promise((resolve, reject) => {
       const child = execFile(
         'git',
@@ -493,6 +501,7 @@ export class Git {
    * is unlinked as soon as it is open, so nothing is left behind whatever happens.
    */
   private async batchOutput(requests: string): Promise<Buffer> {
+    const { spawn } = await loadChildProcess();
     const folder = mkdtempSync(join(tmpdir(), 'trunk-actions-cat-file-'));
     const path = join(folder, 'out');
     let fd: number;

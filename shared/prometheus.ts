@@ -1,5 +1,4 @@
-import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { UserError, describeError } from './errors.js';
 import type { Logger } from './io.js';
 import { NETWORK_DEFAULTS } from './network.js';
@@ -100,9 +99,18 @@ export function parseQueryData(data: unknown): QueryResult {
   throw new Error(`unsupported resultType ${JSON.stringify(resultType)}`);
 }
 
-/** Kept-alive connections shared by all queries of a run. */
-const httpAgent = new HttpAgent({ keepAlive: true });
-const httpsAgent = new HttpsAgent({ keepAlive: true });
+/**
+ * node:http or node:https and its kept-alive connections, shared by all queries of a run; loaded on
+ * the first query, not at start-up (the two with tls are a large part of loading this action).
+ */
+const clients: { [protocol: string]: Promise<{ request: typeof httpRequest; agent: Agent }> } = {};
+const clientFor = (protocol: string) =>
+  (clients[protocol] ??= (protocol === 'https:' ? import('node:https') : import('node:http')).then(
+    (http) => ({
+      request: http.request,
+      agent: new http.Agent({ keepAlive: true }),
+    }),
+  ));
 
 class Transient extends Error {
   constructor(
@@ -204,12 +212,11 @@ export class Prometheus {
    * One GET with node:http(s) (lighter to start than fetch, which loads a second HTTP stack). The
    * deadline covers connecting, waiting and reading; bodies over MAX_BODY_BYTES are refused.
    */
-  private get(
+  private async get(
     url: URL,
     timeoutMs: number,
   ): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
-    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const agent = url.protocol === 'https:' ? httpsAgent : httpAgent;
+    const { request, agent } = await clientFor(url.protocol);
     return new Promise((resolve, reject) => {
       const req = request(url, { headers: this.headers, agent }, (res) => {
         const chunks: Buffer[] = [];

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -113,6 +112,7 @@ export function fileStore(path: string, options: FileStoreOptions = {}): StateSt
     description: `file ${path}`,
     read,
     async update(transform) {
+      const { randomBytes } = await import('node:crypto'); // loaded on the first write, not at start-up
       mkdirSync(dirname(real), { recursive: true });
       const release = await acquireLock(`${real}.lock`, options);
       try {
@@ -181,6 +181,7 @@ function processGone(pid: number): boolean {
  * it and a new run took it in between), it is put back with link(), which never overwrites.
  */
 async function acquireLock(lock: string, options: FileStoreOptions): Promise<() => void> {
+  const { randomBytes } = await import('node:crypto');
   const staleMs = options.staleLockMs ?? 60_000;
   const deadline = Date.now() + (options.lockWaitMs ?? 120_000);
   const token = `${process.pid} ${hostname()} ${randomBytes(8).toString('hex')}`;

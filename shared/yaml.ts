@@ -21,10 +21,15 @@ export async function loadYaml(): Promise<void> {
   parser ??= await import('yaml');
 }
 
+/** The parser itself, for what parseYaml does not cover (streams, writing); needs loadYaml first. */
+export function yamlParser(): typeof import('yaml') {
+  if (!parser) throw new YamlNotLoaded();
+  return parser;
+}
+
 /** Parses YAML text (aliases bounded, against billion-laughs documents); needs loadYaml first. */
 export function parseYaml(text: string): unknown {
-  if (!parser) throw new YamlNotLoaded();
-  return parser.parse(text, { maxAliasCount: MAX_ALIASES });
+  return yamlParser().parse(text, { maxAliasCount: MAX_ALIASES });
 }
 
 /**

@@ -6,6 +6,10 @@ import type { DeployRecord } from '../../actions/deploy-metadata/src/record.js';
 import { deployLines, outputValues, summarize } from '../../actions/deploy-metadata/src/report.js';
 import { renderSinks } from '../../actions/deploy-metadata/src/sinks.js';
 import { repoRoot } from '../support/harness.js';
+import { loadYaml } from '../../shared/yaml.js';
+
+// The YAML parser loads on first need (shared/yaml.ts); rendering the labels needs it.
+beforeAll(() => loadYaml());
 
 const meta = parseYaml(readFileSync(join(repoRoot, 'actions/deploy-metadata/action.yml'), 'utf8')) as {
   inputs: Record<string, { description: string; default?: string; required?: boolean }>;

@@ -11,6 +11,10 @@ import {
   mergeResourceAttributes,
   renderSinks,
 } from '../../actions/deploy-metadata/src/sinks.js';
+import { loadYaml } from '../../shared/yaml.js';
+
+// The YAML parser loads on first need (shared/yaml.ts); rendering the labels needs it, also while tests are collected.
+await loadYaml();
 
 const sha = '0123456789abcdef0123456789abcdef01234567';
 const plain: DeployRecord = {

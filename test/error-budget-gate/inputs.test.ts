@@ -4,6 +4,10 @@ import {
   parseAt,
   slosFromInputs,
 } from '../../actions/error-budget-gate/src/inputs.js';
+import { loadYaml } from '../../shared/yaml.js';
+
+// The YAML parser loads on first need (shared/yaml.ts); parsing an SLO file needs it.
+beforeAll(() => loadYaml());
 
 describe('input "at"', () => {
   const now = Date.UTC(2026, 10, 16, 12, 0, 0, 500);

@@ -6,6 +6,10 @@ import {
   parseSliQuery,
 } from '../../actions/error-budget-gate/src/promql.js';
 import { inlineSlo, parseSloFile, parseWindowInput } from '../../actions/error-budget-gate/src/slo.js';
+import { loadYaml } from '../../shared/yaml.js';
+
+// The YAML parser loads on first need (shared/yaml.ts); parsing an SLO file needs it.
+beforeAll(() => loadYaml());
 
 const THIRTY_DAYS = { kind: 'rolling' as const, seconds: 30 * 86400 };
 

@@ -17,6 +17,10 @@ import {
   recordRun,
 } from '../../actions/flaky-quarantine/src/quarantine.js';
 import { type RunResults, foldReports } from '../../actions/flaky-quarantine/src/results.js';
+import { loadYaml } from '../../shared/yaml.js';
+
+// The YAML parser loads on first need (shared/yaml.ts); parsing a quarantine file needs it.
+beforeAll(() => loadYaml());
 
 /**
  * A history written by the v1 recipe is migrated once, when read, and each test takes its v1

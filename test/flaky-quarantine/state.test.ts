@@ -63,12 +63,15 @@ describe('documents read as the user wrote them, or a sentence saying what to do
       /^The quarantine file q\.yml is not valid: quarantine\.0\.reason: /,
     ],
     ['surprise: 1\n', /^The quarantine file q\.yml is not valid: /],
-  ])('a manual file %j', (text, message) => {
-    expect(() => readManual(text, 'q.yml')).toThrow(message);
+  ])('a manual file %j', async (text, message) => {
+    await expect(readManual(text, 'q.yml')).rejects.toThrow(message);
   });
 
-  test('a valid manual file', () => {
-    const manual = readManual('quarantine:\n  - id: a\n    owner: "@team"\n    reason: sandbox\n', 'q.yml');
+  test('a valid manual file', async () => {
+    const manual = await readManual(
+      'quarantine:\n  - id: a\n    owner: "@team"\n    reason: sandbox\n',
+      'q.yml',
+    );
     expect([...manual.forceIn]).toEqual([['a', { owner: '@team', reason: 'sandbox' }]]);
   });
 

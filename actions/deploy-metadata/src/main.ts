@@ -7,6 +7,7 @@ import { lazyGitHub } from '../../../shared/github-lazy.js';
 import { writeInside } from '../../../shared/files.js';
 import { Git } from '../../../shared/git.js';
 import { parseInputs } from '../../../shared/inputs.js';
+import { loadYaml } from '../../../shared/yaml.js';
 import type { ActionIO } from '../../../shared/io.js';
 import { resolveInside } from '../../../shared/paths.js';
 import type { DeployApi } from './deploy-api.js';
@@ -97,6 +98,7 @@ export async function run(io: ActionIO): Promise<void> {
   });
   for (const line of deployLines(record)) io.log.info(line);
   // Every text sink is computed before anything is written, so a failure leaves none half-written.
+  await loadYaml(); // the labels are YAML; its writer loads after the first output, not at start-up
   const sinks = renderSinks(record, {
     partOf: options['part-of'] ?? (ctx.repo || settings.service),
     existingOtel: io.env.OTEL_RESOURCE_ATTRIBUTES,

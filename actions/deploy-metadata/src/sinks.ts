@@ -1,4 +1,3 @@
-import { stringify as stringifyYaml } from 'yaml';
 import {
   ANNOTATED,
   DATADOG,
@@ -10,6 +9,7 @@ import {
   fieldValues,
   named,
 } from './fields.js';
+import { yamlParser } from '../../../shared/yaml.js';
 import type { DeployRecord } from './record.js';
 
 /**
@@ -57,11 +57,13 @@ export function ociLabels(record: DeployRecord): string {
 
 function yamlMap(entries: [string, string][]): string {
   // Double-quoted values keep `1.10`, `true` and `null` strings; lineWidth 0 never folds a value.
-  return stringifyYaml(Object.fromEntries(entries), {
-    defaultStringType: 'QUOTE_DOUBLE',
-    defaultKeyType: 'PLAIN',
-    lineWidth: 0,
-  }).trimEnd();
+  return yamlParser()
+    .stringify(Object.fromEntries(entries), {
+      defaultStringType: 'QUOTE_DOUBLE',
+      defaultKeyType: 'PLAIN',
+      lineWidth: 0,
+    })
+    .trimEnd();
 }
 
 /** Kubernetes recommended labels as YAML; every value obeys the label value rules. */

@@ -3,6 +3,7 @@ import { plural } from '../../../shared/english.js';
 import { StepFailed } from '../../../shared/errors.js';
 import { readTextInside } from '../../../shared/files.js';
 import { parseInputs } from '../../../shared/inputs.js';
+import { loadYaml } from '../../../shared/yaml.js';
 import type { ActionIO } from '../../../shared/io.js';
 import { Prometheus, parseHeaders } from '../../../shared/prometheus.js';
 import { type Backend, exportBackend, prometheusBackend } from './backends.js';
@@ -40,6 +41,7 @@ export async function run(io: ActionIO): Promise<void> {
   const ctx = eventContext(io.env, readEventPayload(io.env));
   const workspace = ctx.workspace || process.cwd();
   const at = parseAt(values.at, Date.now());
+  if (values.slo) await loadYaml(); // the YAML parser loads only for an SLO file
   const slos = slosFromInputs(values, (path) =>
     readTextInside(workspace, path, { input: 'slo', maxBytes: 4 * 1024 * 1024 }),
   );

@@ -1,5 +1,4 @@
-import { parseAllDocuments } from 'yaml';
-import { MAX_ALIASES, userYaml } from '../../../shared/yaml.js';
+import { MAX_ALIASES, userYaml, yamlParser } from '../../../shared/yaml.js';
 import { parseDuration } from '../../../shared/duration.js';
 import { UserError } from '../../../shared/errors.js';
 import { type SliQuery, fromSlothTemplate, parseSliQuery } from './promql.js';
@@ -252,7 +251,7 @@ function fromPyrra(doc: Json, file: string): Slo {
 export function parseSloFile(text: string, file: string, defaultWindow: SloWindow): Slo[] {
   const docs: Json[] = [];
   userYaml(file, () => {
-    for (const doc of parseAllDocuments(text)) {
+    for (const doc of yamlParser().parseAllDocuments(text)) {
       if (doc.errors.length)
         throw new UserError(`${file} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
       const value = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 
 /**
  * Test identity, version 2: `v2:<file>|<scope>|<name>`, and `v2:<file>|<scope>|<name>|<project>`
@@ -38,9 +38,17 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** NFC, the only change made to a name: skipped for ASCII, which NFC leaves as it is. */
 const nfc = (text: string): string => (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFC'));
 
+/** node:crypto, loaded on the first hash: no run needs it before its first output. */
+let crypto: typeof import('node:crypto') | undefined;
+const sha256 = (text: string): string =>
+  (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
+    .createHash('sha256')
+    .update(text)
+    .digest('hex');
+
 function bound(text: string): string {
   if (text.length <= MAX_PART) return text;
-  return `${text.slice(0, KEEP_PART)}…#${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+  return `${text.slice(0, KEEP_PART)}…#${sha256(text).slice(0, 16)}`;
 }
 
 function escapePart(text: string): string {
@@ -273,7 +281,7 @@ export function fromLegacyId(id: string): string | undefined {
 
 /** A short hash of an id, safe inside an HTML comment (the issue marker). */
 export function idHash(id: string): string {
-  return createHash('sha256').update(id).digest('hex').slice(0, 24);
+  return sha256(id).slice(0, 24);
 }
 
 /**

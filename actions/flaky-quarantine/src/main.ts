@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { eventContext, readEventPayload } from '../../../shared/context.js';
 import { StepFailed, UserError } from '../../../shared/errors.js';
@@ -66,7 +65,7 @@ export async function run(io: ActionIO): Promise<void> {
   const manualPlace = { input: 'quarantine-file', maxBytes: state.MAX_MANUAL_BYTES };
   const manual =
     manualFile && existsSync(resolveInside(workspace, manualFile, 'quarantine-file'))
-      ? state.readManual(readTextInside(workspace, manualFile, manualPlace), manualFile)
+      ? await state.readManual(readTextInside(workspace, manualFile, manualPlace), manualFile)
       : emptyManual();
   // One GitHub client, loaded only when the state branch or issues need it.
   const connect = lazyGitHub(io, opts.token);
@@ -79,6 +78,7 @@ export async function run(io: ActionIO): Promise<void> {
           github: await connect(`state: branch:${location.branch}`),
           log: io.log,
         });
+  const { randomBytes } = await import('node:crypto'); // loaded here, not before the first output
   const plan = recordPlan(settings, infra, new Date().toISOString(), randomBytes(4).toString('hex'));
   const step = state.historyTransform(
     (current) => recordRun(current, plan.run, results.tests, manual, plan.context, plan.limits),

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../../../shared/yaml.js';
 import * as z from '../../../shared/zod.js';
 import { consecutivePasses, evidenceOn, failureStreak, isBroken, isFlaky, runsOfCommit } from './classify.js';
 import { FAIL, type History, type HistoryLimits, type RunInfo, addRun, adoptLegacy } from './history.js';
@@ -49,7 +49,7 @@ export function emptyManual(): ManualQuarantine {
  * Throws an Error whose message says which entry is wrong.
  */
 export function parseManualFile(text: string): ManualQuarantine {
-  const raw: unknown = parseYaml(text, { maxAliasCount: 100 }) ?? {};
+  const raw: unknown = parseYaml(text) ?? {};
   const result = manualSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
