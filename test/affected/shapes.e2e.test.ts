@@ -295,7 +295,7 @@ describe('affected: real-repository shapes', () => {
     });
     const warning = r.annotations.find((a) => a.level === 'warning')?.message;
     expect(warning).toMatch(
-      /^Lockfile package-lock\.json could not be diffed \(.*\); fell back to the 1 js project\(s\) it covers whose manifests declare external dependencies: a\.$/,
+      /^Lockfile package-lock\.json could not be diffed \(.*\); fell back to the 1 js project it covers whose manifests declare external dependencies: a\.$/,
     );
   });
 

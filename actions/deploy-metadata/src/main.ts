@@ -1,7 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type EventContext, eventContext, readEventPayload } from '../../../shared/context.js';
-import { InputError, UserError } from '../../../shared/errors.js';
+import { UserError } from '../../../shared/errors.js';
 import type { GitHub } from '../../../shared/github.js';
 import { lazyGitHub } from '../../../shared/github-lazy.js';
 import { writeInside } from '../../../shared/files.js';
@@ -9,9 +8,9 @@ import { Git } from '../../../shared/git.js';
 import { parseInputs } from '../../../shared/inputs.js';
 import { loadYaml } from '../../../shared/yaml.js';
 import type { ActionIO } from '../../../shared/io.js';
-import { resolveInside } from '../../../shared/paths.js';
 import type { DeployApi } from './deploy-api.js';
 import { readDeployedCommit } from './deployed-commit.js';
+import { envFilePlace } from './env-file.js';
 import { findHistory } from './history.js';
 import { checkOptions, inputs } from './options.js';
 import { buildIdOf, buildRecord, pushAuthorLogin } from './record.js';
@@ -34,25 +33,13 @@ async function connect(
   return new Api(gh, ctx.owner, ctx.repo);
 }
 
-/** Where the dotenv file goes (inside the workspace or RUNNER_TEMP), checked before anything is written. */
-function envFilePlace(io: ActionIO, workspace: string, raw: string | undefined) {
-  if (raw === undefined) return undefined;
-  const place = { input: 'env-file', extraRoots: [io.env.RUNNER_TEMP ?? ''] };
-  const path = resolveInside(workspace, raw, place.input, place.extraRoots);
-  if (existsSync(path) && statSync(path).isDirectory())
-    throw new InputError(
-      `Input "env-file" is ${JSON.stringify(raw.slice(0, 200))}, which is a directory; give a file path.`,
-    );
-  return { path, place };
-}
-
 export async function run(io: ActionIO): Promise<void> {
   const options = await parseInputs(inputs, io, { secret: ['token'] });
   const payload = readEventPayload(io.env);
   const ctx = eventContext(io.env, payload);
   const workspace = ctx.workspace || process.cwd();
   const settings = checkOptions(options, ctx.repo || basename(workspace));
-  const envFile = envFilePlace(io, workspace, options['env-file']);
+  const envFile = envFilePlace(options['env-file'], workspace, io.env.RUNNER_TEMP);
 
   let client: Promise<DeployApi> | undefined;
   const github = () =>
