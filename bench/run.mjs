@@ -53,7 +53,10 @@ const readme = readFileSync(readmePath, 'utf8');
 const start = '<!-- bench:start -->';
 const end = '<!-- bench:end -->';
 if (readme.includes(start) && readme.includes(end)) {
-  const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n\n${body}\n${readme.slice(readme.indexOf(end))}`;
+  // The README keeps the headline and a pointer; the tables (with their profiles) are long.
+  const names = sections.map((section) => section.split('\n', 1)[0].replace('### ', ''));
+  const pointer = `${header}\n\nThe tables, side by side with the peers and with the command that reproduces each: [bench/results.md](bench/results.md) (${names.join(', ')}).\n`;
+  const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n\n${pointer}\n${readme.slice(readme.indexOf(end))}`;
   writeFileSync(readmePath, updated);
 }
 // The tables are hand-built Markdown: let prettier align them as the format check expects.
