@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fmtMs, fmtRow, readOutput, root } from './lib.mjs';
+import { fmtMs, fmtRow, measureSideBySide, readOutput, root } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BASELINE = process.env.BENCH_GATE_BASELINE;
@@ -119,46 +119,6 @@ const cpuSeconds = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
-/**
- * Side by side as bench/lib.mjs measures, with the order rotated each round: a command that follows
- * the peer's 240 queries finds Prometheus collecting garbage, so a fixed order favours the later ones.
- */
-function measureRotated(commands, runs) {
-  const spawnOne = (c, prefix = []) =>
-    spawnSync(
-      prefix[0] ?? c.command,
-      [...prefix.slice(1), ...(prefix.length ? [c.command] : []), ...c.args],
-      {
-        cwd: c.cwd,
-        env: { ...process.env, ...c.env },
-        encoding: 'utf8',
-        maxBuffer: 512 * 1024 * 1024,
-      },
-    );
-  const times = commands.map(() => []);
-  const last = commands.map((c) => spawnOne(c)); // warm-up
-  for (let round = 0; round < runs; round++) {
-    for (let k = 0; k < commands.length; k++) {
-      const i = (round + k) % commands.length;
-      const started = process.hrtime.bigint();
-      last[i] = spawnOne(commands[i]);
-      times[i].push(Number(process.hrtime.bigint() - started) / 1e6);
-      if (last[i].error) throw last[i].error;
-    }
-  }
-  return commands.map((c, i) => {
-    if (c.check) c.check(last[i]);
-    const rss = spawnOne(c, ['/usr/bin/time', '-f', '%M']);
-    const sorted = times[i].sort((a, b) => a - b);
-    return {
-      median: sorted[Math.floor(sorted.length / 2)],
-      min: sorted[0],
-      max: sorted.at(-1),
-      peakMb: rss.error ? 0 : (Number(rss.stderr.trim().split('\n').pop()) || 0) / 1024,
-    };
-  });
-}
-
 const rows = [];
 try {
   const viaPrometheusInputs = {
@@ -225,7 +185,7 @@ try {
     .reduce((a, b) => a + b, 0);
 
   const all = [...commands, peer];
-  const timings = measureRotated(all, RUNS);
+  const timings = measureSideBySide(all, { runs: RUNS, rotate: true });
   all.forEach((c, i) => rows.push([c.label, timings[i]]));
   const ours = rows[0][1];
   const lines = [

@@ -57,10 +57,12 @@ export function measure(command, args, { cwd, env, runs = 5, check } = {}) {
  * Times several commands side by side: one warm-up each, then `runs` rounds in which every command
  * runs once, so a burst of load on this shared machine falls on all of them alike rather than on
  * whichever tool's runs it meets. Peak memory comes from one more run each under /usr/bin/time.
- * `afterEach(i, result)` runs after each timed run (outside its time). Returns one result per
- * command, in order, shaped as `measure` returns them.
+ * `afterEach(i, result)` runs after each timed run (outside its time). `rotate` starts each round
+ * one command later, for a server whose state one command leaves for the next (the gate's
+ * Prometheus collecting garbage after the peer's 240 queries). Returns one result per command, in
+ * order, shaped as `measure` returns them.
  */
-export function measureSideBySide(commands, { runs = 5, afterEach } = {}) {
+export function measureSideBySide(commands, { runs = 5, afterEach, rotate = false } = {}) {
   const spawnOne = (c, prefix = []) =>
     spawnSync(
       prefix[0] ?? c.command,
@@ -75,14 +77,15 @@ export function measureSideBySide(commands, { runs = 5, afterEach } = {}) {
   const times = commands.map(() => []);
   const last = commands.map((c) => spawnOne(c)); // warm-up: file cache, JIT of node itself
   for (let round = 0; round < runs; round++)
-    commands.forEach((c, i) => {
+    for (let k = 0; k < commands.length; k++) {
+      const i = rotate ? (round + k) % commands.length : k;
       const started = process.hrtime.bigint();
-      const result = spawnOne(c);
+      const result = spawnOne(commands[i]);
       times[i].push(Number(process.hrtime.bigint() - started) / 1e6);
       if (result.error) throw result.error;
       last[i] = result;
       afterEach?.(i, result);
-    });
+    }
   return commands.map((c, i) => {
     if (c.check) c.check(last[i]);
     const rss = spawnOne(c, ['/usr/bin/time', '-f', '%M']);
