@@ -5,7 +5,7 @@ import { connectGitHub } from '../../shared/github.js';
 import { LIMITS, boundOutput, cutText } from '../../shared/limits.js';
 import { Summary } from '../../shared/summary.js';
 import { parseAnnotations, parseCommandFile } from '../support/harness.js';
-import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
+import { type GitHubServer, clientIO, startGitHubServer } from '../support/github-server.js';
 
 // Class 6: every output, summary and issue body is bounded and linear in its input, within
 // GitHub's own limits, with a line saying what was cut.
@@ -141,19 +141,7 @@ describe('issue bodies and comments', () => {
   afterEach(() => server.close());
 
   it('are cut to 65,536 characters by the one GitHub client, with the marker kept and a line saying so', async () => {
-    const io = {
-      env: { GITHUB_API_URL: server.url },
-      network: { github: { retryBaseMs: 5 } },
-      setSecret: () => {},
-      redact: (text: string) => text,
-      log: {
-        debug: () => {},
-        info: () => {},
-        warning: () => {},
-        group: <T>(_: string, f: () => Promise<T>) => f(),
-      },
-    };
-    const gh = connectGitHub(io, 'token', 'test');
+    const gh = connectGitHub(clientIO(server), 'token', 'test');
     const body = `<!-- trunk-actions:flaky id=abc -->\n${'failure line\n'.repeat(20_000)}`;
     const { data } = await gh.rest.issues.create({ owner: 'acme', repo: 'shop', title: 't', body });
     await gh.rest.issues.createComment({ owner: 'acme', repo: 'shop', issue_number: data.number, body });

@@ -6,7 +6,7 @@ import { neutralise, showText } from '../../shared/neutralise.js';
 import { Summary, escapeMarkdown, inlineCode } from '../../shared/summary.js';
 import { loadYaml } from '../../shared/yaml.js';
 import * as z from '../../shared/zod.js';
-import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
+import { type GitHubServer, clientIO, startGitHubServer } from '../support/github-server.js';
 
 // Class 7: names are shown, not obeyed. Hidden and direction-changing characters are escaped
 // wherever a person reads them; identities keep the raw text; lookups by outside names use own
@@ -61,19 +61,7 @@ describe('issue titles and bodies', () => {
   afterEach(() => server.close());
 
   it('show hidden characters escaped whatever the action wrote', async () => {
-    const io = {
-      env: { GITHUB_API_URL: server.url },
-      network: { github: { retryBaseMs: 5 } },
-      setSecret: () => {},
-      redact: (text: string) => text,
-      log: {
-        debug: () => {},
-        info: () => {},
-        warning: () => {},
-        group: <T>(_: string, f: () => Promise<T>) => f(),
-      },
-    };
-    const gh = connectGitHub(io, 'token', 'test');
+    const gh = connectGitHub(clientIO(server), 'token', 'test');
     await gh.rest.issues.create({
       owner: 'acme',
       repo: 'shop',

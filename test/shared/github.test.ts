@@ -1,20 +1,7 @@
 import { connectGitHub, findOrCreate } from '../../shared/github.js';
 import { lazyGitHub } from '../../shared/github-lazy.js';
 import { Redactor } from '../../shared/redact.js';
-import { type GitHubServer, startGitHubServer } from '../support/github-server.js';
-
-const quietIO = (server: GitHubServer, warnings: string[] = []) => ({
-  env: { GITHUB_API_URL: server.url },
-  network: { github: { retryBaseMs: 5 } },
-  setSecret: () => {},
-  redact: (text: string) => text,
-  log: {
-    debug: () => {},
-    info: () => {},
-    warning: (m: string) => warnings.push(m),
-    group: <T>(_: string, f: () => Promise<T>) => f(),
-  },
-});
+import { type GitHubServer, clientIO, startGitHubServer } from '../support/github-server.js';
 
 describe('GitHub client against the test server', () => {
   let server: GitHubServer;
@@ -26,7 +13,7 @@ describe('GitHub client against the test server', () => {
   it('redacts every text a request sends out: the masked token and known secret formats', async () => {
     const redactor = new Redactor();
     const io = {
-      ...quietIO(server),
+      ...clientIO(server),
       setSecret: (v: string) => redactor.add(v),
       redact: (t: string) => redactor.redact(t),
     };
@@ -47,10 +34,10 @@ describe('GitHub client against the test server', () => {
   });
 
   it('connects lazily once per run, and an empty token fails naming what needed GitHub', async () => {
-    const connect = lazyGitHub(quietIO(server), 'token');
+    const connect = lazyGitHub(clientIO(server), 'token');
     const first = await connect('issues');
     expect(await connect('state')).toBe(first);
-    await expect(lazyGitHub(quietIO(server), '')('state: branch:x')).rejects.toThrow(
+    await expect(lazyGitHub(clientIO(server), '')('state: branch:x')).rejects.toThrow(
       /Input "token" is empty, but state: branch:x needs the GitHub API/,
     );
   });
@@ -58,7 +45,7 @@ describe('GitHub client against the test server', () => {
   it('retries a GET after 502 and 503', async () => {
     server.inject({ method: 'GET', path: '/git/ref/', status: 502 });
     server.inject({ method: 'GET', path: '/git/ref/', status: 503 });
-    const gh = connectGitHub(quietIO(server), 'token', 'test');
+    const gh = connectGitHub(clientIO(server), 'token', 'test');
     const { data } = await gh.rest.git.getRef({ owner: 'acme', repo: 'shop', ref: 'heads/main' });
     expect(data.ref).toBe('refs/heads/main');
     expect(server.requests.filter((r) => r.path.includes('/git/ref/')).map((r) => r.status)).toEqual([
@@ -69,13 +56,13 @@ describe('GitHub client against the test server', () => {
   it('waits out a secondary rate limit with retry-after', async () => {
     server.inject({ method: 'GET', path: '/git/ref/', status: 403, retryAfter: 0 });
     const warnings: string[] = [];
-    const gh = connectGitHub(quietIO(server, warnings), 'token', 'test');
+    const gh = connectGitHub(clientIO(server, warnings), 'token', 'test');
     await gh.rest.git.getRef({ owner: 'acme', repo: 'shop', ref: 'heads/main' });
     expect(warnings.join('\n')).toMatch(/secondary rate limit/);
   });
 
   it('does not re-send a POST that failed with 502; findOrCreate looks again instead', async () => {
-    const gh = connectGitHub(quietIO(server), 'token', 'test');
+    const gh = connectGitHub(clientIO(server), 'token', 'test');
     const main = server.state.refs.get('refs/heads/main')!;
     server.inject({ method: 'POST', path: '/git/refs', status: 502, apply: true });
     const find = () =>
@@ -98,7 +85,7 @@ describe('GitHub client against the test server', () => {
   });
 
   it('reports a different existing object as a conflict', async () => {
-    const gh = connectGitHub(quietIO(server), 'token', 'test');
+    const gh = connectGitHub(clientIO(server), 'token', 'test');
     await expect(
       findOrCreate({
         what: 'thing',
@@ -111,7 +98,7 @@ describe('GitHub client against the test server', () => {
   });
 
   it('answers 409 for a stale contents sha, as GitHub does', async () => {
-    const gh = connectGitHub(quietIO(server), 'token', 'test');
+    const gh = connectGitHub(clientIO(server), 'token', 'test');
     const put = (sha?: string) =>
       gh.rest.repos.createOrUpdateFileContents({
         owner: 'acme',
@@ -127,7 +114,7 @@ describe('GitHub client against the test server', () => {
   });
 
   it('fails with a sentence naming the token input when the token is empty', () => {
-    expect(() => connectGitHub(quietIO({ url: 'x' } as GitHubServer), '', 'create-tag')).toThrow(
+    expect(() => connectGitHub(clientIO({ url: 'x' } as GitHubServer), '', 'create-tag')).toThrow(
       /Input "token" is empty, but create-tag needs the GitHub API/,
     );
   });

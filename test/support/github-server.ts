@@ -685,3 +685,20 @@ export async function startGitHubServer(
       }),
   };
 }
+
+/**
+ * What `connectGitHub` needs from an ActionIO, pointed at this server: nothing masked or redacted,
+ * a quiet log (warnings collected), and a short back-off so fault tests retry quickly in-process.
+ */
+export const clientIO = (server: Pick<GitHubServer, 'url'>, warnings: string[] = []) => ({
+  env: { GITHUB_API_URL: server.url },
+  network: { github: { retryBaseMs: 5 } },
+  setSecret: () => {},
+  redact: (text: string) => text,
+  log: {
+    debug: () => {},
+    info: () => {},
+    warning: (message: string) => warnings.push(message),
+    group: <T>(_: string, f: () => Promise<T>) => f(),
+  },
+});
