@@ -128,6 +128,128 @@ function regularFiles(out: string): Map<string, string> {
 let childProcess: Promise<typeof import('node:child_process')> | undefined;
 const loadChildProcess = () => (childProcess ??= import('node:child_process'));
 
+/** Lines asked of the kept-open cat-file and not all answered yet. */
+interface InfoRequest {
+  count: number;
+  lines: string[];
+  resolve: (lines: string[] | undefined) => void;
+  reject: (error: unknown) => void;
+  timer: NodeJS.Timeout;
+}
+
+type ChildProcess = import('node:child_process').ChildProcessWithoutNullStreams;
+
+/** One kept-open cat-file and the questions it has not answered yet, in order. */
+interface InfoProcess {
+  child: ChildProcess;
+  waiting: InfoRequest[];
+}
+
+/** How long the kept-open cat-file waits for the next question before it is closed. */
+const INFO_IDLE_MS = 1000;
+
+/**
+ * One `git cat-file --batch-command --buffer` (git 2.36+) kept open while a run asks about objects:
+ * the revisions at the start and the manifests' sizes later cost one process instead of one each,
+ * and every spawn blocks this process for milliseconds. Questions go in as `info` lines and a
+ * `flush`; answers come back in order. It never keeps this process alive while idle, and closes
+ * after INFO_IDLE_MS without questions. Answers are undefined where git lacks the option.
+ */
+class InfoReader {
+  private current: InfoProcess | undefined;
+  private unsupported = false;
+  private idle: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async info(names: readonly string[]): Promise<string[] | undefined> {
+    if (this.unsupported) return undefined;
+    if (!names.length) return [];
+    const { spawn } = await loadChildProcess();
+    if (this.unsupported) return undefined;
+    const open = (this.current ??= this.start(spawn));
+    clearTimeout(this.idle);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        open.child.kill();
+        failAll(open, new UserError(`git cat-file took longer than ${this.timeoutMs} ms and was stopped.`));
+      }, this.timeoutMs);
+      open.waiting.push({ count: names.length, lines: [], resolve, reject, timer });
+      hold(open.child, true);
+      open.child.stdin.write(`${names.map((name) => `info ${name}\n`).join('')}flush\n`);
+    });
+  }
+
+  /** Ends the process once it has answered what it was asked; the next question starts another. */
+  close(): void {
+    clearTimeout(this.idle);
+    this.current?.child.stdin.end();
+    this.current = undefined;
+  }
+
+  private start(spawn: typeof import('node:child_process').spawn): InfoProcess {
+    const child = spawn('git', ['cat-file', '--batch-command', '--buffer'], {
+      cwd: this.cwd,
+      env: { ...process.env, LC_ALL: 'C' },
+    });
+    const started: InfoProcess = { child, waiting: [] };
+    let partial = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
+        const request = started.waiting[0];
+        if (!request) continue;
+        request.lines.push(line);
+        if (request.lines.length < request.count) continue;
+        started.waiting.shift();
+        clearTimeout(request.timer);
+        request.resolve(request.lines);
+      }
+      if (started.waiting.length) return;
+      hold(child, false);
+      if (this.current === started) this.idle = setTimeout(() => this.close(), INFO_IDLE_MS).unref();
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdin.on('error', () => {}); // an early exit is reported by 'close'
+    child.on('error', (error) => failAll(started, error));
+    child.on('close', (code) => {
+      if (this.current === started) this.current = undefined;
+      // an option this git does not know (before 2.36): the questions go to --batch-check instead
+      if (code === 129 && stderr.includes('batch-command')) {
+        this.unsupported = true;
+        for (const request of started.waiting.splice(0)) {
+          clearTimeout(request.timer);
+          request.resolve(undefined);
+        }
+      }
+      failAll(started, new Error(`git cat-file --batch-command failed: ${stderr.trim() || `exit ${code}`}`));
+    });
+    return started;
+  }
+}
+
+function failAll(open: InfoProcess, error: unknown): void {
+  for (const request of open.waiting.splice(0)) {
+    clearTimeout(request.timer);
+    request.reject(error);
+  }
+}
+
+/** While questions wait, the process and its pipes keep this process alive; idle, they do not. */
+function hold(child: ChildProcess, waiting: boolean): void {
+  for (const handle of [child, child.stdin, child.stdout, child.stderr] as unknown as {
+    ref(): void;
+    unref(): void;
+  }[])
+    if (waiting) handle.ref();
+    else handle.unref();
+}
+
 /**
  * Runs git with argument arrays only (never a shell) in one repository. Revisions always come
  * after `--end-of-options` or are resolved SHAs, so no user text is read as an option.
@@ -139,6 +261,7 @@ export class Git {
   private readonly blobCap: BlobCap;
   private readonly resolved = new Map<string, Promise<string | undefined>>();
   private readonly lookups: Lookup[] = [];
+  private readonly infoReader: InfoReader;
 
   constructor(
     readonly cwd: string,
@@ -148,6 +271,7 @@ export class Git {
     this.maxDeepen = options.maxDeepen ?? 5000;
     this.trace = options.trace ?? (() => {});
     this.blobCap = options.blobCap ?? DEFAULT_BLOB_CAP;
+    this.infoReader = new InfoReader(cwd, this.timeoutMs);
   }
 
   /** Runs `git args`, returning stdout; a non-zero exit throws with git's own message. */
@@ -219,13 +343,7 @@ export class Git {
     const batch = lookups.filter((lookup) => !/[\n\0]/.test(lookup.revision));
     if (!batch.length) return;
     try {
-      const names = batch.map((lookup) => `${lookup.revision}^{commit}`);
-      if (batch.length === 1) {
-        const r = await this.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', names[0]!]);
-        batch[0]!.resolve(r.code === 0 ? r.stdout.trim() : undefined);
-        return;
-      }
-      const lines = (await this.batchCheck(names)).split('\n');
+      const lines = await this.objectInfo(batch.map((lookup) => `${lookup.revision}^{commit}`));
       batch.forEach((lookup, i) => {
         const [sha, type] = lines[i]!.split(' ');
         lookup.resolve(type === 'commit' && SHA.test(sha!) ? sha : undefined);
@@ -235,19 +353,23 @@ export class Git {
     }
   }
 
-  /** `git cat-file --batch-check` over names, one `<sha> <type>` or `<name> missing` line each. */
-  private async batchCheck(
-    names: readonly string[],
-    format = '%(objectname) %(objecttype)',
-  ): Promise<string> {
-    this.trace(
-      `git cat-file --batch-check (${names.length > 8 ? `${names.length} objects` : names.join(', ')})`,
-    );
+  /**
+   * One `<oid> <type> <size>` or `<name> missing` line per name (names hold no newline), from the
+   * cat-file process kept open for the run, or from a `cat-file --batch-check` of their own where
+   * git is older than 2.36.
+   */
+  private async objectInfo(names: readonly string[]): Promise<string[]> {
+    this.trace(`git cat-file info (${names.length > 8 ? `${names.length} objects` : names.join(', ')})`);
+    return (await this.infoReader.info(names)) ?? (await this.batchCheck(names)).split('\n');
+  }
+
+  /** `git cat-file --batch-check` over names, one `<oid> <type> <size>` or `<name> missing` line each. */
+  private async batchCheck(names: readonly string[]): Promise<string> {
     const { execFile } = await loadChildProcess();
     return new Promise((resolve, reject) => {
       const child = execFile(
         'git',
-        ['cat-file', `--batch-check=${format}`],
+        ['cat-file', '--batch-check'],
         {
           cwd: this.cwd,
           maxBuffer: 1024 * 1024 * 1024,
@@ -294,6 +416,7 @@ export class Git {
     if (deepen) args.push(`--deepen=${deepen}`);
     const r = await this.exec([...args, 'origin', '--end-of-options', ...revisions]);
     this.resolved.clear(); // a fetch may add commits: forget every answer given before it ended
+    this.infoReader.close(); // and the next lookup starts a cat-file that sees them
     this.trace(r.code === 0 ? 'fetch ok' : `fetch failed: ${r.stderr.trim()}`);
     return r.code === 0;
   }
@@ -438,8 +561,8 @@ export class Git {
   }
 
   /**
-   * Reads blobs by id (`[path, blob id]` pairs from listTree) as path -> text: one `cat-file
-   * --batch-check` for the sizes, refusing a blob over the cap (naming its path) before one
+   * Reads blobs by id (`[path, blob id]` pairs from listTree) as path -> text: their sizes from the
+   * cat-file kept open (objectInfo), refusing a blob over the cap (naming its path) before one
    * `cat-file --batch` reads them. Unknown ids and objects that are not blobs map to undefined.
    */
   async readBlobs(
@@ -449,15 +572,10 @@ export class Git {
     const wanted = [...blobs].filter(([, oid]) => /^[0-9a-f]{40,64}$/.test(oid));
     const result = new Map<string, string | undefined>();
     if (!wanted.length) return result;
-    const sizes = (
-      await this.batchCheck(
-        wanted.map(([, oid]) => oid),
-        '%(objecttype) %(objectsize)',
-      )
-    ).split('\n');
+    const sizes = await this.objectInfo(wanted.map(([, oid]) => oid));
     const readable: [string, string][] = [];
     wanted.forEach(([path, oid], i) => {
-      const [type, size] = sizes[i]!.split(' ');
+      const [, type, size] = sizes[i]!.split(' ');
       if (type !== 'blob') return;
       checkBlobSize(`${path} (blob ${oid.slice(0, 12)})`, Number(size), cap);
       readable.push([path, oid]);

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Git, checkRevisionText } from '../../shared/git.js';
@@ -71,7 +72,7 @@ describe('Git against real repositories', () => {
       expect((await new Git(origin.dir).readFiles(sha, ['big.txt'])).get('big.txt')).toBe(big);
       await expect(new Git(scratch).readFiles('HEAD', ['a.txt'])).rejects.toThrow(/not a git repository/);
       await expect(new Git(scratch).readBlobs([['a.txt', 'a'.repeat(40)]])).rejects.toThrow(
-        /cat-file --batch-check failed/,
+        /cat-file --batch-(check|command) failed/,
       );
       expect(readdirSync(scratch)).toEqual([]);
     } finally {
@@ -89,11 +90,36 @@ describe('Git against real repositories', () => {
     );
     expect(answers).toEqual([mainNow, feature, undefined, undefined, first]);
     expect(trace).toEqual([
-      `git cat-file --batch-check (main^{commit}, feature^{commit}, no-such-branch^{commit}, ${feature}~1^{commit})`,
+      `git cat-file info (main^{commit}, feature^{commit}, no-such-branch^{commit}, ${feature}~1^{commit})`,
     ]);
     expect(await git.tryResolve('main')).toBe(mainNow);
     expect(trace).toHaveLength(1);
     expect(await new Git(origin.dir).tryResolve('HEAD^{tree}')).toBeUndefined(); // a tree is no commit
+  });
+
+  it('asks a git older than 2.36 (no cat-file --batch-command) with --batch-check instead', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'old-git-'));
+    const real = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\nfor a in "$@"; do [ "$a" = --batch-command ] && { echo "error: unknown option \\\`batch-command'" >&2; exit 129; }; done\nexec ${real} "$@"\n`,
+    );
+    chmodSync(join(bin, 'git'), 0o755);
+    const saved = process.env.PATH;
+    process.env.PATH = `${bin}:${saved}`;
+    try {
+      const git = new Git(origin.dir, { blobCap: { maxBytes: 2 } });
+      const [mainNow, featureNow] = await Promise.all([git.tryResolve('main'), git.tryResolve('feature')]);
+      expect([mainNow, featureNow]).toEqual([origin.git(['rev-parse', 'main']).trim(), feature]);
+      const tree = await git.listTree(feature);
+      expect((await git.readBlobs([['a.txt', tree.get('a.txt')!]])).get('a.txt')).toBe('a\n');
+      await expect(git.readBlobs([['new.txt', tree.get('new.txt')!]], { maxBytes: 1 })).rejects.toThrow(
+        /^new\.txt \(blob [0-9a-f]{12}\) in git is 2 bytes/,
+      );
+    } finally {
+      process.env.PATH = saved;
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it('does not let a revision act as an option', async () => {
