@@ -87,13 +87,16 @@ const MAX_REMEMBERED_LENGTH = 512;
 const MAX_REMEMBERED = 100_000;
 
 /**
- * Text that any of PATTERNS can match holds one of these (a separator, a fixed prefix or a run of 20
- * key characters); most text does not (names, paths, reasons), and one test is far cheaper than all
- * the patterns, which outputs of thousands of strings pay for each string. A new pattern adds its
+ * Text that any of PATTERNS can match holds one of these: a scheme's `://`, a PEM dash run, a word
+ * an assignment's name or a header ends in, a signed URL's parameter, a fixed prefix, or a run of 20
+ * key characters (AWS key ids and secrets). Most text holds none (names, paths, reasons, summaries,
+ * log lines), and one test is far cheaper than all the patterns, which outputs of thousands of
+ * strings pay for each string and a 50 KB summary for its length. A separator such as `:` or `=`
+ * alone is not enough: every pattern that needs one also needs a word here. A new pattern adds its
  * necessary text here.
  */
 const MAY_HOLD_SECRET =
-  /[:=']|-----|bearer|basic|eyJ|gh[pousr]_|github_pat_|xox|xapp-|AIza|ya29\.|GOCSPX-|_live_|_test_|whsec_|npm_|glpat-|SG\.|[A-Za-z0-9/+]{20}/i;
+  /:\/\/|-----|authori[sz]ation|passw|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|accountkey|credential|[?&](?:sig|x-amz-|x-goog-)|bearer|basic|eyJ|gh[pousr]_|github_pat_|xox|xapp-|AIza|ya29\.|GOCSPX-|_live_|_test_|whsec_|npm_|glpat-|SG\.|(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{20}/i;
 
 /**
  * The secret parts of a URL's credentials (`scheme://user:password@host`): user and password, as
@@ -131,6 +134,12 @@ export class Redactor {
    * name, path and reason in several outputs, and thousands of projects made redaction a tenth of a run.
    */
   private readonly done = new Map<string, string>();
+  /**
+   * Objects redactValue found clean, forgotten when the current job of the event loop ends (and
+   * when a masked value is added): outputs set one after another share entries, and an object
+   * changed later is walked again.
+   */
+  private clean: WeakSet<object> | undefined;
 
   add(value: string): void {
     if (value.length < MIN_MASKED_LENGTH) return;
@@ -146,6 +155,7 @@ export class Redactor {
     if (this.masked.size !== before) {
       this.pattern = undefined;
       this.done.clear();
+      this.clean = undefined;
     }
   }
 
@@ -155,6 +165,17 @@ export class Redactor {
     const out = this.redactNew(text);
     if (text.length <= MAX_REMEMBERED_LENGTH && this.done.size < MAX_REMEMBERED) this.done.set(text, out);
     return out;
+  }
+
+  /** redactDeep with this redactor, remembering which objects were clean (see redactDeep). */
+  redactValue<T>(value: T): T {
+    if (!this.clean) {
+      const clean = (this.clean = new WeakSet());
+      queueMicrotask(() => {
+        if (this.clean === clean) this.clean = undefined;
+      });
+    }
+    return redactDeep(value, (text) => this.redact(text), this.clean);
   }
 
   private redactNew(text: string): string {
@@ -176,29 +197,34 @@ export class Redactor {
 /**
  * JSON-like data with every string passed through `redact` (payloads, request bodies, outputs): a
  * copy where anything changed, the value itself where nothing did, so an output of thousands of
- * clean matrix entries is not rebuilt.
+ * clean matrix entries is not rebuilt. `clean` holds objects found clean by the same `redact`
+ * before: outputs share their entries (a matrix and its parts), which are then not walked again.
  */
-export function redactDeep<T>(value: T, redact: (text: string) => string): T {
+export function redactDeep<T>(value: T, redact: (text: string) => string, clean?: WeakSet<object>): T {
   if (typeof value === 'string') return redact(value) as T;
+  if (typeof value !== 'object' || value === null || clean?.has(value)) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
-    value.forEach((item: unknown, i) => {
-      const safe = redactDeep(item, redact);
-      if (safe !== item) (copy ??= value.slice())[i] = safe;
-    });
-    return (copy ?? value) as T;
-  }
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (let i = 0; i < value.length; i++) {
+      const safe = redactDeep(value[i] as unknown, redact, clean);
+      if (safe !== value[i]) (copy ??= value.slice())[i] = safe;
+    }
+    if (copy) return copy as T;
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
     for (let i = 0; i < keys.length; i++) {
-      const safe = redactDeep(record[keys[i]!], redact);
+      const safe = redactDeep(record[keys[i]!], redact, clean);
       if (safe === record[keys[i]!]) continue;
       // the first change: a copy, by fromEntries so that a "__proto__" key stays a key
       return Object.fromEntries(
-        keys.map((key, k) => [key, k < i ? record[key] : k === i ? safe : redactDeep(record[key], redact)]),
+        keys.map((key, k) => [
+          key,
+          k < i ? record[key] : k === i ? safe : redactDeep(record[key], redact, clean),
+        ]),
       ) as T;
     }
   }
+  clean?.add(value);
   return value;
 }

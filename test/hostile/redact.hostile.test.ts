@@ -89,6 +89,21 @@ describe('values the run masked', () => {
     expect(input.include[1].z).toBe(token);
   });
 
+  test('redactValue does not walk again what it found clean in the same job, and forgets it after', async () => {
+    const r = new Redactor();
+    r.add(token);
+    const entry = { project: 'web', reason: 'changed apps/web/index.ts' };
+    const matrix = { include: [entry] };
+    expect(r.redactValue(matrix)).toBe(matrix);
+    entry.reason = `changed with ${token}`; // changed in the same job: remembered as clean
+    expect(r.redactValue({ include: [entry] }).include[0]).toBe(entry);
+    await Promise.resolve(); // the next job walks it again
+    expect(r.redactValue({ include: [entry] }).include[0]).toEqual({
+      project: 'web',
+      reason: 'changed with ***',
+    });
+  });
+
   test('a value masked after a text was redacted is removed from that text the next time', () => {
     const r = new Redactor();
     expect(r.redact('deploy key k3y-value-42')).toBe('deploy key k3y-value-42');
