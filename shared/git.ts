@@ -128,11 +128,13 @@ function regularFiles(out: string): Map<string, string> {
 let childProcess: Promise<typeof import('node:child_process')> | undefined;
 const loadChildProcess = () => (childProcess ??= import('node:child_process'));
 
-/** Lines asked of the kept-open cat-file and not all answered yet. */
-interface InfoRequest {
+/** Questions asked of the kept-open cat-file and not all answered yet. */
+interface ObjectRequest {
+  /** `info`: one answer line per name; `contents`: one blob text (or undefined) per id. */
+  command: 'info' | 'contents';
   count: number;
-  lines: string[];
-  resolve: (lines: string[] | undefined) => void;
+  answers: (string | undefined)[];
+  resolve: (answers: (string | undefined)[] | undefined) => void;
   reject: (error: unknown) => void;
   timer: NodeJS.Timeout;
 }
@@ -140,23 +142,33 @@ interface InfoRequest {
 type ChildProcess = import('node:child_process').ChildProcessWithoutNullStreams;
 
 /** One kept-open cat-file and the questions it has not answered yet, in order. */
-interface InfoProcess {
+interface ObjectProcess {
   child: ChildProcess;
-  waiting: InfoRequest[];
+  waiting: ObjectRequest[];
 }
 
 /** How long the kept-open cat-file waits for the next question before it is closed. */
-const INFO_IDLE_MS = 1000;
+const IDLE_MS = 1000;
+
+/**
+ * The most blobs, and bytes of them, read through the kept-open cat-file's pipe rather than a
+ * `cat-file --batch` of their own. git writes each blob in two writes, and every read of a pipe
+ * wakes this process: a hundred manifests (20 KB) cost a quarter of a process of their own this way,
+ * five thousand (1 MB) four times more than the temp file of batchOutput.
+ */
+const PIPED_BLOBS = 256;
+const PIPED_BYTES = 64 * 1024;
 
 /**
  * One `git cat-file --batch-command --buffer` (git 2.36+) kept open while a run asks about objects:
- * the revisions at the start and the manifests' sizes later cost one process instead of one each,
- * and every spawn blocks this process for milliseconds. Questions go in as `info` lines and a
- * `flush`; answers come back in order. It never keeps this process alive while idle, and closes
- * after INFO_IDLE_MS without questions. Answers are undefined where git lacks the option.
+ * the revisions at the start, the manifests' sizes later and small reads cost one process instead of
+ * one each, and every spawn blocks this process for milliseconds (far more on a loaded machine).
+ * Questions go in as `info` or `contents` lines and a `flush`; answers come back in order. It never
+ * keeps this process alive while idle, and closes after IDLE_MS without questions. Answers are
+ * undefined where git lacks the option.
  */
-class InfoReader {
-  private current: InfoProcess | undefined;
+class ObjectReader {
+  private current: ObjectProcess | undefined;
   private unsupported = false;
   private idle: NodeJS.Timeout | undefined;
 
@@ -165,7 +177,27 @@ class InfoReader {
     private readonly timeoutMs: number,
   ) {}
 
-  async info(names: readonly string[]): Promise<string[] | undefined> {
+  /** `<oid> <type> <size>` or `<name> missing` (or `ambiguous`) for each name (names hold no newline). */
+  info(names: readonly string[]): Promise<string[] | undefined> {
+    return this.ask('info', names) as Promise<string[] | undefined>;
+  }
+
+  /** The text of each blob, by id: only ids whose size was checked (see PIPED_BYTES). */
+  contents(oids: readonly string[]): Promise<(string | undefined)[] | undefined> {
+    return this.ask('contents', oids);
+  }
+
+  /** Ends the process once it has answered what it was asked; the next question starts another. */
+  close(): void {
+    clearTimeout(this.idle);
+    this.current?.child.stdin.end();
+    this.current = undefined;
+  }
+
+  private async ask(
+    command: ObjectRequest['command'],
+    names: readonly string[],
+  ): Promise<(string | undefined)[] | undefined> {
     if (this.unsupported) return undefined;
     if (!names.length) return [];
     const { spawn } = await loadChildProcess();
@@ -177,42 +209,54 @@ class InfoReader {
         open.child.kill();
         failAll(open, new UserError(`git cat-file took longer than ${this.timeoutMs} ms and was stopped.`));
       }, this.timeoutMs);
-      open.waiting.push({ count: names.length, lines: [], resolve, reject, timer });
+      open.waiting.push({ command, count: names.length, answers: [], resolve, reject, timer });
       hold(open.child, true);
-      open.child.stdin.write(`${names.map((name) => `info ${name}\n`).join('')}flush\n`);
+      open.child.stdin.write(`${names.map((name) => `${command} ${name}\n`).join('')}flush\n`);
     });
   }
 
-  /** Ends the process once it has answered what it was asked; the next question starts another. */
-  close(): void {
-    clearTimeout(this.idle);
-    this.current?.child.stdin.end();
-    this.current = undefined;
-  }
-
-  private start(spawn: typeof import('node:child_process').spawn): InfoProcess {
+  private start(spawn: typeof import('node:child_process').spawn): ObjectProcess {
     const child = spawn('git', ['cat-file', '--batch-command', '--buffer'], {
       cwd: this.cwd,
       env: { ...process.env, LC_ALL: 'C' },
     });
-    const started: InfoProcess = { child, waiting: [] };
-    let partial = '';
+    const started: ObjectProcess = { child, waiting: [] };
+    let pending: Buffer = Buffer.alloc(0);
+    let content = -1; // bytes of the blob being read, its newline included; -1 between blobs
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop()!;
-      for (const line of lines) {
-        const request = started.waiting[0];
-        if (!request) continue;
-        request.lines.push(line);
-        if (request.lines.length < request.count) continue;
+    child.stdout.on('data', (chunk: Buffer) => {
+      const data = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      let at = 0;
+      for (let request = started.waiting[0]; request; request = started.waiting[0]) {
+        if (content >= 0) {
+          if (data.length - at < content) break;
+          request.answers.push(data.toString('utf8', at, at + content - 1));
+          at += content;
+          content = -1;
+        } else {
+          const eol = data.indexOf(10, at);
+          if (eol < 0) break;
+          const line = data.toString('utf8', at, eol);
+          at = eol + 1;
+          // `<oid> <type> <size>` then the content, or `<name> missing` alone
+          const [, type, size] = line.split(' ');
+          if (request.command === 'contents' && size !== undefined) {
+            content = Number(size) + 1;
+            if (type === 'blob') continue;
+            request.answers.push(undefined); // not a blob: its content is skipped
+            at += content;
+            content = -1;
+          } else request.answers.push(request.command === 'info' ? line : undefined);
+        }
+        if (request.answers.length < request.count) continue;
         started.waiting.shift();
         clearTimeout(request.timer);
-        request.resolve(request.lines);
+        request.resolve(request.answers);
       }
+      pending = data.subarray(at);
       if (started.waiting.length) return;
       hold(child, false);
-      if (this.current === started) this.idle = setTimeout(() => this.close(), INFO_IDLE_MS).unref();
+      if (this.current === started) this.idle = setTimeout(() => this.close(), IDLE_MS).unref();
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.stdin.on('error', () => {}); // an early exit is reported by 'close'
@@ -233,7 +277,7 @@ class InfoReader {
   }
 }
 
-function failAll(open: InfoProcess, error: unknown): void {
+function failAll(open: ObjectProcess, error: unknown): void {
   for (const request of open.waiting.splice(0)) {
     clearTimeout(request.timer);
     request.reject(error);
@@ -261,7 +305,7 @@ export class Git {
   private readonly blobCap: BlobCap;
   private readonly resolved = new Map<string, Promise<string | undefined>>();
   private readonly lookups: Lookup[] = [];
-  private readonly infoReader: InfoReader;
+  private readonly objects: ObjectReader;
 
   constructor(
     readonly cwd: string,
@@ -271,7 +315,7 @@ export class Git {
     this.maxDeepen = options.maxDeepen ?? 5000;
     this.trace = options.trace ?? (() => {});
     this.blobCap = options.blobCap ?? DEFAULT_BLOB_CAP;
-    this.infoReader = new InfoReader(cwd, this.timeoutMs);
+    this.objects = new ObjectReader(cwd, this.timeoutMs);
   }
 
   /** Runs `git args`, returning stdout; a non-zero exit throws with git's own message. */
@@ -360,7 +404,7 @@ export class Git {
    */
   private async objectInfo(names: readonly string[]): Promise<string[]> {
     this.trace(`git cat-file info (${names.length > 8 ? `${names.length} objects` : names.join(', ')})`);
-    return (await this.infoReader.info(names)) ?? (await this.batchCheck(names)).split('\n');
+    return (await this.objects.info(names)) ?? (await this.batchCheck(names)).split('\n');
   }
 
   /** `git cat-file --batch-check` over names, one `<oid> <type> <size>` or `<name> missing` line each. */
@@ -416,7 +460,7 @@ export class Git {
     if (deepen) args.push(`--deepen=${deepen}`);
     const r = await this.exec([...args, 'origin', '--end-of-options', ...revisions]);
     this.resolved.clear(); // a fetch may add commits: forget every answer given before it ended
-    this.infoReader.close(); // and the next lookup starts a cat-file that sees them
+    this.objects.close(); // and the next lookup starts a cat-file that sees them
     this.trace(r.code === 0 ? 'fetch ok' : `fetch failed: ${r.stderr.trim()}`);
     return r.code === 0;
   }
@@ -516,14 +560,15 @@ export class Git {
   ): Promise<Map<string, string | undefined>> {
     const entries = await this.regularEntries(commit, paths);
     const blobs: [string, string][] = [];
+    let bytes = 0;
     for (const path of paths) {
       const entry = entries.get(path);
       if (!entry) continue;
       checkBlobSize(`${path} at ${commit.slice(0, 12)}`, entry.size, cap);
       blobs.push([path, entry.oid]);
+      bytes += entry.size;
     }
-    this.trace(`git cat-file --batch (${paths.length} paths at ${commit.slice(0, 12)})`);
-    const contents = await this.catFileBatch(blobs);
+    const contents = await this.catFileBatch(blobs, bytes, `${paths.length} paths at ${commit.slice(0, 12)}`);
     return new Map(paths.map((path) => [path, contents.get(path)]));
   }
 
@@ -574,22 +619,34 @@ export class Git {
     if (!wanted.length) return result;
     const sizes = await this.objectInfo(wanted.map(([, oid]) => oid));
     const readable: [string, string][] = [];
+    let bytes = 0;
     wanted.forEach(([path, oid], i) => {
       const [, type, size] = sizes[i]!.split(' ');
       if (type !== 'blob') return;
       checkBlobSize(`${path} (blob ${oid.slice(0, 12)})`, Number(size), cap);
       readable.push([path, oid]);
+      bytes += Number(size);
     });
-    this.trace(`git cat-file --batch (${readable.length} blobs)`);
-    return this.catFileBatch(readable);
+    return this.catFileBatch(readable, bytes, `${readable.length} blobs`);
   }
 
-  /** Reads `[key, blob id]` pairs (ids known to name blobs within the cap) in one `cat-file --batch`. */
+  /**
+   * Reads `[key, blob id]` pairs (ids known to name blobs within the cap, `bytes` in all): a few
+   * small ones through the kept-open cat-file, the rest in one `cat-file --batch`. `what` is traced.
+   */
   private async catFileBatch(
     blobs: readonly (readonly [string, string])[],
+    bytes: number,
+    what: string,
   ): Promise<Map<string, string | undefined>> {
     const result = new Map<string, string | undefined>();
     if (!blobs.length) return result;
+    if (blobs.length <= PIPED_BLOBS && bytes <= PIPED_BYTES) {
+      this.trace(`git cat-file contents (${what})`);
+      const texts = await this.objects.contents(blobs.map(([, oid]) => oid));
+      if (texts) return new Map(blobs.map(([key], i) => [key, texts[i]]));
+    }
+    this.trace(`git cat-file --batch (${what})`);
     const out = await this.batchOutput(blobs.map(([, oid]) => `${oid}\n`).join(''));
     let at = 0;
     // Headers are `<oid> <type> <size>` or `<oid> missing`; read by byte offsets, since thousands

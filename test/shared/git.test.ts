@@ -61,6 +61,19 @@ describe('Git against real repositories', () => {
     ]);
   });
 
+  it('reads a few small blobs through the cat-file kept open, many bytes through a cat-file of their own', async () => {
+    const trace: string[] = [];
+    const git = new Git(origin.dir, { trace: (line) => trace.push(line) });
+    const small = { 'one.txt': 'é\n\nmissing\n', 'two.txt': '' };
+    origin.write({ ...small, 'big.txt': 'b'.repeat(70_000) });
+    const tree = await git.listTree(origin.commit('small and big'));
+    const read = (paths: string[]) => git.readBlobs(paths.map((p) => [p, tree.get(p)!]));
+    expect(Object.fromEntries(await read(['one.txt', 'two.txt']))).toEqual(small);
+    expect(trace.at(-1)).toBe('git cat-file contents (2 blobs)');
+    expect((await read(['one.txt', 'big.txt'])).get('big.txt')).toHaveLength(70_000);
+    expect(trace.at(-1)).toBe('git cat-file --batch (2 blobs)');
+  });
+
   it('leaves no temp file behind, whether cat-file succeeds or fails', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'git-test-tmp-'));
     const saved = process.env.TMPDIR;
