@@ -568,7 +568,11 @@ export class Git {
       blobs.push([path, entry.oid]);
       bytes += entry.size;
     }
-    const contents = await this.catFileBatch(blobs, bytes, `${paths.length} paths at ${commit.slice(0, 12)}`);
+    const contents = await this.catFileBatch(
+      Promise.resolve({ blobs, bytes }),
+      blobs.length,
+      `${paths.length} paths at ${commit.slice(0, 12)}`,
+    );
     return new Map(paths.map((path) => [path, contents.get(path)]));
   }
 
@@ -617,37 +621,47 @@ export class Git {
     const wanted = [...blobs].filter(([, oid]) => /^[0-9a-f]{40,64}$/.test(oid));
     const result = new Map<string, string | undefined>();
     if (!wanted.length) return result;
-    const sizes = await this.objectInfo(wanted.map(([, oid]) => oid));
-    const readable: [string, string][] = [];
-    let bytes = 0;
-    wanted.forEach(([path, oid], i) => {
-      const [, type, size] = sizes[i]!.split(' ');
-      if (type !== 'blob') return;
-      checkBlobSize(`${path} (blob ${oid.slice(0, 12)})`, Number(size), cap);
-      readable.push([path, oid]);
-      bytes += Number(size);
+    const checked = this.objectInfo(wanted.map(([, oid]) => oid)).then((sizes) => {
+      const readable: [string, string][] = [];
+      let bytes = 0;
+      wanted.forEach(([path, oid], i) => {
+        const [, type, size] = sizes[i]!.split(' ');
+        if (type !== 'blob') return;
+        checkBlobSize(`${path} (blob ${oid.slice(0, 12)})`, Number(size), cap);
+        readable.push([path, oid]);
+        bytes += Number(size);
+      });
+      return { blobs: readable, bytes };
     });
-    return this.catFileBatch(readable, bytes, `${readable.length} blobs`);
+    return this.catFileBatch(checked, wanted.length, `${wanted.length} blobs`);
   }
 
   /**
-   * Reads `[key, blob id]` pairs (ids known to name blobs within the cap, `bytes` in all): a few
-   * small ones through the kept-open cat-file, the rest in one `cat-file --batch`. `what` is traced.
+   * Reads the `[key, blob id]` pairs that `checked` gives once their sizes passed the cap (`bytes` in
+   * all, at most `most` pairs): a few small ones through the kept-open cat-file, the rest in one
+   * `cat-file --batch`, started while the sizes are checked when `most` rules the pipe out already
+   * (the spawn then overlaps git's answer). `what` is traced.
    */
   private async catFileBatch(
-    blobs: readonly (readonly [string, string])[],
-    bytes: number,
+    checked: Promise<{ blobs: readonly (readonly [string, string])[]; bytes: number }>,
+    most: number,
     what: string,
   ): Promise<Map<string, string | undefined>> {
-    const result = new Map<string, string | undefined>();
-    if (!blobs.length) return result;
-    if (blobs.length <= PIPED_BLOBS && bytes <= PIPED_BYTES) {
-      this.trace(`git cat-file contents (${what})`);
-      const texts = await this.objects.contents(blobs.map(([, oid]) => oid));
-      if (texts) return new Map(blobs.map(([key], i) => [key, texts[i]]));
+    if (most <= PIPED_BLOBS) {
+      const { blobs, bytes } = await checked;
+      if (!blobs.length) return new Map();
+      if (bytes <= PIPED_BYTES) {
+        this.trace(`git cat-file contents (${what})`);
+        const texts = await this.objects.contents(blobs.map(([, oid]) => oid));
+        if (texts) return new Map(blobs.map(([key], i) => [key, texts[i]]));
+      }
     }
     this.trace(`git cat-file --batch (${what})`);
-    const out = await this.batchOutput(blobs.map(([, oid]) => `${oid}\n`).join(''));
+    const [{ blobs }, out] = await Promise.all([
+      checked,
+      this.batchOutput(checked.then(({ blobs }) => blobs.map(([, oid]) => `${oid}\n`).join(''))),
+    ]);
+    const result = new Map<string, string | undefined>();
     let at = 0;
     // Headers are `<oid> <type> <size>` or `<oid> missing`; read by byte offsets, since thousands
     // of manifests come through here.
@@ -675,7 +689,7 @@ export class Git {
    * waking this process cost twice the time git itself takes. The file (in a fresh private folder)
    * is unlinked as soon as it is open, so nothing is left behind whatever happens.
    */
-  private async batchOutput(requests: string): Promise<Buffer> {
+  private async batchOutput(requests: Promise<string>): Promise<Buffer> {
     const { spawn } = await loadChildProcess();
     const folder = mkdtempSync(join(tmpdir(), 'trunk-actions-cat-file-'));
     const path = join(folder, 'out');
@@ -687,13 +701,13 @@ export class Git {
       rmSync(folder, { recursive: true, force: true });
     }
     try {
-      await new Promise<void>((resolve, reject) => {
-        const child = spawn('git', ['cat-file', '--batch'], {
-          cwd: this.cwd,
-          env: { ...process.env, LC_ALL: 'C' },
-          stdio: ['pipe', fd, 'pipe'],
-          timeout: this.timeoutMs,
-        });
+      const child = spawn('git', ['cat-file', '--batch'], {
+        cwd: this.cwd,
+        env: { ...process.env, LC_ALL: 'C' },
+        stdio: ['pipe', fd, 'pipe'],
+        timeout: this.timeoutMs,
+      });
+      const closed = new Promise<void>((resolve, reject) => {
         let stderr = '';
         child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
         child.on('error', reject);
@@ -705,10 +719,18 @@ export class Git {
               : new Error(`git cat-file --batch exited ${code}: ${stderr.trim()}`),
           );
         });
-        // git may exit before reading all of it (not a repository): its exit code tells why.
-        child.stdin!.on('error', () => {});
-        child.stdin!.end(requests);
       });
+      closed.catch(() => {}); // awaited below, once the requests are known; git may fail before
+      // git may exit before reading all of it (not a repository): its exit code tells why.
+      child.stdin!.on('error', () => {});
+      try {
+        child.stdin!.end(await requests);
+      } catch (error) {
+        child.stdin!.end(); // refused (a blob over the cap): git exits having read nothing
+        await closed.catch(() => {});
+        throw error;
+      }
+      await closed;
       const out = Buffer.allocUnsafe(fstatSync(fd).size);
       let at = 0;
       for (let n = 1; at < out.length && n > 0; at += n) n = readSync(fd, out, at, out.length - at, at);

@@ -74,6 +74,20 @@ describe('Git against real repositories', () => {
     expect(trace.at(-1)).toBe('git cat-file --batch (2 blobs)');
   });
 
+  it('starts the cat-file of many blobs while their sizes are checked, and feeds it nothing on a refusal', async () => {
+    const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`many/${i}.txt`, `${i}\n`]));
+    origin.write(many);
+    const tree = await new Git(origin.dir).listTree(origin.commit('many'));
+    const blobs = Object.keys(many).map((p) => [p, tree.get(p)!] as const);
+    const trace: string[] = [];
+    const git = new Git(origin.dir, { trace: (line) => trace.push(line) });
+    expect(Object.fromEntries(await git.readBlobs(blobs))).toEqual(many);
+    expect(trace.at(-1)).toBe('git cat-file --batch (300 blobs)');
+    await expect(git.readBlobs(blobs, { maxBytes: 3 })).rejects.toThrow(
+      /^many\/100\.txt \(blob [0-9a-f]{12}\) in git is 4 bytes/,
+    );
+  });
+
   it('leaves no temp file behind, whether cat-file succeeds or fails', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'git-test-tmp-'));
     const saved = process.env.TMPDIR;
