@@ -100,7 +100,7 @@ function breakdown(size) {
 function phases(t) {
   const gitStart = Math.min(...t.children.map((c) => c.start));
   // Time with at least one git process running (they overlap), and the sum of their lives.
-  const spans = t.children.map((c) => [c.start, c.end ?? t.exit]).sort((a, b) => a[0] - b[0]);
+  const spans = t.children.map((c) => [c.start, c.end ?? c.lastOutput ?? t.exit]).sort((a, b) => a[0] - b[0]);
   let busy = 0;
   let until = -Infinity;
   for (const [s, e] of spans) {

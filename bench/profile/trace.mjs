@@ -17,6 +17,8 @@ for (const name of ['spawn', 'execFile']) {
     const entry = { command: [command, ...(Array.isArray(args) ? args : [])].join(' '), start: now() };
     trace.children.push(entry);
     child.on('exit', () => (entry.end = now()));
+    // A process kept open for the run (cat-file --batch-command) ends its work at its last answer.
+    child.stdout?.on('data', () => (entry.lastOutput = now()));
     return child;
   };
 }
