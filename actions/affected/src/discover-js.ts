@@ -1,3 +1,9 @@
+import {
+  DEPENDENCY_FIELDS,
+  type PackageFields,
+  packageFieldsOf,
+  readPackageFields,
+} from './discover-js-manifest.js';
 import { isInside, joinPath, relativeTo } from './model.js';
 import {
   type Contents,
@@ -13,9 +19,6 @@ import {
   parseYamlFile,
   strings,
 } from './manifests.js';
-
-/** package.json fields whose workspace entries are dependency edges (peers and optionals included). */
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
 /** Fields that make a workspace root package a project of its own: it ships code, not only tooling. */
 const OWN_CODE_FIELDS = ['main', 'module', 'exports', 'bin', 'types', 'browser'];
@@ -107,6 +110,20 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     if (!json) packages.set(dir, (json = parseJsonFile(fileIn(dir, 'package.json'), text)));
     return json;
   };
+  // Members need only their name and dependency entries: read without JSON.parse when the text allows.
+  const fields = new Map<string, PackageFields>();
+  const fieldsOf = (dir: string, text: string): PackageFields => {
+    let found = fields.get(dir);
+    if (!found) {
+      const json = packages.get(dir);
+      found = json
+        ? packageFieldsOf(json)
+        : (readPackageFields(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ??
+          packageFieldsOf(parsed(dir, text)));
+      fields.set(dir, found);
+    }
+    return found;
+  };
   const packageTexts = new Map(manifestsNamed(contents, 'package.json'));
   const structureFiles: string[] = [];
   const fingerprints = new Map<string, string>();
@@ -160,8 +177,8 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
   const drafts: Draft[] = [];
   const byName = new Map<string, Draft>();
   const rootOf = new Map<Draft, string>();
-  const add = (dir: string, json: Json, rootDir: string): void => {
-    const name = typeof json.name === 'string' && json.name ? json.name : dir || 'root';
+  const add = (dir: string, manifest: PackageFields, rootDir: string): void => {
+    const name = manifest.name || dir || 'root';
     const draft: Draft = {
       ecosystem: 'js',
       dir,
@@ -175,7 +192,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     if (!byName.has(name)) byName.set(name, draft);
   };
   for (const [dir, rootDir] of [...members].sort(([a], [b]) => (a < b ? -1 : 1)))
-    add(dir, parsed(dir, packageTexts.get(dir)!), rootDir);
+    add(dir, fieldsOf(dir, packageTexts.get(dir)!), rootDir);
   for (const root of roots.values()) {
     const text = packageTexts.get(root.dir);
     if (text === undefined) continue;
@@ -193,20 +210,21 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     const shipsCode =
       OWN_CODE_FIELDS.some((field) => json[field] !== undefined) ||
       files.some((path) => path.startsWith(root.dir ? `${root.dir}/src/` : 'src/'));
-    if (!hasWorkspace || shipsCode) add(root.dir, json, root.dir);
+    if (!hasWorkspace || shipsCode) add(root.dir, fieldsOf(root.dir, text), root.dir);
   }
 
   const byDir = new Map(drafts.map((d) => [d.dir, d]));
   for (const draft of drafts) {
-    const json = packages.get(draft.dir)!;
+    const { dependencies } = fields.get(draft.dir)!;
     const rootDir = rootOf.get(draft)!;
     const linked = new Set<Draft>([draft]);
-    for (const field of DEPENDENCY_FIELDS) {
-      const entries = json[field];
-      if (!isObject(entries)) continue;
-      for (const dep in entries) {
-        const raw = entries[dep];
-        const spec = typeof raw === 'string' ? raw.trim() : '';
+    for (let f = 0; f < DEPENDENCY_FIELDS.length; f++) {
+      const field = DEPENDENCY_FIELDS[f]!;
+      const entries = dependencies[f];
+      if (!entries) continue;
+      for (let i = 0; i < entries.length; i += 2) {
+        const dep = entries[i]!;
+        const spec = entries[i + 1]!.trim();
         if (spec.startsWith('catalog:')) {
           draft.sharedEntries.push(catalogKey(rootDir, spec.slice(8) || 'default', dep));
           continue;
