@@ -111,18 +111,13 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     return json;
   };
   // Members need only their name and dependency entries: read without JSON.parse when the text allows.
-  const fields = new Map<string, PackageFields>();
   const fieldsOf = (dir: string, text: string): PackageFields => {
-    let found = fields.get(dir);
-    if (!found) {
-      const json = packages.get(dir);
-      found = json
-        ? packageFieldsOf(json)
-        : (readPackageFields(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ??
-          packageFieldsOf(parsed(dir, text)));
-      fields.set(dir, found);
-    }
-    return found;
+    const json = packages.get(dir);
+    if (json) return packageFieldsOf(json);
+    return (
+      readPackageFields(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ??
+      packageFieldsOf(parsed(dir, text))
+    );
   };
   const packageTexts = new Map(manifestsNamed(contents, 'package.json'));
   const structureFiles: string[] = [];
@@ -159,24 +154,22 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     });
 
   const sharedValues = new Map<string, string>();
-  const members = new Map<string, string>(); // member dir -> workspace root dir
-  for (const root of roots.values()) {
+  for (const root of roots.values())
     for (const [name, catalog] of root.catalogs)
       for (const [pkg, version] of Object.entries(catalog))
         sharedValues.set(
           catalogKey(root.dir, name, pkg),
           typeof version === 'string' ? version : jsonText(version),
         );
-    const isMember = memberMatcher(root.patterns, root.source);
-    for (const dir of packageTexts.keys()) {
-      if (dir === root.dir || !isInside(dir, root.dir)) continue;
-      const relative = relativeTo(dir, root.dir);
-      if (isMember(relative) && !root.ignore(relative)) members.set(dir, root.dir);
-    }
-  }
+  const matchers = [...roots.values()].map((root) => ({
+    root,
+    isMember: memberMatcher(root.patterns, root.source),
+  }));
+  // Drafts with, at the same index, their manifest's fields and their workspace root.
   const drafts: Draft[] = [];
+  const manifests: PackageFields[] = [];
+  const rootDirs: string[] = [];
   const byName = new Map<string, Draft>();
-  const rootOf = new Map<Draft, string>();
   const add = (dir: string, manifest: PackageFields, rootDir: string): void => {
     const name = manifest.name || dir || 'root';
     const draft: Draft = {
@@ -188,11 +181,20 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
       sharedEntries: [],
     };
     drafts.push(draft);
-    rootOf.set(draft, rootDir);
+    manifests.push(manifest);
+    rootDirs.push(rootDir);
     if (!byName.has(name)) byName.set(name, draft);
   };
-  for (const [dir, rootDir] of [...members].sort(([a], [b]) => (a < b ? -1 : 1)))
-    add(dir, fieldsOf(dir, packageTexts.get(dir)!), rootDir);
+  // Members in folder order (the order of packageTexts); the last root selecting a folder takes it.
+  for (const [dir, text] of packageTexts) {
+    let rootDir: string | undefined;
+    for (const { root, isMember } of matchers) {
+      if (dir === root.dir || !isInside(dir, root.dir)) continue;
+      const relative = relativeTo(dir, root.dir);
+      if (isMember(relative) && !root.ignore(relative)) rootDir = root.dir;
+    }
+    if (rootDir !== undefined) add(dir, fieldsOf(dir, text), rootDir);
+  }
   for (const root of roots.values()) {
     const text = packageTexts.get(root.dir);
     if (text === undefined) continue;
@@ -213,11 +215,11 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     if (!hasWorkspace || shipsCode) add(root.dir, fieldsOf(root.dir, text), root.dir);
   }
 
-  const byDir = new Map(drafts.map((d) => [d.dir, d]));
-  for (const draft of drafts) {
-    const { dependencies } = fields.get(draft.dir)!;
-    const rootDir = rootOf.get(draft)!;
-    const linked = new Set<Draft>([draft]);
+  let byDir: Map<string, Draft> | undefined; // for `file:` and `link:` specs only
+  const draftIn = (dir: string) => (byDir ??= new Map(drafts.map((d) => [d.dir, d]))).get(dir);
+  drafts.forEach((draft, index) => {
+    const { dependencies } = manifests[index]!;
+    const rootDir = rootDirs[index]!;
     for (let f = 0; f < DEPENDENCY_FIELDS.length; f++) {
       const field = DEPENDENCY_FIELDS[f]!;
       const entries = dependencies[f];
@@ -229,15 +231,19 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
           draft.sharedEntries.push(catalogKey(rootDir, spec.slice(8) || 'default', dep));
           continue;
         }
-        const target = resolveSpec(dep, spec, draft.dir, byName, byDir);
-        if (target && !linked.has(target)) {
-          linked.add(target);
+        const target = resolveSpec(dep, spec, draft.dir, byName, draftIn);
+        if (target && target !== draft && !linksTo(draft.links, target))
           draft.links.push({ target, kind: field });
-        }
       }
     }
-  }
+  });
   return { drafts, structureFiles, sharedValues, fingerprints };
+}
+
+/** True when `links` holds one to `target` (a few links per package: a scan beats a set per package). */
+function linksTo(links: Draft['links'], target: Draft): boolean {
+  for (const link of links) if (link.target === target) return true;
+  return false;
 }
 
 /** The workspace package a dependency entry points at, if any. */
@@ -246,13 +252,13 @@ function resolveSpec(
   spec: string,
   fromDir: string,
   byName: Map<string, Draft>,
-  byDir: Map<string, Draft>,
+  draftIn: (dir: string) => Draft | undefined,
 ): Draft | undefined {
   if (!spec.includes(':')) return byName.get(dep); // a plain range: the common case
   const path = /^(file|link|portal):(.*)$/.exec(spec);
   if (path) {
     const dir = joinPath(fromDir, path[2]!);
-    return dir === undefined ? undefined : byDir.get(dir);
+    return dir === undefined ? undefined : draftIn(dir);
   }
   const alias = /^(?:npm|workspace):((?:@[^/@]+\/)?[^@]+)@/.exec(spec);
   return byName.get(alias ? alias[1]! : dep);
