@@ -44,6 +44,10 @@ describe('readPackageFields', () => {
       '{"name":5,"peerDependencies":[],"optionalDependencies":{"e":" catalog: "},"dependencies":"x"}',
       { name: '', dependencies: [undefined, undefined, undefined, ['e', ' catalog: ']] },
     ],
+    [
+      '{"n\\u0061me":"x","dependencie\\u0073":{"a":"1"},"nam":"y","names":"z"}',
+      { name: 'x', dependencies: [['a', '1'], undefined, undefined, undefined] },
+    ],
     // The last of a repeated top-level field wins, as with JSON.parse.
     [
       '{"name":"a","name":"b","dependencies":{"x":"1"},"dependencies":{"y":"2"}}',

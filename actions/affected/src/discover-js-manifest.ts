@@ -110,24 +110,34 @@ export function readPackageFields(text: string): PackageFields | undefined {
         escaped = true;
         STRING_STOP.lastIndex = at + 1; // past the escaped character; JSON.parse below checks it
       }
-      let value: string;
-      if (!escaped) value = text.slice(start, at - 1);
-      else
+      // Only a depth-1 key, the name and a dependency map's entries are wanted: no copy of the rest.
+      let value = '';
+      if (escaped)
         try {
           value = JSON.parse(text.slice(start - 1, at)) as string;
         } catch {
           return undefined;
         }
+      else if (depth === 2 ? entries : state !== KEY && depth === 1 && role === NAME)
+        value = text.slice(start, at - 1);
       if (state === KEY) {
+        const length = escaped ? value.length : at - 1 - start;
         c = text.charCodeAt(at);
         while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++at);
         if (c !== 0x3a) return undefined;
         at++;
         state = VALUE;
-        if (depth === 1)
-          role =
-            value === 'name' ? NAME : value.length > 11 ? DEPENDENCY_FIELDS.indexOf(value as never) : OTHER;
-        else if (depth === 2 && entries) {
+        if (depth === 1) {
+          role = OTHER; // unless the key (compared where it stands) is the name or a dependency field
+
+          for (let f = length === 4 ? NAME : length > 11 ? 0 : NAME + 1; f <= NAME; f++) {
+            const field = f === NAME ? 'name' : DEPENDENCY_FIELDS[f]!;
+            if (field.length === length && (escaped ? value === field : text.startsWith(field, start))) {
+              role = f;
+              break;
+            }
+          }
+        } else if (depth === 2 && entries) {
           // JSON.parse keeps the last of duplicate keys at the first one's place, and enumerates
           // array-index keys first: rare enough to leave to it.
           const first = value.charCodeAt(0);

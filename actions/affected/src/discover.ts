@@ -106,7 +106,7 @@ export function discoverWorkspace(
   const projects = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     projects,
-    byName: new Map(projects.map((p) => [p.name, p])),
+    byName, // the same projects: the map is only looked up, never walked in order
     structureFiles: new Set([
       ...js.structureFiles,
       ...go.structureFiles,
