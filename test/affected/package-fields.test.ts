@@ -34,7 +34,7 @@ describe('readPackageFields', () => {
     ['{}', { name: '', dependencies: [undefined, undefined, undefined, undefined] }],
     [
       ' {"name":"a","version":"1.0.0","dependencies":{"b":"^1.0.0","c":"workspace:*"}}\n',
-      { name: 'a', dependencies: [['b', '^1.0.0', 'c', 'workspace:*'], undefined, undefined, undefined] },
+      { name: 'a', dependencies: [['b', '', 'c', 'workspace:*'], undefined, undefined, undefined] },
     ],
     [
       '{"name":"\\u0061\\"q","devDependencies":{"\\u0062":1,"c":null,"d":{"x":[1,{"y":-0.5e+3}]}}}',
@@ -46,12 +46,12 @@ describe('readPackageFields', () => {
     ],
     [
       '{"n\\u0061me":"x","dependencie\\u0073":{"a":"1"},"nam":"y","names":"z"}',
-      { name: 'x', dependencies: [['a', '1'], undefined, undefined, undefined] },
+      { name: 'x', dependencies: [['a', ''], undefined, undefined, undefined] },
     ],
     // The last of a repeated top-level field wins, as with JSON.parse.
     [
-      '{"name":"a","name":"b","dependencies":{"x":"1"},"dependencies":{"y":"2"}}',
-      { name: 'b', dependencies: [['y', '2'], undefined, undefined, undefined] },
+      '{"name":"a","name":"b","dependencies":{"x":"1"},"dependencies":{"y":"link:2"}}',
+      { name: 'b', dependencies: [['y', 'link:2'], undefined, undefined, undefined] },
     ],
   ])('reads %s', (text, expected) => {
     expect(readPackageFields(text)).toEqual(expected);

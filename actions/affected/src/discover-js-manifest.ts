@@ -20,8 +20,10 @@ export interface PackageFields {
   /** `name` when it is a non-empty string, else ''. */
   name: string;
   /**
-   * Per DEPENDENCY_FIELDS entry: `[package, spec, package, spec, ...]` in the file's order, a spec
-   * that is not a string given as ''; undefined when the field is missing or not an object.
+   * Per DEPENDENCY_FIELDS entry: `[package, spec, package, spec, ...]` in the file's order;
+   * undefined when the field is missing or not an object. A spec is given only when it names a
+   * protocol (`workspace:`, `catalog:`, `file:`, `npm:`...: it holds a colon), else '': a plain
+   * range links by the package name alone, so its text is not copied.
    */
   dependencies: (string[] | undefined)[];
 }
@@ -36,7 +38,7 @@ export function packageFieldsOf(json: Json): PackageFields {
       const list: string[] = [];
       for (const dep in entries) {
         const spec = entries[dep];
-        list.push(dep, typeof spec === 'string' ? spec : '');
+        list.push(dep, typeof spec === 'string' && spec.includes(':') ? spec : '');
       }
       return list;
     }),
@@ -118,8 +120,12 @@ export function readPackageFields(text: string): PackageFields | undefined {
         } catch {
           return undefined;
         }
-      else if (depth === 2 ? entries : state !== KEY && depth === 1 && role === NAME)
-        value = text.slice(start, at - 1);
+      else if (depth === 1 ? state !== KEY && role === NAME : depth === 2 && entries)
+        if (state === KEY || depth === 1) value = text.slice(start, at - 1);
+        else {
+          const colon = text.indexOf(':', start);
+          if (colon >= 0 && colon < at) value = text.slice(start, at - 1);
+        }
       if (state === KEY) {
         const length = escaped ? value.length : at - 1 - start;
         c = text.charCodeAt(at);
@@ -148,6 +154,7 @@ export function readPackageFields(text: string): PackageFields | undefined {
         continue;
       }
       if (depth === 0) return undefined;
+      if (escaped && depth === 2 && !value.includes(':')) value = ''; // as for a plain one above
       if (depth === 1 && role === NAME) fields.name = value;
       else if (depth === 1 && role >= 0) fields.dependencies[role] = undefined;
       else if (depth === 2 && entries) entries.push(value);

@@ -119,7 +119,9 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
       packageFieldsOf(parsed(dir, text))
     );
   };
-  const packageTexts = new Map(manifestsNamed(contents, 'package.json'));
+  const packageManifests = manifestsNamed(contents, 'package.json');
+  const packageTexts = new Map<string, string>();
+  for (const [dir, text] of packageManifests) packageTexts.set(dir, text);
   const structureFiles: string[] = [];
   const fingerprints = new Map<string, string>();
 
@@ -170,13 +172,13 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
   const manifests: PackageFields[] = [];
   const rootDirs: string[] = [];
   const byName = new Map<string, Draft>();
-  const add = (dir: string, manifest: PackageFields, rootDir: string): void => {
+  const add = (dir: string, manifest: PackageFields, rootDir: string, path: string): void => {
     const name = manifest.name || dir || 'root';
     const draft: Draft = {
       ecosystem: 'js',
       dir,
       name,
-      manifest: fileIn(dir, 'package.json'),
+      manifest: path,
       links: [],
       sharedEntries: [],
     };
@@ -185,15 +187,15 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     rootDirs.push(rootDir);
     if (!byName.has(name)) byName.set(name, draft);
   };
-  // Members in folder order (the order of packageTexts); the last root selecting a folder takes it.
-  for (const [dir, text] of packageTexts) {
+  // Members in folder order (the order of packageManifests); the last root selecting a folder takes it.
+  for (const [dir, text, path] of packageManifests) {
     let rootDir: string | undefined;
     for (const { root, isMember } of matchers) {
       if (dir === root.dir || !isInside(dir, root.dir)) continue;
       const relative = relativeTo(dir, root.dir);
       if (isMember(relative) && !root.ignore(relative)) rootDir = root.dir;
     }
-    if (rootDir !== undefined) add(dir, fieldsOf(dir, text), rootDir);
+    if (rootDir !== undefined) add(dir, fieldsOf(dir, text), rootDir, path);
   }
   for (const root of roots.values()) {
     const text = packageTexts.get(root.dir);
@@ -212,7 +214,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     const shipsCode =
       OWN_CODE_FIELDS.some((field) => json[field] !== undefined) ||
       files.some((path) => path.startsWith(root.dir ? `${root.dir}/src/` : 'src/'));
-    if (!hasWorkspace || shipsCode) add(root.dir, fieldsOf(root.dir, text), root.dir);
+    if (!hasWorkspace || shipsCode) add(root.dir, fieldsOf(root.dir, text), root.dir, file);
   }
 
   let byDir: Map<string, Draft> | undefined; // for `file:` and `link:` specs only
