@@ -121,7 +121,8 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
   };
   const packageManifests = manifestsNamed(contents, 'package.json');
   const packageTexts = new Map<string, string>();
-  for (const [dir, text] of packageManifests) packageTexts.set(dir, text);
+  for (let i = 0; i < packageManifests.length; i++)
+    packageTexts.set(packageManifests[i]![0], packageManifests[i]![1]);
   const structureFiles: string[] = [];
   const fingerprints = new Map<string, string>();
 
@@ -130,7 +131,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
   // all: members are whatever the root's globs select, as for the package managers themselves.
   const candidates = new Set<string>();
   for (const [dir] of manifestsNamed(contents, 'pnpm-workspace.yaml')) candidates.add(dir);
-  for (const [dir, text] of packageTexts) if (text.includes('"workspaces"')) candidates.add(dir);
+  packageTexts.forEach((text, dir) => text.includes('"workspaces"') && candidates.add(dir));
   const roots = new Map<string, Root>();
   for (const dir of [...candidates].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
     if (FIXTURE_DIR.test(dir) || [...roots.keys()].some((root) => isInside(dir, root))) continue;
@@ -188,14 +189,18 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     if (!byName.has(name)) byName.set(name, draft);
   };
   // Members in folder order (the order of packageManifests); the last root selecting a folder takes it.
-  for (const [dir, text, path] of packageManifests) {
+  // Index loops: this runs once per package while the code is still cold (see manifestsNamed).
+  for (let i = 0; i < packageManifests.length; i++) {
+    const manifest = packageManifests[i]!;
+    const dir = manifest[0];
     let rootDir: string | undefined;
-    for (const { root, isMember } of matchers) {
+    for (let r = 0; r < matchers.length; r++) {
+      const { root, isMember } = matchers[r]!;
       if (dir === root.dir || !isInside(dir, root.dir)) continue;
       const relative = relativeTo(dir, root.dir);
       if (isMember(relative) && !root.ignore(relative)) rootDir = root.dir;
     }
-    if (rootDir !== undefined) add(dir, fieldsOf(dir, text), rootDir, path);
+    if (rootDir !== undefined) add(dir, fieldsOf(dir, manifest[1]), rootDir, manifest[2]);
   }
   for (const root of roots.values()) {
     const text = packageTexts.get(root.dir);
@@ -244,7 +249,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
 
 /** True when `links` holds one to `target` (a few links per package: a scan beats a set per package). */
 function linksTo(links: Draft['links'], target: Draft): boolean {
-  for (const link of links) if (link.target === target) return true;
+  for (let i = 0; i < links.length; i++) if (links[i]!.target === target) return true;
   return false;
 }
 

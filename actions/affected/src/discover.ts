@@ -71,7 +71,8 @@ export function discoverWorkspace(
     if (draft.inputs) project.inputs = draft.inputs;
     byDraft.set(draft, project);
     byName.set(name, project);
-    for (const alias of draft.aliases ?? []) if (!aliases.has(alias)) aliases.set(alias, project);
+    if (draft.aliases)
+      for (const alias of draft.aliases) if (!aliases.has(alias)) aliases.set(alias, project);
   }
   for (const draft of drafts) {
     byDraft.get(draft)!.links = draft.links.map((l) => ({ name: byDraft.get(l.target)!.name, kind: l.kind }));

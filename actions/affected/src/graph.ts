@@ -25,8 +25,8 @@ export function dependencyCycles(projects: readonly Project[]): string[][] {
   const targets: number[] = [];
   projects.forEach((p, i) => {
     first[i] = targets.length;
-    for (const link of p.links) {
-      const target = id.get(link.name);
+    for (let k = 0; k < p.links.length; k++) {
+      const target = id.get(p.links[k]!.name);
       if (target !== undefined) targets.push(target);
     }
   });
@@ -103,7 +103,10 @@ export function expand(
   const id = new Map<string, number>();
   names.forEach((name, i) => id.set(name, i));
   for (const project of projects)
-    for (const link of project.links) if (!id.has(link.name)) id.set(link.name, names.push(link.name) - 1);
+    for (let k = 0; k < project.links.length; k++) {
+      const name = project.links[k]!.name;
+      if (!id.has(name)) id.set(name, names.push(name) - 1);
+    }
   const count = names.length;
   const linkCount = projects.reduce((sum, p) => sum + p.links.length, 0);
   const dependsOn = new Int32Array(linkCount); // project i's targets: dependsOn[out[i]..out[i + 1]]
@@ -113,7 +116,8 @@ export function expand(
   let at = 0;
   projects.forEach((project, i) => {
     out[i] = at;
-    for (const link of project.links) into[(dependsOn[at++] = id.get(link.name)!) + 1]!++;
+    for (let k = 0; k < project.links.length; k++)
+      into[(dependsOn[at++] = id.get(project.links[k]!.name)!) + 1]!++;
   });
   out.fill(at, projects.length);
   for (let t = 0; t < count; t++) into[t + 1]! += into[t]!;

@@ -167,17 +167,19 @@ const byName = new WeakMap<Contents, Map<string, Manifest[]>>();
 export function manifestsNamed(contents: Contents, name: string): Manifest[] {
   let index = byName.get(contents);
   if (!index) {
-    index = new Map();
-    for (const [path, text] of contents) {
-      if (text === undefined) continue;
+    const lists = (index = new Map<string, Manifest[]>());
+    // forEach and index access rather than destructuring: this runs once per manifest, before the JIT
+    // has warmed up, where each destructured pair costs an iterator.
+    contents.forEach((text, path) => {
+      if (text === undefined) return;
       const slash = path.lastIndexOf('/');
       const base = path.slice(slash + 1);
       const manifest: Manifest = [slash < 0 ? '' : path.slice(0, slash), text, path];
-      const list = index.get(base);
+      const list = lists.get(base);
       if (list) list.push(manifest);
-      else index.set(base, [manifest]);
-    }
-    for (const list of index.values()) list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      else lists.set(base, [manifest]);
+    });
+    for (const list of index.values()) list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     byName.set(contents, index);
   }
   return index.get(name) ?? [];
