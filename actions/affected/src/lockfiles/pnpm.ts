@@ -23,7 +23,27 @@ const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies'] as const;
 /** Key prefix of the node for a workspace package reached through a `link:` (its folder follows). */
 export const LINKED_PREFIX = '\0linked:';
 
+/** Texts from this size up keep their graph for the run (see parsePnpmLock). */
+const REMEMBERED_FROM = 64 * 1024;
+const remembered: { source: string; projects: string; graph: ResolvedGraph }[] = [];
+
+/**
+ * The resolved graph of a pnpm lockfile for `projects`. A large lockfile is read for its links at
+ * both revisions and again for its diff, with the same projects: the graph (which callers only read)
+ * is built once per text and project list.
+ */
 export function parsePnpmLock(source: string, projects: LocalProject[]): ResolvedGraph {
+  if (source.length < REMEMBERED_FROM) return buildPnpmGraph(source, projects);
+  const key = projects.map((p) => `${p.name}\0${p.dir}`).join('\n');
+  const known = remembered.find((r) => r.projects === key && r.source === source);
+  if (known) return known.graph;
+  const graph = buildPnpmGraph(source, projects);
+  if (remembered.length >= 4) remembered.shift();
+  remembered.push({ source, projects: key, graph });
+  return graph;
+}
+
+function buildPnpmGraph(source: string, projects: LocalProject[]): ResolvedGraph {
   const lock: unknown = parseFastYaml(lastDocument(source));
   if (!isRecord(lock)) throw new LockfileError('not a YAML mapping');
   const version = Number.parseFloat(text(field(lock, 'lockfileVersion')) ?? '');
