@@ -1,10 +1,10 @@
 // A member package.json read for the two things discovery needs from it, its name and its dependency
 // entries, without JSON.parse. JSON.parse gives every dependency map its own hidden class (the keys
-// are package names), so at 50,000 packages parsing alone took half a second and iterating the maps
-// most of the rest; this reader builds plain string arrays. It validates the whole text as strictly as
-// JSON.parse, and answers undefined for anything unusual (invalid JSON, duplicate or numeric keys,
-// deep nesting), so the caller parses that text with JSON.parse, which gives the same answer or the
-// same error message as before.
+// are package names), a cost that grows faster than the count: on the 50,000-package bench workspace
+// it took about 0.5 s here where this reader takes 0.1-0.2 s, and iterating those maps cost more again.
+// The reader validates the whole text as strictly as JSON.parse and answers undefined for anything
+// unusual (invalid JSON, duplicate or index-like keys, deep nesting): the caller then parses that
+// text with JSON.parse, which gives the same answer or the same error message as before.
 import { type Json, isObject } from './manifests.js';
 
 /** package.json fields whose workspace entries are dependency edges (peers and optionals included). */
