@@ -283,6 +283,53 @@ describe('discoverWorkspace', () => {
   ])('staticPrefix(%s) = %s', (glob, prefix) => expect(staticPrefix(glob)).toBe(prefix));
 });
 
+describe('discoverWorkspace on a large workspace (the fast manifest reader)', () => {
+  // Members whose manifests exercise every path of the reader and of its fallback to JSON.parse.
+  const tricky: Record<string, string> = {
+    'pnpm-workspace.yaml': 'packages:\n  - packages/*\n  - filler/*\ncatalog:\n  left-pad: ^1.3.0\n',
+    'package.json': JSON.stringify({ private: true }),
+    'packages/a/package.json': pkg('a'),
+    'packages/b/package.json': pkg('b', { dependencies: { a: '*', 'left-pad': 'catalog:' } }),
+    'packages/c/package.json': `\ufeff${pkg('c', { devDependencies: { a: '^1.0.0', b: ' workspace:* ' } })}`,
+    'packages/d/package.json': pkg('d', { dependencies: { x: 'file:../a', y: 'link:../b', z: 'npm:c@^1' } }),
+    'packages/e/package.json':
+      '{"name":"\\u0065","peerDependencies":{"a":">=1","\\u0064":1},"optionalDependencies":{"d":"1"}}',
+    // A repeated key and an index-like name: left to JSON.parse, whose answer is the reference.
+    'packages/f/package.json':
+      '{"name":"f","dependencies":{"a":"1","a":"workspace:*","0":"1"},"exports":{".":{"import":"./x.js"}}}',
+    'packages/g/package.json':
+      '{"name":7,"dependencies":{"a":{"version":"1"}},"dependencies":{"e":"link:../e"}}',
+  };
+  const fillers = Object.fromEntries(
+    Array.from({ length: 2000 }, (_, i) => [`filler/f${i}/package.json`, pkg(`f${i}`, { version: '1.0.0' })]),
+  );
+  const described = (files: Record<string, string>) =>
+    discover(files).projects.map((p) => [p.name, p.dir, p.links, p.sharedEntries, p.manifest]);
+
+  test('finds the same projects, links and catalog entries as on a small one', () => {
+    const small = described(tricky);
+    const large = described({ ...tricky, ...fillers }).filter(
+      ([, dir]) => !String(dir).startsWith('filler/'),
+    );
+    expect(small.map(([name]) => name)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'packages/g']);
+    expect(large).toEqual(small);
+  });
+
+  test('names a malformed member manifest as on a small one', () => {
+    const broken = { ...tricky, 'packages/h/package.json': '{"name":"h",}' };
+    const message = (files: Record<string, string>) => {
+      try {
+        discover(files);
+      } catch (error) {
+        return error instanceof UserError ? error.message : String(error);
+      }
+      return 'no error';
+    };
+    expect(message(broken)).toMatch(/^The workspace file packages\/h\/package.json is not valid JSON: /);
+    expect(message({ ...broken, ...fillers })).toBe(message(broken));
+  });
+});
+
 describe('memberMatcher', () => {
   test.each([
     [

@@ -69,7 +69,8 @@ const add = (seeds: Map<string, string[]>, name: string, reason: string) => {
  */
 export function computeAffected(options: AffectedOptions): AffectedResult {
   const { base, head } = options;
-  const owners = { base: new Owners(base), head: new Owners(head) };
+  const headOwners = new Owners(head);
+  const owners = { base: base === head ? headOwners : new Owners(base), head: headOwners };
   const seeds = new Map<string, string[]>(options.lockfileSeeds);
   const result: AffectedResult = {
     projects: [],

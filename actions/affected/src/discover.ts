@@ -71,7 +71,8 @@ export function discoverWorkspace(
     if (draft.inputs) project.inputs = draft.inputs;
     byDraft.set(draft, project);
     byName.set(name, project);
-    for (const alias of draft.aliases ?? []) if (!aliases.has(alias)) aliases.set(alias, project);
+    if (draft.aliases)
+      for (const alias of draft.aliases) if (!aliases.has(alias)) aliases.set(alias, project);
   }
   for (const draft of drafts) {
     byDraft.get(draft)!.links = draft.links.map((l) => ({ name: byDraft.get(l.target)!.name, kind: l.kind }));
@@ -106,7 +107,7 @@ export function discoverWorkspace(
   const projects = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     projects,
-    byName: new Map(projects.map((p) => [p.name, p])),
+    byName, // the same projects: the map is only looked up, never walked in order
     structureFiles: new Set([
       ...js.structureFiles,
       ...go.structureFiles,

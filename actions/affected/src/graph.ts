@@ -25,8 +25,8 @@ export function dependencyCycles(projects: readonly Project[]): string[][] {
   const targets: number[] = [];
   projects.forEach((p, i) => {
     first[i] = targets.length;
-    for (const link of p.links) {
-      const target = id.get(link.name);
+    for (let k = 0; k < p.links.length; k++) {
+      const target = id.get(p.links[k]!.name);
       if (target !== undefined) targets.push(target);
     }
   });
@@ -97,30 +97,61 @@ export function expand(
     for (const member of cycleOf.get(seed) ?? [])
       if (!affected.has(member)) affected.set(member, { kind: 'cycle', via: seed, seed, steps: 1 });
 
-  const dependents = new Map<string, string[]>();
+  // Projects numbered (then any other name a link points at), links as slices of typed arrays both
+  // ways: the walks touch no string-keyed map per step.
+  const names = projects.map((p) => p.name);
+  const id = new Map<string, number>();
+  names.forEach((name, i) => id.set(name, i));
   for (const project of projects)
-    for (const link of project.links) {
-      const list = dependents.get(link.name);
-      if (list) list.push(project.name);
-      else dependents.set(link.name, [project.name]);
+    for (let k = 0; k < project.links.length; k++) {
+      const name = project.links[k]!.name;
+      if (!id.has(name)) id.set(name, names.push(name) - 1);
     }
-  const walk = (next: (name: string) => readonly string[], kind: 'dependent' | 'dependency') => {
-    const queue = [...affected.keys()];
-    for (let i = 0; i < queue.length; i++) {
-      const from = queue[i]!;
-      const cause = affected.get(from)!;
-      const seed = cause.kind === 'changed' ? from : cause.seed;
+  const count = names.length;
+  const linkCount = projects.reduce((sum, p) => sum + p.links.length, 0);
+  const dependsOn = new Int32Array(linkCount); // project i's targets: dependsOn[out[i]..out[i + 1]]
+  const dependedOnBy = new Int32Array(linkCount); // target t's dependents, in project order
+  const out = new Int32Array(count + 1);
+  const into = new Int32Array(count + 1);
+  let at = 0;
+  projects.forEach((project, i) => {
+    out[i] = at;
+    for (let k = 0; k < project.links.length; k++)
+      into[(dependsOn[at++] = id.get(project.links[k]!.name)!) + 1]!++;
+  });
+  out.fill(at, projects.length);
+  for (let t = 0; t < count; t++) into[t + 1]! += into[t]!;
+  const filled = into.slice(0, count);
+  for (let i = 0; i < projects.length; i++)
+    for (let k = out[i]!; k < out[i + 1]!; k++) dependedOnBy[filled[dependsOn[k]!]!++] = i;
+
+  const reached = new Uint8Array(count);
+  for (const name of affected.keys()) {
+    const i = id.get(name);
+    if (i !== undefined) reached[i] = 1;
+  }
+  const walk = (first: Int32Array, next: Int32Array, kind: 'dependent' | 'dependency') => {
+    const queue: number[] = [];
+    for (const name of affected.keys()) {
+      const i = id.get(name);
+      if (i !== undefined) queue.push(i);
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const from = queue[q]!;
+      const cause = affected.get(names[from]!)!;
+      const seed = cause.kind === 'changed' ? names[from]! : cause.seed;
       const steps = cause.kind === 'changed' ? 1 : cause.steps + 1;
-      for (const neighbour of next(from)) {
-        if (affected.has(neighbour)) continue;
-        affected.set(neighbour, { kind, via: from, seed, steps });
+      for (let k = first[from]!; k < first[from + 1]!; k++) {
+        const neighbour = next[k]!;
+        if (reached[neighbour]) continue;
+        reached[neighbour] = 1;
+        affected.set(names[neighbour]!, { kind, via: names[from]!, seed, steps });
         queue.push(neighbour);
       }
     }
   };
-  const byName = new Map(projects.map((p) => [p.name, p]));
-  if (options.dependents) walk((name) => dependents.get(name) ?? [], 'dependent');
-  if (options.dependencies) walk((name) => (byName.get(name)?.links ?? []).map((l) => l.name), 'dependency');
+  if (options.dependents) walk(into, dependedOnBy, 'dependent');
+  if (options.dependencies) walk(out, dependsOn, 'dependency');
   return affected;
 }
 

@@ -3,7 +3,7 @@ import { UserError } from '../../../shared/errors.js';
 import { globList } from '../../../shared/glob.js';
 import { YamlNotLoaded } from '../../../shared/yaml.js';
 import { parseFastYaml } from './fast-yaml.js';
-import { type Ecosystem, baseName, dirOf } from './model.js';
+import { type Ecosystem, baseName } from './model.js';
 
 /** Names of the files discovery reads; everything else is only listed. */
 const MANIFEST_NAMES = new Set([
@@ -158,20 +158,28 @@ export interface Draft {
 /** Manifest contents by path, at one revision. */
 export type Contents = ReadonlyMap<string, string | undefined>;
 
-const byName = new WeakMap<Contents, Map<string, [string, string][]>>();
+/** One manifest: its folder, its text and its path. */
+export type Manifest = [dir: string, text: string, path: string];
 
-/** The manifests with a given base name, as [dir, text] pairs, sorted by folder (indexed once per revision). */
-export function manifestsNamed(contents: Contents, name: string): [string, string][] {
+const byName = new WeakMap<Contents, Map<string, Manifest[]>>();
+
+/** The manifests with a given base name, sorted by folder (indexed once per revision). */
+export function manifestsNamed(contents: Contents, name: string): Manifest[] {
   let index = byName.get(contents);
   if (!index) {
-    index = new Map();
-    for (const [path, text] of contents) {
-      if (text === undefined) continue;
-      const list = index.get(baseName(path));
-      if (list) list.push([dirOf(path), text]);
-      else index.set(baseName(path), [[dirOf(path), text]]);
-    }
-    for (const list of index.values()) list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const lists = (index = new Map<string, Manifest[]>());
+    // forEach and index access rather than destructuring: this runs once per manifest, before the JIT
+    // has warmed up, where each destructured pair costs an iterator.
+    contents.forEach((text, path) => {
+      if (text === undefined) return;
+      const slash = path.lastIndexOf('/');
+      const base = path.slice(slash + 1);
+      const manifest: Manifest = [slash < 0 ? '' : path.slice(0, slash), text, path];
+      const list = lists.get(base);
+      if (list) list.push(manifest);
+      else lists.set(base, [manifest]);
+    });
+    for (const list of index.values()) list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     byName.set(contents, index);
   }
   return index.get(name) ?? [];

@@ -23,7 +23,27 @@ const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies'] as const;
 /** Key prefix of the node for a workspace package reached through a `link:` (its folder follows). */
 export const LINKED_PREFIX = '\0linked:';
 
+/** Texts from this size up keep their graph for the run (see parsePnpmLock). */
+const REMEMBERED_FROM = 64 * 1024;
+const remembered: { source: string; projects: string; graph: ResolvedGraph }[] = [];
+
+/**
+ * The resolved graph of a pnpm lockfile for `projects`. A large lockfile is read for its links at
+ * both revisions and again for its diff, with the same projects: the graph (which callers only read)
+ * is built once per text and project list.
+ */
 export function parsePnpmLock(source: string, projects: LocalProject[]): ResolvedGraph {
+  if (source.length < REMEMBERED_FROM) return buildPnpmGraph(source, projects);
+  const key = projects.map((p) => `${p.name}\0${p.dir}`).join('\n');
+  const known = remembered.find((r) => r.projects === key && r.source === source);
+  if (known) return known.graph;
+  const graph = buildPnpmGraph(source, projects);
+  if (remembered.length >= 4) remembered.shift();
+  remembered.push({ source, projects: key, graph });
+  return graph;
+}
+
+function buildPnpmGraph(source: string, projects: LocalProject[]): ResolvedGraph {
   const lock: unknown = parseFastYaml(lastDocument(source));
   if (!isRecord(lock)) throw new LockfileError('not a YAML mapping');
   const version = Number.parseFloat(text(field(lock, 'lockfileVersion')) ?? '');
@@ -44,24 +64,39 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
   // A workspace package reached through a link brings its production dependencies, not its
   // devDependencies (which affect only that package, and through the project graph its dependents).
   const linkedKey = (dir: string): string => `${LINKED_PREFIX}${dir}`;
+  // Keys are tried in this order: `/name/ref` (5.x), `/name@ref` (6.x), `name@ref` (9.0), `ref`. The
+  // first two are built only when some key starts with `/` (none does in 9.0).
+  let slashKeys = false;
+  for (const key of snapshots.keys())
+    if (key.startsWith('/')) {
+      slashKeys = true;
+      break;
+    }
   const resolve = (name: string, ref: string, fromDir: string | undefined): string => {
     if (ref.startsWith('link:')) {
       const dir = joinPath(fromDir ?? '', ref.slice('link:'.length));
       if (dir !== undefined && importers.has(dir || '.')) return linkedKey(dir || '.');
     }
-    for (const key of [`/${name}/${ref}`, `/${name}@${ref}`, `${name}@${ref}`, ref]) {
-      if (snapshots.has(key)) return key;
+    if (slashKeys) {
+      if (snapshots.has(`/${name}/${ref}`)) return `/${name}/${ref}`;
+      if (snapshots.has(`/${name}@${ref}`)) return `/${name}@${ref}`;
     }
+    const key = `${name}@${ref}`;
+    if (snapshots.has(key)) return key;
+    if (snapshots.has(ref)) return ref;
     return unresolved(graph, name, ref);
+  };
+  const resolveAll = (specs: Map<string, string>, fromDir: string | undefined): string[] => {
+    const deps: string[] = [];
+    specs.forEach((ref, dep) => deps.push(resolve(dep, ref, fromDir)));
+    return deps;
   };
 
   for (const [key, snapshot] of snapshots) {
     const { name, version: resolved } = splitKey(key);
     const metadata = version >= 9 ? packages.get(stripPeers(key)) : snapshot;
     const resolution = JSON.stringify(field(metadata, 'resolution') ?? null);
-    const deps = [...dependencySpecs(snapshot, PACKAGE_FIELDS)].map(([dep, ref]) =>
-      resolve(dep, ref, undefined),
-    );
+    const deps = resolveAll(dependencySpecs(snapshot, PACKAGE_FIELDS), undefined);
     // Peers are left out of the identity: they are resolved dependencies, compared as such. This also
     // keeps identities equal across 5.x/6.x/9.0 key styles, so a lockfile format upgrade affects nothing.
     const identity = `${name}@${withoutPeers(resolved)} ${resolution}`;
@@ -69,14 +104,10 @@ export function parsePnpmLock(source: string, projects: LocalProject[]): Resolve
   }
   for (const [dir, importer] of importers) {
     const localDir = dir === '.' ? '' : dir;
-    const deps = [...dependencySpecs(importer, IMPORTER_FIELDS)].map(([dep, ref]) =>
-      resolve(dep, ref, localDir),
-    );
+    const deps = resolveAll(dependencySpecs(importer, IMPORTER_FIELDS), localDir);
     const name = nameByDir.get(localDir) ?? dir;
     graph.nodes.set(importerKey(dir), { name, version: '', identity: `importer ${name}`, deps });
-    const production = [...dependencySpecs(importer, PACKAGE_FIELDS)].map(([dep, ref]) =>
-      resolve(dep, ref, localDir),
-    );
+    const production = resolveAll(dependencySpecs(importer, PACKAGE_FIELDS), localDir);
     graph.nodes.set(linkedKey(dir), { name, version: '', identity: `linked ${name}`, deps: production });
   }
   for (const project of projects) {
