@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CLEARED_ENV, fmtRow, measureSideBySide, peerBin, root } from './lib.mjs';
+import { CLEARED_ENV, fmtMs, fmtRow, measureSideBySide, peerBin, root } from './lib.mjs';
 import { phasesOf } from './phases.mjs';
 import { gitDir, migrationPaths, projects } from './real-migrations/repos.mjs';
 
@@ -22,6 +22,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // BENCH_PROFILE_ONLY=1: only the breakdown (CPU profiles), keeping the last side-by-side tables
 const PROFILE_ONLY = process.env.BENCH_PROFILE_ONLY === '1';
 const PROFILE_RUNS = 5;
+// BENCH_ONLY=regex: only the scenarios whose name matches (case-insensitive), e.g. 'every file'
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+// BENCH_COMPARE=dir: also runs another build of the action (e.g. a copy of main's dist/migration-lint)
+// in the same rounds, as a row beside this one
+const COMPARE = process.env.BENCH_COMPARE;
+// BENCH_CPU=1: each command runs under /usr/bin/time, and a CPU column (user + system, median) is added
+const CPU = process.env.BENCH_CPU === '1';
 const FILES = 500;
 const STATEMENTS_PER_FILE = 10;
 const BIG_BYTES = 20 * 1024 * 1024;
@@ -130,7 +137,7 @@ try {
   });
 
   const action = join(root, 'dist', 'migration-lint', 'index.js');
-  const ours = (cwd, inputs, label = 'migration-lint (bundle)', lints = true) => {
+  function ours(cwd, inputs, label = 'migration-lint (bundle)', lints = true) {
     const env = {
       GITHUB_WORKSPACE: cwd,
       GITHUB_OUTPUT: join(work, 'out'),
@@ -150,7 +157,7 @@ try {
           throw new Error('migration-lint linted no file');
       },
     };
-  };
+  }
   const squawk = peerBin('squawk');
   const peer = (cwd, files) => (squawk ? { label: 'squawk', command: squawk, args: files, cwd } : undefined);
   // What no linter of a pull request can go below: node's own start, the parser ready to parse, git.
@@ -214,14 +221,37 @@ try {
     '| Scenario | Tool | Median | Spread | Peak RSS | Ratio (ours / squawk) |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const [name, commands] of PROFILE_ONLY ? [] : scenarios) {
+  if (CPU) lines[4] = lines[4].replace(' Ratio', ' CPU (user + system) | Ratio');
+  if (CPU) lines[5] += ' --- |';
+  for (const [name, commands] of PROFILE_ONLY ? [] : scenarios.filter(([n]) => !ONLY || ONLY.test(n))) {
     // side by side, round by round: a burst of load on this shared machine falls on all alike
     const present = commands.filter(Boolean);
-    const results = measureSideBySide(present, { runs: RUNS });
-    const peerResult = present[1]?.label === 'squawk' ? results[1] : undefined;
+    if (COMPARE)
+      present.push({
+        ...present[0],
+        label: `migration-lint (${COMPARE})`,
+        args: [join(COMPARE, 'index.js')],
+      });
+    const timed = CPU
+      ? present.map((c) => ({
+          ...c,
+          command: '/usr/bin/time',
+          args: ['-f', 'cpu %U %S', c.command, ...c.args],
+        }))
+      : present;
+    const cpu = present.map(() => []);
+    const afterEach = (i, r) => {
+      const [user, system] = r.stderr.trim().split('\n').pop().split(' ').slice(1).map(Number);
+      cpu[i].push(1000 * (user + system));
+    };
+    const results = measureSideBySide(timed, { runs: RUNS, afterEach: CPU ? afterEach : undefined });
+    const peerIndex = present.findIndex((c) => c.label === 'squawk');
+    const peerResult = results[peerIndex];
     present.forEach((c, i) => {
       const ratio = peerResult ? `${(results[i].median / peerResult.median).toFixed(2)}x` : 'n/a';
-      lines.push(`| ${name} ${fmtRow(c.label, results[i])} ${ratio} |`);
+      const sorted = cpu[i].sort((a, b) => a - b);
+      const cpuCell = CPU ? ` ${fmtMs(sorted[Math.floor(sorted.length / 2)])} |` : '';
+      lines.push(`| ${name} ${fmtRow(c.label, results[i])}${cpuCell} ${ratio} |`);
       console.log(lines.at(-1));
     });
     if (!squawk) lines.push(`| ${name} | squawk | missing | | | |`);
@@ -235,11 +265,27 @@ try {
     '',
     `Load average (1, 5, 15 min) at the start ${startLoad.map((l) => l.toFixed(2)).join(', ')}, at the end ${endLoad.map((l) => l.toFixed(2)).join(', ')}: other work shared the machine's ${cpus().length} cores, so compare ratios within one scenario (measured round by round), not times across runs.`,
   );
+  if (ONLY || COMPARE)
+    // a partial or comparing run is for reading, not for the committed results
+    console.log(
+      `\n${lines.at(-1)}\n(BENCH_ONLY or BENCH_COMPARE: bench/results-migrations.md left as it was)`,
+    );
+  else
+    await writeResults(lines, {
+      work,
+      profiled: [
+        ['every file', ours(history, { all: 'true' })],
+        ['pull request', ours(history, { base: 'HEAD~1' })],
+      ],
+    });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Profiles the bundle on the history and writes bench/results-migrations.md: tables, notes, breakdown. */
+async function writeResults(lines, { work, profiled: commands }) {
   // the breakdown: CPU profiles of the bundle on the history, every file and the pull request
-  const profiled = [
-    ['every file', ours(history, { all: 'true' })],
-    ['pull request', ours(history, { base: 'HEAD~1' })],
-  ].map(([name, c]) => {
+  const profiled = commands.map(([name, c]) => {
     const dir = join(work, `profile-${name.replace(/ /g, '-')}`);
     for (let i = 0; i < PROFILE_RUNS; i++)
       execFileSync(c.command, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200', ...c.args], {
@@ -281,6 +327,4 @@ try {
     await format(`${[...tables, '', notes, '', ...breakdown].join('\n')}\n`, { parser: 'markdown' }),
   );
   console.log(`\nwrote bench/results-migrations.md`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }

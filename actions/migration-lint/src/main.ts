@@ -37,8 +37,9 @@ const PARSER: ParserOptions = { baselineOnly: true };
 
 export async function run(io: ActionIO): Promise<void> {
   const options = await parseInputs(inputs, io, { secret: ['database-url'] });
-  // compiling the parser's WebAssembly runs off the main thread: overlap it with git and file reading
-  compileParser(PARSER);
+  // compiling the parser's WebAssembly runs off the main thread: overlap it with reading every file
+  // (a pull request starts it once its diff shows a changed migration: most change none)
+  if (options.all) compileParser(PARSER);
   const databaseUrl = options['database-url'];
   const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
   const sarifPlace = { input: 'sarif-file', extraRoots: io.env.RUNNER_TEMP ? [io.env.RUNNER_TEMP] : [] };

@@ -85,7 +85,7 @@ export function compileParser(options: ParserOptions = { baselineOnly: false }):
       // the .wasm ships beside the bundle: each function is validated when first compiled, not all up front
       v8.setFlagsFromString('--wasm-lazy-validation');
     }
-    compiling = wasm.compile(readFileSync(wasmPath()));
+    compiling = wasm.compile(withInitialMemoryToStackTop(readFileSync(wasmPath())));
     compiling.catch(() => {}); // a failure is reported to loadParser's caller, if there is one
   }
   return compiling;
@@ -124,6 +124,54 @@ export function loadParser(options: ParserOptions = { baselineOnly: false }): Pr
     return parser;
   })();
   return loading;
+}
+
+/**
+ * libpg-query's build asks for 128 MB of memory up front, and V8 pays for the pages when it
+ * instantiates the module (about half of instantiating it here). The module needs only what lies
+ * below its stack's top (its data, then a 32 MB stack: 33 MB) and grows its heap on demand above that
+ * (Emscripten's sbrk, up to the 1 GB maximum the build sets; a lint grows it once, to about 40 MB).
+ * Lowers the declared initial size to the stack's top, in place and in the same number of bytes;
+ * code and data are untouched, so the parse trees are the same. Any other layout is left unchanged.
+ */
+export function withInitialMemoryToStackTop(bytes: Uint8Array): Uint8Array {
+  let at = 8; // after the magic number and version
+  const leb = (): number => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (!(byte & 0x80) || shift > 28) return value;
+    }
+  };
+  let minimum: { at: number; length: number; pages: number } | undefined;
+  let stackTop: number | undefined;
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 5 && leb() === 1) {
+      at++; // flags: whether a maximum follows
+      const start = at;
+      const pages = leb();
+      minimum = { at: start, length: at - start, pages };
+    } else if (id === 6 && leb() > 0) {
+      // Emscripten's first global is the stack pointer: a mutable i32 set by `i32.const <top>`
+      const [type, mutable, opcode] = [bytes[at], bytes[at + 1], bytes[at + 2]];
+      at += 3;
+      const top = leb();
+      if (type === 0x7f && mutable === 1 && opcode === 0x41 && bytes[at] === 0x0b && top < 2 ** 28)
+        stackTop = top;
+    }
+    at = end;
+  }
+  if (!minimum || stackTop === undefined) return bytes;
+  const pages = Math.ceil(stackTop / 65536);
+  if (pages >= minimum.pages || pages >= 2 ** (7 * minimum.length)) return bytes;
+  // the same number of bytes: a LEB128 may carry padding
+  for (let k = 0; k < minimum.length; k++)
+    bytes[minimum.at + k] = ((pages >> (7 * k)) & 0x7f) | (k < minimum.length - 1 ? 0x80 : 0);
+  return bytes;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -43,10 +43,47 @@ export function isDownMigration(path: string): boolean {
   return /(^|[._/-])down\.sql$/i.test(path) || /^U\d[^/]*__/i.test(path.split('/').pop() ?? '');
 }
 
-/** Built on the first comparison: ICU's collation data costs milliseconds that a run of 0 or 1 file need not pay. */
+/** Built on first use: ICU's collation data costs milliseconds (more than sorting 500 paths). */
 let collator: Intl.Collator | undefined;
 const compareNaturally = (a: string, b: string) =>
   (collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'variant' })).compare(a, b);
+
+/** Printable ASCII other than letters and digits, in the order of ICU's root collation (`en` adds none). */
+const PUNCTUATION = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$';
+/** Digit runs longer than this are split by ICU; such paths are left to it. */
+const MAX_DIGITS = 200;
+
+/**
+ * A key whose code-unit order is the order of compareNaturally (ICU `en`, numeric, case-sensitive)
+ * for printable ASCII paths, so the common case sorts without ICU; undefined for any other path.
+ * ICU compares all base characters first (punctuation < numbers by value < letters, case aside),
+ * then, where those are equal, case (lower before upper): the key is those two parts, `\0` between.
+ */
+export function collationKey(path: string): string | undefined {
+  let base = '';
+  let cases = '';
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      // a number: by value, so leading zeros go, then by digit count, then digit by digit
+      let start = i;
+      while (path.charCodeAt(start) === 48) start++;
+      let end = i;
+      while (end < path.length && path.charCodeAt(end) >= 48 && path.charCodeAt(end) <= 57) end++;
+      if (end - i > MAX_DIGITS) return undefined;
+      base += `\u0040${String.fromCharCode(0x100 + end - start)}${path.slice(start, end)}`;
+      i = end - 1;
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      base += String.fromCharCode(c | 0x20); // lower case sorts above '@', numbers' mark
+      cases += c < 97 ? '1' : '0';
+    } else {
+      const rank = PUNCTUATION.indexOf(path[i]!);
+      if (rank < 0) return undefined;
+      base += String.fromCharCode(1 + rank);
+    }
+  }
+  return `${base}\u0000${cases}`;
+}
 
 /**
  * Files in the order a runner applies them: Flyway versioned files by version, repeatable (R__) ones
@@ -57,13 +94,17 @@ export function inMigrationOrder<T extends { path: string }>(files: readonly T[]
   const keyed = files.map((file) => ({
     file,
     repeatable: /^R__/.test(file.path.split('/').pop() ?? '') ? 1 : 0,
+    key: collationKey(file.path),
   }));
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // ICU only when some path is not printable ASCII: the keys give its order for the rest
+  const byKeys = keyed.every((k) => k.key !== undefined);
   return keyed
     .sort(
       (a, b) =>
         a.repeatable - b.repeatable ||
-        compareNaturally(a.file.path, b.file.path) ||
-        (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0),
+        (byKeys ? order(a.key!, b.key!) : compareNaturally(a.file.path, b.file.path)) ||
+        order(a.file.path, b.file.path),
     )
     .map((k) => k.file);
 }
