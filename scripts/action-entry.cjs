@@ -1,0 +1,71 @@
+// dist/<action>/index.js, the file a runner starts (action.yml `runs.main`); `npm run bundle` copies it
+// beside each action's bundle, action.js, with BUNDLE_HASH set to that bundle's SHA-256. Started, it
+// runs the action; required (the command line does), it exports `load`, which returns the bundle.
+//
+// It compiles action.js with a V8 code cache of its own, in a folder under the runner's tool cache
+// (else the OS temp folder), written at the end of the first run: Node's compile cache
+// (module.enableCompileCache, Node 22+) keeps only the code compiled before the bundle runs, and V8
+// compiles a function when it is first called, so most of what runs before the first output was
+// compiled again at every start; a cache made after the run holds it all, on Node 20 too. V8 checks a
+// cache's version, flags and checksum but of the source only its length: the name carries the hash.
+// Measured in bench/results.md.
+const { enableCompileCache, createRequire } = require('node:module');
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+
+const BUNDLE_HASH = 'set by scripts/build.mjs';
+
+function load() {
+  const file = join(__dirname, 'action.js');
+  const folder = join(process.env.RUNNER_TOOL_CACHE || tmpdir(), 'trunk-actions-compile-cache');
+  // The lazily loaded chunks go through require: Node's cache serves them (a no-op on Node 20).
+  enableCompileCache?.(folder);
+  const cacheFile = join(folder, `${BUNDLE_HASH.slice(0, 32)}-${process.versions.v8}-${process.arch}`);
+  const cachedData = readOwnFile(cacheFile);
+  // The module wrapper on a line of its own, numbered -1, so stack traces keep their lines and columns.
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, 'utf8')}\n})`,
+    {
+      filename: file,
+      lineOffset: -1,
+      cachedData,
+    },
+  );
+  // None yet: written at exit, holding everything the run compiled. One refused (an action that set a
+  // V8 flag while it ran, as migration-lint does, makes its exit-time cache unusable): written now,
+  // holding what loading compiled.
+  const save = () => writeOwnFile(folder, cacheFile, script.createCachedData());
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, __dirname);
+  if (!cachedData) process.once('exit', save);
+  else if (script.cachedDataRejected) save();
+  return bundle.exports.default;
+}
+
+/** The file's bytes if this user owns it (a cache is code: never one another user could have put there). */
+function readOwnFile(file) {
+  try {
+    const owner = process.getuid?.();
+    if (owner !== undefined && statSync(file).uid !== owner) return undefined;
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache whole or not at all; a folder that cannot be written only means no cache. */
+function writeOwnFile(folder, file, data) {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, data, { mode: 0o600 });
+    renameSync(partial, file);
+  } catch {
+    // no cache this time
+  }
+}
+
+if (require.main === module) load().runStep();
+else module.exports = { load };
