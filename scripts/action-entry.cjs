@@ -18,11 +18,15 @@ const { Script } = require('node:vm');
 const BUNDLE_HASH = 'set by scripts/build.mjs';
 
 function load() {
+  // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
+  if (process.sourceMapsEnabled) return require('./action.js').default;
   const file = join(__dirname, 'action.js');
   const folder = join(process.env.RUNNER_TOOL_CACHE || tmpdir(), 'trunk-actions-compile-cache');
   // The lazily loaded chunks go through require: Node's cache serves them (a no-op on Node 20).
   enableCompileCache?.(folder);
-  const cacheFile = join(folder, `${BUNDLE_HASH.slice(0, 32)}-${process.versions.v8}-${process.arch}`);
+  // A cache also fixes the file name that stack traces show: one per bundle, V8 and place.
+  const place = `${process.versions.v8}-${process.arch}-${fnv1a(file)}`;
+  const cacheFile = join(folder, `${BUNDLE_HASH.slice(0, 32)}-${place}`);
   const cachedData = readOwnFile(cacheFile);
   // The module wrapper on a line of its own, numbered -1, so stack traces keep their lines and columns.
   const script = new Script(
@@ -42,6 +46,13 @@ function load() {
   if (!cachedData) process.once('exit', save);
   else if (script.cachedDataRejected) save();
   return bundle.exports.default;
+}
+
+/** A 32-bit FNV-1a hash, in hex: a short name for a path (crypto is not loaded for it). */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The file's bytes if this user owns it (a cache is code: never one another user could have put there). */
