@@ -1,8 +1,8 @@
 // Bundles each action (and the command line) with ncc into dist/<name>/: minified, because start-up
 // is most of a fast action's time (the source map and licenses keep it auditable); deterministic, so a
 // rebuild is byte-identical and the drift test can compare. `node scripts/build.mjs [--out DIR] [names...]`.
-// An action's bundle is dist/<action>/action.js, loaded by dist/<action>/index.js (scripts/action-entry.cjs
-// with the bundle's hash), which a runner starts and the command line, dist/cli/index.js, requires.
+// An action's bundle is dist/<action>/action.js, loaded by dist/<action>/load.js (scripts/action-loader.cjs
+// with the bundle's hash) for dist/<action>/index.js, which a runner starts, and for the command line.
 import {
   copyFileSync,
   mkdirSync,
@@ -72,11 +72,12 @@ async function buildOne(name, outRoot) {
   writeFileSync(join(fresh, 'package.json'), '{"type":"commonjs"}\n');
   stripSourcesContent(fresh);
   if (name !== 'cli') {
-    const entry = readFileSync(join(root, 'scripts', 'action-entry.cjs'), 'utf8');
+    const loader = readFileSync(join(root, 'scripts', 'action-loader.cjs'), 'utf8');
     const hash = createHash('sha256')
       .update(readFileSync(join(fresh, 'action.js')))
       .digest('hex');
-    writeFileSync(join(fresh, 'index.js'), entry.replace("'set by scripts/build.mjs'", `'${hash}'`));
+    writeFileSync(join(fresh, 'load.js'), loader.replace("'set by scripts/build.mjs'", `'${hash}'`));
+    copyFileSync(join(root, 'scripts', 'action-entry.cjs'), join(fresh, 'index.js'));
   }
   writeFileSync(join(fresh, 'licenses.txt'), licenses(fresh));
   // The action.yml files this bundle serves, parsed once here instead of at every start-up. The command
