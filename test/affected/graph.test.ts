@@ -1,4 +1,4 @@
-import { dependencyCycles } from '../../actions/affected/src/graph.js';
+import { type Cause, dependencyCycles, expand } from '../../actions/affected/src/graph.js';
 import type { Project } from '../../actions/affected/src/model.js';
 
 const project = (name: string, links: string[]): Project => ({
@@ -57,5 +57,68 @@ describe('dependencyCycles', () => {
     const cycles = dependencyCycles(projects);
     expect(cycles).toHaveLength(1);
     expect(cycles[0]).toHaveLength(n);
+  });
+});
+
+/** The walks by definition, on string-keyed maps: breadth first, each project's cause from the first to reach it. */
+function referenceExpand(
+  projects: Project[],
+  seeds: Map<string, string[]>,
+  cycles: string[][],
+  options: { dependents: boolean; dependencies: boolean },
+): Map<string, Cause> {
+  const affected = new Map<string, Cause>();
+  for (const [name, reasons] of seeds) affected.set(name, { kind: 'changed', reasons });
+  for (const seed of seeds.keys())
+    for (const member of cycles.find((c) => c.includes(seed)) ?? [])
+      if (!affected.has(member)) affected.set(member, { kind: 'cycle', via: seed, seed, steps: 1 });
+  const walk = (next: (name: string) => string[], kind: 'dependent' | 'dependency') => {
+    const queue = [...affected.keys()];
+    for (let i = 0; i < queue.length; i++) {
+      const cause = affected.get(queue[i]!)!;
+      const seed = cause.kind === 'changed' ? queue[i]! : cause.seed;
+      const steps = cause.kind === 'changed' ? 1 : cause.steps + 1;
+      for (const neighbour of next(queue[i]!))
+        if (!affected.has(neighbour)) {
+          affected.set(neighbour, { kind, via: queue[i]!, seed, steps });
+          queue.push(neighbour);
+        }
+    }
+  };
+  const dependentsOf = (name: string) =>
+    projects
+      .filter((p) => p.links.some((l) => l.name === name))
+      .flatMap((p) => p.links.filter((l) => l.name === name).map(() => p.name));
+  const linksOf = (name: string) =>
+    projects.filter((p) => p.name === name).flatMap((p) => p.links.map((l) => l.name));
+  if (options.dependents) walk(dependentsOf, 'dependent');
+  if (options.dependencies) walk(linksOf, 'dependency');
+  return affected;
+}
+
+describe('expand', () => {
+  test('agrees with the definition on random graphs, in both directions, links to unknown names kept', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 200; round++) {
+      const count = 1 + Math.floor(random() * 12);
+      const names = Array.from({ length: count }, (_, i) => `p${i}`);
+      const targets = [...names, 'ghost', 'other'];
+      const projects = names.map((name) =>
+        project(
+          name,
+          Array.from(
+            { length: Math.floor(random() * 4) },
+            () => targets[Math.floor(random() * targets.length)]!,
+          ),
+        ),
+      );
+      const seeds = new Map<string, string[]>();
+      for (const name of targets) if (random() < 0.2) seeds.set(name, [`changed ${name}`]);
+      const cycles = dependencyCycles(projects);
+      const options = { dependents: random() < 0.8, dependencies: random() < 0.5 };
+      const got = expand(projects, seeds, cycles, options);
+      expect([...got]).toEqual([...referenceExpand(projects, seeds, cycles, options)]);
+    }
   });
 });

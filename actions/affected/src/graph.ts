@@ -102,24 +102,30 @@ export function expand(
   const names = projects.map((p) => p.name);
   const id = new Map<string, number>();
   names.forEach((name, i) => id.set(name, i));
-  for (const project of projects)
-    for (let k = 0; k < project.links.length; k++) {
-      const name = project.links[k]!.name;
-      if (!id.has(name)) id.set(name, names.push(name) - 1);
-    }
-  const count = names.length;
   const linkCount = projects.reduce((sum, p) => sum + p.links.length, 0);
   const dependsOn = new Int32Array(linkCount); // project i's targets: dependsOn[out[i]..out[i + 1]]
-  const dependedOnBy = new Int32Array(linkCount); // target t's dependents, in project order
-  const out = new Int32Array(count + 1);
-  const into = new Int32Array(count + 1);
+  let out = new Int32Array(projects.length + 1);
   let at = 0;
-  projects.forEach((project, i) => {
+  for (let i = 0; i < projects.length; i++) {
+    const links = projects[i]!.links;
     out[i] = at;
-    for (let k = 0; k < project.links.length; k++)
-      into[(dependsOn[at++] = id.get(project.links[k]!.name)!) + 1]!++;
-  });
-  out.fill(at, projects.length);
+    for (let k = 0; k < links.length; k++) {
+      let target = id.get(links[k]!.name);
+      if (target === undefined) id.set(links[k]!.name, (target = names.push(links[k]!.name) - 1));
+      dependsOn[at++] = target;
+    }
+  }
+  out[projects.length] = at;
+  const count = names.length;
+  if (count > projects.length) {
+    // Names no project has: nodes without links of their own.
+    const grown = new Int32Array(count + 1).fill(at);
+    grown.set(out);
+    out = grown;
+  }
+  const into = new Int32Array(count + 1); // target t's dependents: dependedOnBy[into[t]..into[t + 1]]
+  for (let k = 0; k < linkCount; k++) into[dependsOn[k]! + 1]!++;
+  const dependedOnBy = new Int32Array(linkCount); // in project order
   for (let t = 0; t < count; t++) into[t + 1]! += into[t]!;
   const filled = into.slice(0, count);
   for (let i = 0; i < projects.length; i++)
