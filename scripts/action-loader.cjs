@@ -10,7 +10,7 @@
 // cache's version, flags and checksum but of the source only its length: the name carries the hash.
 // Measured in bench/results.md.
 const { enableCompileCache, createRequire } = require('node:module');
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
@@ -22,12 +22,13 @@ function load() {
   if (process.sourceMapsEnabled) return require('./action.js').default;
   const file = join(__dirname, 'action.js');
   const folder = join(process.env.RUNNER_TOOL_CACHE || tmpdir(), 'trunk-actions-compile-cache');
+  const cacheable = ownFolder(folder);
   // The lazily loaded chunks go through require: Node's cache serves them (a no-op on Node 20).
-  enableCompileCache?.(folder);
+  if (cacheable) enableCompileCache?.(folder);
   // A cache also fixes the file name that stack traces show: one per bundle, V8 and place.
   const place = `${process.versions.v8}-${process.arch}-${fnv1a(file)}`;
   const cacheFile = join(folder, `${BUNDLE_HASH.slice(0, 32)}-${place}`);
-  const cachedData = readOwnFile(cacheFile);
+  const cachedData = cacheable ? readOwnFile(cacheFile) : undefined;
   // The module wrapper on a line of its own, numbered -1, so stack traces keep their lines and columns.
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, 'utf8')}\n})`,
@@ -40,9 +41,10 @@ function load() {
   // None yet: written at exit, holding everything the run compiled. One refused (an action that set a
   // V8 flag while it ran, as migration-lint does, makes its exit-time cache unusable): written now,
   // holding what loading compiled.
-  const save = () => writeOwnFile(folder, cacheFile, script.createCachedData());
+  const save = () => writeOwnFile(cacheFile, script.createCachedData());
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, __dirname);
+  if (!cacheable) return bundle.exports.default;
   if (!cachedData) process.once('exit', save);
   else if (script.cachedDataRejected) save();
   return bundle.exports.default;
@@ -55,26 +57,42 @@ function fnv1a(text) {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The file's bytes if this user owns it (a cache is code: never one another user could have put there). */
+/**
+ * The cache folder, if it is a real folder this user owns that no one else can write: a cache is
+ * code, and the OS temp folder is shared (another user could plant a cache or a link to write through).
+ */
+function ownFolder(folder) {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(folder);
+    const owner = process.getuid?.();
+    if (!stat.isDirectory() || (owner !== undefined && stat.uid !== owner) || stat.mode & 0o022) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The file's bytes if this user owns it and it is a regular file, not a link. */
 function readOwnFile(file) {
   try {
     const owner = process.getuid?.();
-    if (owner !== undefined && statSync(file).uid !== owner) return undefined;
+    const stat = lstatSync(file);
+    if (!stat.isFile() || (owner !== undefined && stat.uid !== owner)) return undefined;
     return readFileSync(file);
   } catch {
     return undefined;
   }
 }
 
-/** Writes the cache whole or not at all; a folder that cannot be written only means no cache. */
-function writeOwnFile(folder, file, data) {
+/** Writes the cache whole or not at all, through a new file (never an existing one or a link); a folder that cannot be written only means no cache. */
+function writeOwnFile(file, data) {
+  const partial = `${file}.${process.pid}`;
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const partial = `${file}.${process.pid}`;
-    writeFileSync(partial, data, { mode: 0o600 });
+    writeFileSync(partial, data, { mode: 0o600, flag: 'wx' });
     renameSync(partial, file);
   } catch {
-    // no cache this time
+    rmSync(partial, { force: true });
   }
 }
 
