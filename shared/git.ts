@@ -442,8 +442,8 @@ export class Git {
 
   /**
    * Reads blobs by id (`[path, blob id]` pairs from listTree) as path -> text: their sizes from the
-   * cat-file kept open (objectInfo), refusing a blob over the cap (naming its path) before one
-   * `cat-file --batch` reads them. Unknown ids and objects that are not blobs map to undefined.
+   * cat-file kept open (objectInfo), refusing a blob over the cap (naming its path) before any
+   * content is read (catFileBatch). Unknown ids and objects that are not blobs map to undefined.
    */
   async readBlobs(
     blobs: Iterable<readonly [path: string, oid: string]>,
