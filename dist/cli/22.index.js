@@ -1,6 +1,7 @@
-export const id = 22;
-export const ids = [22];
-export const modules = {
+"use strict";
+exports.id = 22;
+exports.ids = [22];
+exports.modules = {
 
 /***/ 8022:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -103,5 +104,5 @@ Please report this to https://github.com/markedjs/marked.`,e){let r="<p>An error
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=22.index.js.map

@@ -1,6 +1,7 @@
-export const id = 391;
-export const ids = [391];
-export const modules = {
+"use strict";
+exports.id = 391;
+exports.ids = [391];
+exports.modules = {
 
 /***/ 1391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -183,5 +184,5 @@ function fitColumns(widths, total) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=391.index.js.map

@@ -1,6 +1,7 @@
-export const id = 384;
-export const ids = [384,445,828];
-export const modules = {
+"use strict";
+exports.id = 384;
+exports.ids = [384,445,828];
+exports.modules = {
 
 /***/ 1445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -486,5 +487,5 @@ function connectGitHub(io, token, why) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=384.index.js.map

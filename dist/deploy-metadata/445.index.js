@@ -1,6 +1,7 @@
-export const id = 445;
-export const ids = [445,828];
-export const modules = {
+"use strict";
+exports.id = 445;
+exports.ids = [445,828];
+exports.modules = {
 
 /***/ 1445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -411,5 +412,5 @@ function connectGitHub(io, token, why) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=445.index.js.map

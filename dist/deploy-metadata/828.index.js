@@ -1,6 +1,7 @@
-export const id = 828;
-export const ids = [828];
-export const modules = {
+"use strict";
+exports.id = 828;
+exports.ids = [828];
+exports.modules = {
 
 /***/ 3828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -193,5 +194,5 @@ function connectGitHub(io, token, why) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=828.index.js.map

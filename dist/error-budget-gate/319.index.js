@@ -1,6 +1,7 @@
-export const id = 319;
-export const ids = [319];
-export const modules = {
+"use strict";
+exports.id = 319;
+exports.ids = [319];
+exports.modules = {
 
 /***/ 4319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -171,5 +172,5 @@ function connectGitHub(io, token, why) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=319.index.js.map

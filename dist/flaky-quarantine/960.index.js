@@ -1,6 +1,7 @@
-export const id = 960;
-export const ids = [960,828];
-export const modules = {
+"use strict";
+exports.id = 960;
+exports.ids = [960,828];
+exports.modules = {
 
 /***/ 1960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -447,5 +448,5 @@ function connectGitHub(io, token, why) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=960.index.js.map

@@ -1,6 +1,7 @@
-export const id = 535;
-export const ids = [535];
-export const modules = {
+"use strict";
+exports.id = 535;
+exports.ids = [535];
+exports.modules = {
 
 /***/ 4535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -256,5 +257,5 @@ function dynamicFindings(dynamic) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=535.index.js.map

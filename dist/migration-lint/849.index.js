@@ -1,10 +1,11 @@
-export const id = 849;
-export const ids = [849];
-export const modules = {
+exports.id = 849;
+exports.ids = [849];
+exports.modules = {
 
 /***/ 785:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // This is an empty module that is served up when outside of a workerd environment
@@ -17,6 +18,7 @@ exports["default"] = {};
 /***/ 6122:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 //Parse method copied from https://github.com/brianc/node-postgres
@@ -261,6 +263,7 @@ parse.parseIntoClientConfig = parseIntoClientConfig
 /***/ 2299:
 /***/ ((module) => {
 
+"use strict";
 
 
 // selected so (BASE - 1) * 0x100000000 + 0xffffffff is a safe integer
@@ -368,6 +371,7 @@ module.exports = readInt8;
 /***/ 7558:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
 
@@ -892,6 +896,7 @@ module.exports = Pool
 /***/ 9971:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BufferReader = void 0;
@@ -953,6 +958,7 @@ exports.BufferReader = BufferReader;
 /***/ 9315:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 //binary data writer tuned for encoding binary specific to the postgres binary protocol
 Object.defineProperty(exports, "__esModule", ({ value: true }));
@@ -1072,6 +1078,7 @@ exports.Writer = Writer;
 /***/ 4233:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DatabaseError = exports.serialize = void 0;
@@ -1093,6 +1100,7 @@ function parse(stream, callback) {
 /***/ 5809:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
@@ -1259,6 +1267,7 @@ exports.NoticeMessage = NoticeMessage;
 /***/ 3318:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Parser = void 0;
@@ -1590,6 +1599,7 @@ const parseErrorMessage = (reader, name) => {
 /***/ 6513:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serialize = void 0;
@@ -3285,6 +3295,7 @@ module.exports = Client
 /***/ 646:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const dns = __webpack_require__(2250)
@@ -3476,6 +3487,7 @@ module.exports = ConnectionParameters
 /***/ 9809:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
@@ -3862,6 +3874,7 @@ module.exports = { signatureAlgorithmHashFromCertificate }
 /***/ 948:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 const crypto = __webpack_require__(4150)
 const { signatureAlgorithmHashFromCertificate } = __webpack_require__(9765)
@@ -4227,6 +4240,7 @@ async function deriveKey(password, salt, iterations) {
 /***/ 8995:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 let user
@@ -4328,6 +4342,7 @@ module.exports.__defineSetter__('parseInt8', function (val) {
 /***/ 3273:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const Client = __webpack_require__(5042)
@@ -4843,6 +4858,7 @@ Client.prototype.getTransactionStatus = function () {
 /***/ 5301:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 module.exports = __webpack_require__(8942)
 
@@ -4852,6 +4868,7 @@ module.exports = __webpack_require__(8942)
 /***/ 7581:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
@@ -5026,6 +5043,7 @@ NativeQuery.prototype.submit = function (client) {
 /***/ 4473:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { EventEmitter } = __webpack_require__(4434)
@@ -5296,6 +5314,7 @@ module.exports = Query
 /***/ 6424:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const types = __webpack_require__(1549)
@@ -5502,6 +5521,7 @@ function getStreamFuncs() {
 /***/ 365:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const types = __webpack_require__(1549)
@@ -5544,6 +5564,7 @@ module.exports = TypeOverrides
 /***/ 9652:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const defaults = __webpack_require__(8995)
@@ -5776,6 +5797,7 @@ module.exports = {
 /***/ 8702:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var path = __webpack_require__(6928)
@@ -6016,6 +6038,7 @@ var isValidEntry = module.exports.isValidEntry = function(entry){
 /***/ 3272:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var path = __webpack_require__(6928)
@@ -6046,6 +6069,7 @@ module.exports.warnTo = helper.warnTo;
 /***/ 3879:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 exports.parse = function (source, transform) {
@@ -6150,6 +6174,7 @@ function identity (value) {
 /***/ 463:
 /***/ ((module) => {
 
+"use strict";
 
 
 var bufferFrom = Buffer.from || Buffer
@@ -6190,6 +6215,7 @@ module.exports = function parseBytea (input) {
 /***/ 2690:
 /***/ ((module) => {
 
+"use strict";
 
 
 var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
@@ -6313,6 +6339,7 @@ function is0To99 (num) {
 /***/ 8755:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 var extend = __webpack_require__(223)
@@ -6445,6 +6472,7 @@ function parse (interval) {
 /***/ 5286:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /*
 Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
 
@@ -6625,6 +6653,7 @@ module.exports = eval("require")("pg-native");
 /***/ 3849:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
 /* harmony export */ });
@@ -6655,5 +6684,5 @@ const defaults = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.defaults
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=849.index.js.map
