@@ -21,21 +21,11 @@ interface Frame {
   container: Container;
 }
 
-/** Texts from this size up are parsed once per run: a lockfile is read for its links and again for its diff. */
-const REMEMBERED_FROM = 64 * 1024;
-const remembered = new Map<string, unknown>();
-
-/** The parsed text; callers only read what it returns, so a large text's answer is shared. */
+/**
+ * The parsed text. Nothing is kept between calls: a pnpm lockfile read twice in a run is read once
+ * by lockfiles/pnpm.ts, which keeps what it needs rather than the whole tree.
+ */
 export function parseFastYaml(source: string): unknown {
-  if (source.length < REMEMBERED_FROM) return parseOnce(source);
-  if (remembered.has(source)) return remembered.get(source);
-  const parsed = parseOnce(source);
-  if (remembered.size >= 4) remembered.delete(remembered.keys().next().value!);
-  remembered.set(source, parsed);
-  return parsed;
-}
-
-function parseOnce(source: string): unknown {
   try {
     return parseSubset(source);
   } catch (error) {
