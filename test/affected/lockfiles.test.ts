@@ -310,6 +310,52 @@ describe('workspace links', () => {
     expect(sorted(affectedOf(diffLockfile('package-lock.json', v2, v3, JS_PROJECTS)))).toEqual([]);
   });
 
+  it('pnpm: a large lockfile read for two project lists names its importers after each', () => {
+    // From 64 KB a text is read once per run; its importers are named again for each project list.
+    const packages = Array.from(
+      { length: 1500 },
+      (_, i) => `  pad-${i}@1.0.0:\n    resolution: {integrity: sha512-${i}}\n`,
+    );
+    const lock = (ms: string) =>
+      [
+        "lockfileVersion: '9.0'",
+        'importers:',
+        '  packages/a:',
+        '    dependencies:',
+        '      ms:',
+        `        specifier: ^${ms}`,
+        `        version: ${ms}`,
+        '  packages/b:',
+        '    dependencies:',
+        '      pad-0:',
+        '        specifier: ^1.0.0',
+        '        version: 1.0.0',
+        'packages:',
+        `  ms@${ms}:`,
+        `    resolution: {integrity: sha512-ms${ms}}`,
+        ...packages,
+        'snapshots:',
+        `  ms@${ms}: {}`,
+        ...Array.from({ length: 1500 }, (_, i) => `  pad-${i}@1.0.0: {}`),
+        '',
+      ].join('\n');
+    const [before, after] = [lock('2.1.2'), lock('2.1.3')];
+    expect(before.length).toBeGreaterThan(64 * 1024);
+    const named = (a: string, b: string) => [
+      { name: a, dir: 'packages/a' },
+      { name: b, dir: 'packages/b' },
+    ];
+    expect(sorted(affectedOf(diffLockfile('pnpm-lock.yaml', before, after, named('app', 'lib'))))).toEqual([
+      'app',
+    ]);
+    expect(sorted(affectedOf(diffLockfile('pnpm-lock.yaml', before, after, named('web', 'lib'))))).toEqual([
+      'web',
+    ]);
+    expect(sorted(affectedOf(diffLockfile('pnpm-lock.yaml', before, after, named('lib', 'app'))))).toEqual([
+      'lib',
+    ]);
+  });
+
   it('pnpm: a single-project lockfile without importers is the root importer', () => {
     const single = (ms: string) =>
       [

@@ -53,6 +53,10 @@ describe('parseFastYaml', () => {
     ],
     ['values with colons and hashes', 'url: https://registry.npmjs.org/a/-/a-1.0.0.tgz#abc\nkey: a:b\n'],
     [
+      'one-key flow mappings, empty flows and nulls (the lines read by one regex)',
+      "resolution: {integrity: sha512-x+/==}\nb: {}\nc: {d: ~}\ne: {f: null}\ng: ~\nh: null\n'i@1.0.0': link:../x\nj: -k\n",
+    ],
+    [
       "comments after values (astro's pnpm-workspace.yaml)",
       "a: 1 # one\nb: 'x # not a comment' # a comment\nc: {d: e}  # c\nf: # empty\ng: # a block follows\n  - h # item\n  - 'i'\t# tab\nj: C# and k#l\nm: ~ # null\n",
     ],
@@ -70,6 +74,7 @@ describe('parseFastYaml', () => {
     ['multi-line plain scalars', 'a: one\n  two\n'],
     ['document markers', '---\na: 1\n'],
     ['a comment after a block sequence item holding a mapping', 'a:\n  - b: c # d\n'],
+    ['a flow key that is null', 'a: {null: b}\nc: {~: d}\n'],
   ])('falls back to the full parser for %s, with the same result', (_, text) => {
     const result = parseFastYaml(text);
     expect(usedFastPath(result)).toBe(false);

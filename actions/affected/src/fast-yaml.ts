@@ -21,21 +21,11 @@ interface Frame {
   container: Container;
 }
 
-/** Texts from this size up are parsed once per run: a lockfile is read for its links and again for its diff. */
-const REMEMBERED_FROM = 64 * 1024;
-const remembered = new Map<string, unknown>();
-
-/** The parsed text; callers only read what it returns, so a large text's answer is shared. */
+/**
+ * The parsed text. Nothing is kept between calls: a pnpm lockfile read twice in a run is read once
+ * by lockfiles/pnpm.ts, which keeps what it needs rather than the whole tree.
+ */
 export function parseFastYaml(source: string): unknown {
-  if (source.length < REMEMBERED_FROM) return parseOnce(source);
-  if (remembered.has(source)) return remembered.get(source);
-  const parsed = parseOnce(source);
-  if (remembered.size >= 4) remembered.delete(remembered.keys().next().value!);
-  remembered.set(source, parsed);
-  return parsed;
-}
-
-function parseOnce(source: string): unknown {
   try {
     return parseSubset(source);
   } catch (error) {
@@ -60,10 +50,15 @@ function parseSubset(source: string): unknown {
     let line = source.slice(start, end);
     start = end + 1;
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    const content = line.trimStart();
-    if (content === '' || content.startsWith('#')) continue;
-    const indent = line.length - content.length;
-    if (line.slice(0, indent).includes('\t')) throw new Unsupported();
+    if (line === '') continue;
+    // Most lockfile lines are `key:` or `key: value` in their simplest form, read by one regex.
+    let simple = SIMPLE_LINE.exec(line);
+    // A flow key `null` or `~` is not text: the checks below refuse it.
+    if (simple && (simple[5] === 'null' || simple[5] === '~')) simple = null;
+    const content = simple ? '' : line.trimStart();
+    if (!simple && (content === '' || content.startsWith('#'))) continue;
+    const indent = simple ? simple[1]!.length : line.length - content.length;
+    if (!simple && line.slice(0, indent).includes('\t')) throw new Unsupported();
 
     if (pending) {
       if (indent > pending.indent) {
@@ -78,10 +73,24 @@ function parseSubset(source: string): unknown {
     if (frame.indent !== indent) throw new Unsupported();
 
     if (Array.isArray(frame.container)) {
-      if (!content.startsWith('- ')) throw new Unsupported();
+      if (simple || !content.startsWith('- ')) throw new Unsupported();
       const item = content.slice(2).trim();
       if (/^[^'"{[][^:]*:( |$)/.test(item)) throw new Unsupported(); // a mapping inside a sequence
       frame.container.push(scalar(item));
+      continue;
+    }
+    if (simple) {
+      const key = simple[2] ?? simple[3]!;
+      if (key in frame.container) throw new Unsupported();
+      const value = simple[4];
+      if (value === undefined) pending = { map: frame.container, key, indent };
+      else if (value === '{}') frame.container[key] = newMap();
+      else if (value.startsWith('{')) {
+        // `{name: value}`, as in `resolution: {integrity: sha512-...}`
+        const inner = newMap();
+        inner[simple[5]!] = simple[6] === '~' || simple[6] === 'null' ? null : simple[6];
+        frame.container[key] = inner;
+      } else frame.container[key] = value === '~' || value === 'null' ? null : value;
       continue;
     }
     const [key, rest] = splitKey(content);
@@ -92,6 +101,15 @@ function parseSubset(source: string): unknown {
   if (pending) pending.map[pending.key] = null;
   return root;
 }
+
+/**
+ * A line that needs none of the checks below: indent of spaces, a plain key without spaces, colons,
+ * `#` or a leading indicator (or a single-quoted key without quotes inside), then nothing, a plain
+ * value without spaces, `#` or a leading indicator, `{}`, or a flow mapping of one such key and
+ * value without flow indicators. Groups: indent, plain key, quoted key, value, its inner key and value.
+ */
+const SIMPLE_LINE =
+  /^( *)(?:([^\s:#'"&*!|>?%@`{[\]},-][^\s:#]*)|'([^'\n]*)'):(?: +([^\s#'"{[&*!|>%@`][^\s#]*|\{\}|\{([^\s:#'"&*!|>?%@`{[\]},-][^\s:#,{}[\]]*): ([^\s#'"{[&*!|>%@`,\]}][^\s#,{}[\]]*)\}))?$/;
 
 /** `key: value` or `key:` (plain, single- or double-quoted key). */
 function splitKey(content: string): [string, string] {

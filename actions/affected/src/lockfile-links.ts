@@ -2,6 +2,7 @@
 // package (pnpm `overrides: {vite: 'workspace:*'}` makes `@vitejs/plugin-vue@6(vite@packages+vite)` link
 // `vite: link:packages/vite`). The project installing that package builds with the workspace one, so
 // it is a dependent of it, although its package.json does not name it.
+import type { ResolvedGraph } from './lockfiles/graph.js';
 import { LINKED_PREFIX, parsePnpmLock } from './lockfiles/pnpm.js';
 import { type Workspace, dirOf, isInside, relativeTo } from './model.js';
 
@@ -23,21 +24,29 @@ export function addLockfileLinks(workspace: Workspace, path: string, text: strin
   const graph = parsePnpmLock(text, local);
   const nameByKey = new Map<string, string>();
   for (const project of local) nameByKey.set(`${LINKED_PREFIX}${project.dir || '.'}`, project.name);
+  const reaching = packagesReaching(graph, nameByKey);
   let added = 0;
   for (const project of projects) {
     const root = graph.roots.get(project.name);
     if (root === undefined) continue;
     // Breadth first through external packages only: a linked importer ends the walk (its own
-    // dependencies are its business, and the project graph carries them).
-    const seen = new Set<string>(graph.nodes.get(root)?.deps.filter((key) => !nameByKey.has(key)));
+    // dependencies are its business, and the project graph carries them). Packages that reach no
+    // linked importer are left out: they find nothing and change nobody's order of discovery.
+    const seen = new Set<string>(graph.nodes.get(root)?.deps.filter((key) => reaching.has(key)));
     const queue = [...seen];
     for (let i = 0; i < queue.length; i++) {
-      for (const key of graph.nodes.get(queue[i]!)?.deps ?? []) {
+      for (const key of graph.nodes.get(queue[i]!)!.deps) {
         if (seen.has(key)) continue;
-        seen.add(key);
         const target = nameByKey.get(key);
-        if (target === undefined) queue.push(key);
-        else if (target !== project.name && !project.links.some((l) => l.name === target)) {
+        if (target === undefined) {
+          if (reaching.has(key)) {
+            seen.add(key);
+            queue.push(key);
+          }
+          continue;
+        }
+        seen.add(key);
+        if (target !== project.name && !project.links.some((l) => l.name === target)) {
           project.links.push({ name: target, kind: 'lockfile peer link' });
           added++;
         }
@@ -45,4 +54,34 @@ export function addLockfileLinks(workspace: Workspace, path: string, text: strin
     }
   }
   return added;
+}
+
+/**
+ * The packages (nodes other than the projects' linked importers) from which a linked importer is
+ * reachable through other such packages: one backward walk over the lockfile instead of a walk of
+ * every package closure per project.
+ */
+function packagesReaching(graph: ResolvedGraph, linked: ReadonlyMap<string, string>): Set<string> {
+  const dependents = new Map<string, string[]>();
+  const reaching = new Set<string>();
+  for (const [key, node] of graph.nodes) {
+    if (linked.has(key)) continue;
+    for (const dep of node.deps) {
+      if (linked.has(dep)) reaching.add(key);
+      else {
+        const list = dependents.get(dep);
+        if (list) list.push(key);
+        else dependents.set(dep, [key]);
+      }
+    }
+  }
+  const queue = [...reaching];
+  for (let i = 0; i < queue.length; i++) {
+    for (const dependent of dependents.get(queue[i]!) ?? []) {
+      if (reaching.has(dependent)) continue;
+      reaching.add(dependent);
+      queue.push(dependent);
+    }
+  }
+  return reaching;
 }

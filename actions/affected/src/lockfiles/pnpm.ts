@@ -12,9 +12,9 @@
  * documentation says to.
  */
 import { parseFastYaml } from '../fast-yaml.js';
-import { emptyGraph, LockfileError, unresolved, type ResolvedGraph } from './graph.js';
+import { emptyGraph, LockfileError, type PackageNode, type ResolvedGraph, unresolved } from './graph.js';
 import { joinPath } from '../model.js';
-import { dependencySpecs, entries, field, isRecord, text } from './read.js';
+import { entries, field, isRecord, text } from './read.js';
 import type { LocalProject } from './types.js';
 
 const IMPORTER_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
@@ -23,27 +23,62 @@ const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies'] as const;
 /** Key prefix of the node for a workspace package reached through a `link:` (its folder follows). */
 export const LINKED_PREFIX = '\0linked:';
 
-/** Texts from this size up keep their graph for the run (see parsePnpmLock). */
+/** Texts from this size up keep what was read from them for the run (see parsePnpmLock). */
 const REMEMBERED_FROM = 64 * 1024;
-const remembered: { source: string; projects: string; graph: ResolvedGraph }[] = [];
+const remembered: { source: string; read: PnpmRead }[] = [];
+
+/**
+ * What a lockfile text says, whoever the projects are: its nodes in the graph's order, the importer
+ * nodes among them named by their folder until `bindProjects` names them.
+ */
+interface PnpmRead {
+  nodes: Map<string, PackageNode>;
+  /** Importer and linked-importer node keys -> the importer's folder and which of the two it is. */
+  importers: Map<string, { dir: string; kind: 'importer' | 'linked' }>;
+}
 
 /**
  * The resolved graph of a pnpm lockfile for `projects`. A large lockfile is read for its links at
- * both revisions and again for its diff, with the same projects: the graph (which callers only read)
- * is built once per text and project list.
+ * both revisions and again for its diff, with the head's and the base's projects: it is read once
+ * per text, and only its importers are named again for other projects.
  */
 export function parsePnpmLock(source: string, projects: LocalProject[]): ResolvedGraph {
-  if (source.length < REMEMBERED_FROM) return buildPnpmGraph(source, projects);
-  const key = projects.map((p) => `${p.name}\0${p.dir}`).join('\n');
-  const known = remembered.find((r) => r.projects === key && r.source === source);
-  if (known) return known.graph;
-  const graph = buildPnpmGraph(source, projects);
-  if (remembered.length >= 4) remembered.shift();
-  remembered.push({ source, projects: key, graph });
+  if (source.length < REMEMBERED_FROM) return bindProjects(readPnpmLock(source), projects);
+  let known = remembered.find((r) => r.source === source)?.read;
+  if (!known) {
+    known = readPnpmLock(source);
+    if (remembered.length >= 4) remembered.shift();
+    remembered.push({ source, read: known });
+  }
+  return bindProjects(known, projects);
+}
+
+/** The graph of `read` with its importers named after `projects` (a folder no project has keeps its own). */
+function bindProjects(read: PnpmRead, projects: LocalProject[]): ResolvedGraph {
+  const nameByDir = new Map(projects.map((project) => [project.dir, project.name]));
+  const graph = emptyGraph();
+  for (const [key, node] of read.nodes) {
+    const importer = read.importers.get(key);
+    if (importer === undefined) graph.nodes.set(key, node);
+    else {
+      const name = nameByDir.get(importer.dir === '.' ? '' : importer.dir) ?? importer.dir;
+      graph.nodes.set(key, { name, version: '', identity: `${importer.kind} ${name}`, deps: node.deps });
+    }
+  }
+  for (const project of projects) {
+    const key = importerKey(project.dir === '' ? '.' : project.dir);
+    if (graph.nodes.has(key)) graph.roots.set(project.name, key);
+  }
   return graph;
 }
 
-function buildPnpmGraph(source: string, projects: LocalProject[]): ResolvedGraph {
+// NUL cannot appear in a lockfile key, so importer nodes never collide with package entries.
+const importerKey = (dir: string): string => `\0importer:${dir}`;
+// A workspace package reached through a link brings its production dependencies, not its
+// devDependencies (which affect only that package, and through the project graph its dependents).
+const linkedKey = (dir: string): string => `${LINKED_PREFIX}${dir}`;
+
+function readPnpmLock(source: string): PnpmRead {
   const lock: unknown = parseFastYaml(lastDocument(source));
   if (!isRecord(lock)) throw new LockfileError('not a YAML mapping');
   const version = Number.parseFloat(text(field(lock, 'lockfileVersion')) ?? '');
@@ -56,14 +91,9 @@ function buildPnpmGraph(source: string, projects: LocalProject[]): ResolvedGraph
   const importers = isRecord(field(lock, 'importers'))
     ? entries(field(lock, 'importers'))
     : new Map([['.', lock]]);
-  const nameByDir = new Map(projects.map((project) => [project.dir, project.name]));
 
   const graph = emptyGraph();
-  // NUL cannot appear in a lockfile key, so importer nodes never collide with package entries.
-  const importerKey = (dir: string): string => `\0importer:${dir}`;
-  // A workspace package reached through a link brings its production dependencies, not its
-  // devDependencies (which affect only that package, and through the project graph its dependents).
-  const linkedKey = (dir: string): string => `${LINKED_PREFIX}${dir}`;
+  const read: PnpmRead = { nodes: graph.nodes, importers: new Map() };
   // Keys are tried in this order: `/name/ref` (5.x), `/name@ref` (6.x), `name@ref` (9.0), `ref`. The
   // first two are built only when some key starts with `/` (none does in 9.0).
   let slashKeys = false;
@@ -86,9 +116,9 @@ function buildPnpmGraph(source: string, projects: LocalProject[]): ResolvedGraph
     if (snapshots.has(ref)) return ref;
     return unresolved(graph, name, ref);
   };
-  const resolveAll = (specs: Map<string, string>, fromDir: string | undefined): string[] => {
+  const resolveAll = (value: unknown, fields: readonly string[], fromDir: string | undefined): string[] => {
     const deps: string[] = [];
-    specs.forEach((ref, dep) => deps.push(resolve(dep, ref, fromDir)));
+    forEachSpec(value, fields, (dep, ref) => deps.push(resolve(dep, ref, fromDir)));
     return deps;
   };
 
@@ -96,7 +126,7 @@ function buildPnpmGraph(source: string, projects: LocalProject[]): ResolvedGraph
     const { name, version: resolved } = splitKey(key);
     const metadata = version >= 9 ? packages.get(stripPeers(key)) : snapshot;
     const resolution = JSON.stringify(field(metadata, 'resolution') ?? null);
-    const deps = resolveAll(dependencySpecs(snapshot, PACKAGE_FIELDS), undefined);
+    const deps = resolveAll(snapshot, PACKAGE_FIELDS, undefined);
     // Peers are left out of the identity: they are resolved dependencies, compared as such. This also
     // keeps identities equal across 5.x/6.x/9.0 key styles, so a lockfile format upgrade affects nothing.
     const identity = `${name}@${withoutPeers(resolved)} ${resolution}`;
@@ -104,17 +134,47 @@ function buildPnpmGraph(source: string, projects: LocalProject[]): ResolvedGraph
   }
   for (const [dir, importer] of importers) {
     const localDir = dir === '.' ? '' : dir;
-    const deps = resolveAll(dependencySpecs(importer, IMPORTER_FIELDS), localDir);
-    const name = nameByDir.get(localDir) ?? dir;
-    graph.nodes.set(importerKey(dir), { name, version: '', identity: `importer ${name}`, deps });
-    const production = resolveAll(dependencySpecs(importer, PACKAGE_FIELDS), localDir);
-    graph.nodes.set(linkedKey(dir), { name, version: '', identity: `linked ${name}`, deps: production });
+    const deps = resolveAll(importer, IMPORTER_FIELDS, localDir);
+    graph.nodes.set(importerKey(dir), { name: dir, version: '', identity: '', deps });
+    read.importers.set(importerKey(dir), { dir, kind: 'importer' });
+    const production = resolveAll(importer, PACKAGE_FIELDS, localDir);
+    graph.nodes.set(linkedKey(dir), { name: dir, version: '', identity: '', deps: production });
+    read.importers.set(linkedKey(dir), { dir, kind: 'linked' });
   }
-  for (const project of projects) {
-    const key = importerKey(project.dir === '' ? '.' : project.dir);
-    if (graph.nodes.has(key)) graph.roots.set(project.name, key);
+  return read;
+}
+
+/**
+ * Calls `use` with each name and spec of the given dependency fields, in order, the first field
+ * winning for a name (as `dependencySpecs`, without a Map for the usual single field).
+ */
+function forEachSpec(
+  value: unknown,
+  fields: readonly string[],
+  use: (name: string, spec: string) => void,
+): void {
+  let seen: Set<string> | undefined;
+  let earlier = false;
+  for (const name of fields) {
+    const deps = field(value, name);
+    if (!isRecord(deps)) continue;
+    if (earlier && seen === undefined) {
+      // A second field: names already given by the earlier ones are skipped.
+      seen = new Set();
+      for (const previous of fields.slice(0, fields.indexOf(name))) {
+        const record = field(value, previous);
+        if (isRecord(record)) for (const dep of Object.keys(record)) seen.add(dep);
+      }
+    }
+    for (const [dep, spec] of Object.entries(deps)) {
+      if (seen !== undefined) {
+        if (seen.has(dep)) continue;
+        seen.add(dep);
+      }
+      use(dep, text(spec) ?? text(field(spec, 'version')) ?? '');
+    }
+    earlier = true;
   }
-  return graph;
 }
 
 /** `1.0.0(react@18.2.0)` or (5.x) `1.0.0_react@18.2.0` -> `1.0.0`. */
