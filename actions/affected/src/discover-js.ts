@@ -123,12 +123,12 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
   // roots are read again): a thousand of them alive until discovery ends were copied by every
   // young-generation collection meanwhile.
   const fast = packageManifests.length >= READER_FROM;
-  const fieldsOf = (dir: string, text: string): PackageFields => {
+  const fieldsOf = (dir: string, text: string, path: string): PackageFields => {
     const json = packages.get(dir);
     if (json) return packageFieldsOf(json);
     return (
       (fast ? readPackageFields(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) : undefined) ??
-      packageFieldsOf(parseJsonFile(fileIn(dir, 'package.json'), text))
+      packageFieldsOf(parseJsonFile(path, text))
     );
   };
   const packageTexts = new Map<string, string>();
@@ -211,7 +211,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
       const relative = relativeTo(dir, root.dir);
       if (isMember(relative) && !root.ignore(relative)) rootDir = root.dir;
     }
-    if (rootDir !== undefined) add(dir, fieldsOf(dir, manifest[1]), rootDir, manifest[2]);
+    if (rootDir !== undefined) add(dir, fieldsOf(dir, manifest[1], manifest[2]), rootDir, manifest[2]);
   }
   for (const root of roots.values()) {
     const text = packageTexts.get(root.dir);
@@ -230,7 +230,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     const shipsCode =
       OWN_CODE_FIELDS.some((field) => json[field] !== undefined) ||
       files.some((path) => path.startsWith(root.dir ? `${root.dir}/src/` : 'src/'));
-    if (!hasWorkspace || shipsCode) add(root.dir, fieldsOf(root.dir, text), root.dir, file);
+    if (!hasWorkspace || shipsCode) add(root.dir, fieldsOf(root.dir, text, file), root.dir, file);
   }
 
   let byDir: Map<string, Draft> | undefined; // for `file:` and `link:` specs only
