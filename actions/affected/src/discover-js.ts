@@ -119,14 +119,16 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
   };
   const packageManifests = manifestsNamed(contents, 'package.json');
   // Members need only their name and dependency entries: in a large workspace, read without JSON.parse
-  // when the text allows (see discover-js-manifest.ts).
+  // when the text allows (see discover-js-manifest.ts). A member's parsed object is not kept (only
+  // roots are read again): a thousand of them alive until discovery ends were copied by every
+  // young-generation collection meanwhile.
   const fast = packageManifests.length >= READER_FROM;
-  const fieldsOf = (dir: string, text: string): PackageFields => {
+  const fieldsOf = (dir: string, text: string, path: string): PackageFields => {
     const json = packages.get(dir);
     if (json) return packageFieldsOf(json);
     return (
       (fast ? readPackageFields(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) : undefined) ??
-      packageFieldsOf(parsed(dir, text))
+      packageFieldsOf(parseJsonFile(path, text))
     );
   };
   const packageTexts = new Map<string, string>();
@@ -209,7 +211,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
       const relative = relativeTo(dir, root.dir);
       if (isMember(relative) && !root.ignore(relative)) rootDir = root.dir;
     }
-    if (rootDir !== undefined) add(dir, fieldsOf(dir, manifest[1]), rootDir, manifest[2]);
+    if (rootDir !== undefined) add(dir, fieldsOf(dir, manifest[1], manifest[2]), rootDir, manifest[2]);
   }
   for (const root of roots.values()) {
     const text = packageTexts.get(root.dir);
@@ -228,7 +230,7 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
     const shipsCode =
       OWN_CODE_FIELDS.some((field) => json[field] !== undefined) ||
       files.some((path) => path.startsWith(root.dir ? `${root.dir}/src/` : 'src/'));
-    if (!hasWorkspace || shipsCode) add(root.dir, fieldsOf(root.dir, text), root.dir, file);
+    if (!hasWorkspace || shipsCode) add(root.dir, fieldsOf(root.dir, text, file), root.dir, file);
   }
 
   let byDir: Map<string, Draft> | undefined; // for `file:` and `link:` specs only
@@ -242,12 +244,14 @@ export function discoverJs(contents: Contents, files: readonly string[]): Discov
       if (!entries) continue;
       for (let i = 0; i < entries.length; i += 2) {
         const dep = entries[i]!;
-        const spec = entries[i + 1]!.trim();
+        const raw = entries[i + 1]!;
+        const spec = raw === '' ? raw : raw.trim();
         if (spec.startsWith('catalog:')) {
           draft.sharedEntries.push(catalogKey(rootDir, spec.slice(8) || 'default', dep));
           continue;
         }
-        const target = resolveSpec(dep, spec, draft.dir, byName, draftIn);
+        // '' is a plain range (see PackageFields), the common case: it links by the package name alone.
+        const target = spec === '' ? byName.get(dep) : resolveSpec(dep, spec, draft.dir, byName, draftIn);
         if (target && target !== draft && !linksTo(draft.links, target))
           draft.links.push({ target, kind: field });
       }

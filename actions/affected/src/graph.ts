@@ -63,6 +63,12 @@ export function dependencyCycles(projects: readonly Project[]): string[][] {
         low[parent] = Math.min(low[parent]!, low[v]!);
       }
       if (low[v] !== index[v]) continue;
+      if (stack[stack.length - 1] === v) {
+        // A component of one project, nearly every one: no cycle, and no list to build for it.
+        stack.pop();
+        onStack[v] = 0;
+        continue;
+      }
       const component: string[] = [];
       let member: number;
       do {
@@ -70,7 +76,7 @@ export function dependencyCycles(projects: readonly Project[]): string[][] {
         onStack[member] = 0;
         component.push(projects[member]!.name);
       } while (member !== v);
-      if (component.length > 1) cycles.push(component.sort(compareNames));
+      cycles.push(component.sort(compareNames));
     }
   }
   return cycles.sort((a, b) => compareNames(a[0]!, b[0]!));
