@@ -13,7 +13,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError, UserError, source } from './errors.js';
 import { compileGlob, globList } from './glob.js';
 import type { Logger } from './io.js';
-import { confine, realRoots, realTarget, within } from './paths.js';
+import { type Confinement, confineTo, confinement, realTarget, within } from './paths.js';
 
 /**
  * The one way actions touch files a user names. A path is resolved with every link followed
@@ -63,12 +63,12 @@ function openError(error: unknown, path: string, input: string): UserError {
 }
 
 function openConfined(
-  workspace: string,
-  path: string,
   place: Place,
+  roots: Confinement,
+  path: string,
   flags: number,
 ): { fd: number; shown: string } {
-  const { real } = confine(workspace, path, place.input, place.extraRoots);
+  const { real } = confineTo(roots, path, place.input);
   const shown = path.slice(0, 200);
   try {
     if (flags & constants.O_WRONLY) mkdirSync(dirname(real), { recursive: true });
@@ -82,7 +82,20 @@ function openConfined(
 
 /** A file the user named, as bytes: inside the workspace, a regular file, at most `maxBytes`. */
 export function readInside(workspace: string, path: string, place: ReadPlace): Buffer {
-  const { fd, shown } = openConfined(workspace, path, place, constants.O_RDONLY);
+  return readConfined(place, confinement(workspace, place.extraRoots), path);
+}
+
+/**
+ * `readInside` for the many files of one run: the workspace's real path (and the extra roots') is
+ * resolved once, here, instead of for every file.
+ */
+export function readerInside(workspace: string, place: ReadPlace): (path: string) => Buffer {
+  const roots = confinement(workspace, place.extraRoots);
+  return (path) => readConfined(place, roots, path);
+}
+
+function readConfined(place: ReadPlace, roots: Confinement, path: string): Buffer {
+  const { fd, shown } = openConfined(place, roots, path, constants.O_RDONLY);
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory())
@@ -94,11 +107,19 @@ export function readInside(workspace: string, path: string, place: ReadPlace): B
         `${source(place.input)} names ${shown}, which is larger than ${mib(place.maxBytes)}; at most ${place.maxBytes} bytes are read.`,
       );
     if (stats.size > place.maxBytes) throw tooLarge();
-    // read to the cap plus one byte whatever the size said: a file may grow while it is read
-    const buffer = Buffer.allocUnsafe(Math.min(place.maxBytes + 1, Math.max(stats.size, 64 * 1024) + 1));
+    // Read to the cap plus one byte whatever the size said: a file may grow while it is read, and
+    // some (in /proc) say 0. The buffer starts at the size said (a small one is a slice of Node's
+    // shared pool, not an allocation of its own) and grows only for a file that did grow.
+    const limit = place.maxBytes + 1;
+    let buffer = Buffer.allocUnsafe(Math.min(limit, stats.size ? stats.size + 1 : 64 * 1024));
     let length = 0;
     for (;;) {
-      if (length === buffer.length) break;
+      if (length === buffer.length) {
+        if (length === limit) break;
+        const larger = Buffer.allocUnsafe(Math.min(limit, 2 * length));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
@@ -147,9 +168,9 @@ export function writeInside(
   place: Place,
 ): string {
   const { fd, shown } = openConfined(
-    workspace,
-    path,
     place,
+    confinement(workspace, place.extraRoots),
+    path,
     constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC,
   );
   try {
@@ -202,7 +223,7 @@ export function findFiles(root: string, patterns: readonly string[], options: Fi
   const relativePatterns = patterns.map((p) => workspacePattern(root, p, inputName));
   const matches = globList(relativePatterns, inputName);
   const maxFiles = options.maxFiles ?? 100_000;
-  const roots = realRoots(root);
+  const { roots } = confinement(root);
   const found: string[] = [];
   const linkedFileInside = (path: string) => {
     const real = realTarget(path);
@@ -265,7 +286,12 @@ export function findFiles(root: string, patterns: readonly string[], options: Fi
  * is asked for), with the same checks as `readInside`; more than `maxBytes` is an error naming the cap.
  */
 export function* readChunksInside(workspace: string, path: string, place: ReadPlace): Generator<Uint8Array> {
-  const { fd, shown } = openConfined(workspace, path, place, constants.O_RDONLY);
+  const { fd, shown } = openConfined(
+    place,
+    confinement(workspace, place.extraRoots),
+    path,
+    constants.O_RDONLY,
+  );
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile())

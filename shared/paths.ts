@@ -15,7 +15,17 @@ export function within(root: string, path: string): boolean {
  * where a write would land), and missing components joined to the real path of the nearest
  * existing parent. Undefined for a loop of links.
  */
-export function realTarget(path: string, links = 0): string | undefined {
+export function realTarget(path: string): string | undefined {
+  try {
+    // an existing target (the common case): one call, without an lstat before it
+    return realpathSync.native(path);
+  } catch {
+    return linkTarget(path, 0);
+  }
+}
+
+/** realTarget where realpath failed: a dangling link, a missing file, a loop. */
+function linkTarget(path: string, links: number): string | undefined {
   let isLink: boolean;
   try {
     isLink = lstatSync(path).isSymbolicLink();
@@ -23,7 +33,7 @@ export function realTarget(path: string, links = 0): string | undefined {
     // missing (or below a file): the nearest existing parent decides where it would be
     const parent = dirname(path);
     if (parent === path) return path;
-    const real = realTarget(parent, links);
+    const real = linkTarget(parent, links);
     return real === undefined ? undefined : join(real, basename(path));
   }
   if (!isLink) {
@@ -34,12 +44,31 @@ export function realTarget(path: string, links = 0): string | undefined {
     }
   }
   if (links >= MAX_LINKS) return undefined;
-  return realTarget(resolve(dirname(path), readlinkSync(path)), links + 1);
+  return linkTarget(resolve(dirname(path), readlinkSync(path)), links + 1);
 }
 
-/** The real roots a path may lead into: the workspace and extra ones such as RUNNER_TEMP. */
-export function realRoots(workspace: string, extraRoots: readonly string[] = []): string[] {
-  return [workspace, ...extraRoots].filter(Boolean).map((root) => realTarget(resolve(root)) ?? resolve(root));
+/** Where paths are confined: resolve it once (`confinement`) for the many paths of one run. */
+export interface Confinement {
+  /** The workspace as given, which relative paths are resolved against. */
+  readonly workspace: string;
+  /** The real roots a path may lead into: the workspace's and extra ones' such as RUNNER_TEMP. */
+  readonly roots: readonly string[];
+}
+
+export function confinement(workspace: string, extraRoots: readonly string[] = []): Confinement {
+  const roots = [workspace, ...extraRoots]
+    .filter(Boolean)
+    .map((root) => realTarget(resolve(root)) ?? resolve(root));
+  return { workspace, roots };
+}
+
+/** `within` for real paths (no `.` or `..` segment): a prefix test first, path.relative only if it fails. */
+function insideReal(root: string, real: string): boolean {
+  if (real.startsWith(root)) {
+    const next = real.length === root.length ? sep : real[root.length];
+    if (next === sep || root.endsWith(sep)) return true;
+  }
+  return within(root, real);
 }
 
 export interface Resolved {
@@ -59,14 +88,19 @@ export function confine(
   inputName: string,
   extraRoots: readonly string[] = [],
 ): Resolved {
+  return confineTo(confinement(workspace, extraRoots), input, inputName);
+}
+
+/** `confine` against roots resolved before (see `confinement`). */
+export function confineTo(place: Confinement, input: string, inputName: string): Resolved {
   if (input.includes('\0')) throw new InputError(`Input "${inputName}" contains a NUL character.`);
-  const absolute = resolve(workspace, input);
+  const absolute = resolve(place.workspace, input);
   const real = realTarget(absolute);
-  const shown = JSON.stringify(input.slice(0, 200));
-  if (real === undefined)
-    throw new InputError(`${source(inputName)} is ${shown}, which is a loop of symbolic links.`);
-  if (!realRoots(workspace, extraRoots).some((root) => within(root, real))) {
-    const throughLink = real !== absolute && within(resolve(workspace), absolute);
+  if (real === undefined || !place.roots.some((root) => insideReal(root, real))) {
+    const shown = JSON.stringify(input.slice(0, 200));
+    if (real === undefined)
+      throw new InputError(`${source(inputName)} is ${shown}, which is a loop of symbolic links.`);
+    const throughLink = real !== absolute && within(resolve(place.workspace), absolute);
     throw new InputError(
       `${source(inputName)} is ${shown}, which leads outside the workspace${throughLink ? ' through a symbolic link' : ''}; use a path inside the repository.`,
     );

@@ -10,9 +10,16 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { InputError } from '../../shared/errors.js';
-import { findFiles, readChunksInside, readInside, readTextInside, writeInside } from '../../shared/files.js';
+import {
+  findFiles,
+  readChunksInside,
+  readInside,
+  readTextInside,
+  readerInside,
+  writeInside,
+} from '../../shared/files.js';
 import { Git } from '../../shared/git.js';
 import { confineRelative } from '../../shared/paths.js';
 import { createRepo } from '../support/git-repo.js';
@@ -24,6 +31,8 @@ const workspace = mkdtempSync(join(tmpdir(), 'trunk-confine-ws-'));
 const outside = mkdtempSync(join(tmpdir(), 'trunk-confine-out-'));
 const temp = mkdtempSync(join(tmpdir(), 'trunk-confine-temp-'));
 const read = (path: string, maxBytes = 1024) => readInside(workspace, path, { input: 'slo', maxBytes });
+/** The reader of many files, the workspace resolved once: every check still holds for each file. */
+const reader = readerInside(workspace, { input: 'slo', maxBytes: 1024 });
 
 beforeAll(() => {
   writeFileSync(join(outside, 'secret.txt'), 'root:x:0:0\n');
@@ -64,9 +73,46 @@ describe('reads', () => {
     ['a file below a file', 'big.yaml/x', /folder on its way is a file|does not exist/],
     ['a NUL in the name', 'a\0b', /NUL/],
   ])('refuses %s, naming the input', (_what, path, message) => {
-    expect(() => read(path)).toThrow(InputError);
-    expect(() => read(path)).toThrow(message);
-    expect(() => read(path)).toThrow(/Input "slo"/);
+    for (const readFile of [read, reader]) {
+      expect(() => readFile(path)).toThrow(InputError);
+      expect(() => readFile(path)).toThrow(message);
+      expect(() => readFile(path)).toThrow(/Input "slo"/);
+    }
+  });
+
+  it('checks each file a reader reads when it is read: a file swapped for a link out is refused', () => {
+    const swapped = readerInside(workspace, { input: 'slo', maxBytes: 1024 });
+    writeFileSync(join(workspace, 'swapped.sql'), 'SELECT 1;\n');
+    expect(swapped('swapped.sql').toString()).toBe('SELECT 1;\n');
+    rmSync(join(workspace, 'swapped.sql'));
+    symlinkSync(join(outside, 'secret.txt'), join(workspace, 'swapped.sql'));
+    expect(() => swapped('swapped.sql')).toThrow(/outside the workspace through a symbolic link/);
+    rmSync(join(workspace, 'swapped.sql'));
+  });
+
+  it('confines a reader to the real workspace when the workspace is reached through a link', () => {
+    const linked = join(mkdtempSync(join(tmpdir(), 'trunk-confine-link-')), 'workspace');
+    symlinkSync(workspace, linked);
+    const throughLink = readerInside(linked, { input: 'slo', maxBytes: 1024 });
+    expect(throughLink('inside-link.txt').toString()).toBe('inside\n');
+    expect(throughLink(join(workspace, 'docs/real.txt')).toString()).toBe('inside\n');
+    expect(() => throughLink('secret.yaml')).toThrow(/outside the workspace/);
+    expect(() => throughLink('../secret.txt')).toThrow(/outside the workspace/);
+    rmSync(dirname(linked), { recursive: true });
+  });
+
+  it('reads whole files of every size up to the cap, an empty one too, and not one byte more', () => {
+    const sizes = [0, 1, 4095, 4096, 8193, 65_536, 200_000];
+    for (const size of sizes) writeFileSync(join(workspace, `size-${size}.txt`), 'y'.repeat(size));
+    for (const size of sizes) {
+      const exact = readInside(workspace, `size-${size}.txt`, { input: 'slo', maxBytes: size });
+      expect(exact.toString()).toBe('y'.repeat(size));
+      if (size)
+        expect(() => readInside(workspace, `size-${size}.txt`, { input: 'slo', maxBytes: size - 1 })).toThrow(
+          `at most ${size - 1} bytes are read`,
+        );
+      rmSync(join(workspace, `size-${size}.txt`));
+    }
   });
 
   it('names the cap when a file is larger', () => {

@@ -111,3 +111,16 @@ describe('values the run masked', () => {
     expect(r.redact('deploy key k3y-value-42')).toBe('deploy key ***');
   });
 });
+
+test.each([
+  ['alone', (key: string) => key],
+  ['at the start of a sentence', (key: string) => `${key} was used`],
+  ['after words and a line break', (key: string) => `the value was\n${key}`],
+  ['after a run of 19 key characters cut by a dot', (key: string) => `${'a'.repeat(19)}. ${key} here`],
+])('a bare AWS secret key with no word around it is redacted: %s', (_where, place) => {
+  // nothing but its run of 40 key characters tells this text may hold a secret
+  const key = ['wJalrXUtnFEMI', 'K7MDENG', 'bPxRfiCYEXAMPLEKEY'].join('/');
+  const redacted = redactSecrets(place(key));
+  expect(redacted).not.toContain(key);
+  expect(redacted).toContain('***');
+});

@@ -26,6 +26,11 @@ describe('splitStatements', () => {
       ["sql:SELECT name'\\';", 'sql:SELECT 2;'],
     ],
     [
+      'a word that lower-casing lengthens (İ) before a semicolon and a quote',
+      "CREATE TABLE İ; SELECT 'İ;x'İ; SELECT 2;",
+      ['sql:CREATE TABLE İ;', "sql:SELECT 'İ;x'İ;", 'sql:SELECT 2;'],
+    ],
+    [
       'quoted identifiers',
       'CREATE TABLE "a;""b" (x int); SELECT 2;',
       ['sql:CREATE TABLE "a;""b" (x int);', 'sql:SELECT 2;'],

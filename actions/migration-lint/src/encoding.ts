@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Turns a migration file's bytes into text the way its runner would read them: a byte order mark
  * (UTF-8, UTF-16) or a declared encoding (`-- coding: latin-1`, `SET client_encoding = 'LATIN1'`,
@@ -118,6 +120,8 @@ function byteLength(text: string, label: string): number {
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Node's native check first: most files are UTF-8, and only a file that is not needs the offset
+  if (isUtf8(bytes)) return -1;
   const n = bytes.length;
   let i = 0;
   while (i < n) {

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../../shared/errors.js';
-import { findFiles, readInside } from '../../../shared/files.js';
+import { findFiles, readerInside } from '../../../shared/files.js';
 import type { Git } from '../../../shared/git.js';
 import type { Logger } from '../../../shared/io.js';
 import { globList } from '../../../shared/glob.js';
@@ -22,9 +22,12 @@ function selector(selection: Selection): (path: string) => boolean {
   return (path) => matches(path) && (selection.includeDown || !isDownMigration(path));
 }
 
-/** Reads a workspace file as bytes (confined, capped), so a file that is not UTF-8 can be reported, not garbled. */
-const readWorkspaceFile = (workspace: string, path: string): Buffer =>
-  readInside(workspace, path, { input: 'paths', maxBytes: MAX_FILE_BYTES });
+/**
+ * Reads workspace files as bytes (confined, capped), so a file that is not UTF-8 can be reported,
+ * not garbled. The workspace's real path is resolved once, for every file read.
+ */
+const workspaceReader = (workspace: string): ((path: string) => Buffer) =>
+  readerInside(workspace, { input: 'paths', maxBytes: MAX_FILE_BYTES });
 
 /** `all: true`: every matching file in the workspace. */
 export function allFiles(
@@ -33,9 +36,11 @@ export function allFiles(
   log?: Pick<Logger, 'warning'>,
 ): SourceFile[] {
   // findFiles has matched the patterns already
-  return findFiles(workspace, selection.patterns, { inputName: 'paths', log })
+  const paths = findFiles(workspace, selection.patterns, { inputName: 'paths', log });
+  const read = workspaceReader(workspace);
+  return paths
     .filter((path) => selection.includeDown || !isDownMigration(path))
-    .map((path) => ({ path, content: readWorkspaceFile(workspace, path) }));
+    .map((path) => ({ path, content: read(path) }));
 }
 
 export interface ChangeSet {
@@ -100,6 +105,7 @@ export async function changedMigrations(
   const basePaths = changed.length ? baseFiles.filter((p) => select(p) && !replaced.has(p)) : [];
   const baseContents = basePaths.length ? await git.readFiles(base, basePaths) : new Map<string, string>();
   const checkedOut = (await git.tryResolve('HEAD')) === head;
+  const read = checkedOut ? workspaceReader(workspace) : undefined;
   const fromGit = checkedOut
     ? new Map<string, string | undefined>()
     : await git.readFiles(
@@ -110,10 +116,7 @@ export async function changedMigrations(
     base: basePaths.map((path) => ({ path, content: baseContents.get(path) ?? '' })),
     change: changed.map((f) => ({
       path: f.path,
-      content:
-        checkedOut && existsOrLink(join(workspace, f.path))
-          ? readWorkspaceFile(workspace, f.path)
-          : (fromGit.get(f.path) ?? ''),
+      content: read && existsOrLink(join(workspace, f.path)) ? read(f.path) : (fromGit.get(f.path) ?? ''),
     })),
   };
 }

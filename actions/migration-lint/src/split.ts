@@ -30,12 +30,15 @@ const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122
 const isIdentChar = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57) || c === 36; // digits, $
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 
-/** Lower-case word starting at `i` (identifier characters), or '' when none starts there. */
-function wordAt(text: string, i: number): string {
+/** Where the word starting at `i` (identifier characters, not `$`) ends. */
+function wordEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 36) j++;
-  return text.slice(i, j).toLowerCase();
+  return j;
 }
+
+/** The longest word the splitter looks for (`atomic`): longer ones are not lower-cased at all. */
+const LONGEST_KEYWORD = 6;
 
 /** Splits `text` into statements and psql meta-command lines, collecting comments on the way. */
 export function splitStatements(text: string): SplitResult {
@@ -168,12 +171,14 @@ export function splitStatements(text: string): SplitResult {
     if (c === 40 && parensGroup) depth++;
     else if (c === 41 && parensGroup) depth = Math.max(0, depth - 1);
     else if (isIdentStart(c) && !(i > 0 && isIdentChar(text.charCodeAt(i - 1)))) {
-      const word = wordAt(text, i);
+      // the word's own length: lower-casing may lengthen it (İ becomes i and a combining dot)
+      const end = wordEnd(text, i);
+      const word = end - i <= LONGEST_KEYWORD ? text.slice(i, end).toLowerCase() : '';
       if (word === 'atomic' && previousWord === 'begin') atomic++;
       else if (atomic > 0 && word === 'case') atomic++;
       else if (atomic > 0 && word === 'end') atomic--;
       previousWord = word;
-      i += word.length;
+      i = end;
       continue;
     }
     i++;

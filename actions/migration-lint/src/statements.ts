@@ -88,9 +88,11 @@ export function parseStatements(parser: Parser, text: string, withData = true): 
 
 function isData(text: string, piece: Piece): boolean {
   let end = piece.start;
-  while (end < piece.end && end - piece.start < 8 && /[A-Za-z]/.test(text[end]!)) end++;
+  while (end < piece.end && end - piece.start < 8 && isLetter(text.charCodeAt(end))) end++;
   return DATA_KEYWORDS.has(text.slice(piece.start, end).toLowerCase());
 }
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122); // A-Z a-z
 
 interface Batch {
   text: string;
