@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'f33ee13780a4717227cb853a03a2c5b7533191ccd4adcdca05f6eccdfa3b743d';
+const BUNDLE_HASH = 'ed520ad52e43c932ee47434c06821b11cdda2508010b702905b651b677b2066d';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '08ae8834472d6409d105f62371c423dae42cb631d30a397fccdc498d3d59475d';
+const BUNDLE_HASH = '71e17c0786e26b3889b614143f0a92db97f94d6a57260c0b6cef0a1394fea7e5';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

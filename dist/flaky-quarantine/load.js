@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'a5f2a2f3ca5dff9b0b7fc08f3836186dbfd68fbe700e95e61fc854e0ddf9bc89';
+const BUNDLE_HASH = '7bcb8d651951a90165635525430d9d7cf461cd3b5bca7e7985d7efb49bb10ae5';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -95,8 +95,8 @@ class Postgres {
     }
 }
 
-// EXTERNAL MODULE: ./actions/migration-lint/src/lint.ts + 10 modules
-var lint = __webpack_require__(7964);
+// EXTERNAL MODULE: ./actions/migration-lint/src/lint.ts + 11 modules
+var lint = __webpack_require__(4625);
 ;// CONCATENATED MODULE: ./actions/migration-lint/src/dynamic.ts
 
 

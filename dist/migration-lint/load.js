@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '5d360512b63386ea48698ff0cd64ca4e7dc597b794240745b09923c4381afe14';
+const BUNDLE_HASH = 'ed48786fe6a9ad4efa03976f82aaa538bf4b618fe9dcb5b41c0c715aff43af8a';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
