@@ -2,7 +2,15 @@
 // turbo, Nx) workspace of `size` packages, a random dependency DAG of about 3 deps each, CHANGED packages
 // changed on a branch, objects packed as in a clone. Deterministic: every run measures the same repository.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { peerBin, root } from './lib.mjs';
@@ -52,6 +60,7 @@ export function workspace(size) {
     execFileSync('mv', [built.dir, dir]);
     writeFileSync(expected, JSON.stringify(built.expected));
   }
+  lendPeers(dir); // again: the checkout that built the cache may be gone, leaving Nx a dangling link
   return { dir, expected: JSON.parse(readFileSync(expected, 'utf8')), cached: true };
 }
 
@@ -114,9 +123,15 @@ export function generate(size) {
   while (queue.length)
     for (const next of dependents.get(queue.shift()) ?? [])
       if (!truth.has(next) && (truth.add(next), true)) queue.push(next);
-  // Nx runs only from a workspace that has it installed: lend it the peers' node_modules (ignored by git).
-  if (peerBin('nx')) symlinkSync(join(root, '.bench-peers', 'node_modules'), join(dir, 'node_modules'));
+  lendPeers(dir);
   return { dir, expected: [...truth].map(name).sort() };
+}
+
+/** Nx runs only from a workspace that has it installed: lend it this checkout's peers (ignored by git). */
+function lendPeers(dir) {
+  if (!peerBin('nx')) return;
+  rmSync(join(dir, 'node_modules'), { force: true });
+  symlinkSync(join(root, '.bench-peers', 'node_modules'), join(dir, 'node_modules'));
 }
 
 /**
