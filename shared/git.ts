@@ -199,7 +199,7 @@ export class Git {
    * The commit SHA a revision names, or undefined when this clone does not have it. Answers are kept
    * until the next fetch (which may add commits), so callers that need the same revision share one
    * git process; and revisions asked for in the same turn of the event loop (head and base) are
-   * looked up together, by one `git cat-file --batch-check`.
+   * looked up together, in one question to the cat-file kept open for the run (shared/git-objects.ts).
    */
   tryResolve(revision: string): Promise<string | undefined> {
     let answer = this.resolved.get(revision);
