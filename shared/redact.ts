@@ -148,12 +148,6 @@ export class Redactor {
    * name, path and reason in several outputs, and thousands of projects made redaction a tenth of a run.
    */
   private readonly done = new Map<string, string>();
-  /**
-   * Objects redactValue found clean, forgotten when the current job of the event loop ends (and
-   * when a masked value is added): outputs set one after another share entries, and an object
-   * changed later is walked again.
-   */
-  private clean: WeakSet<object> | undefined;
 
   add(value: string): void {
     if (value.length < MIN_MASKED_LENGTH) return;
@@ -169,7 +163,6 @@ export class Redactor {
     if (this.masked.size !== before) {
       this.pattern = undefined;
       this.done.clear();
-      this.clean = undefined;
     }
   }
 
@@ -179,17 +172,6 @@ export class Redactor {
     const out = this.redactNew(text);
     if (text.length <= MAX_REMEMBERED_LENGTH && this.done.size < MAX_REMEMBERED) this.done.set(text, out);
     return out;
-  }
-
-  /** redactDeep with this redactor, remembering which objects were clean (see redactDeep). */
-  redactValue<T>(value: T): T {
-    if (!this.clean) {
-      const clean = (this.clean = new WeakSet());
-      queueMicrotask(() => {
-        if (this.clean === clean) this.clean = undefined;
-      });
-    }
-    return redactDeep(value, (text) => this.redact(text), this.clean);
   }
 
   private redactNew(text: string): string {
@@ -211,16 +193,16 @@ export class Redactor {
 /**
  * JSON-like data with every string passed through `redact` (payloads, request bodies, outputs): a
  * copy where anything changed, the value itself where nothing did, so an output of thousands of
- * clean matrix entries is not rebuilt. `clean` holds objects found clean by the same `redact`
- * before: outputs share their entries (a matrix and its parts), which are then not walked again.
+ * clean matrix entries is not rebuilt. Every call walks the whole value: an object seen clean
+ * before may have changed since (the per-string memo of Redactor keeps the walk cheap).
  */
-export function redactDeep<T>(value: T, redact: (text: string) => string, clean?: WeakSet<object>): T {
+export function redactDeep<T>(value: T, redact: (text: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;
-  if (typeof value !== 'object' || value === null || clean?.has(value)) return value;
+  if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const safe = redactDeep(value[i] as unknown, redact, clean);
+      const safe = redactDeep(value[i] as unknown, redact);
       if (safe !== value[i]) (copy ??= value.slice())[i] = safe;
     }
     if (copy) return copy as T;
@@ -228,17 +210,13 @@ export function redactDeep<T>(value: T, redact: (text: string) => string, clean?
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
     for (let i = 0; i < keys.length; i++) {
-      const safe = redactDeep(record[keys[i]!], redact, clean);
+      const safe = redactDeep(record[keys[i]!], redact);
       if (safe === record[keys[i]!]) continue;
       // the first change: a copy, by fromEntries so that a "__proto__" key stays a key
       return Object.fromEntries(
-        keys.map((key, k) => [
-          key,
-          k < i ? record[key] : k === i ? safe : redactDeep(record[key], redact, clean),
-        ]),
+        keys.map((key, k) => [key, k < i ? record[key] : k === i ? safe : redactDeep(record[key], redact)]),
       ) as T;
     }
   }
-  clean?.add(value);
   return value;
 }

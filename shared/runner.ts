@@ -1,7 +1,7 @@
 import { UserError } from './errors.js';
 import { type ActionIO, type Annotation, type Logger, formatOutput } from './io.js';
 import { type ActionMeta, evaluateDefault, loadActionMeta } from './metadata.js';
-import { Redactor } from './redact.js';
+import { Redactor, redactDeep } from './redact.js';
 import type { Summary } from './summary.js';
 import {
   annotate,
@@ -122,7 +122,7 @@ export function githubIO(meta: ActionMeta, action: string, redactor = new Redact
       declaredInput(meta, name, process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`], process.env),
     setOutput: (name, value) => {
       assertDeclaredOutput(meta, name);
-      const safe = redactor.redactValue(value);
+      const safe = redactDeep(value, redact);
       const cut = setOutput(name, formatOutput(safe), safe);
       if (cut) githubLogger(redact).warning(cut);
     },

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '19d362de84d9a64b9952bbf19817e192b42ea9e1c4eaa1c1ad32e706b8401797';
+const BUNDLE_HASH = '92cef70018f508dffbfea51ba988d145eceaadce4ab462786bb9738656d60518';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

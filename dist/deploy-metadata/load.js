@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'ed520ad52e43c932ee47434c06821b11cdda2508010b702905b651b677b2066d';
+const BUNDLE_HASH = '6b8506f0e6ce9a0ab9691ef9aab4aaf4d2d6d9278ce74f937df6ee0994075104';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '71e17c0786e26b3889b614143f0a92db97f94d6a57260c0b6cef0a1394fea7e5';
+const BUNDLE_HASH = '7ac3a57312b0c9dde4f00b2c5eb8d0a251ea23b1a6f2cdcee8165bd5d522d862';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '7bcb8d651951a90165635525430d9d7cf461cd3b5bca7e7985d7efb49bb10ae5';
+const BUNDLE_HASH = '9c4a42ab9eba1cf003b55448c3646ec8245536ef8f4d8ed64fda1845f7649810';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'ed48786fe6a9ad4efa03976f82aaa538bf4b618fe9dcb5b41c0c715aff43af8a';
+const BUNDLE_HASH = '450dd4a94fef4e66b9f51c7b638741939934f80d17ec7f284af8527853fc4d59';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

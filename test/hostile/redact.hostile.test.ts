@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadActionMeta } from '../../shared/metadata.js';
+import { githubIO } from '../../shared/runner.js';
 import { Redactor, redactDeep, redactSecrets } from '../../shared/redact.js';
+import { repoRoot } from '../support/harness.js';
 
 // Class 4 of issue 16: one redaction for every text that leaves an action. A committed corpus of
 // real-format secrets (random bodies in each service's documented format) must lose the secret and
@@ -89,19 +93,26 @@ describe('values the run masked', () => {
     expect(input.include[1].z).toBe(token);
   });
 
-  test('redactValue does not walk again what it found clean in the same job, and forgets it after', async () => {
-    const r = new Redactor();
-    r.add(token);
-    const entry = { project: 'web', reason: 'changed apps/web/index.ts' };
-    const matrix = { include: [entry] };
-    expect(r.redactValue(matrix)).toBe(matrix);
-    entry.reason = `changed with ${token}`; // changed in the same job: remembered as clean
-    expect(r.redactValue({ include: [entry] }).include[0]).toBe(entry);
-    await Promise.resolve(); // the next job walks it again
-    expect(r.redactValue({ include: [entry] }).include[0]).toEqual({
-      project: 'web',
-      reason: 'changed with ***',
-    });
+  test('outputs sharing an entry that changed after the first was set: the runner redacts it in the next', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trunk-redact-'));
+    process.env.GITHUB_OUTPUT = join(dir, 'out');
+    writeFileSync(process.env.GITHUB_OUTPUT, '');
+    try {
+      const redactor = new Redactor();
+      redactor.add(token);
+      const io = githubIO(await loadActionMeta('affected', repoRoot), 'affected', redactor);
+      const entry = { project: 'web', reason: 'changed apps/web/index.ts' };
+      io.setOutput('matrix', { include: [entry] });
+      entry.reason = `changed with ${token}`; // in the same job of the event loop
+      io.setOutput('reasons', { web: entry.reason });
+      io.setOutput('changed-files', [entry]);
+      const written = readFileSync(process.env.GITHUB_OUTPUT, 'utf8');
+      expect(written).not.toContain(token);
+      expect(written.match(/changed with \*\*\*/g)).toHaveLength(2);
+    } finally {
+      delete process.env.GITHUB_OUTPUT;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a value masked after a text was redacted is removed from that text the next time', () => {
