@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '92cef70018f508dffbfea51ba988d145eceaadce4ab462786bb9738656d60518';
+const BUNDLE_HASH = 'f16abbba13aab11973eb8e4496ed120a6b3e36bbf402ebc4d686e3ad3f95ef23';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

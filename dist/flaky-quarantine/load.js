@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '9c4a42ab9eba1cf003b55448c3646ec8245536ef8f4d8ed64fda1845f7649810';
+const BUNDLE_HASH = 'e7b58964289d07dec279232c778f7b8c3585445cce0dc328163da5802a00fdc3';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

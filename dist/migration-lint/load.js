@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '450dd4a94fef4e66b9f51c7b638741939934f80d17ec7f284af8527853fc4d59';
+const BUNDLE_HASH = 'b9fded81f05ae4d13540d52b7b5e0a512c2d3f1d9d087f1ba22d3d2af6a6383f';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
