@@ -84,6 +84,18 @@ export class ObjectReader {
     return this.ask('contents', names) as Promise<(GitObject | undefined)[] | undefined>;
   }
 
+  /**
+   * Starts the process before the first question, so that its start overlaps the caller's own work
+   * (reading inputs); unasked, it closes after IDLE_MS and never keeps this process alive.
+   */
+  async open(): Promise<void> {
+    const { spawn } = await loadChildProcess();
+    if (this.current || this.unsupported) return;
+    this.current = this.start(spawn);
+    hold(this.current.child, false);
+    this.idle = setTimeout(() => this.close(), IDLE_MS).unref();
+  }
+
   /** Ends the process once it has answered what it was asked; the next question starts another. */
   close(): void {
     clearTimeout(this.idle);

@@ -179,6 +179,11 @@ export class Git {
     this.objects = new ObjectReader(cwd, this.timeoutMs);
   }
 
+  /** Starts the cat-file kept open for the run now, while the caller does other work (see ObjectReader.open). */
+  prepare(): void {
+    this.objects.open().catch(() => {}); // a failure to start is met again by the first question
+  }
+
   /** Runs `git args`, returning stdout; a non-zero exit throws with git's own message. */
   run(args: readonly string[]): Promise<string> {
     return this.exec(args).then((r) => {

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'f16abbba13aab11973eb8e4496ed120a6b3e36bbf402ebc4d686e3ad3f95ef23';
+const BUNDLE_HASH = 'ea7644c93b29a604147821ce508d3d061ec8af1a4389e4fc7226e769c746714a';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '98ea45c5f18a57c7ee17d71ee8e24a3dae29da97dd624370033a0bed36b50061';
+const BUNDLE_HASH = '9277e807c867d935be7d2b38837fa9fdf26363272159c16184df9be49e65ca4e';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'b9fded81f05ae4d13540d52b7b5e0a512c2d3f1d9d087f1ba22d3d2af6a6383f';
+const BUNDLE_HASH = '784063dcb5ee71cd872032ef2e3b997933cc3e41b10eb7e1cbdbf3073f10b6a7';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { eventContext, readEventPayload } from '../../../shared/context.js';
 import { UserError } from '../../../shared/errors.js';
 import { Git } from '../../../shared/git.js';
@@ -13,13 +14,16 @@ import { inputs, settingsOf, unknownInputKeys } from './settings.js';
 export { inputs };
 
 export async function run(io: ActionIO): Promise<void> {
+  const workspace = resolve(io.env.GITHUB_WORKSPACE || process.cwd());
+  const trace = (line: string) => io.log.debug(line);
+  // git's cat-file starts in the workspace while the inputs are read: most runs have no other folder.
+  const prepared = new Git(workspace, { trace });
+  prepared.prepare();
   const options = await parseInputs(inputs, io);
   const settings = settingsOf(options);
   const ctx = eventContext(io.env, readEventPayload(io.env));
-  const workspace = io.env.GITHUB_WORKSPACE || process.cwd();
-  const git = new Git(resolveInside(workspace, options['working-directory'] || '.', 'working-directory'), {
-    trace: (line) => io.log.debug(line),
-  });
+  const folder = resolveInside(workspace, options['working-directory'] || '.', 'working-directory');
+  const git = folder === workspace ? prepared : new Git(folder, { trace });
   const plan = planRange(ctx, { base: options.base, head: options.head });
   const early = readHeadEarly(git, plan.head);
   // Asked only when git failed: a missing repository explains any git failure.
