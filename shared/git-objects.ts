@@ -34,6 +34,9 @@ interface ObjectProcess {
   waiting: ObjectRequest[];
 }
 
+/** The most bytes read from one git command's output (Node's maxBuffer for the others). */
+export const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
+
 /** How long the kept-open cat-file waits for the next question before it is closed. */
 const IDLE_MS = 1000;
 
@@ -160,7 +163,17 @@ export class ObjectReader {
           const [oid, type, size] = line.split(' ');
           if (request.command === 'contents' && size !== undefined) {
             object = { oid: oid!, type: type!, size: Number(size) };
-            continue;
+            if (object.size <= MAX_OUTPUT_BYTES) continue;
+            // a tree's size is not checked before it is asked for: bounded as every git output is
+            if (this.current === started) this.current = undefined;
+            child.kill();
+            failAll(
+              started,
+              new UserError(
+                `git object ${oid} is ${size} bytes, over the ${MAX_OUTPUT_BYTES} bytes read from one git command.`,
+              ),
+            );
+            return;
           }
           request.answers.push(request.command === 'info' ? line : undefined);
         }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from './errors.js';
 import {
+  MAX_OUTPUT_BYTES,
   ObjectReader,
   PIPED_BLOBS,
   PIPED_BYTES,
@@ -203,7 +204,7 @@ export class Git {
         args as string[],
         {
           cwd: this.cwd,
-          maxBuffer: 1024 * 1024 * 1024,
+          maxBuffer: MAX_OUTPUT_BYTES,
           timeout: this.timeoutMs,
           env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
         },
@@ -282,7 +283,7 @@ export class Git {
         ['cat-file', '--batch-check'],
         {
           cwd: this.cwd,
-          maxBuffer: 1024 * 1024 * 1024,
+          maxBuffer: MAX_OUTPUT_BYTES,
           timeout: this.timeoutMs,
           env: { ...process.env, LC_ALL: 'C' },
         },
@@ -435,9 +436,10 @@ export class Git {
   }
 
   /**
-   * Every regular file in a commit's tree (path -> blob id), from one `ls-tree`. Reading blobs by id
-   * (readBlobs) skips the per-path tree walk that `commit:path` lookups repeat for every file.
-   * Entries of mode 120000 are symbolic links, whose blob is the target's name, not content: left out.
+   * Every regular file in a commit's tree (path -> blob id), in `ls-tree -r` order: its trees read
+   * through the kept-open cat-file (kept for a diff), or one `ls-tree` past PIPED_TREES trees. Reading
+   * blobs by id (readBlobs) skips the per-path tree walk that `commit:path` lookups repeat for every
+   * file. Entries of mode 120000 are symbolic links, whose blob is the target's name, not content: left out.
    */
   async listTree(commit: string): Promise<Map<string, string>> {
     const [root] = (await this.readTrees([`${commit}^{tree}`])) ?? [];

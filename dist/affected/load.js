@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'ea7644c93b29a604147821ce508d3d061ec8af1a4389e4fc7226e769c746714a';
+const BUNDLE_HASH = '9a52962c8a18e17e8f940c687bb75f88a3dd096785dbba91cac2211840601b75';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '9277e807c867d935be7d2b38837fa9fdf26363272159c16184df9be49e65ca4e';
+const BUNDLE_HASH = '02aaa2a6d103827f8662dee3a24fe4e79350dc3be73939b59abfc907bc4162df';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

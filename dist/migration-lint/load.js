@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '784063dcb5ee71cd872032ef2e3b997933cc3e41b10eb7e1cbdbf3073f10b6a7';
+const BUNDLE_HASH = 'ef02fbe4bd04e5c29d26443647cdefc8214e1b24641f8db04b2064c5b5e09210';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
