@@ -112,6 +112,9 @@ function hasKeyRun(text: string): boolean {
   return false;
 }
 
+/** False when no pattern of PATTERNS can match `text`: most text, tested far faster than by them all. */
+const mayHoldSecret = (text: string): boolean => MAY_HOLD_SECRET.test(text) || hasKeyRun(text);
+
 /**
  * The secret parts of a URL's credentials (`scheme://user:password@host`): user and password, as
  * written and percent-decoded, for masking. The address itself is no secret and helps read the log.
@@ -129,7 +132,7 @@ export function urlCredentials(url: string): string[] {
 
 /** Removes secrets recognisable by their format (no masked values): for pure functions' output. */
 export function redactSecrets(text: string): string {
-  if (!MAY_HOLD_SECRET.test(text) && !hasKeyRun(text)) return text;
+  if (!mayHoldSecret(text)) return text;
   let out = text;
   for (const [pattern, replacement] of PATTERNS)
     out = out.replace(pattern, replacement as (substring: string, ...args: string[]) => string);
@@ -143,6 +146,8 @@ export function redactSecrets(text: string): string {
 export class Redactor {
   private readonly masked = new Set<string>();
   private pattern: RegExp | undefined;
+  /** The masked values as JSON writes them inside a string (see `redactJson`). */
+  private jsonPattern: RegExp | undefined;
   /**
    * Short texts already redacted with the current masked values: outputs repeat each project's
    * name, path and reason in several outputs, and thousands of projects made redaction a tenth of a run.
@@ -162,6 +167,7 @@ export class Redactor {
       this.masked.add(form);
     if (this.masked.size !== before) {
       this.pattern = undefined;
+      this.jsonPattern = undefined;
       this.done.clear();
     }
   }
@@ -172,6 +178,34 @@ export class Redactor {
     const out = this.redactNew(text);
     if (text.length <= MAX_REMEMBERED_LENGTH && this.done.size < MAX_REMEMBERED) this.done.set(text, out);
     return out;
+  }
+
+  /**
+   * JSON data and its text (`JSON.stringify(value)`) with every string of the value redacted, as
+   * `redactDeep` does. The text is tested first: redaction can change a string only when it holds a
+   * masked value or passes the test of `mayHoldSecret`, and the text shows both, as JSON.stringify
+   * changes only `"`, backslashes, control characters and lone surrogates, which no secret word or
+   * key run holds; a masked value is looked for as JSON writes it. A text holding neither (most
+   * outputs: names, paths, reasons) is kept without walking the value, which thousands of matrix
+   * entries made a tenth of a run. Tested on every call: the value as it is now, nothing remembered.
+   */
+  redactJson<T>(value: T, json: string): { value: T; json: string } {
+    if (!this.jsonMayChange(json)) return { value, json };
+    const safe = redactDeep(value, (text) => this.redact(text));
+    return { value: safe, json: safe === value ? json : JSON.stringify(safe) };
+  }
+
+  private jsonMayChange(json: string): boolean {
+    if (this.masked.size) {
+      // Every masked form is well-formed text (`add` fails on a lone surrogate, in
+      // encodeURIComponent), which JSON escapes character by character: a string holding one holds
+      // it escaped in the text.
+      this.jsonPattern ??= new RegExp(
+        [...this.masked].map((form) => escapeRegExp(JSON.stringify(form).slice(1, -1))).join('|'),
+      );
+      if (this.jsonPattern.test(json)) return true;
+    }
+    return mayHoldSecret(json);
   }
 
   private redactNew(text: string): string {

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '92cef70018f508dffbfea51ba988d145eceaadce4ab462786bb9738656d60518';
+const BUNDLE_HASH = 'bd0ef734b30560bfb1bc5aa10f1beb70b17dc9fe563aeccbb242d905df11d876';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

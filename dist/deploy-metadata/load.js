@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '6b8506f0e6ce9a0ab9691ef9aab4aaf4d2d6d9278ce74f937df6ee0994075104';
+const BUNDLE_HASH = 'd83a575f2fbcf29c96e48716616e7800cc0835e7c710aa6c09cacf5e9a160194';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '7ac3a57312b0c9dde4f00b2c5eb8d0a251ea23b1a6f2cdcee8165bd5d522d862';
+const BUNDLE_HASH = '601b0243545d9f68680f863ddd63b8c1944246fca529632b4a61be7ff0a4f43c';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '9c4a42ab9eba1cf003b55448c3646ec8245536ef8f4d8ed64fda1845f7649810';
+const BUNDLE_HASH = 'f3ebd7015478a5b13c793201d6728a9cfb0e1be76de703506e6fbd4904e2adf4';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
