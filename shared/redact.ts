@@ -88,8 +88,8 @@ const MAX_REMEMBERED = 100_000;
 
 /**
  * Text that any of PATTERNS can match holds one of these: a scheme's `://`, a PEM dash run, a word
- * an assignment's name or a header ends in, a signed URL's parameter, a fixed prefix, or a run of 20
- * key characters (AWS key ids and secrets: `hasKeyRun`). Most text holds none (names, paths, reasons,
+ * an assignment's name or a header ends in, a signed URL's parameter, a fixed prefix, or the run of
+ * an AWS key id or secret key (`hasKeyRun`). Most text holds none (names, paths, reasons,
  * summaries, log lines), and one test is far cheaper than all the patterns, which outputs of
  * thousands of strings pay for each string and a 50 KB summary for its length. A separator such as `:` or `=`
  * alone is not enough: every pattern that needs one also needs a word here. A new pattern adds its
@@ -99,15 +99,24 @@ const MAY_HOLD_SECRET =
   /:\/\/|-----|authori[sz]ation|passw|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|accountkey|credential|[?&](?:sig|x-amz-|x-goog-)|bearer|basic|eyJ|gh[pousr]_|github_pat_|xox|xapp-|AIza|ya29\.|GOCSPX-|_live_|_test_|whsec_|npm_|glpat-|SG\./i;
 
 /**
- * The rest of that test: a run of 20 key characters (`[A-Za-z0-9/+]{20}`), counted in one pass. As
- * part of the regex it was tried again from every offset of every word, most of the test's time.
+ * The rest of that test, what the two AWS patterns need, counted in one pass: 20 characters of
+ * `[A-Z0-9]` in a row (a key id), or a run of at least 40 key characters `[A-Za-z0-9/+]` holding an
+ * upper-case letter, a lower-case one and a digit (a secret key; at least, as in JSON text an escape
+ * before it adds its letters to the run). Paths of long words, SHAs (lower-case hex) and UUIDs hold
+ * neither; a run of any 20 key characters, tested before, made most paths run every pattern.
  */
 function hasKeyRun(text: string): boolean {
-  for (let i = 0, run = 0; i < text.length; i++) {
+  // kinds: bits of the run's upper-case letters (1), lower-case (2), digits (4)
+  for (let i = 0, run = 0, caps = 0, kinds = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const key = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 47 || c === 43;
-    if (!key) run = 0;
-    else if (++run === 20) return true;
+    const kind = c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : c >= 48 && c <= 57 ? 4 : 0;
+    if (!kind && c !== 47 && c !== 43) {
+      run = caps = kinds = 0;
+      continue;
+    }
+    kinds |= kind;
+    caps = kind === 2 || !kind ? 0 : caps + 1; // [A-Z0-9]
+    if (caps === 20 || (++run >= 40 && kinds === 7)) return true;
   }
   return false;
 }

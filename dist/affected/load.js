@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'bd0ef734b30560bfb1bc5aa10f1beb70b17dc9fe563aeccbb242d905df11d876';
+const BUNDLE_HASH = '2617c452ab884569f02471d1e02d9552a07dc9e176cd92ea2ca95325e6bc91c7';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'd83a575f2fbcf29c96e48716616e7800cc0835e7c710aa6c09cacf5e9a160194';
+const BUNDLE_HASH = 'df1f74ff13e533ff503e93d28aef5e474202528a51f611cd40f08ae5a0aa93b3';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '601b0243545d9f68680f863ddd63b8c1944246fca529632b4a61be7ff0a4f43c';
+const BUNDLE_HASH = '4d1be171bb29f4659189a4a6ad02449560c0391f7b0f889c4191f93d4a609333';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'f3ebd7015478a5b13c793201d6728a9cfb0e1be76de703506e6fbd4904e2adf4';
+const BUNDLE_HASH = '44fb62f4c9aaea419fcebe7c2f1a77f5310de7eeb732e05dac47c205bdbc5e41';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

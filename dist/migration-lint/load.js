@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '3d293058a0391e5260b23cb624850666e2c45052ae3e601aee2f432ab4ff538d';
+const BUNDLE_HASH = 'dcf285fb4390d9784109f05acfa688dab0cab5b6703b1adec6d2431a99efcc16';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

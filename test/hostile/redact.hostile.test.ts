@@ -175,6 +175,22 @@ describe('outputs tested as JSON text before their strings are walked', () => {
     expect(r.redactJson(value, JSON.stringify(value)).value).not.toEqual(value);
   });
 
+  test('an output of long paths, SHAs and UUIDs is kept as it is, not walked', () => {
+    const r = new Redactor();
+    const redact = jest.spyOn(r, 'redact');
+    const value = {
+      include: [
+        { project: 'markdown-remark', path: 'packages/integrations/markdown/remark/src/plugins' },
+        { project: 'web', path: 'apps/WebConsoleFrontend/src/components/DashboardPanel' },
+      ],
+      sha: 'f9c3a1b2'.repeat(5),
+      id: '123e4567-e89b-12d3-a456-426614174000',
+    };
+    const json = JSON.stringify(value);
+    expect(r.redactJson(value, json)).toEqual({ value, json });
+    expect(redact).not.toHaveBeenCalled();
+  });
+
   test('a clean output is kept as it is, its strings not redacted one by one', () => {
     const r = redactorWith('tok-7f3a9c-secret-value');
     const redact = jest.spyOn(r, 'redact');
