@@ -88,8 +88,8 @@ const MAX_REMEMBERED = 100_000;
 
 /**
  * Text that any of PATTERNS can match holds one of these: a scheme's `://`, a PEM dash run, a word
- * an assignment's name or a header ends in, a signed URL's parameter, a fixed prefix, or a run of 20
- * key characters (AWS key ids and secrets: `hasKeyRun`). Most text holds none (names, paths, reasons,
+ * an assignment's name or a header ends in, a signed URL's parameter, a fixed prefix, or the run of
+ * an AWS key id or secret key (`hasKeyRun`). Most text holds none (names, paths, reasons,
  * summaries, log lines), and one test is far cheaper than all the patterns, which outputs of
  * thousands of strings pay for each string and a 50 KB summary for its length. A separator such as `:` or `=`
  * alone is not enough: every pattern that needs one also needs a word here. A new pattern adds its
@@ -99,18 +99,30 @@ const MAY_HOLD_SECRET =
   /:\/\/|-----|authori[sz]ation|passw|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|accountkey|credential|[?&](?:sig|x-amz-|x-goog-)|bearer|basic|eyJ|gh[pousr]_|github_pat_|xox|xapp-|AIza|ya29\.|GOCSPX-|_live_|_test_|whsec_|npm_|glpat-|SG\./i;
 
 /**
- * The rest of that test: a run of 20 key characters (`[A-Za-z0-9/+]{20}`), counted in one pass. As
- * part of the regex it was tried again from every offset of every word, most of the test's time.
+ * The rest of that test, what the two AWS patterns need, counted in one pass: 20 characters of
+ * `[A-Z0-9]` in a row (a key id), or a run of at least 40 key characters `[A-Za-z0-9/+]` holding an
+ * upper-case letter, a lower-case one and a digit (a secret key; at least, as in JSON text an escape
+ * before it adds its letters to the run). Paths of long words, SHAs (lower-case hex) and UUIDs hold
+ * neither; a run of any 20 key characters, tested before, made most paths run every pattern.
  */
 function hasKeyRun(text: string): boolean {
-  for (let i = 0, run = 0; i < text.length; i++) {
+  // kinds: bits of the run's upper-case letters (1), lower-case (2), digits (4)
+  for (let i = 0, run = 0, caps = 0, kinds = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const key = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 47 || c === 43;
-    if (!key) run = 0;
-    else if (++run === 20) return true;
+    const kind = c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : c >= 48 && c <= 57 ? 4 : 0;
+    if (!kind && c !== 47 && c !== 43) {
+      run = caps = kinds = 0;
+      continue;
+    }
+    kinds |= kind;
+    caps = kind === 2 || !kind ? 0 : caps + 1; // [A-Z0-9]
+    if (caps === 20 || (++run >= 40 && kinds === 7)) return true;
   }
   return false;
 }
+
+/** False when no pattern of PATTERNS can match `text`: most text, tested far faster than by them all. */
+const mayHoldSecret = (text: string): boolean => MAY_HOLD_SECRET.test(text) || hasKeyRun(text);
 
 /**
  * The secret parts of a URL's credentials (`scheme://user:password@host`): user and password, as
@@ -129,7 +141,7 @@ export function urlCredentials(url: string): string[] {
 
 /** Removes secrets recognisable by their format (no masked values): for pure functions' output. */
 export function redactSecrets(text: string): string {
-  if (!MAY_HOLD_SECRET.test(text) && !hasKeyRun(text)) return text;
+  if (!mayHoldSecret(text)) return text;
   let out = text;
   for (const [pattern, replacement] of PATTERNS)
     out = out.replace(pattern, replacement as (substring: string, ...args: string[]) => string);
@@ -143,6 +155,8 @@ export function redactSecrets(text: string): string {
 export class Redactor {
   private readonly masked = new Set<string>();
   private pattern: RegExp | undefined;
+  /** The masked values as JSON writes them inside a string (see `redactJson`). */
+  private jsonPattern: RegExp | undefined;
   /**
    * Short texts already redacted with the current masked values: outputs repeat each project's
    * name, path and reason in several outputs, and thousands of projects made redaction a tenth of a run.
@@ -162,6 +176,7 @@ export class Redactor {
       this.masked.add(form);
     if (this.masked.size !== before) {
       this.pattern = undefined;
+      this.jsonPattern = undefined;
       this.done.clear();
     }
   }
@@ -172,6 +187,34 @@ export class Redactor {
     const out = this.redactNew(text);
     if (text.length <= MAX_REMEMBERED_LENGTH && this.done.size < MAX_REMEMBERED) this.done.set(text, out);
     return out;
+  }
+
+  /**
+   * JSON data and its text (`JSON.stringify(value)`) with every string of the value redacted, as
+   * `redactDeep` does. The text is tested first: redaction can change a string only when it holds a
+   * masked value or passes the test of `mayHoldSecret`, and the text shows both, as JSON.stringify
+   * changes only `"`, backslashes, control characters and lone surrogates, which no secret word or
+   * key run holds; a masked value is looked for as JSON writes it. A text holding neither (most
+   * outputs: names, paths, reasons) is kept without walking the value, which thousands of matrix
+   * entries made a tenth of a run. Tested on every call: the value as it is now, nothing remembered.
+   */
+  redactJson<T>(value: T, json: string): { value: T; json: string } {
+    if (!this.jsonMayChange(json)) return { value, json };
+    const safe = redactDeep(value, (text) => this.redact(text));
+    return { value: safe, json: safe === value ? json : JSON.stringify(safe) };
+  }
+
+  private jsonMayChange(json: string): boolean {
+    if (this.masked.size) {
+      // Every masked form is well-formed text (`add` fails on a lone surrogate, in
+      // encodeURIComponent), which JSON escapes character by character: a string holding one holds
+      // it escaped in the text.
+      this.jsonPattern ??= new RegExp(
+        [...this.masked].map((form) => escapeRegExp(JSON.stringify(form).slice(1, -1))).join('|'),
+      );
+      if (this.jsonPattern.test(json)) return true;
+    }
+    return mayHoldSecret(json);
   }
 
   private redactNew(text: string): string {

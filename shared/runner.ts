@@ -122,8 +122,11 @@ export function githubIO(meta: ActionMeta, action: string, redactor = new Redact
       declaredInput(meta, name, process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`], process.env),
     setOutput: (name, value) => {
       assertDeclaredOutput(meta, name);
-      const safe = redactDeep(value, redact);
-      const cut = setOutput(name, formatOutput(safe), safe);
+      const safe =
+        typeof value === 'object'
+          ? redactor.redactJson(value, formatOutput(value))
+          : { value: redactDeep(value, redact), json: undefined };
+      const cut = setOutput(name, safe.json ?? formatOutput(safe.value), safe.value);
       if (cut) githubLogger(redact).warning(cut);
     },
     exportVariable,

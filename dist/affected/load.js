@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '9a52962c8a18e17e8f940c687bb75f88a3dd096785dbba91cac2211840601b75';
+const BUNDLE_HASH = '1ebb9f89ec1e2749333aec069031d1e13d33dcbfa9e772981482f47b9a8f7848';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

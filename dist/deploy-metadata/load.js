@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '02aaa2a6d103827f8662dee3a24fe4e79350dc3be73939b59abfc907bc4162df';
+const BUNDLE_HASH = '5b5c5ee85511116c897d6911edeed137c4b71f1b532bbef9f99f7f526604eee1';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

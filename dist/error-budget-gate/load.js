@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '936b0b04926d9ea9d71f1242befd5dac1d50107ec9eace563d5628bcc23f1a2d';
+const BUNDLE_HASH = '4acf59ede1ee3a87b1dbe1ebe6a4e9675b95af10d23eb4004a61ea2a22e80a40';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'e7b58964289d07dec279232c778f7b8c3585445cce0dc328163da5802a00fdc3';
+const BUNDLE_HASH = 'cc5df6ad484f64e8f7f1097d7c329bd0135893cf95e905fdd2d56296a6b2a8b2';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'ef02fbe4bd04e5c29d26443647cdefc8214e1b24641f8db04b2064c5b5e09210';
+const BUNDLE_HASH = 'daef74ecb2f94ef0f78c2f5002f1c08f1dfdfface53d98a2b39155ddfff629ee';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

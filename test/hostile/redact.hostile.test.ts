@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,4 +135,68 @@ test.each([
   const redacted = redactSecrets(place(key));
   expect(redacted).not.toContain(key);
   expect(redacted).toContain('***');
+});
+
+describe('outputs tested as JSON text before their strings are walked', () => {
+  const redactorWith = (...values: string[]) => {
+    const r = new Redactor();
+    for (const value of values) r.add(value);
+    return r;
+  };
+  // What a string may stand next to in a value: JSON writes each of these escaped.
+  const neighbours = ['', ' ', '"', '\\', '\n', '\x01', '\t', '\ud800', '\udc00', '/', 'a', 'A', '0', '='];
+  const placed = (secret: string) =>
+    neighbours.flatMap((before) => neighbours.map((after) => `${before}${secret}${after}`));
+  const check = (r: Redactor, texts: string[]) => {
+    for (const text of texts) {
+      const value = { include: [{ project: 'web', reason: text }], list: ['x', text] };
+      const walked = redactDeep(value, (t) => r.redact(t));
+      const tested = r.redactJson(value, JSON.stringify(value));
+      expect(tested.value).toEqual(walked);
+      expect(tested.json).toBe(JSON.stringify(walked));
+    }
+  };
+
+  test('every corpus secret, beside any character JSON escapes, is redacted as by the walk', () => {
+    const r = new Redactor();
+    for (const { text, secret } of corpus.secrets) check(r, [...placed(secret), ...placed(text)]);
+  });
+
+  test.each([
+    ['quotes and backslashes', 'pa"ss\\word-42'],
+    ['a line break', 'first-line-x\nsecond-line-y'],
+    ['a control character', 'ctl\x02value-9'],
+    ['its own JSON form', JSON.stringify('q"uoted\\value').slice(1, -1)],
+    ['a surrogate pair', 'emoji-😀-value'],
+  ])('a masked value holding %s is found in the JSON text', (_what, secret) => {
+    const r = redactorWith(secret);
+    check(r, [...placed(secret), ...placed(JSON.stringify(secret).slice(1, -1)), `\ud83d${secret}`]);
+    const value = { reason: `x ${secret} y` };
+    expect(r.redactJson(value, JSON.stringify(value)).value).not.toEqual(value);
+  });
+
+  test('an output of long paths, SHAs and UUIDs is kept as it is, not walked', () => {
+    const r = new Redactor();
+    const redact = jest.spyOn(r, 'redact');
+    const value = {
+      include: [
+        { project: 'markdown-remark', path: 'packages/integrations/markdown/remark/src/plugins' },
+        { project: 'web', path: 'apps/WebConsoleFrontend/src/components/DashboardPanel' },
+      ],
+      sha: 'f9c3a1b2'.repeat(5),
+      id: '123e4567-e89b-12d3-a456-426614174000',
+    };
+    const json = JSON.stringify(value);
+    expect(r.redactJson(value, json)).toEqual({ value, json });
+    expect(redact).not.toHaveBeenCalled();
+  });
+
+  test('a clean output is kept as it is, its strings not redacted one by one', () => {
+    const r = redactorWith('tok-7f3a9c-secret-value');
+    const redact = jest.spyOn(r, 'redact');
+    const value = { include: [{ project: 'web', path: 'apps/web', reason: 'changed apps/web/a.ts' }] };
+    const json = JSON.stringify(value);
+    expect(r.redactJson(value, json)).toEqual({ value, json });
+    expect(redact).not.toHaveBeenCalled();
+  });
 });
