@@ -1,8 +1,8 @@
-exports.id = 849;
-exports.ids = [849];
+exports.id = 995;
+exports.ids = [995];
 exports.modules = {
 
-/***/ 785:
+/***/ 5183:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -15,7 +15,7 @@ exports["default"] = {};
 
 /***/ }),
 
-/***/ 6122:
+/***/ 5632:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -260,7 +260,7 @@ parse.parseIntoClientConfig = parseIntoClientConfig
 
 /***/ }),
 
-/***/ 2299:
+/***/ 6085:
 /***/ ((module) => {
 
 "use strict";
@@ -368,7 +368,7 @@ module.exports = readInt8;
 
 /***/ }),
 
-/***/ 7558:
+/***/ 6924:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -466,7 +466,7 @@ class Pool extends EventEmitter {
     this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
     this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
     this.log = this.options.log || function () {}
-    this.Client = this.options.Client || Client || (__webpack_require__(3273).Client)
+    this.Client = this.options.Client || Client || (__webpack_require__(3771).Client)
     this.Promise = this.options.Promise || global.Promise
 
     if (typeof this.options.idleTimeoutMillis === 'undefined') {
@@ -893,7 +893,7 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 9971:
+/***/ 6605:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -955,7 +955,7 @@ exports.BufferReader = BufferReader;
 
 /***/ }),
 
-/***/ 9315:
+/***/ 713:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -1075,7 +1075,7 @@ exports.Writer = Writer;
 
 /***/ }),
 
-/***/ 4233:
+/***/ 4095:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -1083,11 +1083,11 @@ exports.Writer = Writer;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DatabaseError = exports.serialize = void 0;
 exports.parse = parse;
-const messages_1 = __webpack_require__(5809);
+const messages_1 = __webpack_require__(1679);
 Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
-const serializer_1 = __webpack_require__(6513);
+const serializer_1 = __webpack_require__(7087);
 Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
-const parser_1 = __webpack_require__(3318);
+const parser_1 = __webpack_require__(960);
 function parse(stream, callback) {
     const parser = new parser_1.Parser();
     stream.on('data', (buffer) => parser.parse(buffer, callback));
@@ -1097,7 +1097,7 @@ function parse(stream, callback) {
 
 /***/ }),
 
-/***/ 5809:
+/***/ 1679:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -1264,15 +1264,15 @@ exports.NoticeMessage = NoticeMessage;
 
 /***/ }),
 
-/***/ 3318:
+/***/ 960:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Parser = void 0;
-const messages_1 = __webpack_require__(5809);
-const buffer_reader_1 = __webpack_require__(9971);
+const messages_1 = __webpack_require__(1679);
+const buffer_reader_1 = __webpack_require__(6605);
 // every message is prefixed with a single byte
 const CODE_LENGTH = 1;
 // every message has an int32 length which includes itself but does
@@ -1596,14 +1596,14 @@ const parseErrorMessage = (reader, name) => {
 
 /***/ }),
 
-/***/ 6513:
+/***/ 7087:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serialize = void 0;
-const buffer_writer_1 = __webpack_require__(9315);
+const buffer_writer_1 = __webpack_require__(713);
 const writer = new buffer_writer_1.Writer();
 const startup = (opts) => {
     // protocol version
@@ -1801,13 +1801,13 @@ exports.serialize = serialize;
 
 /***/ }),
 
-/***/ 1549:
+/***/ 8851:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var textParsers = __webpack_require__(4784);
-var binaryParsers = __webpack_require__(7522);
-var arrayParser = __webpack_require__(6471);
-var builtinTypes = __webpack_require__(6345);
+var textParsers = __webpack_require__(546);
+var binaryParsers = __webpack_require__(7752);
+var arrayParser = __webpack_require__(9509);
+var builtinTypes = __webpack_require__(2523);
 
 exports.getTypeParser = getTypeParser;
 exports.setTypeParser = setTypeParser;
@@ -1855,10 +1855,10 @@ binaryParsers.init(function(oid, converter) {
 
 /***/ }),
 
-/***/ 6471:
+/***/ 9509:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var array = __webpack_require__(3879);
+var array = __webpack_require__(3113);
 
 module.exports = {
   create: function (source, transform) {
@@ -1873,10 +1873,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7522:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var parseInt64 = __webpack_require__(2299);
+var parseInt64 = __webpack_require__(6085);
 
 var parseBits = function(data, bits, offset, invert, callback) {
   offset = offset || 0;
@@ -2137,7 +2137,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6345:
+/***/ 2523:
 /***/ ((module) => {
 
 /**
@@ -2217,14 +2217,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4784:
+/***/ 546:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var array = __webpack_require__(3879)
-var arrayParser = __webpack_require__(6471);
-var parseDate = __webpack_require__(2690);
-var parseInterval = __webpack_require__(8755);
-var parseByteA = __webpack_require__(463);
+var array = __webpack_require__(3113)
+var arrayParser = __webpack_require__(9509);
+var parseDate = __webpack_require__(1200);
+var parseInterval = __webpack_require__(8557);
+var parseByteA = __webpack_require__(1381);
 
 function allowNull (fn) {
   return function nullAllowed (value) {
@@ -2439,20 +2439,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5042:
+/***/ 9908:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
-const utils = __webpack_require__(9652)
+const utils = __webpack_require__(6822)
 const nodeUtils = __webpack_require__(9023)
-const sasl = __webpack_require__(948)
-const TypeOverrides = __webpack_require__(365)
+const sasl = __webpack_require__(9050)
+const TypeOverrides = __webpack_require__(4019)
 
-const ConnectionParameters = __webpack_require__(646)
-const Query = __webpack_require__(4473)
-const defaults = __webpack_require__(8995)
-const Connection = __webpack_require__(9809)
-const crypto = __webpack_require__(4150)
+const ConnectionParameters = __webpack_require__(7028)
+const Query = __webpack_require__(9547)
+const defaults = __webpack_require__(4677)
+const Connection = __webpack_require__(3975)
+const crypto = __webpack_require__(3068)
 
 const activeQueryDeprecationNotice = nodeUtils.deprecate(
   () => {},
@@ -2740,7 +2740,7 @@ class Client extends EventEmitter {
       cb()
     } else {
       try {
-        const pgPass = __webpack_require__(3272)
+        const pgPass = __webpack_require__(1594)
         pgPass(this.connectionParameters, (pass) => {
           if (undefined !== pass) {
             pgPassDeprecationNotice()
@@ -3292,7 +3292,7 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 646:
+/***/ 7028:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -3300,9 +3300,9 @@ module.exports = Client
 
 const dns = __webpack_require__(2250)
 
-const defaults = __webpack_require__(8995)
+const defaults = __webpack_require__(4677)
 
-const parse = (__webpack_require__(6122).parse) // parses a connection string
+const parse = (__webpack_require__(5632).parse) // parses a connection string
 
 const val = function (key, config, envVar) {
   if (config[key]) {
@@ -3484,7 +3484,7 @@ module.exports = ConnectionParameters
 
 /***/ }),
 
-/***/ 9809:
+/***/ 3975:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -3492,8 +3492,8 @@ module.exports = ConnectionParameters
 
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
 
-const { parse, serialize } = __webpack_require__(4233)
-const stream = __webpack_require__(829)
+const { parse, serialize } = __webpack_require__(4095)
+const stream = __webpack_require__(1647)
 const { getStream } = stream
 
 const flushBuffer = serialize.flush()
@@ -3742,7 +3742,7 @@ module.exports = Connection
 
 /***/ }),
 
-/***/ 9765:
+/***/ 4603:
 /***/ ((module) => {
 
 function x509Error(msg, cert) {
@@ -3871,13 +3871,13 @@ module.exports = { signatureAlgorithmHashFromCertificate }
 
 /***/ }),
 
-/***/ 948:
+/***/ 9050:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
-const crypto = __webpack_require__(4150)
-const { signatureAlgorithmHashFromCertificate } = __webpack_require__(9765)
+const crypto = __webpack_require__(3068)
+const { signatureAlgorithmHashFromCertificate } = __webpack_require__(4603)
 
 // SASLprep (RFC 4013) — minimal in-tree implementation.
 //
@@ -4141,7 +4141,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4150:
+/***/ 3068:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const nodeCrypto = __webpack_require__(6982)
@@ -4237,7 +4237,7 @@ async function deriveKey(password, salt, iterations) {
 
 /***/ }),
 
-/***/ 8995:
+/***/ 4677:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -4325,7 +4325,7 @@ module.exports = {
   keepalives_idle: 0,
 }
 
-const pgTypes = __webpack_require__(1549)
+const pgTypes = __webpack_require__(8851)
 // save default parsers
 const parseBigInteger = pgTypes.getTypeParser(20, 'text')
 const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
@@ -4339,21 +4339,21 @@ module.exports.__defineSetter__('parseInt8', function (val) {
 
 /***/ }),
 
-/***/ 3273:
+/***/ 3771:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const Client = __webpack_require__(5042)
-const defaults = __webpack_require__(8995)
-const Connection = __webpack_require__(9809)
-const Result = __webpack_require__(6424)
-const utils = __webpack_require__(9652)
-const Pool = __webpack_require__(7558)
-const TypeOverrides = __webpack_require__(365)
-const { DatabaseError } = __webpack_require__(4233)
-const { escapeIdentifier, escapeLiteral } = __webpack_require__(9652)
+const Client = __webpack_require__(9908)
+const defaults = __webpack_require__(4677)
+const Connection = __webpack_require__(3975)
+const Result = __webpack_require__(7770)
+const utils = __webpack_require__(6822)
+const Pool = __webpack_require__(6924)
+const TypeOverrides = __webpack_require__(4019)
+const { DatabaseError } = __webpack_require__(4095)
+const { escapeIdentifier, escapeLiteral } = __webpack_require__(6822)
 
 const poolFactory = (Client) => {
   return class BoundPool extends Pool {
@@ -4370,7 +4370,7 @@ const PG = function (clientConstructor) {
   this.Pool = poolFactory(this.Client)
   this._pools = []
   this.Connection = Connection
-  this.types = __webpack_require__(1549)
+  this.types = __webpack_require__(8851)
   this.DatabaseError = DatabaseError
   this.TypeOverrides = TypeOverrides
   this.escapeIdentifier = escapeIdentifier
@@ -4389,7 +4389,7 @@ try {
 }
 
 if (forceNative) {
-  clientConstructor = __webpack_require__(5301)
+  clientConstructor = __webpack_require__(1759)
 }
 
 module.exports = new PG(clientConstructor)
@@ -4401,7 +4401,7 @@ Object.defineProperty(module.exports, "native", ({
   get() {
     let native = null
     try {
-      native = new PG(__webpack_require__(5301))
+      native = new PG(__webpack_require__(1759))
     } catch (err) {
       if (err.code !== 'MODULE_NOT_FOUND') {
         throw err
@@ -4420,7 +4420,7 @@ Object.defineProperty(module.exports, "native", ({
 
 /***/ }),
 
-/***/ 8942:
+/***/ 9352:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const nodeUtils = __webpack_require__(9023)
@@ -4429,16 +4429,16 @@ var Native
 // eslint-disable-next-line no-useless-catch
 try {
   // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
-  Native = __webpack_require__(4390)
+  Native = __webpack_require__(9025)
 } catch (e) {
   throw e
 }
-const TypeOverrides = __webpack_require__(365)
+const TypeOverrides = __webpack_require__(4019)
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
 const util = __webpack_require__(9023)
-const ConnectionParameters = __webpack_require__(646)
+const ConnectionParameters = __webpack_require__(7028)
 
-const NativeQuery = __webpack_require__(7581)
+const NativeQuery = __webpack_require__(9735)
 
 const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
   () => {},
@@ -4754,7 +4754,7 @@ Client.prototype._pulsePipelinedQueryQueue = function () {
   const self = this
   const queries = []
   const nativeQueries = []
-  const utils = __webpack_require__(9652)
+  const utils = __webpack_require__(6822)
 
   while (this._queryQueue.length > 0) {
     const query = this._queryQueue.shift()
@@ -4855,17 +4855,17 @@ Client.prototype.getTransactionStatus = function () {
 
 /***/ }),
 
-/***/ 5301:
+/***/ 1759:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
-module.exports = __webpack_require__(8942)
+module.exports = __webpack_require__(9352)
 
 
 /***/ }),
 
-/***/ 7581:
+/***/ 9735:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -4873,7 +4873,7 @@ module.exports = __webpack_require__(8942)
 
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
 const util = __webpack_require__(9023)
-const utils = __webpack_require__(9652)
+const utils = __webpack_require__(6822)
 
 const NativeQuery = (module.exports = function (config, values, callback) {
   EventEmitter.call(this)
@@ -5040,7 +5040,7 @@ NativeQuery.prototype.submit = function (client) {
 
 /***/ }),
 
-/***/ 4473:
+/***/ 9547:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -5048,8 +5048,8 @@ NativeQuery.prototype.submit = function (client) {
 
 const { EventEmitter } = __webpack_require__(4434)
 
-const Result = __webpack_require__(6424)
-const utils = __webpack_require__(9652)
+const Result = __webpack_require__(7770)
+const utils = __webpack_require__(6822)
 
 class Query extends EventEmitter {
   constructor(config, values, callback) {
@@ -5311,13 +5311,13 @@ module.exports = Query
 
 /***/ }),
 
-/***/ 6424:
+/***/ 7770:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const types = __webpack_require__(1549)
+const types = __webpack_require__(8851)
 
 const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
 
@@ -5428,7 +5428,7 @@ module.exports = Result
 
 /***/ }),
 
-/***/ 829:
+/***/ 1647:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const { getStream, getSecureStream } = getStreamFuncs()
@@ -5471,7 +5471,7 @@ function getNodejsStreamFuncs() {
  */
 function getCloudflareStreamFuncs() {
   function getStream(ssl) {
-    const { CloudflareSocket } = __webpack_require__(785)
+    const { CloudflareSocket } = __webpack_require__(5183)
     return new CloudflareSocket(ssl)
   }
 
@@ -5518,13 +5518,13 @@ function getStreamFuncs() {
 
 /***/ }),
 
-/***/ 365:
+/***/ 4019:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const types = __webpack_require__(1549)
+const types = __webpack_require__(8851)
 
 function TypeOverrides(userTypes) {
   this._types = userTypes || types
@@ -5561,13 +5561,13 @@ module.exports = TypeOverrides
 
 /***/ }),
 
-/***/ 9652:
+/***/ 6822:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const defaults = __webpack_require__(8995)
+const defaults = __webpack_require__(4677)
 const nodeUtils = __webpack_require__(9023)
 
 const { isDate } = __webpack_require__(8253)
@@ -5794,7 +5794,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8702:
+/***/ 1316:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -5802,7 +5802,7 @@ module.exports = {
 
 var path = __webpack_require__(6928)
   , Stream = (__webpack_require__(2203).Stream)
-  , split = __webpack_require__(5286)
+  , split = __webpack_require__(292)
   , util = __webpack_require__(9023)
   , defaultPort = 5432
   , isWin = (process.platform === 'win32')
@@ -6035,7 +6035,7 @@ var isValidEntry = module.exports.isValidEntry = function(entry){
 
 /***/ }),
 
-/***/ 3272:
+/***/ 1594:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -6043,7 +6043,7 @@ var isValidEntry = module.exports.isValidEntry = function(entry){
 
 var path = __webpack_require__(6928)
   , fs = __webpack_require__(9896)
-  , helper = __webpack_require__(8702)
+  , helper = __webpack_require__(1316)
 ;
 
 
@@ -6066,7 +6066,7 @@ module.exports.warnTo = helper.warnTo;
 
 /***/ }),
 
-/***/ 3879:
+/***/ 3113:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -6171,7 +6171,7 @@ function identity (value) {
 
 /***/ }),
 
-/***/ 463:
+/***/ 1381:
 /***/ ((module) => {
 
 "use strict";
@@ -6212,7 +6212,7 @@ module.exports = function parseBytea (input) {
 
 /***/ }),
 
-/***/ 2690:
+/***/ 1200:
 /***/ ((module) => {
 
 "use strict";
@@ -6336,13 +6336,13 @@ function is0To99 (num) {
 
 /***/ }),
 
-/***/ 8755:
+/***/ 8557:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var extend = __webpack_require__(223)
+var extend = __webpack_require__(4813)
 
 module.exports = PostgresInterval
 
@@ -6469,7 +6469,7 @@ function parse (interval) {
 
 /***/ }),
 
-/***/ 5286:
+/***/ 292:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -6618,7 +6618,7 @@ module.exports = split
 
 /***/ }),
 
-/***/ 223:
+/***/ 4813:
 /***/ ((module) => {
 
 module.exports = extend
@@ -6642,7 +6642,7 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 4390:
+/***/ 9025:
 /***/ ((module) => {
 
 module.exports = eval("require")("pg-native");
@@ -6650,7 +6650,7 @@ module.exports = eval("require")("pg-native");
 
 /***/ }),
 
-/***/ 3849:
+/***/ 8995:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 "use strict";
@@ -6658,7 +6658,7 @@ module.exports = eval("require")("pg-native");
 /* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
 /* harmony export */ });
 /* unused harmony exports Client, Pool, Connection, types, Query, DatabaseError, escapeIdentifier, escapeLiteral, Result, TypeOverrides, defaults */
-/* harmony import */ var _lib_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3273);
+/* harmony import */ var _lib_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3771);
 // ESM wrapper for pg
 
 
@@ -6685,4 +6685,4 @@ const defaults = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.defaults
 
 };
 ;
-//# sourceMappingURL=849.index.js.map
+//# sourceMappingURL=995.index.js.map

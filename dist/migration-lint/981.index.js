@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 535;
-exports.ids = [535];
+exports.id = 981;
+exports.ids = [981];
 exports.modules = {
 
-/***/ 4535:
+/***/ 1981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,11 +16,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: assertEmpty, observeChange
 
 // EXTERNAL MODULE: ./shared/english.ts
-var english = __webpack_require__(4006);
+var english = __webpack_require__(5227);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(2635);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
+var errors = __webpack_require__(2636);
+// EXTERNAL MODULE: ../../main/node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(8995);
 ;// CONCATENATED MODULE: ./shared/postgres.ts
 
 
@@ -96,7 +96,7 @@ class Postgres {
 }
 
 // EXTERNAL MODULE: ./actions/migration-lint/src/lint.ts + 11 modules
-var lint = __webpack_require__(4625);
+var lint = __webpack_require__(3180);
 ;// CONCATENATED MODULE: ./actions/migration-lint/src/dynamic.ts
 
 
@@ -258,4 +258,4 @@ function dynamicFindings(dynamic) {
 
 };
 ;
-//# sourceMappingURL=535.index.js.map
+//# sourceMappingURL=981.index.js.map
