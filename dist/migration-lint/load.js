@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '2a56e2c1366f5e7580db04a850599ceec3dd3f77d5fc743aa772dc77f6025960';
+const BUNDLE_HASH = '095887751f7ba9928ba03b6ada21ffedbe60674131bc8ff24ef83811214acb1f';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

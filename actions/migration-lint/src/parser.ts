@@ -89,6 +89,9 @@ export function compileParser(options: ParserOptions = { baselineOnly: false }):
   if (!compiling) {
     if (options.baselineOnly) {
       v8.setFlagsFromString('--liftoff-only');
+      // what --liftoff-only implies when given at start; set at run time, Node 24's V8 leaves them on
+      v8.setFlagsFromString('--no-wasm-tier-up');
+      v8.setFlagsFromString('--no-wasm-dynamic-tiering');
       // the .wasm ships beside the bundle: each function is validated when first compiled, not all up front
       v8.setFlagsFromString('--wasm-lazy-validation');
       // V8 refuses a code cache made under flags other than its own at start, and the bundle's loader
