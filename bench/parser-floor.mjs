@@ -12,6 +12,8 @@ const started = performance.now();
 const steps = [];
 const step = (name) => steps.push([name, performance.now()]);
 v8.setFlagsFromString('--liftoff-only');
+v8.setFlagsFromString('--no-wasm-tier-up');
+v8.setFlagsFromString('--no-wasm-dynamic-tiering');
 v8.setFlagsFromString('--wasm-lazy-validation');
 const wasmFile = createRequire(import.meta.url).resolve('libpg-query/wasm/libpg-query.wasm');
 const bytes = readFileSync(wasmFile);

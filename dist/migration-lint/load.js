@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'daef74ecb2f94ef0f78c2f5002f1c08f1dfdfface53d98a2b39155ddfff629ee';
+const BUNDLE_HASH = '236b187fd97468f71f2cad5d37711a8c22446e37ca3ff8fed2187df3b1f51e7b';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBundle } from '../support/harness.js';
 import { type TestRepo, createRepo } from '../support/git-repo.js';
@@ -179,6 +180,28 @@ describe('migration-lint bundle on a repository', () => {
       'db/migrations/V4__indexes.sql:2:create-index-non-concurrent',
       'db/migrations/V4__indexes.sql:3:create-index-non-concurrent',
     ]);
+  });
+
+  test('the code cache a run writes at exit is taken by the next run (the parser sets its V8 flags back)', async () => {
+    const toolCache = mkdtempSync(join(tmpdir(), 'trunk-tool-cache-'));
+    try {
+      const lint = () =>
+        runBundle('migration-lint', {
+          workspace: repo.dir,
+          inputs: { all: 'true', 'fail-on': 'never' },
+          env: { RUNNER_TOOL_CACHE: toolCache },
+        });
+      expect((await lint()).exitCode).toBe(0);
+      const folder = join(toolCache, 'trunk-actions-compile-cache');
+      const [cache, ...others] = readdirSync(folder);
+      expect(others).toEqual([]);
+      const written = readFileSync(join(folder, cache!));
+      // V8 refuses a cache made under other flags than its start's; the loader then writes a new one
+      expect((await lint()).exitCode).toBe(0);
+      expect(readFileSync(join(folder, cache!)).equals(written)).toBe(true);
+    } finally {
+      rmSync(toolCache, { recursive: true, force: true });
+    }
   });
 
   test('a pull_request event picks base and head from the payload', async () => {

@@ -72,6 +72,13 @@ interface PgModule {
 }
 
 let compiling: Promise<object> | undefined;
+/** V8's defaults for the flags baselineOnly sets, with those `--liftoff-only` turns off. */
+const DEFAULT_FLAGS = [
+  '--no-liftoff-only',
+  '--wasm-tier-up',
+  '--wasm-dynamic-tiering',
+  '--no-wasm-lazy-validation',
+];
 
 /**
  * Starts compiling the parser's WebAssembly, off the main thread; call it early. Nothing runs on
@@ -82,8 +89,17 @@ export function compileParser(options: ParserOptions = { baselineOnly: false }):
   if (!compiling) {
     if (options.baselineOnly) {
       v8.setFlagsFromString('--liftoff-only');
+      // what --liftoff-only implies when given at start; set at run time, Node 24's V8 leaves them on
+      v8.setFlagsFromString('--no-wasm-tier-up');
+      v8.setFlagsFromString('--no-wasm-dynamic-tiering');
       // the .wasm ships beside the bundle: each function is validated when first compiled, not all up front
       v8.setFlagsFromString('--wasm-lazy-validation');
+      // V8 refuses a code cache made under flags other than its own at start, and the bundle's loader
+      // (dist/<action>/load.js) writes one at exit holding all the run compiled: the flags go back to
+      // V8's defaults first (prepended, so before the loader's listener; nothing is parsed after exit)
+      process.prependOnceListener('exit', () => {
+        for (const flag of DEFAULT_FLAGS) v8.setFlagsFromString(flag);
+      });
     }
     compiling = wasm.compile(withInitialMemoryToStackTop(readFileSync(wasmPath())));
     compiling.catch(() => {}); // a failure is reported to loadParser's caller, if there is one
