@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '92cef70018f508dffbfea51ba988d145eceaadce4ab462786bb9738656d60518';
+const BUNDLE_HASH = '0c68cfdcedddeef3350eecf7b399f2b80c2e4b37dcf4b911464b8dd2350e3aeb';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

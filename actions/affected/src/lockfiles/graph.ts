@@ -35,9 +35,12 @@ export function emptyGraph(): ResolvedGraph {
   return { nodes: new Map(), roots: new Map() };
 }
 
+/** Key prefix of the leaves `unresolved` adds. */
+export const UNRESOLVED_PREFIX = '\0unresolved ';
+
 /** Adds a leaf for a dependency the lockfile does not resolve, so a change of its spec still counts. */
 export function unresolved(graph: ResolvedGraph, name: string, spec: string): string {
-  const key = `\0unresolved ${name}@${spec}`;
+  const key = `${UNRESOLVED_PREFIX}${name}@${spec}`;
   if (!graph.nodes.has(key)) {
     graph.nodes.set(key, { name, version: spec, identity: `unresolved ${name}@${spec}`, deps: [] });
   }

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 391;
-exports.ids = [391];
+exports.id = 166;
+exports.ids = [166];
 exports.modules = {
 
-/***/ 1391:
+/***/ 9166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -20,7 +20,7 @@ const ALERTS = {
 };
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 async function renderMarkdown(markdown, options) {
-    const { lexer } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 8022));
+    const { lexer } = await __webpack_require__.e(/* import() */ 720).then(__webpack_require__.bind(__webpack_require__, 4720));
     return new Renderer(options).blocks(lexer(markdown)).join('\n\n') + '\n';
 }
 class Renderer {
@@ -185,4 +185,4 @@ function fitColumns(widths, total) {
 
 };
 ;
-//# sourceMappingURL=391.index.js.map
+//# sourceMappingURL=166.index.js.map

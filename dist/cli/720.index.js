@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 22;
-exports.ids = [22];
+exports.id = 720;
+exports.ids = [720];
 exports.modules = {
 
-/***/ 8022:
+/***/ 4720:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -105,4 +105,4 @@ Please report this to https://github.com/markedjs/marked.`,e){let r="<p>An error
 
 };
 ;
-//# sourceMappingURL=22.index.js.map
+//# sourceMappingURL=720.index.js.map
