@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '0c68cfdcedddeef3350eecf7b399f2b80c2e4b37dcf4b911464b8dd2350e3aeb';
+const BUNDLE_HASH = 'a37a751e0bf79a8480281f9faf31134bfa0ce84d3cc3860443024c933684b694';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { readFastYaml } from '../../actions/affected/src/fast-yaml.js';
+import { diffGraphs, type ResolvedGraph } from '../../actions/affected/src/lockfiles/graph.js';
 import { diffLockfile } from '../../actions/affected/src/lockfiles/index.js';
 import { lastDocument, type PnpmRead, readPnpmLock } from '../../actions/affected/src/lockfiles/pnpm.js';
 import { loadYaml } from '../../shared/yaml.js';
@@ -242,24 +243,25 @@ function render(lock: Lock): string {
   return lines.join('\n');
 }
 
+/** `a` with its first importers and packages kept and the rest from `b`: most entries shared. */
+const mix = (a: Lock, b: Lock): Lock => {
+  const [importers, packages] = [a.importers.slice(0, 2), a.packages.slice(0, 4)];
+  return {
+    importers: [...importers, ...b.importers.filter((i) => !importers.some((j) => j.dir === i.dir))],
+    packages: [
+      ...packages,
+      ...b.packages.filter((p) => !packages.some((q) => q.name === p.name && q.version === p.version)),
+    ],
+  };
+};
+
 describe('a pnpm lockfile read beside another version of it', () => {
   it('gives the nodes reading it alone gives, in the same order, for random versions of a lockfile', () => {
     fc.assert(
       fc.property(lockArbitrary, lockArbitrary, (a, b) => {
         // Two unrelated locks share little; a lock beside a copy of itself with a few entries from
         // the other shares most: both kinds are checked.
-        const mixed: Lock = {
-          importers: [
-            ...a.importers.slice(0, 2),
-            ...b.importers.filter((i) => !a.importers.slice(0, 2).some((j) => j.dir === i.dir)),
-          ],
-          packages: [
-            ...a.packages.slice(0, 4),
-            ...b.packages.filter(
-              (p) => !a.packages.slice(0, 4).some((q) => q.name === p.name && q.version === p.version),
-            ),
-          ],
-        };
+        const mixed = mix(a, b);
         for (const [x, y] of [
           [a, b],
           [a, mixed],
@@ -296,6 +298,53 @@ describe('a pnpm lockfile read beside another version of it', () => {
     expect(read.nodes.get('ms@2.1.2')).not.toBe(known.nodes.get('ms@2.1.2'));
     expect(read.nodes.get('ms@2.1.2')!.identity).toContain('sha512-other');
     expect(pnpmBeside(base, head)).toEqual(pnpmAlone(base));
+  });
+});
+
+/** A read as a graph whose projects are its importer folders. */
+function resolved(read: PnpmRead): ResolvedGraph {
+  const roots = new Map<string, string>();
+  for (const [key, { dir, kind }] of read.importers) if (kind === 'importer') roots.set(dir, key);
+  return { nodes: read.nodes, roots };
+}
+
+/** `lock` with the integrity of one package flipped. */
+const flip = (lock: Lock, at: number): Lock => ({
+  ...lock,
+  packages: lock.packages.map((p, i) =>
+    i === at % Math.max(lock.packages.length, 1) ? { ...p, integrity: p.integrity === 'x' ? 'y' : 'x' } : p,
+  ),
+});
+
+describe('two graphs that share nodes', () => {
+  it('diff as two graphs read apart do (classes taken from the first graph are the ones computed)', () => {
+    fc.assert(
+      fc.property(lockArbitrary, lockArbitrary, fc.nat(), fc.boolean(), (a, b, at, forward) => {
+        // Half the cases change one package's integrity only: what reaches it changes, nothing else.
+        const other = at % 2 ? mix(a, b) : flip(a, at >> 1);
+        const [textA, textB] = forward ? [render(a), render(other)] : [render(other), render(a)];
+        const diffs = (): unknown[] => {
+          try {
+            const readA = readPnpmLock(textA);
+            const [alone, near] = [readPnpmLock(textB), readPnpmLock(textB, readA)];
+            const projects = new Set([...resolved(readA).roots.keys(), ...resolved(alone).roots.keys()]);
+            const fresh = resolved(readPnpmLock(textA));
+            return [
+              [...diffGraphs(resolved(readA), resolved(near), projects)],
+              [...diffGraphs(fresh, resolved(alone), projects)],
+              [...diffGraphs(resolved(near), resolved(readA), projects)],
+              [...diffGraphs(resolved(alone), fresh, projects)],
+            ];
+          } catch (error) {
+            return [String(error), String(error), String(error), String(error)];
+          }
+        };
+        const [beside, apart, besideBack, apartBack] = diffs();
+        expect(besideBack).toEqual(apartBack);
+        expect(beside).toEqual(apart);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
