@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'a37a751e0bf79a8480281f9faf31134bfa0ce84d3cc3860443024c933684b694';
+const BUNDLE_HASH = '781f3b43214060e57c410219fbe0990c6805870bd9d11b1c4c040da127cc5a29';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

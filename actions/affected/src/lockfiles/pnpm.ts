@@ -137,10 +137,13 @@ export function readPnpmLock(source: string, other?: PnpmRead): PnpmRead {
   // The other read's entries and nodes, when its keys are read the same way.
   const was =
     other?.beside?.version === version && other.beside.slashKeys === slashKeys ? other.beside : undefined;
-  const changes: Changes = {
-    refs: was ? changedRefs(was.snapshots, snapshots) : new Set(),
-    dirs: was ? changedDirs(was.importers, importers) : new Set(),
-  };
+  // Computed on the first entry found the same (a text read beside an unrelated one finds none).
+  let found: Changes | undefined;
+  const changes = (): Changes =>
+    (found ??= {
+      refs: changedRefs(was!.snapshots, snapshots),
+      dirs: changedDirs(was!.importers, importers),
+    });
   const resolve = (name: string, ref: string, fromDir: string | undefined): string => {
     if (ref.startsWith('link:')) {
       const dir = joinPath(fromDir ?? '', ref.slice('link:'.length));
@@ -176,7 +179,7 @@ export function readPnpmLock(source: string, other?: PnpmRead): PnpmRead {
       was &&
       was.snapshots.get(key) === snapshot &&
       was.packages.get(stripPeers(key)) === packages.get(stripPeers(key)) &&
-      resolvesAlike(snapshot, PACKAGE_FIELDS, changes, '')
+      resolvesAlike(snapshot, PACKAGE_FIELDS, changes(), '')
         ? taken(key)
         : undefined;
     if (same) {
@@ -197,7 +200,7 @@ export function readPnpmLock(source: string, other?: PnpmRead): PnpmRead {
     if (
       was &&
       was.importers.get(dir) === importer &&
-      resolvesAlike(importer, IMPORTER_FIELDS, changes, dir === '.' ? '' : dir)
+      resolvesAlike(importer, IMPORTER_FIELDS, changes(), dir === '.' ? '' : dir)
     ) {
       const [all, production] = [taken(importerKey(dir)), taken(linkedKey(dir))];
       if (all && production) {
