@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '1ebb9f89ec1e2749333aec069031d1e13d33dcbfa9e772981482f47b9a8f7848';
+const BUNDLE_HASH = 'fcaca7207f9cb5d534e635857f9a43efb5f353620622ffef9d6148816d4cdd11';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

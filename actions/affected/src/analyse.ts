@@ -48,16 +48,18 @@ export async function analyse(
   const { workspace: base, contents: baseContents } = await withYaml(() =>
     baseWorkspace(git, range.base, changes, files, headContents, settings.explicit, head),
   );
-  await withYaml(async () => {
-    await linkThroughLockfiles(git, snapshot, head);
-    if (base !== head) await linkThroughLockfiles(git, snapshot, base, range.base);
-  });
+  // The lockfile texts read for the links are not read again for the diff.
+  const known = await withYaml(async () => ({
+    head: await linkThroughLockfiles(git, snapshot, head),
+    base: base !== head ? await linkThroughLockfiles(git, snapshot, base, range.base) : new Map(),
+  }));
   const cycles = dependencyCycles(head.projects);
   const lockfiles = await readLockfiles(
     git,
     range.base,
     snapshot,
     changes.filter((c) => isLockfile(c.path) && !settings.isIgnored(c.path) && !settings.isGlobal(c.path)),
+    known,
   );
   const verdicts = await withYaml(() =>
     lockfileVerdicts(lockfiles, base, head, (project, side) =>

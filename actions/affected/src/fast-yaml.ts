@@ -21,24 +21,206 @@ interface Frame {
   container: Container;
 }
 
-/**
- * The parsed text. Nothing is kept between calls: a pnpm lockfile read twice in a run is read once
- * by lockfiles/pnpm.ts, which keeps what it needs rather than the whole tree.
- */
+/** The parsed text. Nothing is kept between calls (readFastYaml keeps a text with its tree). */
 export function parseFastYaml(source: string): unknown {
+  const read = readFastYaml(source);
+  return read ? read.tree : parseYaml(source);
+}
+
+/**
+ * The fast reader's tree of `source`, kept with the text; undefined when the text needs the full
+ * parser. `beside`: a read of another version of the same file (a lockfile at the base and at the
+ * head), whose entries are taken where their text did not change (see readBeside).
+ */
+export function readFastYaml(source: string, beside?: FastYamlRead): FastYamlRead | undefined {
   try {
-    return parseSubset(source);
+    return new FastYamlRead(source, (beside && readBeside(source, beside)) ?? parseSubset(source));
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
-    return parseYaml(source);
+    return undefined;
   }
+}
+
+export class FastYamlRead {
+  private cached: Layout | null | undefined;
+
+  constructor(
+    readonly source: string,
+    readonly tree: Record<string, unknown>,
+  ) {}
+
+  /** The text cut into entries, each matched with its key in the tree; null when they do not match. */
+  layout(): Layout | null {
+    if (this.cached === undefined) this.cached = layoutOf(this.source, this.tree);
+    return this.cached;
+  }
+}
+
+/**
+ * A text cut at its top-level keys and, under each, at its entries: a line indented by two spaces
+ * with the deeper lines, blank lines and comments after it (how pnpm writes `packages:` and the like).
+ */
+interface Cut {
+  /** Blank lines and comments before the first key. */
+  lead: string;
+  /** A top-level key's line with the lines before its first entry, and its entries' texts. */
+  segments: { head: string; entries: string[] }[];
+}
+
+/** A cut read by the fast reader: per segment its key and, where they pair one to one, each entry's key. */
+interface Layout extends Cut {
+  keys: { key: string; entries?: Map<string, string> }[];
+}
+
+const SPACE = 0x20;
+
+/** True for a line's first character that starts content: not a space, tab, `#` or line end. */
+function startsContent(code: number): boolean {
+  return !(
+    code === SPACE ||
+    code === 0x09 ||
+    code === 0x23 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    Number.isNaN(code)
+  );
+}
+
+function cut(source: string): Cut {
+  const segments: Cut['segments'] = [];
+  let lead = '';
+  let segment: Cut['segments'][number] | undefined;
+  let start = 0;
+  let inEntry = false;
+  const close = (at: number): void => {
+    const text = source.slice(start, at);
+    if (segment === undefined) lead = text;
+    else if (inEntry) segment.entries.push(text);
+    else segment.head = text;
+    start = at;
+  };
+  for (let line = 0; line < source.length;) {
+    const end = source.indexOf('\n', line);
+    const first = source.charCodeAt(line);
+    if (first === SPACE) {
+      if (segment && source.charCodeAt(line + 1) === SPACE && startsContent(source.charCodeAt(line + 2))) {
+        close(line);
+        inEntry = true;
+      }
+    } else if (startsContent(first)) {
+      close(line);
+      segment = { head: '', entries: [] };
+      segments.push(segment);
+      inEntry = false;
+    }
+    line = end < 0 ? source.length : end + 1;
+  }
+  close(source.length);
+  return { lead, segments };
+}
+
+/** Keys an object orders before the others (array indices): entries would not pair with them. */
+const isIndex = (key: string): boolean => /^(?:0|[1-9][0-9]*)$/.test(key);
+
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function layoutOf(source: string, tree: Record<string, unknown>): Layout | null {
+  const { lead, segments } = cut(source);
+  const keys = Object.keys(tree);
+  if (keys.length !== segments.length || keys.some(isIndex)) return null;
+  return {
+    lead,
+    segments,
+    keys: segments.map((segment, i) => {
+      const key = keys[i]!;
+      const value = tree[key];
+      if (!isMapping(value) || segment.entries.length === 0) return { key };
+      const inner = Object.keys(value);
+      if (inner.length !== segment.entries.length || inner.some(isIndex)) return { key };
+      return { key, entries: new Map(segment.entries.map((text, j) => [text, inner[j]!])) };
+    }),
+  };
+}
+
+/**
+ * The tree of `source` read beside another version of it: the same top-level lines (each compared
+ * whole where its entries do not pair with keys), an entry whose text `beside` has taken from its
+ * tree, and only the other entries read, under their top-level line. An entry reads the same
+ * wherever it stands (the reader starts each at its key, two spaces in, under its top-level key),
+ * so the tree is the one reading the whole text gives, keys in the same order. Undefined where the
+ * two do not line up, or a key repeats (the whole text is then read, and the repeat reported).
+ */
+function readBeside(source: string, beside: FastYamlRead): Record<string, unknown> | undefined {
+  const known = beside.layout();
+  if (!known) return undefined;
+  const { lead, segments } = cut(source);
+  if (lead !== known.lead || segments.length !== known.segments.length) return undefined;
+  const tree = newMap();
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const was = known.segments[i]!;
+    const { key, entries } = known.keys[i]!;
+    if (segment.head !== was.head) return undefined;
+    if (entries === undefined) {
+      if (segment.entries.join('') !== was.entries.join('')) return undefined;
+      tree[key] = beside.tree[key];
+      continue;
+    }
+    const value = entriesBeside(segment, entries, beside.tree[key] as Record<string, unknown>);
+    if (value === undefined) return undefined;
+    tree[key] = value;
+  }
+  return tree;
+}
+
+/** A segment's mapping: unchanged entries from `values`, the others read (see readBeside). */
+function entriesBeside(
+  segment: Cut['segments'][number],
+  known: ReadonlyMap<string, string>,
+  values: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  if (segment.entries.length === 0) return undefined; // a key with nothing under it reads as null
+  const changed = segment.entries.filter((text) => !known.has(text));
+  let read: Record<string, unknown> = newMap();
+  let readKeys: string[] = [];
+  if (changed.length > 0) {
+    let tree: Record<string, unknown>;
+    try {
+      tree = parseSubset(
+        segment.head + changed.map((text) => (text.endsWith('\n') ? text : `${text}\n`)).join(''),
+      );
+    } catch (error) {
+      if (error instanceof Unsupported) return undefined;
+      throw error;
+    }
+    const roots = Object.keys(tree);
+    const value = roots.length === 1 ? tree[roots[0]!] : undefined;
+    if (!isMapping(value)) return undefined;
+    readKeys = Object.keys(value);
+    if (readKeys.length !== changed.length || readKeys.some(isIndex)) return undefined;
+    read = value;
+  }
+  const mapping = newMap();
+  let next = 0;
+  for (const text of segment.entries) {
+    let key = known.get(text);
+    let value: unknown;
+    if (key === undefined) {
+      key = readKeys[next++]!;
+      value = read[key];
+    } else value = values[key];
+    if (key in mapping) return undefined;
+    mapping[key] = value;
+  }
+  return mapping;
 }
 
 function newMap(): Record<string, unknown> {
   return Object.create(null) as Record<string, unknown>;
 }
 
-function parseSubset(source: string): unknown {
+function parseSubset(source: string): Record<string, unknown> {
   const root = newMap();
   const stack: Frame[] = [{ indent: 0, container: root }];
   // A `key:` whose value is the block on the following, deeper lines (or null when there is none).

@@ -109,29 +109,46 @@ export async function goEmbedded(
     : new Set();
 }
 
-/** Before and after texts of the changed lockfiles (a rename is read at its old path before). */
+/** Texts of files by path, read at the base and at the head. */
+export interface ReadTexts {
+  base: ReadonlyMap<string, string | undefined>;
+  head: ReadonlyMap<string, string | undefined>;
+}
+
+/**
+ * Before and after texts of the changed lockfiles (a rename is read at its old path before); those
+ * in `known` (the pnpm lockfiles the links were read from) are not read again.
+ */
 export async function readLockfiles(
   git: Git,
   base: string,
   head: HeadSnapshot,
   changes: readonly ChangedFile[],
+  known: ReadTexts = { base: new Map(), head: new Map() },
 ): Promise<LockfileChange[]> {
   const [before, after] = await Promise.all([
     readAt(
       git,
       base,
-      changes.filter((c) => c.status !== 'A').map((c) => c.oldPath ?? c.path),
+      changes
+        .filter((c) => c.status !== 'A' && !known.base.has(c.oldPath ?? c.path))
+        .map((c) => c.oldPath ?? c.path),
     ),
     readListed(
       git,
       head.tree,
-      changes.filter((c) => c.status !== 'D').map((c) => c.path),
+      changes.filter((c) => c.status !== 'D' && !known.head.has(c.path)).map((c) => c.path),
     ),
   ]);
+  const text = (
+    read: ReadonlyMap<string, string | undefined>,
+    other: ReadonlyMap<string, string | undefined>,
+    path: string,
+  ) => (read.has(path) ? read.get(path) : other.get(path));
   return changes.map((c) => ({
     path: c.path,
-    before: before.get(c.oldPath ?? c.path),
-    after: after.get(c.path),
+    before: c.status === 'A' ? undefined : text(known.base, before, c.oldPath ?? c.path),
+    after: c.status === 'D' ? undefined : text(known.head, after, c.path),
   }));
 }
 
@@ -154,16 +171,16 @@ export async function configReaders(
 /**
  * Adds the workspace links that only the pnpm lockfiles show (see lockfile-links.ts), at head, or at
  * `base` for the base workspace (the lockfiles at head's paths). A lockfile that cannot be read adds
- * none: when it changes, its diff reports it.
+ * none: when it changes, its diff reports it. Returns the texts it read, by path.
  */
 export async function linkThroughLockfiles(
   git: Git,
   head: HeadSnapshot,
   workspace: Workspace,
   base?: string,
-): Promise<void> {
+): Promise<ReadonlyMap<string, string | undefined>> {
   const paths = head.files.filter((p) => baseName(p) === 'pnpm-lock.yaml' && !FIXTURE_DIR.test(p));
-  if (!paths.length || !workspace.projects.some((p) => p.ecosystem === 'js')) return;
+  if (!paths.length || !workspace.projects.some((p) => p.ecosystem === 'js')) return new Map();
   const texts = base === undefined ? await readListed(git, head.tree, paths) : await readAt(git, base, paths);
   for (const [path, text] of texts) {
     if (text === undefined || !mayLinkThroughPackages(text)) continue;
@@ -173,4 +190,5 @@ export async function linkThroughLockfiles(
       if (error instanceof YamlNotLoaded) throw error;
     }
   }
+  return texts;
 }

@@ -35,9 +35,12 @@ export function emptyGraph(): ResolvedGraph {
   return { nodes: new Map(), roots: new Map() };
 }
 
+/** Key prefix of the leaves `unresolved` adds. */
+export const UNRESOLVED_PREFIX = '\0unresolved ';
+
 /** Adds a leaf for a dependency the lockfile does not resolve, so a change of its spec still counts. */
 export function unresolved(graph: ResolvedGraph, name: string, spec: string): string {
-  const key = `\0unresolved ${name}@${spec}`;
+  const key = `${UNRESOLVED_PREFIX}${name}@${spec}`;
   if (!graph.nodes.has(key)) {
     graph.nodes.set(key, { name, version: spec, identity: `unresolved ${name}@${spec}`, deps: [] });
   }
@@ -53,6 +56,8 @@ interface Indexed {
   index: Map<string, number>;
   identities: string[];
   deps: number[][];
+  /** Each node's own list of dependency keys (the same list in two graphs: the same dependencies). */
+  lists: string[][];
 }
 
 function indexGraph(graph: ResolvedGraph): Indexed {
@@ -60,8 +65,10 @@ function indexGraph(graph: ResolvedGraph): Indexed {
   const index = new Map(keys.map((key, i) => [key, i]));
   const identities: string[] = [];
   const deps: number[][] = [];
+  const lists: string[][] = [];
   for (const node of graph.nodes.values()) {
     identities.push(node.identity);
+    lists.push(node.deps);
     const targets: number[] = [];
     for (const dep of node.deps) {
       const target = index.get(dep);
@@ -69,15 +76,37 @@ function indexGraph(graph: ResolvedGraph): Indexed {
     }
     deps.push(targets);
   }
-  return { keys, index, identities, deps };
+  return { keys, index, identities, deps, lists };
 }
 
 /**
  * Class of every node reachable from the roots (iterative Tarjan: deep graphs must not overflow the
  * stack). Components complete sinks first, so a component's dependencies already have classes.
+ * `known`: the other graph, its classes computed with the same `intern`. A component whose nodes it
+ * holds under the same keys, with the same identities and the very same dependency lists (a lockfile
+ * read beside the other shares them, lockfiles/pnpm.ts), whose other dependencies took their classes
+ * from it too, reaches the same nodes there: it takes its classes from there, the ones it would get.
  */
-function closureClasses(graph: Indexed, roots: Iterable<string>, intern: Map<string, number>): Int32Array {
+function closureClasses(
+  graph: Indexed,
+  roots: Iterable<string>,
+  intern: Map<string, number>,
+  known?: { indexed: Indexed; classes: Int32Array },
+): Int32Array {
   const count = graph.keys.length;
+  const taken = new Uint8Array(count);
+  /** The class `node` has in `known` when it is the same node there, else UNREACHED. */
+  const knownClass = (node: number): number => {
+    const there = known?.indexed.index.get(graph.keys[node]!);
+    if (there === undefined) return UNREACHED;
+    const other = known!.indexed;
+    const same =
+      other.lists[there] === graph.lists[node] &&
+      other.identities[there] === graph.identities[node] &&
+      other.deps[there]!.length === other.lists[there]!.length &&
+      graph.deps[node]!.length === graph.lists[node]!.length;
+    return same ? known!.classes[there]! : UNREACHED;
+  };
   const classes = new Int32Array(count).fill(UNREACHED);
   const order = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
@@ -103,7 +132,11 @@ function closureClasses(graph: Indexed, roots: Iterable<string>, intern: Map<str
     if (stack[stack.length - 1] === root && !graph.deps[root]!.includes(root)) {
       stack.pop();
       onStack[root] = 0;
-      classes[root] = classOf(`${graph.identities[root]}\u0001${childClasses(root)}`);
+      const there = known ? knownClass(root) : UNREACHED;
+      if (there !== UNREACHED && graph.deps[root]!.every((dep) => taken[dep])) {
+        classes[root] = there;
+        taken[root] = 1;
+      } else classes[root] = classOf(`${graph.identities[root]}\u0001${childClasses(root)}`);
       return;
     }
     const members: number[] = [];
@@ -114,6 +147,19 @@ function closureClasses(graph: Indexed, roots: Iterable<string>, intern: Map<str
       members.push(node);
     } while (node !== root);
     const inside = new Set(members);
+    if (known) {
+      const there = members.map(knownClass);
+      if (
+        there.every((c) => c !== UNREACHED) &&
+        members.every((member) => graph.deps[member]!.every((dep) => inside.has(dep) || taken[dep]))
+      ) {
+        members.forEach((member, i) => {
+          classes[member] = there[i]!;
+          taken[member] = 1;
+        });
+        return;
+      }
+    }
     const signatures = members.map(
       (member) => `${graph.identities[member]}\u0001${childClasses(member, inside)}`,
     );
@@ -242,10 +288,12 @@ export function diffGraphs(
   projectNames: Iterable<string>,
 ): Map<string, string> {
   const intern = new Map<string, number>();
-  const sides = [before, after].map((graph) => {
+  const sides: { graph: ResolvedGraph; indexed: Indexed; classes: Int32Array }[] = [];
+  for (const graph of [before, after]) {
     const indexed = indexGraph(graph);
-    return { graph, indexed, classes: closureClasses(indexed, graph.roots.values(), intern) };
-  });
+    // The second graph takes the classes of what it shares with the first (see closureClasses).
+    sides.push({ graph, indexed, classes: closureClasses(indexed, graph.roots.values(), intern, sides[0]) });
+  }
   const rootOf = (side: number, project: string): number | undefined => {
     const key = sides[side]!.graph.roots.get(project);
     return key === undefined ? undefined : sides[side]!.indexed.index.get(key);

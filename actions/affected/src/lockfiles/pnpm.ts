@@ -11,8 +11,16 @@
  * dependencies) first, the project graph last. The graph is read from the last document, as pnpm's
  * documentation says to.
  */
-import { parseFastYaml } from '../fast-yaml.js';
-import { emptyGraph, LockfileError, type PackageNode, type ResolvedGraph, unresolved } from './graph.js';
+import { type FastYamlRead, readFastYaml } from '../fast-yaml.js';
+import { parseYaml } from '../../../../shared/yaml.js';
+import {
+  emptyGraph,
+  LockfileError,
+  type PackageNode,
+  type ResolvedGraph,
+  unresolved,
+  UNRESOLVED_PREFIX,
+} from './graph.js';
 import { joinPath } from '../model.js';
 import { entries, field, isRecord, text } from './read.js';
 import type { LocalProject } from './types.js';
@@ -31,22 +39,37 @@ const remembered: { source: string; read: PnpmRead }[] = [];
  * What a lockfile text says, whoever the projects are: its nodes in the graph's order, the importer
  * nodes among them named by their folder until `bindProjects` names them.
  */
-interface PnpmRead {
+export interface PnpmRead {
   nodes: Map<string, PackageNode>;
   /** Importer and linked-importer node keys -> the importer's folder and which of the two it is. */
   importers: Map<string, { dir: string; kind: 'importer' | 'linked' }>;
+  /** What the next text (the other revision) is read beside; kept for the newest read only. */
+  beside: Beside | undefined;
+}
+
+/** A read's tree and the sections its nodes came from, entry values as the tree holds them. */
+interface Beside {
+  yaml: FastYamlRead | undefined;
+  version: number;
+  slashKeys: boolean;
+  packages: Map<string, unknown>;
+  snapshots: Map<string, unknown>;
+  importers: Map<string, unknown>;
 }
 
 /**
  * The resolved graph of a pnpm lockfile for `projects`. A large lockfile is read for its links at
  * both revisions and again for its diff, with the head's and the base's projects: it is read once
- * per text, and only its importers are named again for other projects.
+ * per text, and only its importers are named again for other projects. The second text (the other
+ * revision) is read beside the first: only the entries whose text changed are parsed.
  */
 export function parsePnpmLock(source: string, projects: LocalProject[]): ResolvedGraph {
   if (source.length < REMEMBERED_FROM) return bindProjects(readPnpmLock(source), projects);
   let known = remembered.find((r) => r.source === source)?.read;
   if (!known) {
-    known = readPnpmLock(source);
+    const last = remembered[remembered.length - 1]?.read;
+    known = readPnpmLock(source, last);
+    if (last) last.beside = undefined;
     if (remembered.length >= 4) remembered.shift();
     remembered.push({ source, read: known });
   }
@@ -78,8 +101,16 @@ const importerKey = (dir: string): string => `\0importer:${dir}`;
 // devDependencies (which affect only that package, and through the project graph its dependents).
 const linkedKey = (dir: string): string => `${LINKED_PREFIX}${dir}`;
 
-function readPnpmLock(source: string): PnpmRead {
-  const lock: unknown = parseFastYaml(lastDocument(source));
+/**
+ * The lockfile `source`. Beside `other`, a read of another version of it: the YAML entries whose
+ * text did not change are taken from its tree (fast-yaml.ts), and so is the node of an entry whose
+ * value is the very object `other` read (and, from 9.0, its package's too) when its dependencies
+ * resolve the same, so the nodes are the ones a read of `source` alone gives, in the same order.
+ */
+export function readPnpmLock(source: string, other?: PnpmRead): PnpmRead {
+  const document = lastDocument(source);
+  const yaml = readFastYaml(document, other?.beside?.yaml);
+  const lock: unknown = yaml ? yaml.tree : parseYaml(document);
   if (!isRecord(lock)) throw new LockfileError('not a YAML mapping');
   const version = Number.parseFloat(text(field(lock, 'lockfileVersion')) ?? '');
   if (!(version >= 5 && version < 10)) {
@@ -93,7 +124,6 @@ function readPnpmLock(source: string): PnpmRead {
     : new Map([['.', lock]]);
 
   const graph = emptyGraph();
-  const read: PnpmRead = { nodes: graph.nodes, importers: new Map() };
   // Keys are tried in this order: `/name/ref` (5.x), `/name@ref` (6.x), `name@ref` (9.0), `ref`. The
   // first two are built only when some key starts with `/` (none does in 9.0).
   let slashKeys = false;
@@ -102,6 +132,18 @@ function readPnpmLock(source: string): PnpmRead {
       slashKeys = true;
       break;
     }
+  const beside: Beside = { yaml, version, slashKeys, packages, snapshots, importers };
+  const read: PnpmRead = { nodes: graph.nodes, importers: new Map(), beside };
+  // The other read's entries and nodes, when its keys are read the same way.
+  const was =
+    other?.beside?.version === version && other.beside.slashKeys === slashKeys ? other.beside : undefined;
+  // Computed on the first entry found the same (a text read beside an unrelated one finds none).
+  let found: Changes | undefined;
+  const changes = (): Changes =>
+    (found ??= {
+      refs: changedRefs(was!.snapshots, snapshots),
+      dirs: changedDirs(was!.importers, importers),
+    });
   const resolve = (name: string, ref: string, fromDir: string | undefined): string => {
     if (ref.startsWith('link:')) {
       const dir = joinPath(fromDir ?? '', ref.slice('link:'.length));
@@ -121,10 +163,30 @@ function readPnpmLock(source: string): PnpmRead {
     forEachSpec(value, fields, (dep, ref) => deps.push(resolve(dep, ref, fromDir)));
     return deps;
   };
+  /**
+   * The other read's node for `key` when it may stand here (see readPnpmLock). One that reaches an
+   * unresolved leaf is built again: which node adds such a leaf first decides its name and version.
+   */
+  const taken = (key: string): PackageNode | undefined => {
+    const node = other!.nodes.get(key)!;
+    for (const dep of node.deps) if (dep.startsWith(UNRESOLVED_PREFIX)) return undefined;
+    return node;
+  };
 
   for (const [key, snapshot] of snapshots) {
-    const { name, version: resolved } = splitKey(key);
     const metadata = version >= 9 ? packages.get(stripPeers(key)) : snapshot;
+    const same =
+      was &&
+      was.snapshots.get(key) === snapshot &&
+      was.packages.get(stripPeers(key)) === packages.get(stripPeers(key)) &&
+      resolvesAlike(snapshot, PACKAGE_FIELDS, changes(), '')
+        ? taken(key)
+        : undefined;
+    if (same) {
+      graph.nodes.set(key, same);
+      continue;
+    }
+    const { name, version: resolved } = splitKey(key);
     const resolution = JSON.stringify(field(metadata, 'resolution') ?? null);
     const deps = resolveAll(snapshot, PACKAGE_FIELDS, undefined);
     // Peers are left out of the identity: they are resolved dependencies, compared as such. This also
@@ -133,15 +195,86 @@ function readPnpmLock(source: string): PnpmRead {
     graph.nodes.set(key, { name, version: resolved, identity, deps });
   }
   for (const [dir, importer] of importers) {
+    read.importers.set(importerKey(dir), { dir, kind: 'importer' });
+    read.importers.set(linkedKey(dir), { dir, kind: 'linked' });
+    if (
+      was &&
+      was.importers.get(dir) === importer &&
+      resolvesAlike(importer, IMPORTER_FIELDS, changes(), dir === '.' ? '' : dir)
+    ) {
+      const [all, production] = [taken(importerKey(dir)), taken(linkedKey(dir))];
+      if (all && production) {
+        graph.nodes.set(importerKey(dir), all);
+        graph.nodes.set(linkedKey(dir), production);
+        continue;
+      }
+    }
     const localDir = dir === '.' ? '' : dir;
     const deps = resolveAll(importer, IMPORTER_FIELDS, localDir);
     graph.nodes.set(importerKey(dir), { name: dir, version: '', identity: '', deps });
-    read.importers.set(importerKey(dir), { dir, kind: 'importer' });
     const production = resolveAll(importer, PACKAGE_FIELDS, localDir);
     graph.nodes.set(linkedKey(dir), { name: dir, version: '', identity: '', deps: production });
-    read.importers.set(linkedKey(dir), { dir, kind: 'linked' });
   }
   return read;
+}
+
+/** What may resolve differently in a read than in the read beside which it is made. */
+interface Changes {
+  /** See changedRefs. */
+  refs: Set<string>;
+  /** Importer folders one read has and the other lacks: a `link:` to one resolves differently. */
+  dirs: Set<string>;
+}
+
+/**
+ * Every reference that could resolve differently between two sets of package keys: each key one
+ * set has and the other lacks, and each tail of it after an `@` or `/`. A dependency `name: ref` is
+ * looked up as `/name/ref`, `/name@ref`, `name@ref` and `ref`: when `ref` is not in this set, none of
+ * those keys was added or removed, so it resolves as before.
+ */
+function changedRefs(before: Map<string, unknown>, after: Map<string, unknown>): Set<string> {
+  const refs = new Set<string>();
+  const add = (key: string): void => {
+    refs.add(key);
+    for (let i = 0; i < key.length; i++) if (key[i] === '@' || key[i] === '/') refs.add(key.slice(i + 1));
+  };
+  for (const key of after.keys()) if (!before.has(key)) add(key);
+  for (const key of before.keys()) if (!after.has(key)) add(key);
+  return refs;
+}
+
+function changedDirs(before: Map<string, unknown>, after: Map<string, unknown>): Set<string> {
+  const dirs = new Set<string>();
+  for (const dir of after.keys()) if (!before.has(dir)) dirs.add(dir);
+  for (const dir of before.keys()) if (!after.has(dir)) dirs.add(dir);
+  return dirs;
+}
+
+/**
+ * True when every dependency of `value` (an entry of the importer at `fromDir`, or of a package),
+ * in any of `fields`, resolves as it did beside: its reference is not one of `changes.refs`, and a
+ * `link:` does not lead to an importer folder only one of the reads has.
+ */
+function resolvesAlike(
+  value: unknown,
+  fields: readonly string[],
+  changes: Changes,
+  fromDir: string,
+): boolean {
+  if (changes.refs.size === 0 && changes.dirs.size === 0) return true;
+  for (const name of fields) {
+    const deps = field(value, name);
+    if (!isRecord(deps)) continue;
+    for (const spec of Object.values(deps)) {
+      const ref = text(spec) ?? text(field(spec, 'version')) ?? '';
+      if (changes.refs.has(ref)) return false;
+      if (changes.dirs.size > 0 && ref.startsWith('link:')) {
+        const dir = joinPath(fromDir, ref.slice('link:'.length));
+        if (dir !== undefined && changes.dirs.has(dir || '.')) return false;
+      }
+    }
+  }
+  return true;
 }
 
 /**
