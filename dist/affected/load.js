@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '92cef70018f508dffbfea51ba988d145eceaadce4ab462786bb9738656d60518';
+const BUNDLE_HASH = '6e095a7e3e9b9abc73729b3b9801dd3b96969035bd24f633cab65f24388a6223';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '6b8506f0e6ce9a0ab9691ef9aab4aaf4d2d6d9278ce74f937df6ee0994075104';
+const BUNDLE_HASH = '297924e781c75a3971518c7aae52f5e81181c374cb033be809230f1973820f85';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

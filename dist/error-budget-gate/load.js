@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '7ac3a57312b0c9dde4f00b2c5eb8d0a251ea23b1a6f2cdcee8165bd5d522d862';
+const BUNDLE_HASH = '50a61111d8a22e277eac3dc22fa6ab6e30a21a8524de2d79995504688abced55';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

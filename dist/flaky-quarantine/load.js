@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '9c4a42ab9eba1cf003b55448c3646ec8245536ef8f4d8ed64fda1845f7649810';
+const BUNDLE_HASH = '3fb1793f772050bdb0e0ad8c0dc2157f8b6e527045d78fd44b9d6b1883e10846';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '450dd4a94fef4e66b9f51c7b638741939934f80d17ec7f284af8527853fc4d59';
+const BUNDLE_HASH = '6eed5b7e3ac1f2117dfcffebb156866576c956a05ae7fb19cb179c403d8359dd';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
