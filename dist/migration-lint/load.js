@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '6eed5b7e3ac1f2117dfcffebb156866576c956a05ae7fb19cb179c403d8359dd';
+const BUNDLE_HASH = '83b098a1ea9036541a5789d1cae8b5b1b1ce4779479fb0cebe4f9b6b69da079f';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
