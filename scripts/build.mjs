@@ -86,10 +86,13 @@ async function buildOne(name, outRoot) {
   stripSourcesContent(fresh);
   if (name !== 'cli') {
     const loader = readFileSync(join(root, 'scripts', 'action-loader.cjs'), 'utf8');
-    const hash = createHash('sha256')
-      .update(readFileSync(join(fresh, 'action.js')))
-      .digest('hex');
-    writeFileSync(join(fresh, 'load.js'), loader.replace("'set by scripts/build.mjs'", `'${hash}'`));
+    // Over every file load.js compiles with a cache: the bundle and its chunks.
+    const hash = createHash('sha256');
+    for (const file of ['action.js', ...[...chunks].sort()]) hash.update(readFileSync(join(fresh, file)));
+    writeFileSync(
+      join(fresh, 'load.js'),
+      loader.replace("'set by scripts/build.mjs'", `'${hash.digest('hex')}'`),
+    );
     copyFileSync(join(root, 'scripts', 'action-entry.cjs'), join(fresh, 'index.js'));
   }
   writeFileSync(join(fresh, 'licenses.txt'), licenses(fresh));
