@@ -1,37 +1,63 @@
-import * as z from './zod.js';
 import { parseDuration } from './duration.js';
 import { InputError } from './errors.js';
 import type { ActionIO } from './io.js';
 import { truncate } from './neutralise.js';
 import { urlCredentials } from './redact.js';
 import { loadYaml, parseYaml } from './yaml.js';
+import { type Zod, type ZodMiniType, loadZod } from './zod.js';
 
 /**
- * Zod schemas for raw input strings. Each failure message says what is allowed, so the final
- * sentence reads `Input "x" is "v", which is not allowed: <message>.`
+ * How one input is read: `read` turns its raw string into a value or throws `NotAllowed`, whose
+ * message says what is allowed, so the final sentence reads `Input "x" is "v", which is not allowed:
+ * <message>.` Plain functions, not schemas: building and running zod schemas for every input was most
+ * of an action's start-up before its first output. `prepare` loads what `read` needs (the YAML parser,
+ * zod) and runs only when the input has a value.
  */
-function custom<T>(parse: (raw: string) => T | undefined, allowed: string) {
-  return z.pipe(
-    z.string(),
-    z.transform((raw: string, ctx): T => {
+export interface InputKind<T> {
+  read(raw: string): T;
+  prepare?(): Promise<void>;
+}
+
+/** The values `parseInputs` returns for a shape of input kinds. */
+export type Inputs<S extends Record<string, InputKind<unknown>>> = {
+  [K in keyof S]: S[K] extends InputKind<infer T> ? T : never;
+};
+
+class NotAllowed extends Error {}
+
+/** A kind from a parse of the trimmed text; undefined, or what it throws (first line), is refused. */
+function custom<T>(parse: (raw: string) => T | undefined, allowed: string): InputKind<T> {
+  return {
+    read: (raw) => {
       let value: T | undefined;
       try {
         value = parse(raw.trim());
       } catch (error) {
-        ctx.issues.push({
-          code: 'custom',
-          message: `${allowed} (${(error as Error).message.split('\n')[0]})`,
-          input: raw,
-        });
-        return z.NEVER;
+        throw new NotAllowed(`${allowed} (${(error as Error).message.split('\n')[0]})`);
       }
-      if (value === undefined) {
-        ctx.issues.push({ code: 'custom', message: allowed, input: raw });
-        return z.NEVER;
-      }
+      if (value === undefined) throw new NotAllowed(allowed);
       return value;
-    }),
-  );
+    },
+  };
+}
+
+/** A YAML or JSON value checked against the schema `build` makes (once, with zod loaded). */
+function checked<T>(
+  parse: (text: string) => unknown,
+  build: (z: Zod) => ZodMiniType<T>,
+  fallback: T,
+  allowed: string,
+  loadParser?: () => Promise<void>,
+): InputKind<T> {
+  let schema: ZodMiniType<T> | undefined;
+  const { read } = custom((raw) => (raw === '' ? fallback : schema!.parse(ownKeysOnly(parse(raw)))), allowed);
+  return {
+    read,
+    prepare: async () => {
+      await loadParser?.();
+      schema ??= build(await loadZod());
+    },
+  };
 }
 
 /** Exactly what the runner's own getBooleanInput accepts (YAML 1.2 core schema booleans). */
@@ -71,19 +97,11 @@ function splitTopLevelCommas(line: string): string[] {
 
 export const input = {
   /** Any text; empty stays empty. */
-  text: () =>
-    z.pipe(
-      z.string(),
-      z.transform((raw: string) => raw.trim()),
-    ),
+  text: (): InputKind<string> => ({ read: (raw) => raw.trim() }),
   /** Text that must not be empty. */
   required: () => custom((raw) => raw || undefined, 'a value is required'),
   /** Empty becomes undefined. */
-  optional: () =>
-    z.pipe(
-      z.string(),
-      z.transform((raw: string) => raw.trim() || undefined),
-    ),
+  optional: (): InputKind<string | undefined> => ({ read: (raw) => raw.trim() || undefined }),
   boolean: () =>
     custom(
       (raw) => (TRUE.has(raw) ? true : FALSE.has(raw) ? false : undefined),
@@ -101,32 +119,22 @@ export const input = {
     }, `allowed values are numbers from ${min} to ${max}`),
   /** Seconds, from `30d`, `1h`, `1h30m`. */
   duration: () => custom(parseDuration, 'allowed values are durations such as 30d, 6h, 5m or 1h30m'),
-  optionalDuration: () =>
-    z.pipe(
-      custom(
-        (raw) => (raw === '' ? null : parseDuration(raw)),
-        'allowed values are durations such as 30d, 6h, 5m or 1h30m',
-      ),
-      z.transform((v: number | null) => v ?? undefined),
-    ),
+  optionalDuration: (): InputKind<number | undefined> => {
+    const { read } = custom(
+      (raw) => (raw === '' ? null : parseDuration(raw)),
+      'allowed values are durations such as 30d, 6h, 5m or 1h30m',
+    );
+    return { read: (raw) => read(raw) ?? undefined };
+  },
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) =>
     custom((raw) => values.find((v) => v === raw.toLowerCase()), `allowed values are ${values.join(', ')}`),
-  list: () => z.pipe(z.string(), z.transform(splitList)),
-  /** A JSON value checked against `schema`. Empty gives `fallback`. */
-  json: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) =>
-    custom(
-      (raw) => (raw === '' ? fallback : schema.parse(ownKeysOnly(JSON.parse(raw)))),
-      `expected ${describe} as JSON`,
-    ),
-  /** A YAML (or JSON) value checked against `schema`. Empty gives `fallback`. */
-  yaml: <T>(schema: z.ZodMiniType<T>, fallback: T, describe: string) => {
-    const parsed = custom(
-      (raw) => (raw === '' ? fallback : schema.parse(ownKeysOnly(parseYaml(raw)))),
-      `expected ${describe} as YAML`,
-    );
-    yamlInputs.add(parsed);
-    return parsed;
-  },
+  list: (): InputKind<string[]> => ({ read: splitList }),
+  /** A JSON value checked against the schema `build` makes. Empty gives `fallback`. */
+  json: <T>(build: (z: Zod) => ZodMiniType<T>, fallback: T, describe: string) =>
+    checked(JSON.parse, build, fallback, `expected ${describe} as JSON`),
+  /** A YAML (or JSON) value checked against the schema `build` makes. Empty gives `fallback`. */
+  yaml: <T>(build: (z: Zod) => ZodMiniType<T>, fallback: T, describe: string) =>
+    checked(parseYaml, build, fallback, `expected ${describe} as YAML`, loadYaml),
 };
 
 /**
@@ -156,9 +164,6 @@ function ownKeysOnly(value: unknown): unknown {
   return value;
 }
 
-/** Schemas made by `input.yaml`: parseInputs loads the YAML parser when one of them has a value. */
-const yamlInputs = new WeakSet<object>();
-
 export interface ParseOptions {
   /**
    * Secret inputs (tokens, passwords, connection URLs): masked as soon as they are read (and the
@@ -170,26 +175,31 @@ export interface ParseOptions {
 }
 
 /**
- * Reads every input named by the schema's keys through `io.input` (so undeclared names fail as bugs)
+ * Reads every input named by the shape's keys through `io.input` (so undeclared names fail as bugs)
  * and parses them into one typed object. The first bad input stops with one sentence naming it.
  */
-export async function parseInputs<S extends Record<string, z.ZodMiniType<unknown, string>>>(
+export async function parseInputs<S extends Record<string, InputKind<unknown>>>(
   shape: S,
   io: Pick<ActionIO, 'input'> & Partial<Pick<ActionIO, 'setSecret'>>,
   options: ParseOptions = {},
-): Promise<z.infer<z.ZodMiniObject<S>>> {
+): Promise<Inputs<S>> {
   const raw: Record<string, string> = {};
   for (const name of Object.keys(shape)) raw[name] = io.input(name);
   const hidden = [...(options.secret ?? []), ...(options.urlCredentials ?? [])];
   for (const name of options.secret ?? [])
     for (const value of new Set([raw[name], raw[name]?.trim()])) if (value) io.setSecret?.(value);
   for (const name of hidden) for (const part of urlCredentials(raw[name] ?? '')) io.setSecret?.(part);
-  if (Object.entries(shape).some(([name, schema]) => yamlInputs.has(schema) && raw[name]!.trim()))
-    await loadYaml();
-  const result = z.object(shape).safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const name = String(issue.path[0]);
-  const shown = hidden.includes(name) ? '(hidden)' : JSON.stringify(truncate(raw[name] ?? '', 200));
-  throw new InputError(`Input "${name}" is ${shown}, which is not allowed: ${issue.message}.`);
+  const values: Record<string, unknown> = {};
+  for (const [name, kind] of Object.entries(shape)) {
+    const text = raw[name]!;
+    if (kind.prepare && text.trim()) await kind.prepare();
+    try {
+      values[name] = kind.read(text);
+    } catch (error) {
+      if (!(error instanceof NotAllowed)) throw error;
+      const shown = hidden.includes(name) ? '(hidden)' : JSON.stringify(truncate(text, 200));
+      throw new InputError(`Input "${name}" is ${shown}, which is not allowed: ${error.message}.`);
+    }
+  }
+  return values as Inputs<S>;
 }

@@ -1,28 +1,18 @@
-// The one way this project imports zod. zod/mini has the same checks behind a smaller, tree-shakable
-// API (a fifth of the full package's start-up cost) but ships no messages: the English ones are
-// installed here, so a nested schema's error reads the same wherever it is parsed. Only what the
-// project uses is re-exported: handing on the whole namespace would keep every locale in each bundle.
-import { config } from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
-
-config(en());
-
-export {
-  NEVER,
-  _default,
-  array,
-  enum,
-  minLength,
-  nullable,
-  number,
-  object,
-  optional,
-  pipe,
-  positive,
-  record,
-  strictObject,
-  string,
-  transform,
-  union,
-} from 'zod/mini';
+// zod, loaded on first need, the one way this project reaches it. It was half of an action's bundle
+// (zod's core alone 100 KB) and its module top levels ran at every start-up, yet a run needs it only to
+// check a YAML or JSON input that has a value or a file a user wrote: `loadZod()` first, then `zod()`.
+// Modules build their schemas in functions, called after the load; import only types from here.
+export type Zod = typeof import('./zod-en.js');
 export type { ZodMiniObject, ZodMiniType, infer } from 'zod/mini';
+
+let loaded: Zod | undefined;
+
+export async function loadZod(): Promise<Zod> {
+  return (loaded ??= await import('./zod-en.js'));
+}
+
+/** The loaded module; a bug before `loadZod()` has run. */
+export function zod(): Zod {
+  if (!loaded) throw new Error('bug: zod was used before loadZod()');
+  return loaded;
+}

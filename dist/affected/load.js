@@ -1,53 +1,56 @@
 // dist/<action>/load.js: `npm run bundle` copies it beside each action's bundle, action.js, with
-// BUNDLE_HASH set to that bundle's SHA-256. Its `load` returns the bundle; dist/<action>/index.js (the
+// BUNDLE_HASH set to the SHA-256 of the bundle's code (action.js and its chunks). Its `load` returns the bundle; dist/<action>/index.js (the
 // file a runner starts, scripts/action-entry.cjs) and the command line call it.
 //
-// It compiles action.js with a V8 code cache of its own, in a folder under the runner's tool cache
-// (else the OS temp folder), written at the end of the first run: Node's compile cache
-// (module.enableCompileCache, Node 22+) keeps only the code compiled before the bundle runs, and V8
-// compiles a function when it is first called, so most of what runs before the first output was
-// compiled again at every start; a cache made after the run holds it all, on Node 20 too. V8 checks a
-// cache's version, flags and checksum but of the source only its length: the name carries the hash.
-// Measured in bench/results.md.
-const { enableCompileCache, createRequire } = require('node:module');
+// It compiles action.js, and the chunks the bundle loads later (`<id>.index.js`: zod, YAML, the GitHub
+// client...), with a V8 code cache of its own, in a folder under the runner's tool cache (else the OS
+// temp folder), written at the end of the first run: V8 compiles a function when it is first called,
+// so a cache made when a file is compiled (Node's compile cache) misses most of what runs; one made
+// after the run holds it all, on Node 20 too. V8 checks a cache's version, flags and checksum but of
+// the source only its length: the names carry the hash of the bundle's files. Measured in
+// bench/results-startup.md.
+const { createRequire } = require('node:module');
 const { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'fcaca7207f9cb5d534e635857f9a43efb5f353620622ffef9d6148816d4cdd11';
+const BUNDLE_HASH = '557c70c3fa896e7b87161b457bfce83bf06fb6cc0c47d20695e26d29136bfb29';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
   if (process.sourceMapsEnabled) return require('./action.js').default;
-  const file = join(__dirname, 'action.js');
   const folder = join(process.env.RUNNER_TOOL_CACHE || tmpdir(), 'trunk-actions-compile-cache');
   const cacheable = ownFolder(folder);
-  // The lazily loaded chunks go through require: Node's cache serves them (a no-op on Node 20).
-  if (cacheable) enableCompileCache?.(folder);
-  // A cache also fixes the file name that stack traces show: one per bundle, V8 and place.
-  const place = `${process.versions.v8}-${process.arch}-${fnv1a(file)}`;
-  const cacheFile = join(folder, `${BUNDLE_HASH.slice(0, 32)}-${place}`);
-  const cachedData = cacheable ? readOwnFile(cacheFile) : undefined;
-  // The module wrapper on a line of its own, numbered -1, so stack traces keep their lines and columns.
-  const script = new Script(
-    `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, 'utf8')}\n})`,
-    {
-      filename: file,
-      lineOffset: -1,
-      cachedData,
-    },
-  );
-  // None yet: written at exit, holding everything the run compiled. One refused (an action that set a
-  // V8 flag while it ran, as migration-lint does, makes its exit-time cache unusable): written now,
-  // holding what loading compiled.
-  const save = () => writeOwnFile(cacheFile, script.createCachedData());
-  const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, __dirname);
-  if (!cacheable) return bundle.exports.default;
-  if (!cachedData) process.once('exit', save);
-  else if (script.cachedDataRejected) save();
-  return bundle.exports.default;
+  // A cache also fixes the file name that stack traces show: one per file, V8 and place.
+  const place = `${process.versions.v8}-${process.arch}-${fnv1a(__dirname)}`;
+  const builtins = createRequire(join(__dirname, 'action.js'));
+  const loaded = new Map();
+  // The bundle loads a chunk with require('./<id>.index.js'), and builtins: its `require`.
+  const bundleRequire = (id) => (/^\.\/\d+\.index\.js$/.test(id) ? compile(id.slice(2)) : builtins(id));
+  const compile = (name) => {
+    if (loaded.has(name)) return loaded.get(name);
+    const file = join(__dirname, name);
+    const cacheFile = join(folder, `${BUNDLE_HASH.slice(0, 32)}-${name}-${place}`);
+    const cachedData = cacheable ? readOwnFile(cacheFile) : undefined;
+    // The module wrapper on a line of its own, numbered -1, so stack traces keep their lines and columns.
+    const script = new Script(
+      `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, 'utf8')}\n})`,
+      { filename: file, lineOffset: -1, cachedData },
+    );
+    const module = { exports: {} };
+    script.runInThisContext()(module.exports, bundleRequire, module, file, __dirname);
+    loaded.set(name, module.exports);
+    if (!cacheable) return module.exports;
+    // None yet: written at exit, holding everything the run compiled. One refused (an action that
+    // set a V8 flag while it ran, as migration-lint does, makes its exit-time cache unusable):
+    // written now, holding what loading compiled.
+    const save = () => writeOwnFile(cacheFile, script.createCachedData());
+    if (!cachedData) process.once('exit', save);
+    else if (script.cachedDataRejected) save();
+    return module.exports;
+  };
+  return compile('action.js').default;
 }
 
 /** A 32-bit FNV-1a hash, in hex: a short name for a path (crypto is not loaded for it). */

@@ -18,9 +18,10 @@ import {
 } from '../../actions/flaky-quarantine/src/quarantine.js';
 import { type RunResults, foldReports } from '../../actions/flaky-quarantine/src/results.js';
 import { loadYaml } from '../../shared/yaml.js';
+import { loadZod } from '../../shared/zod.js';
 
 // The YAML parser loads on first need (shared/yaml.ts); parsing a quarantine file needs it.
-beforeAll(() => loadYaml());
+beforeAll(() => Promise.all([loadYaml(), loadZod()]));
 
 /**
  * A history written by the v1 recipe is migrated once, when read, and each test takes its v1

@@ -15,9 +15,11 @@ import { historyKey } from '../../actions/flaky-quarantine/src/identity.js';
 import { foldReports } from '../../actions/flaky-quarantine/src/results.js';
 import { decideVerdict } from '../../actions/flaky-quarantine/src/verdict.js';
 import { loadYaml } from '../../shared/yaml.js';
+import { loadZod } from '../../shared/zod.js';
 
 // The YAML parser loads on first need (shared/yaml.ts); parsing a quarantine file needs it, also while tests are collected.
 await loadYaml();
+await loadZod();
 
 /**
  * A run is written as test -> outcome letters, one per attempt inside the run (retry elements or

@@ -104,3 +104,20 @@ test('a link where the cache belongs is not followed: the file it points to is l
   expect(readFileSync(precious, 'utf8')).toBe('not a cache');
   expect(lstatSync(cache).isFile()).toBe(true);
 });
+
+test('a chunk the bundle loads later gets a cache of its own, written after the run', () => {
+  // As ncc's runtime loads a lazily loaded chunk: require('./<id>.index.js') from the bundle.
+  writeFileSync(join(bundle, '7.index.js'), 'exports.six = () => 6;\n');
+  writeFileSync(
+    join(bundle, 'action.js'),
+    "exports.default = { answer: require('./7.index.js').six() * 7, file: __filename };\n",
+  );
+  expect(load().answer).toBe(42);
+  const chunkCache = cacheFiles().filter((name) => name.includes('-7.index.js-'));
+  expect(cacheFiles()).toHaveLength(2);
+  expect(chunkCache).toHaveLength(1);
+  const written = readFileSync(join(cacheFolder, chunkCache[0]!));
+  expect(written.length).toBeGreaterThan(0);
+  expect(load().answer).toBe(42);
+  expect(readFileSync(join(cacheFolder, chunkCache[0]!)).equals(written)).toBe(true);
+});

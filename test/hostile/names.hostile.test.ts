@@ -5,7 +5,7 @@ import { input, parseInputs } from '../../shared/inputs.js';
 import { neutralise, showText } from '../../shared/neutralise.js';
 import { Summary, escapeMarkdown, inlineCode } from '../../shared/summary.js';
 import { loadYaml } from '../../shared/yaml.js';
-import * as z from '../../shared/zod.js';
+import type { Zod } from '../../shared/zod.js';
 import { type GitHubServer, clientIO, startGitHubServer } from '../support/github-server.js';
 
 // Class 7: names are shown, not obeyed. Hidden and direction-changing characters are escaped
@@ -83,7 +83,7 @@ describe('lookups by outside names', () => {
     ['JSON', '{"__proto__": {"paths": ["**"]}}'],
   ])('a %s input with a __proto__ key is refused instead of vanishing', async (kind, raw) => {
     await loadYaml();
-    const schema = z.record(z.string(), z.object({ paths: z.array(z.string()) }));
+    const schema = (z: Zod) => z.record(z.string(), z.object({ paths: z.array(z.string()) }));
     const shape = {
       projects: kind.startsWith('JSON')
         ? input.json(schema, {}, 'projects')
@@ -94,7 +94,7 @@ describe('lookups by outside names', () => {
 
   it('keeps constructor and toString as ordinary names', async () => {
     await loadYaml();
-    const shape = { inputs: input.yaml(z.record(z.string(), z.array(z.string())), {}, 'globs') };
+    const shape = { inputs: input.yaml((z) => z.record(z.string(), z.array(z.string())), {}, 'globs') };
     const parsed = await parseInputs(shape, io({ inputs: 'constructor: ["a/**"]\ntoString: ["b/**"]\n' }));
     expect(Object.entries(parsed.inputs)).toEqual([
       ['constructor', ['a/**']],

@@ -1,4 +1,3 @@
-import * as z from '../../shared/zod.js';
 import { InputError } from '../../shared/errors.js';
 import { input, parseInputs, splitList } from '../../shared/inputs.js';
 
@@ -12,8 +11,8 @@ describe('parseInputs', () => {
     window: input.duration(),
     mode: input.oneOf(['fast', 'safe'] as const),
     files: input.list(),
-    rules: input.yaml(z.record(z.string(), z.number()), {}, 'a map of names to numbers'),
-    config: input.json(z.array(z.string()), [], 'an array of strings'),
+    rules: input.yaml((z) => z.record(z.string(), z.number()), {}, 'a map of names to numbers'),
+    config: input.json((z) => z.array(z.string()), [], 'an array of strings'),
     note: input.optional(),
   };
   const good = {

@@ -1,33 +1,36 @@
 // The action's inputs: their schema, and what the run takes from them (matchers, explicit projects).
-import * as z from '../../../shared/zod.js';
 import { globList } from '../../../shared/glob.js';
-import { input } from '../../../shared/inputs.js';
+import { type Inputs, input } from '../../../shared/inputs.js';
 import { confineRelative } from '../../../shared/paths.js';
+import type { Zod } from '../../../shared/zod.js';
 import type { ExplicitProject } from './discover.js';
 import { ECOSYSTEMS, type Workspace } from './model.js';
 
-const globs = z.pipe(
-  z.union([z.string(), z.array(z.string())]),
-  z.transform((v: string | string[]) => (typeof v === 'string' ? [v] : v)),
-);
-const projectsSchema = z.record(
-  z.string(),
-  z.union([
-    z.pipe(
-      globs,
-      z.transform((paths: string[]) => ({
-        paths,
-        'depends-on': [] as string[],
-        path: undefined as string | undefined,
-      })),
-    ),
-    z.strictObject({
-      paths: globs,
-      'depends-on': z._default(z.array(z.string()), []),
-      path: z.optional(z.string()),
-    }),
-  ]),
-);
+// Schemas are built with zod once loaded, when their input has a value (shared/zod.ts).
+const globs = (z: Zod) =>
+  z.pipe(
+    z.union([z.string(), z.array(z.string())]),
+    z.transform((v: string | string[]) => (typeof v === 'string' ? [v] : v)),
+  );
+const projectsSchema = (z: Zod) =>
+  z.record(
+    z.string(),
+    z.union([
+      z.pipe(
+        globs(z),
+        z.transform((paths: string[]) => ({
+          paths,
+          'depends-on': [] as string[],
+          path: undefined as string | undefined,
+        })),
+      ),
+      z.strictObject({
+        paths: globs(z),
+        'depends-on': z._default(z.array(z.string()), []),
+        path: z.optional(z.string()),
+      }),
+    ]),
+  );
 
 export const inputs = {
   base: input.optional(),
@@ -37,11 +40,15 @@ export const inputs = {
   'global-files': input.list(),
   ignore: input.list(),
   projects: input.yaml(projectsSchema, {}, 'a mapping of project name to {paths, depends-on, path}'),
-  inputs: input.yaml(z.record(z.string(), globs), {}, 'a mapping of project or ecosystem name to globs'),
+  inputs: input.yaml(
+    (z) => z.record(z.string(), globs(z)),
+    {},
+    'a mapping of project or ecosystem name to globs',
+  ),
   'working-directory': input.text(),
 };
 
-export type ParsedInputs = z.infer<z.ZodMiniObject<typeof inputs>>;
+export type ParsedInputs = Inputs<typeof inputs>;
 
 /** What the analysis needs from the inputs, every glob compiled (a bad one fails here, naming its input). */
 export interface Settings {

@@ -1,32 +1,35 @@
-import * as z from '../../../shared/zod.js';
 import { parseDuration } from '../../../shared/duration.js';
 import { InputError, UserError } from '../../../shared/errors.js';
 import { input, type parseInputs } from '../../../shared/inputs.js';
+import type { Zod } from '../../../shared/zod.js';
 import type { BurnRule } from './policy.js';
 import { type Slo, inlineSlo, parseSloFile, parseWindowInput } from './slo.js';
 
-const durationText = z.pipe(
-  z.string(),
-  z.transform((text: string, ctx) => {
-    const seconds = parseDuration(text);
-    if (seconds === undefined)
-      ctx.issues.push({
-        code: 'custom',
-        message: `${JSON.stringify(text)} is not a duration such as 1h`,
-        input: text,
-      });
-    return seconds ?? 0;
-  }),
-);
+// Built with zod once loaded, when the input has a value (shared/zod.ts).
+const durationText = (z: Zod) =>
+  z.pipe(
+    z.string(),
+    z.transform((text: string, ctx) => {
+      const seconds = parseDuration(text);
+      if (seconds === undefined)
+        ctx.issues.push({
+          code: 'custom',
+          message: `${JSON.stringify(text)} is not a duration such as 1h`,
+          input: text,
+        });
+      return seconds ?? 0;
+    }),
+  );
 
-const burnRuleSchema = z.array(
-  z.object({
-    long: durationText,
-    short: durationText,
-    'burn-rate': z.number().check(z.positive()),
-    severity: z._default(z.enum(['block', 'warn']), 'block'),
-  }),
-);
+const burnRuleSchema = (z: Zod) =>
+  z.array(
+    z.object({
+      long: durationText(z),
+      short: durationText(z),
+      'burn-rate': z.number().check(z.positive()),
+      severity: z._default(z.enum(['block', 'warn']), 'block'),
+    }),
+  );
 
 /** The action's inputs, as action.yml declares them. */
 export const inputs = {
@@ -44,7 +47,7 @@ export const inputs = {
   file: input.optional(),
   'min-budget-remaining': input.number(-1000, 1),
   'burn-rate-rules': input.yaml(
-    z.nullable(burnRuleSchema),
+    (z) => z.nullable(burnRuleSchema(z)),
     null,
     'a list of rules such as [{long: 1h, short: 5m, burn-rate: 14.4, severity: block}]',
   ),

@@ -1,5 +1,5 @@
 import { parseYaml } from '../../../shared/yaml.js';
-import * as z from '../../../shared/zod.js';
+import { zod } from '../../../shared/zod.js';
 import { consecutivePasses, evidenceOn, failureStreak, isBroken, isFlaky, runsOfCommit } from './classify.js';
 import { FAIL, type History, type HistoryLimits, type RunInfo, addRun, adoptLegacy } from './history.js';
 import { fromLegacyId, historyKey } from './identity.js';
@@ -19,15 +19,19 @@ export interface ManualQuarantine {
   forceOut: Map<string, ManualEntry>;
 }
 
-const entry = z.object({
-  id: z.string().check(z.minLength(1)),
-  owner: z.string().check(z.minLength(1, 'owner is required')),
-  reason: z.string().check(z.minLength(1, 'reason is required')),
-});
-const manualSchema = z.strictObject({
-  quarantine: z._default(z.array(entry), []),
-  'never-quarantine': z._default(z.array(entry), []),
-});
+/** The manual file's schema, built on first use with zod loaded (`readManual` loads it). */
+function manualSchema() {
+  const z = zod();
+  const entry = z.object({
+    id: z.string().check(z.minLength(1)),
+    owner: z.string().check(z.minLength(1, 'owner is required')),
+    reason: z.string().check(z.minLength(1, 'reason is required')),
+  });
+  return z.strictObject({
+    quarantine: z._default(z.array(entry), []),
+    'never-quarantine': z._default(z.array(entry), []),
+  });
+}
 
 export function emptyManual(): ManualQuarantine {
   return { forceIn: new Map(), forceOut: new Map() };
@@ -46,11 +50,11 @@ export function emptyManual(): ManualQuarantine {
  *     reason: 'Must never be waved through'
  * ```
  * A v1 id (written before the current recipe) is read as its v2 spelling without a project.
- * Throws an Error whose message says which entry is wrong.
+ * Throws an Error whose message says which entry is wrong. Needs `loadYaml()` and `loadZod()` first.
  */
 export function parseManualFile(text: string): ManualQuarantine {
   const raw: unknown = parseYaml(text) ?? {};
-  const result = manualSchema.safeParse(raw);
+  const result = manualSchema().safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`${issue.path.join('.') || 'the file'}: ${issue.message}`);

@@ -2,6 +2,7 @@ import { UserError, describeError } from '../../../shared/errors.js';
 import type { Transform, UpdateResult } from '../../../shared/state-store.js';
 import { plural } from '../../../shared/english.js';
 import { loadYaml } from '../../../shared/yaml.js';
+import { loadZod } from '../../../shared/zod.js';
 import { type History, emptyHistory, parseHistory, serialiseHistory } from './history.js';
 import { type Decisions, type ManualQuarantine, parseManualFile } from './quarantine.js';
 
@@ -20,7 +21,7 @@ export function branchTarget(branch: string, repo: { owner: string; repo: string
 
 /** The manual quarantine file's text, or a UserError naming the file and the wrong entry. */
 export async function readManual(text: string, file: string): Promise<ManualQuarantine> {
-  await loadYaml(); // the YAML parser loads only when there is a file to read
+  await Promise.all([loadYaml(), loadZod()]); // the parser and zod load only when there is a file to read
   try {
     return parseManualFile(text);
   } catch (error) {

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import createModule from 'libpg-query/wasm/libpg-query.js';
 
 /** A parse tree node: `{ NodeType: { ...fields } }`, as libpg-query's JSON gives it. */
 export type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -116,6 +115,8 @@ export function compileParser(options: ParserOptions = { baselineOnly: false }):
 export function loadParser(options: ParserOptions = { baselineOnly: false }): Promise<Parser> {
   loading ??= (async () => {
     const compiled = compileParser(options);
+    // libpg-query's Emscripten loader, 45 KB, loads here: a run that parses nothing never evaluates it
+    const { default: createModule } = await import('libpg-query/wasm/libpg-query.js');
     // The Emscripten loader reads `__dirname`, which an ESM bundle lacks, before its first await.
     const scope = globalThis as { __dirname?: string };
     const borrowed = scope.__dirname === undefined;

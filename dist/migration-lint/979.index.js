@@ -1,0 +1,2 @@
+"use strict";exports.id=979,exports.ids=[979],exports.modules={8979:(e,r,t)=>{t.r(r),t.d(r,{_default:()=>n.Rvf,array:()=>n.YOg,enum:()=>n.k5n,minLength:()=>o.m9,nullable:()=>n.mee,number:()=>n.aig,object:()=>n.Ikc,optional:()=>n.lqM,pipe:()=>n.FsL,positive:()=>o.NC,record:()=>n.g1P,strictObject:()=>n.rej,string:()=>n.YjP,transform:()=>n.pdi,union:()=>n.KCZ});var i=t(8532),s=t(252),n=t(8395),o=t(2306);(0,i.$W)((0,s.A)())}};
+//# sourceMappingURL=979.index.js.map
