@@ -42,9 +42,9 @@ function load() {
     script.runInThisContext()(module.exports, bundleRequire, module, file, __dirname);
     loaded.set(name, module.exports);
     if (!cacheable) return module.exports;
-    // None yet: written at exit, holding everything the run compiled. One refused (an action that
-    // set a V8 flag while it ran, as migration-lint does, makes its exit-time cache unusable):
-    // written now, holding what loading compiled.
+    // None yet: written at exit, holding everything the run compiled. One refused (V8 takes a cache
+    // only under the flags it was made with: an action must put back any flag it set before it
+    // exits, as migration-lint's parser does): written now, holding what loading compiled.
     const save = () => writeOwnFile(cacheFile, script.createCachedData());
     if (!cachedData) process.once('exit', save);
     else if (script.cachedDataRejected) save();
