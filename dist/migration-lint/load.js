@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'ea2cda3adabae848e68f8b7161eaadf2f7a78ef90fd1d8dcc01f60b207519b52';
+const BUNDLE_HASH = 'ccd6511b94cde2ae349610c886d7ccb27975c2ce4835859c609071494575707f';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -71,6 +71,7 @@ interface PgModule {
 }
 
 let compiling: Promise<object> | undefined;
+let emscripten: Promise<typeof import('libpg-query/wasm/libpg-query.js')> | undefined;
 /** V8's defaults for the flags baselineOnly sets, with those `--liftoff-only` turns off. */
 const DEFAULT_FLAGS = [
   '--no-liftoff-only',
@@ -80,27 +81,34 @@ const DEFAULT_FLAGS = [
 ];
 
 /**
- * Starts compiling the parser's WebAssembly, off the main thread; call it early. Nothing runs on
- * the main thread until loadParser, so a run with nothing to parse pays only the compile. The
- * first caller's options hold for the process.
+ * Loads libpg-query's Emscripten loader and starts compiling the parser's WebAssembly, off the main
+ * thread; call it early. The parser is not instantiated until loadParser, so a run with nothing to
+ * parse pays only these. The first caller's options hold for the process.
  */
 export function compileParser(options: ParserOptions = { baselineOnly: false }): Promise<object> {
   if (!compiling) {
-    if (options.baselineOnly) {
-      v8.setFlagsFromString('--liftoff-only');
-      // what --liftoff-only implies when given at start; set at run time, Node 24's V8 leaves them on
-      v8.setFlagsFromString('--no-wasm-tier-up');
-      v8.setFlagsFromString('--no-wasm-dynamic-tiering');
-      // the .wasm ships beside the bundle: each function is validated when first compiled, not all up front
-      v8.setFlagsFromString('--wasm-lazy-validation');
-      // V8 refuses a code cache made under flags other than its own at start, and the bundle's loader
-      // (dist/<action>/load.js) writes one at exit holding all the run compiled: the flags go back to
-      // V8's defaults first (prepended, so before the loader's listener; nothing is parsed after exit)
-      process.prependOnceListener('exit', () => {
-        for (const flag of DEFAULT_FLAGS) v8.setFlagsFromString(flag);
-      });
-    }
-    compiling = wasm.compile(withInitialMemoryToStackTop(readFileSync(wasmPath())));
+    // libpg-query's Emscripten loader (a chunk, 45 KB) is compiled before any flag below is set: V8
+    // refuses a code cache made under other flags than the process's own, so a chunk compiled while
+    // they are set would be compiled afresh at every start.
+    emscripten = import('libpg-query/wasm/libpg-query.js');
+    compiling = emscripten.then(() => {
+      if (options.baselineOnly) {
+        v8.setFlagsFromString('--liftoff-only');
+        // what --liftoff-only implies when given at start; set at run time, Node 24's V8 leaves them on
+        v8.setFlagsFromString('--no-wasm-tier-up');
+        v8.setFlagsFromString('--no-wasm-dynamic-tiering');
+        // the .wasm ships beside the bundle: each function is validated when first compiled, not all up front
+        v8.setFlagsFromString('--wasm-lazy-validation');
+        // The bundle's loader (dist/<action>/load.js) writes a code cache at exit holding all the run
+        // compiled: the flags go back to V8's defaults first (prepended, so before the loader's
+        // listener; nothing is parsed after exit).
+        process.prependOnceListener('exit', () => {
+          for (const flag of DEFAULT_FLAGS) v8.setFlagsFromString(flag);
+        });
+      }
+      return wasm.compile(withInitialMemoryToStackTop(readFileSync(wasmPath())));
+    });
+    emscripten.catch(() => {});
     compiling.catch(() => {}); // a failure is reported to loadParser's caller, if there is one
   }
   return compiling;
@@ -115,8 +123,7 @@ export function compileParser(options: ParserOptions = { baselineOnly: false }):
 export function loadParser(options: ParserOptions = { baselineOnly: false }): Promise<Parser> {
   loading ??= (async () => {
     const compiled = compileParser(options);
-    // libpg-query's Emscripten loader, 45 KB, loads here: a run that parses nothing never evaluates it
-    const { default: createModule } = await import('libpg-query/wasm/libpg-query.js');
+    const { default: createModule } = await emscripten!;
     // The Emscripten loader reads `__dirname`, which an ESM bundle lacks, before its first await.
     const scope = globalThis as { __dirname?: string };
     const borrowed = scope.__dirname === undefined;
