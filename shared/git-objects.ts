@@ -45,6 +45,7 @@ const IDLE_MS = 1000;
  * `cat-file --batch` of their own. git writes each blob in two writes, and every read of a pipe
  * wakes this process: a hundred manifests (20 KB) cost a quarter of a process of their own this way,
  * five thousand (1 MB) four times more than the temp file of `Git.batchOutput` (shared/git.ts).
+ * PIPED_BYTES bounds each question for trees too (shared/git.ts readTrees).
  */
 export const PIPED_BLOBS = 256;
 export const PIPED_BYTES = 64 * 1024;
@@ -295,6 +296,8 @@ export function commitParents(data: Buffer): string[] {
  * a file and a folder of one name are apart.
  */
 function compareEntries(a: TreeEntry, b: TreeEntry): number {
+  // names are bytes (latin1), so string order is byte order; only a name that begins the other needs more
+  if (!a.name.startsWith(b.name) && !b.name.startsWith(a.name)) return a.name < b.name ? -1 : 1;
   const length = Math.min(a.name.length, b.name.length);
   const [x, y] = [a.name.slice(0, length), b.name.slice(0, length)];
   if (x !== y) return x < y ? -1 : 1;

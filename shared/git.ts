@@ -437,9 +437,9 @@ export class Git {
 
   /**
    * Every regular file in a commit's tree (path -> blob id), in `ls-tree -r` order: its trees read
-   * through the kept-open cat-file (kept for a diff), or one `ls-tree` past PIPED_TREES trees. Reading
-   * blobs by id (readBlobs) skips the per-path tree walk that `commit:path` lookups repeat for every
-   * file. Entries of mode 120000 are symbolic links, whose blob is the target's name, not content: left out.
+   * through the kept-open cat-file (kept for a diff), or one `ls-tree` past PIPED_TREES trees or a
+   * question past PIPED_BYTES. Reading blobs by id (readBlobs) skips the per-path tree walk that
+   * `commit:path` lookups repeat for every file. Entries of mode 120000 are symbolic links, whose blob is the target's name, not content: left out.
    */
   async listTree(commit: string): Promise<Map<string, string>> {
     const [root] = (await this.readTrees([`${commit}^{tree}`])) ?? [];
@@ -465,27 +465,31 @@ export class Git {
 
   /**
    * Trees by name (an id, or `<commit>^{tree}`) through the kept-open cat-file, all not read yet in one
-   * question; undefined where git is older than 2.36.
+   * question; undefined where git is older than 2.36 or past PIPED_BYTES.
    */
   private async readTrees(names: readonly string[]): Promise<(readonly TreeEntry[])[] | undefined> {
     const reads = new Map(names.map((name) => [name, this.treeReads.get(name)]));
     const asked = [...reads.keys()].filter((name) => !reads.get(name));
     if (asked.length) {
       this.trace(`git cat-file contents (${asked.length} trees)`);
-      const read = this.objects.objects(asked).then(
-        (answers) =>
-          answers &&
-          new Map(
-            asked.map((name, i) => {
-              const object = answers[i];
-              if (object?.type !== 'tree')
-                throw new Error(`git cat-file: ${name} is not a tree in this clone`);
-              const entries = parseTree(object.data, object.oid.length / 2);
-              this.trees.set(object.oid, entries);
-              return [name, entries];
-            }),
-          ),
-      );
+      const read = this.objects.objects(asked).then((answers) => {
+        // Past PIPED_BYTES in one question the trees are big folders (some 1,500 entries in 64 KiB):
+        // git's own ls-tree and diff read them for less than parsing and comparing them here.
+        if (
+          !answers ||
+          answers.reduce((bytes, object) => bytes + (object?.data.length ?? 0), 0) > PIPED_BYTES
+        )
+          return undefined;
+        return new Map(
+          asked.map((name, i) => {
+            const object = answers[i];
+            if (object?.type !== 'tree') throw new Error(`git cat-file: ${name} is not a tree in this clone`);
+            const entries = parseTree(object.data, object.oid.length / 2);
+            this.trees.set(object.oid, entries);
+            return [name, entries];
+          }),
+        );
+      });
       for (const name of asked) {
         reads.set(name, read);
         // only a fixed name is kept: a branch may name another tree after a fetch

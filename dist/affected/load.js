@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '557c70c3fa896e7b87161b457bfce83bf06fb6cc0c47d20695e26d29136bfb29';
+const BUNDLE_HASH = '73bc19f5ebf3820756adb1749a5b8fbd7482aa2b38472cd08780e72c4ee998b7';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

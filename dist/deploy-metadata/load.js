@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '98cf71984c397c502dc0b6b9c69913ceba31ccb041d605446918288161fb1924';
+const BUNDLE_HASH = '9c016cfef26219dd502b8d33ec3830cfbb46cb156df0839f4c1ab4130ec13fa8';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'ccd6511b94cde2ae349610c886d7ccb27975c2ce4835859c609071494575707f';
+const BUNDLE_HASH = '7da04d43d78aa8aab78f11849eadd3758f992e87961e839fe7114a2c63021efc';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

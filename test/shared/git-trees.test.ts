@@ -172,6 +172,24 @@ describe('trees read through the kept-open cat-file', () => {
     }
   });
 
+  it('leaves a folder past 64 KiB of tree (some 1,500 entries) to ls-tree and git diff, with their answers', async () => {
+    const one = blob(repo, 'same\n');
+    const many = (count: number): Entry[] =>
+      Array.from({ length: count }, (_, i) => ({
+        path: Buffer.from(`packages/package-number-${i}/package.json`),
+        mode: '100644',
+        oid: i === 7 ? blob(repo, `${count}\n`) : one,
+      }));
+    const [base, head] = [commitEntries(repo, many(2000)), commitEntries(repo, many(2001))];
+    const trace: string[] = [];
+    const git = new Git(repo.dir, { trace: (line) => trace.push(line) });
+    expect([...(await git.listTree(head))]).toEqual(lsTree(repo, head));
+    expect(await git.changedFiles(base, head)).toEqual(gitDiff(repo, base, head));
+    expect(
+      trace.filter((line) => /^git (ls-tree|diff) /.test(line)).map((line) => line.split(' ')[1]),
+    ).toEqual(['ls-tree', 'diff']);
+  });
+
   it('agrees with ls-tree and git diff -M on random trees and changes', async () => {
     let seed = 20;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
