@@ -10,6 +10,7 @@ import {
   issueCommand,
   reportDroppedAnnotations,
   setOutput,
+  standardStreams,
   writeLine,
 } from './workflow-commands.js';
 
@@ -108,7 +109,7 @@ export const githubLogger = (redact: (text: string) => string): Logger => ({
     try {
       return await body();
     } finally {
-      process.stdout.write('::endgroup::\n');
+      standardStreams.write('stdout', '::endgroup::\n');
     }
   },
 });
@@ -171,9 +172,7 @@ function runAction(action: string, run: ActionRun): void {
     // Leave as soon as everything is written. Waiting for the event loop to empty by itself costs
     // V8's idle-time collections (up to 15 ms after reading 5,000 manifests here) and any socket an
     // HTTP client keeps alive. Standard streams are asynchronous pipes on Windows: drained first.
-    await new Promise<void>((resolve) =>
-      process.stdout.write('', () => process.stderr.write('', () => resolve())),
-    );
+    await standardStreams.drained();
     process.exit();
   })();
 }

@@ -1,5 +1,5 @@
 import { plural } from './english.js';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeSync } from 'node:fs';
 import { EOL } from 'node:os';
 import { LIMITS, boundOutput, cutText } from './limits.js';
 import { neutralise, showText } from './neutralise.js';
@@ -24,8 +24,42 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 
 /** Writes lines to stdout or stderr, neutralised: the only way text reaches a log. */
 export function writeLine(text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
-  process[stream].write(`${neutralise(text)}${EOL}`);
+  standardStreams.write(stream, `${neutralise(text)}${EOL}`);
 }
+
+/**
+ * Where a step's text goes. Written by file descriptor: Node's stream objects for stdout and stderr
+ * cost 3 to 4 ms of CPU to create at their first write (they load net and stream), more than most of
+ * a step's own work, and a write to a file, terminal or pipe is synchronous on Linux either way.
+ * Windows keeps the streams (its console takes UTF-16), as does a descriptor the parent made
+ * non-blocking (EAGAIN). Outside Linux a stream a library wrote to may be asynchronous: `drained`
+ * waits for the streams there, and wherever they were used.
+ */
+export const standardStreams = {
+  streamed: process.platform === 'win32',
+  write(stream: 'stdout' | 'stderr', text: string): void {
+    if (!this.streamed) {
+      const bytes = Buffer.from(text, 'utf8');
+      let written = 0;
+      try {
+        while (written < bytes.length) written += writeSync(stream === 'stdout' ? 1 : 2, bytes, written);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        this.streamed = true;
+        text = bytes.subarray(written).toString('utf8');
+      }
+    }
+    process[stream].write(text);
+  },
+  /** Resolves once everything written has left this process (anything a library wrote too). */
+  drained(): Promise<void> {
+    if (!this.streamed && process.platform === 'linux') return Promise.resolve();
+    return new Promise((resolve) =>
+      process.stdout.write('', () => process.stderr.write('', () => resolve())),
+    );
+  },
+};
 
 /**
  * Prints a workflow command. Properties named in `raw` are identities (a file path) and keep their
@@ -44,7 +78,10 @@ export function issueCommand(
         `${key}=${escapeProperty(raw.includes(key) ? String(value) : showText(String(value)))}`,
     )
     .join(',');
-  process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(showText(message))}${EOL}`);
+  standardStreams.write(
+    'stdout',
+    `::${command}${props ? ` ${props}` : ''}::${escapeData(showText(message))}${EOL}`,
+  );
 }
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -114,7 +151,7 @@ export function setOutput(name: string, text: string, value: unknown = text): st
   const bounded = boundOutput(name, value, text, max);
   outputBytes += Buffer.byteLength(bounded.text, 'utf8');
   if (!appendKeyValue('GITHUB_OUTPUT', name, bounded.text)) {
-    process.stdout.write(EOL); // the deprecated ::set-output form is what old runners read
+    standardStreams.write('stdout', EOL); // the deprecated ::set-output form is what old runners read
     issueCommand('set-output', { name }, bounded.text);
   }
   return bounded.note;

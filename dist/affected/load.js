@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '73bc19f5ebf3820756adb1749a5b8fbd7482aa2b38472cd08780e72c4ee998b7';
+const BUNDLE_HASH = '60196042f47c425968757b0c334349293e8faa37d4c22d5e94833167fa3fe0d0';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '9c016cfef26219dd502b8d33ec3830cfbb46cb156df0839f4c1ab4130ec13fa8';
+const BUNDLE_HASH = '1bdfa6ebe1e0681690e6f9124b88020f09ba144efaf16790df69318c2bb400a0';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'a4cb43ea605e2395c48e7625b49031d46673106ff0af01ab45c37a24d6d2d3c7';
+const BUNDLE_HASH = 'a542b91a353bab8ad238590714966a433bf137cc6a8d1407c2774e5ece24ff68';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

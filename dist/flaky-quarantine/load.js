@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'bdbe89cbfa967d2fb02f1e1eae5ebfd087a6ef04c9bee0ea8fe269daedbbea2d';
+const BUNDLE_HASH = '33b70b92461d242e4e5422f0a3790e8a21e58e3b592df202f2dcaf9f7b79a6d4';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '7da04d43d78aa8aab78f11849eadd3758f992e87961e839fe7114a2c63021efc';
+const BUNDLE_HASH = '809031659e6afea7b6328f464e5f209866c40c2bdd12400fa472aa8a970dd086';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

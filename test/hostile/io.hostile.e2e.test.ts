@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { TestRepo } from '../support/git-repo.js';
+import { type TestRepo, createRepo } from '../support/git-repo.js';
 import { type RunOptions, type RunResult, repoRoot, runBundle } from '../support/harness.js';
 import { runnerCommands } from './runner-protocol.js';
 import { hostileWorkspace } from './workspace.js';
@@ -361,5 +361,27 @@ describe('class 8: hostile files are the user’s error, in one sentence', () =>
   it('nothing was written outside the workspace by any case', () => {
     nothingOutside();
     expect(existsSync(join(outside, 'planted'))).toBe(false);
+  });
+});
+
+describe('the log is whole whatever stdout the runner gives', () => {
+  it('a stdout left non-blocking and full (EAGAIN) loses no line and keeps their order', async () => {
+    const repo = createRepo({
+      'db/migrations/V1__indexes.sql': Array.from(
+        { length: 1500 },
+        (_, i) => `CREATE INDEX index_number_${i} ON orders (customer_${i});\n`,
+      ).join(''),
+    });
+    try {
+      const options: RunOptions = { workspace: repo.dir, inputs: { all: 'true', 'fail-on': 'never' } };
+      const piped = await run('migration-lint', options);
+      const full = await run('migration-lint', { ...options, fullNonBlockingStdoutMs: 500 });
+      expect(full.exitCode).toBe(0);
+      // the 1,500 findings overflow the 10 annotations GitHub shows into log lines: over 64 KiB of them
+      expect(Buffer.byteLength(piped.stdout)).toBeGreaterThan(128 * 1024);
+      expect(full.stdout).toBe(piped.stdout);
+    } finally {
+      repo.cleanup();
+    }
   });
 });

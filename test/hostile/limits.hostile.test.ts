@@ -22,20 +22,17 @@ async function withRunnerFiles(
     writeFileSync(path, '');
     process.env[name] = path;
   }
-  const write = process.stdout.write;
   let stdout = '';
-  process.stdout.write = ((chunk: string) => {
-    stdout += chunk;
-    return true;
-  }) as typeof process.stdout.write;
   try {
     let writer!: typeof import('../../shared/workflow-commands.js');
     await jestIsolate(async () => {
       writer = await import('../../shared/workflow-commands.js');
     });
+    writer.standardStreams.write = (_stream, chunk) => {
+      stdout += chunk;
+    };
     body(writer, () => stdout);
   } finally {
-    process.stdout.write = write;
     delete process.env.GITHUB_OUTPUT;
     delete process.env.GITHUB_STEP_SUMMARY;
   }

@@ -9,7 +9,7 @@ import { neutralise } from '../../shared/neutralise.js';
 import { resolveInside } from '../../shared/paths.js';
 import { Redactor, redactSecrets } from '../../shared/redact.js';
 import { fileStore } from '../../shared/state-store.js';
-import { issueCommand } from '../../shared/workflow-commands.js';
+import { issueCommand, standardStreams } from '../../shared/workflow-commands.js';
 
 // Class 10 of issue 16, the mechanisms: the glob, the writer, redaction, confinement and the state
 // store under arbitrary and adversarial input: an answer or a user's error, never a crash, never
@@ -126,9 +126,8 @@ describe('the writer', () => {
 
   test('a workflow command with any message and properties is exactly one line', () => {
     const writes: string[] = [];
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      writes.push(String(chunk));
-      return true;
+    const spy = jest.spyOn(standardStreams, 'write').mockImplementation((_stream, chunk) => {
+      writes.push(chunk);
     });
     try {
       fc.assert(

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { neutralise, showText } from '../../shared/neutralise.js';
 import { Summary } from '../../shared/summary.js';
-import { exportVariable, issueCommand, setOutput, writeLine } from '../../shared/workflow-commands.js';
+import {
+  exportVariable,
+  issueCommand,
+  setOutput,
+  standardStreams,
+  writeLine,
+} from '../../shared/workflow-commands.js';
 import { parseAnnotations, parseCommandFile } from '../support/harness.js';
 import { runnerCommands } from './runner-protocol.js';
 
@@ -13,16 +19,15 @@ import { runnerCommands } from './runner-protocol.js';
 // unescapes them; environment files use a random delimiter checked against the value.
 
 function capture(body: () => void): string {
-  const write = process.stdout.write;
+  const write = standardStreams.write;
   let out = '';
-  process.stdout.write = ((chunk: string) => {
+  standardStreams.write = (_stream, chunk) => {
     out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
+  };
   try {
     body();
   } finally {
-    process.stdout.write = write;
+    standardStreams.write = write;
   }
   return out;
 }

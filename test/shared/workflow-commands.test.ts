@@ -1,20 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportVariable, issueCommand, setOutput } from '../../shared/workflow-commands.js';
+import { exportVariable, issueCommand, setOutput, standardStreams } from '../../shared/workflow-commands.js';
 import { parseAnnotations, parseCommandFile } from '../support/harness.js';
 
 function captureStdout(body: () => void): string {
-  const write = process.stdout.write;
+  const write = standardStreams.write;
   let out = '';
-  process.stdout.write = ((chunk: string) => {
+  standardStreams.write = (_stream, chunk) => {
     out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
+  };
   try {
     body();
   } finally {
-    process.stdout.write = write;
+    standardStreams.write = write;
   }
   return out;
 }

@@ -21,6 +21,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Run a bundle from another dist folder (the drift test builds one). */
   distDir?: string;
+  /**
+   * Give the step a non-blocking stdout (as a parent may leave it; perl sets O_NONBLOCK, then execs
+   * node) that is read only after this many milliseconds, so its writes meet a full pipe (EAGAIN).
+   */
+  fullNonBlockingStdoutMs?: number;
 }
 
 export interface RunAnnotation {
@@ -107,6 +112,10 @@ function inputEnv(
   return out;
 }
 
+/** Sets O_NONBLOCK on stdout (shared with the pipe's other users), then runs the command it is given. */
+const NON_BLOCKING_STDOUT =
+  'fcntl(STDOUT, F_SETFL, fcntl(STDOUT, F_GETFL, 0) | O_NONBLOCK) or die "fcntl: $!"; exec @ARGV or die "exec: $!"';
+
 /**
  * Runs the bundled `dist/<action>/index.js` as the GitHub runner does and collects what it left:
  * outputs, exported env, the step summary, annotations and the exit code.
@@ -166,20 +175,25 @@ export async function runBundle(action: string, options: RunOptions = {}): Promi
       stdout: string;
       stderr: string;
     }>((resolve, reject) => {
-      const child = spawn(process.execPath, [bundle], {
-        cwd: workspace,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
+      const held = options.fullNonBlockingStdoutMs;
+      const [command, args] =
+        held === undefined
+          ? [process.execPath, [bundle]]
+          : ['perl', ['-MFcntl', '-e', NON_BLOCKING_STDOUT, process.execPath, bundle]];
+      const child = spawn(command, args, { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      if (held !== undefined) {
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), held);
+      }
+      const stdout: Buffer[] = [];
       let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stdout.on('data', (c: Buffer) => stdout.push(c));
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
       child.on('error', reject);
       child.on('close', (code, signal) => {
         clearTimeout(timer);
-        resolve({ exitCode: code ?? (signal ? 137 : 1), stdout, stderr });
+        resolve({ exitCode: code ?? (signal ? 137 : 1), stdout: Buffer.concat(stdout).toString(), stderr });
       });
     });
     return {
