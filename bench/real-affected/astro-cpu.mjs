@@ -12,11 +12,11 @@
 // Markdown table: median wall, median CPU, spread, the answer's size (bundles must agree), and the
 // load average before and after.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { peerBin, readOutput } from '../lib.mjs';
+import { runnerEnv } from './runner-env.mjs';
 
 const here = dirname(new URL(import.meta.url).pathname);
 const root = resolve(here, '..', '..');
@@ -54,33 +54,6 @@ writeFileSync(
 git(dir, ['checkout', '-q', '-f', '--detach', c.commit]);
 git(dir, ['clean', '-qffdx']);
 
-/** The environment of a runner's push event, its files in `temp` (made empty). */
-function runnerEnv(temp) {
-  const inputs =
-    parseYaml(readFileSync(join(root, 'actions', 'affected', 'action.yml'), 'utf8')).inputs ?? {};
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: temp };
-  for (const [name, input] of Object.entries(inputs))
-    env[`INPUT_${name.toUpperCase()}`] = input.default ?? '';
-  Object.assign(env, {
-    INPUT_BASE: c.base,
-    INPUT_HEAD: c.commit,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_OUTPUT: join(temp, 'output'),
-    GITHUB_STEP_SUMMARY: join(temp, 'summary'),
-    GITHUB_ENV: join(temp, 'env'),
-    GITHUB_STATE: join(temp, 'state'),
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: join(temp, 'event.json'),
-    GITHUB_SHA: c.commit,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_REPOSITORY: c.repo,
-  });
-  writeFileSync(env.GITHUB_EVENT_PATH, JSON.stringify({ before: c.base, after: c.commit }));
-  return env;
-}
-
 const bundles = [
   ['affected', resolve(option('bundle', join(root, 'dist', 'affected', 'index.js')))],
   ...(option('before') ? [['affected before', resolve(option('before'))]] : []),
@@ -90,7 +63,7 @@ const tools = bundles.map(([tool, bundle], i) => {
   return {
     tool,
     argv: [process.execPath, bundle],
-    env: runnerEnv(temp),
+    env: runnerEnv(bundle, dir, c, temp),
     // Outputs are appended: emptied before each run, read after it.
     before: () => ['output', 'summary', 'env', 'state'].forEach((f) => writeFileSync(join(temp, f), '')),
     answer: () =>
