@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Git } from '../../shared/git.js';
 import { type TestRepo, createRepo } from '../support/git-repo.js';
+import { withGitBefore236 } from '../support/old-git.js';
 
 // The file list, the diff and the merge-base read through the kept-open cat-file (tree and commit
 // objects) must give exactly what `git ls-tree`, `git diff --name-status -M` and `git merge-base`
@@ -306,28 +306,19 @@ describe('merge-base through the kept-open cat-file', () => {
 describe('a git older than 2.36 (no cat-file --batch-command)', () => {
   it('lists, diffs and finds the merge-base with the git commands themselves', async () => {
     const repo = createRepo({ 'a.txt': 'a\n', 'pkg/b.txt': 'b\n' });
-    const bin = mkdtempSync(join(tmpdir(), 'old-git-'));
-    const real = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
-    writeFileSync(
-      join(bin, 'git'),
-      `#!/bin/sh\nfor a in "$@"; do [ "$a" = --batch-command ] && { echo "error: unknown option \\\`batch-command'" >&2; exit 129; }; done\nexec ${real} "$@"\n`,
-    );
-    chmodSync(join(bin, 'git'), 0o755);
-    const saved = process.env.PATH;
-    process.env.PATH = `${bin}:${saved}`;
     try {
-      const first = repo.git(['rev-parse', 'HEAD']).trim();
-      repo.git(['mv', 'pkg/b.txt', 'pkg/c.txt']);
-      const second = repo.commit('rename', { 'new.txt': 'n\n' });
-      const trace: string[] = [];
-      const git = new Git(repo.dir, { trace: (line) => trace.push(line) });
-      expect([...(await git.listTree(second))]).toEqual(lsTree(repo, second));
-      expect(await git.changedFiles(first, second)).toEqual(gitDiff(repo, first, second));
-      expect(await git.mergeBase(first, second)).toBe(first);
-      expect(trace.filter((line) => /^git (ls-tree|diff|merge-base) /.test(line))).toHaveLength(3);
+      await withGitBefore236(async () => {
+        const first = repo.git(['rev-parse', 'HEAD']).trim();
+        repo.git(['mv', 'pkg/b.txt', 'pkg/c.txt']);
+        const second = repo.commit('rename', { 'new.txt': 'n\n' });
+        const trace: string[] = [];
+        const git = new Git(repo.dir, { trace: (line) => trace.push(line) });
+        expect([...(await git.listTree(second))]).toEqual(lsTree(repo, second));
+        expect(await git.changedFiles(first, second)).toEqual(gitDiff(repo, first, second));
+        expect(await git.mergeBase(first, second)).toBe(first);
+        expect(trace.filter((line) => /^git (ls-tree|diff|merge-base) /.test(line))).toHaveLength(3);
+      });
     } finally {
-      process.env.PATH = saved;
-      rmSync(bin, { recursive: true, force: true });
       repo.cleanup();
     }
   });

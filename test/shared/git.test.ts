@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Git, checkRevisionText } from '../../shared/git.js';
 import { eventContext } from '../../shared/context.js';
 import { planRange, resolveRange } from '../../shared/range.js';
 import { type TestRepo, createRepo } from '../support/git-repo.js';
+import { withGitBefore236 } from '../support/old-git.js';
 
 describe('checkRevisionText', () => {
   it.each([
@@ -125,16 +125,7 @@ describe('Git against real repositories', () => {
   });
 
   it('asks a git older than 2.36 (no cat-file --batch-command) with --batch-check instead', async () => {
-    const bin = mkdtempSync(join(tmpdir(), 'old-git-'));
-    const real = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
-    writeFileSync(
-      join(bin, 'git'),
-      `#!/bin/sh\nfor a in "$@"; do [ "$a" = --batch-command ] && { echo "error: unknown option \\\`batch-command'" >&2; exit 129; }; done\nexec ${real} "$@"\n`,
-    );
-    chmodSync(join(bin, 'git'), 0o755);
-    const saved = process.env.PATH;
-    process.env.PATH = `${bin}:${saved}`;
-    try {
+    await withGitBefore236(async () => {
       const git = new Git(origin.dir, { blobCap: { maxBytes: 2 } });
       const [mainNow, featureNow] = await Promise.all([git.tryResolve('main'), git.tryResolve('feature')]);
       expect([mainNow, featureNow]).toEqual([origin.git(['rev-parse', 'main']).trim(), feature]);
@@ -143,10 +134,7 @@ describe('Git against real repositories', () => {
       await expect(git.readBlobs([['new.txt', tree.get('new.txt')!]], { maxBytes: 1 })).rejects.toThrow(
         /^new\.txt \(blob [0-9a-f]{12}\) in git is 2 bytes/,
       );
-    } finally {
-      process.env.PATH = saved;
-      rmSync(bin, { recursive: true, force: true });
-    }
+    });
   });
 
   it('does not let a revision act as an option', async () => {
