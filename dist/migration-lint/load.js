@@ -1,6 +1,7 @@
 // dist/<action>/load.js: `npm run bundle` copies it beside each action's bundle, action.js, with
-// BUNDLE_HASH set to the SHA-256 of the bundle's code (action.js and its chunks). Its `load` returns the bundle; dist/<action>/index.js (the
-// file a runner starts, scripts/action-entry.cjs) and the command line call it.
+// BUNDLE_HASH set to the SHA-256 of the bundle's code (action.js and its chunks). Its `load` returns
+// the bundle; dist/<action>/index.js (the file a runner starts, scripts/action-entry.cjs) and the
+// command line call it.
 //
 // It compiles action.js, and the chunks the bundle loads later (`<id>.index.js`: zod, YAML, the GitHub
 // client...), with a V8 code cache of its own, in a folder under the runner's tool cache (else the OS
@@ -88,7 +89,10 @@ function readOwnFile(file) {
   }
 }
 
-/** Writes the cache whole or not at all, through a new file (never an existing one or a link); a folder that cannot be written only means no cache. */
+/**
+ * Writes the cache whole or not at all, through a new file (never an existing one or a link); a
+ * folder that cannot be written only means no cache.
+ */
 function writeOwnFile(file, data) {
   const partial = `${file}.${process.pid}`;
   try {
