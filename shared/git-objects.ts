@@ -45,7 +45,7 @@ const IDLE_MS = 1000;
  * `cat-file --batch` of their own. git writes each blob in two writes, and every read of a pipe
  * wakes this process: a hundred manifests (20 KB) cost a quarter of a process of their own this way,
  * five thousand (1 MB) four times more than the temp file of `Git.batchOutput` (shared/git.ts).
- * PIPED_BYTES bounds each question for trees too (shared/git.ts readTrees).
+ * PIPED_BYTES bounds each tree read too (shared/git.ts readTrees).
  */
 export const PIPED_BLOBS = 256;
 export const PIPED_BYTES = 64 * 1024;

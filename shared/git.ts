@@ -1,6 +1,17 @@
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  unlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 import {
   MAX_OUTPUT_BYTES,
@@ -28,6 +39,12 @@ const FIXED_TREE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})(?:\^\{tree\})?$/;
  * trees took some 20 ms of CPU against about 5 for spawning ls-tree).
  */
 const PIPED_TREES = 256;
+/**
+ * A checkout of more files than this is listed by `ls-tree` at once, without first reading trees
+ * that would pass PIPED_TREES: real repositories hold 2 to 8 files a folder (nine public ones
+ * measured), so past 1,024 files the walk would almost always give up after a few round trips.
+ */
+const LISTED_BY_LS_TREE = 4 * PIPED_TREES;
 /** How many of head's nearest ancestors are read to find base among them before `git merge-base` is asked. */
 const NEAR_ANCESTORS = 64;
 
@@ -152,6 +169,43 @@ function regularFiles(out: string): Map<string, string> {
 }
 
 /**
+ * How many files the checkout around `cwd` holds, by the entry count in its index's header (the
+ * index of the `.git` folder, or of the one a `.git` file names, nearest above `cwd`): a hint for
+ * choosing how to list a tree, never an answer. Undefined when git is pointed elsewhere by the
+ * environment or the index cannot be read as a regular file.
+ */
+export function checkoutFileCount(cwd: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  if (env.GIT_DIR || env.GIT_INDEX_FILE || env.GIT_WORK_TREE) return undefined;
+  try {
+    for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+      const dotGit = join(dir, '.git');
+      const kind = lstatSync(dotGit, { throwIfNoEntry: false });
+      if (kind?.isDirectory()) return indexEntries(join(dotGit, 'index'));
+      if (kind?.isFile()) {
+        const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096))?.[1];
+        return gitdir ? indexEntries(join(resolve(dir, gitdir.trim()), 'index')) : undefined;
+      }
+      if (dirname(dir) === dir) return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entry count of an index file: `DIRC`, the version, then the count (big-endian). */
+function indexEntries(path: string): number | undefined {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const header = Buffer.alloc(12);
+    if (readSync(fd, header, 0, 12, 0) < 12 || header.toString('latin1', 0, 4) !== 'DIRC') return undefined;
+    return header.readUInt32BE(8);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Runs git with argument arrays only (never a shell) in one repository. Revisions always come
  * after `--end-of-options` or are resolved SHAs, so no user text is read as an option.
  */
@@ -168,6 +222,8 @@ export class Git {
   /** Entries of every tree read, by id. */
   private readonly trees = new Map<string, readonly TreeEntry[]>();
   private readonly tree = (oid: string) => this.trees.get(oid)!;
+  /** The checkout's file count (checkoutFileCount; 0 when unknown), read at the first listing. */
+  private checkoutFiles: number | undefined;
 
   constructor(
     readonly cwd: string,
@@ -438,12 +494,16 @@ export class Git {
   /**
    * Every regular file in a commit's tree (path -> blob id), in `ls-tree -r` order: its trees read
    * through the kept-open cat-file (kept for a diff), or one `ls-tree` past PIPED_TREES trees or a
-   * question past PIPED_BYTES. Reading blobs by id (readBlobs) skips the per-path tree walk that
-   * `commit:path` lookups repeat for every file. Entries of mode 120000 are symbolic links, whose blob is the target's name, not content: left out.
+   * question past PIPED_BYTES, and at once in a checkout past LISTED_BY_LS_TREE files. Reading blobs
+   * by id (readBlobs) skips the per-path tree walk that `commit:path` lookups repeat for every file.
+   * Entries of mode 120000 are symbolic links, whose blob is the target's name, not content: left out.
    */
   async listTree(commit: string): Promise<Map<string, string>> {
-    const [root] = (await this.readTrees([`${commit}^{tree}`])) ?? [];
-    if (root && (await this.readFolders(foldersToCompare([], root)))) return regularFilesOf(root, this.tree);
+    if ((this.checkoutFiles ??= checkoutFileCount(this.cwd) ?? 0) <= LISTED_BY_LS_TREE) {
+      const [root] = (await this.readTrees([`${commit}^{tree}`])) ?? [];
+      if (root && (await this.readFolders(foldersToCompare([], root))))
+        return regularFilesOf(root, this.tree);
+    }
     return regularFiles(await this.run(['ls-tree', '-r', '-z', '--full-tree', commit]));
   }
 
@@ -465,7 +525,7 @@ export class Git {
 
   /**
    * Trees by name (an id, or `<commit>^{tree}`) through the kept-open cat-file, all not read yet in one
-   * question; undefined where git is older than 2.36 or past PIPED_BYTES.
+   * question; undefined where git is older than 2.36 or where one is past PIPED_BYTES.
    */
   private async readTrees(names: readonly string[]): Promise<(readonly TreeEntry[])[] | undefined> {
     const reads = new Map(names.map((name) => [name, this.treeReads.get(name)]));
@@ -473,13 +533,9 @@ export class Git {
     if (asked.length) {
       this.trace(`git cat-file contents (${asked.length} trees)`);
       const read = this.objects.objects(asked).then((answers) => {
-        // Past PIPED_BYTES in one question the trees are big folders (some 1,500 entries in 64 KiB):
-        // git's own ls-tree and diff read them for less than parsing and comparing them here.
-        if (
-          !answers ||
-          answers.reduce((bytes, object) => bytes + (object?.data.length ?? 0), 0) > PIPED_BYTES
-        )
-          return undefined;
+        // A tree past PIPED_BYTES is a big folder (some 1,500 entries in 64 KiB): git's own ls-tree
+        // and diff read it for less than parsing and comparing it here.
+        if (!answers || answers.some((object) => (object?.data.length ?? 0) > PIPED_BYTES)) return undefined;
         return new Map(
           asked.map((name, i) => {
             const object = answers[i];

@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '60196042f47c425968757b0c334349293e8faa37d4c22d5e94833167fa3fe0d0';
+const BUNDLE_HASH = '96baf1001727889c78663c07657c7f6df9c07931cecc5d21d0c365ab6fedd8ef';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

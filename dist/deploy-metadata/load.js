@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '1bdfa6ebe1e0681690e6f9124b88020f09ba144efaf16790df69318c2bb400a0';
+const BUNDLE_HASH = '1c09aaa42faa7ea90202e3ffd7525ce496bc6338118ff1c0aa059c7abcc54b2d';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '809031659e6afea7b6328f464e5f209866c40c2bdd12400fa472aa8a970dd086';
+const BUNDLE_HASH = '019f75119aa79321be34c71ed678732005e92aa21b582c1df69f01e5ffa9199a';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Git } from '../../shared/git.js';
+import { Git, checkoutFileCount } from '../../shared/git.js';
 import { type TestRepo, createRepo } from '../support/git-repo.js';
 import { withGitBefore236 } from '../support/old-git.js';
 
@@ -190,6 +190,21 @@ describe('trees read through the kept-open cat-file', () => {
     ).toEqual(['ls-tree', 'diff']);
   });
 
+  it('compares folders of up to 64 KiB of tree each, however many bytes the question holds', async () => {
+    const one = blob(repo, 'same\n');
+    const many = (count: number): Entry[] =>
+      Array.from({ length: count }, (_, i) => ({
+        path: Buffer.from(`packages/p-${i}/package.json`),
+        mode: '100644',
+        oid: i === 7 ? blob(repo, `${count}\n`) : one,
+      }));
+    // some 50 KB of tree each: the two together, asked at once, are past 64 KiB
+    const [base, head] = [commitEntries(repo, many(1500)), commitEntries(repo, many(1501))];
+    const { files, byGit } = await diffWithTrace(repo, base, head);
+    expect(byGit).toBe(false);
+    expect(files).toEqual(gitDiff(repo, base, head));
+  });
+
   it('agrees with ls-tree and git diff -M on random trees and changes', async () => {
     let seed = 20;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -320,6 +335,74 @@ describe('a git older than 2.36 (no cat-file --batch-command)', () => {
       });
     } finally {
       repo.cleanup();
+    }
+  });
+});
+
+describe("the checkout's file count, which chooses how a tree is listed", () => {
+  const many = (count: number) =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`f/${i % 3}/${i}.txt`, `${i}\n`]));
+
+  it("counts the index's entries from any folder of the checkout, of a linked worktree too", () => {
+    const repo = createRepo(many(30));
+    try {
+      mkdirSync(join(repo.dir, 'deep', 'er'), { recursive: true });
+      expect(checkoutFileCount(repo.dir, {})).toBe(30);
+      expect(checkoutFileCount(join(repo.dir, 'deep', 'er'), {})).toBe(30);
+      const worktree = `${repo.dir}-worktree`;
+      repo.git(['worktree', 'add', '-q', worktree]);
+      try {
+        repo.commit('one more', { 'g.txt': 'g\n' });
+        expect(checkoutFileCount(worktree, {})).toBe(30);
+        expect(checkoutFileCount(repo.dir, {})).toBe(31);
+      } finally {
+        rmSync(worktree, { recursive: true, force: true });
+      }
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('is unknown where the environment points git elsewhere, or there is no readable index', () => {
+    const repo = createRepo(many(3));
+    try {
+      const index = join(repo.dir, '.git', 'index');
+      expect(checkoutFileCount(repo.dir, { GIT_DIR: join(repo.dir, '.git') })).toBeUndefined();
+      expect(checkoutFileCount(repo.dir, { GIT_INDEX_FILE: index })).toBeUndefined();
+      rmSync(index);
+      expect(checkoutFileCount(repo.dir, {})).toBeUndefined();
+      execFileSync('mkfifo', [index]); // opened without waiting for a writer, then refused
+      expect(checkoutFileCount(repo.dir, {})).toBeUndefined();
+      rmSync(index);
+      writeFileSync(index, 'not an index, longer than a header');
+      expect(checkoutFileCount(repo.dir, {})).toBeUndefined();
+      const linked = join(repo.dir, 'linked');
+      mkdirSync(linked);
+      writeFileSync(join(linked, '.git'), 'gitdir: ../nowhere\n');
+      expect(checkoutFileCount(linked, {})).toBeUndefined();
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('lists a checkout of more than 1,024 files with ls-tree at once, and a smaller one tree by tree', async () => {
+    for (const [count, listedBy] of [
+      [1100, ['ls-tree']],
+      [40, []],
+    ] as const) {
+      const repo = createRepo(many(count));
+      try {
+        const head = repo.git(['rev-parse', 'HEAD']).trim();
+        const trace: string[] = [];
+        const git = new Git(repo.dir, { trace: (line) => trace.push(line) });
+        expect([...(await git.listTree(head))]).toEqual(lsTree(repo, head));
+        expect(trace.filter((line) => line.startsWith('git ls-tree')).map((l) => l.split(' ')[1])).toEqual(
+          listedBy,
+        );
+        expect(trace.some((line) => line.startsWith('git cat-file contents'))).toBe(!listedBy.length);
+      } finally {
+        repo.cleanup();
+      }
     }
   });
 });
