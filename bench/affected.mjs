@@ -47,6 +47,13 @@ function tools(dir, outputFile, eventFile, size, floor) {
       floor: true,
     },
     {
+      tool: 'floor in Node: the same git calls from node',
+      command: process.execPath,
+      args: [join(root, 'bench', 'affected-node-floor.cjs')],
+      env: { GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: `${outputFile}-node-floor` },
+      floor: true,
+    },
+    {
       tool: 'bare node printing one line',
       command: process.execPath,
       args: ['-e', 'console.log(0)'],
@@ -164,6 +171,11 @@ for (const size of SIZES) {
       ratios.push(
         `${size}: ours ${fmtMs(ours.m.median)} = floor ${fmtMs(floor.m.median)} + ${fmtMs(ours.m.median - floor.m.median)}`,
       );
+    const nodeFloor = results.find((r) => r.tool.startsWith('floor in Node'));
+    if (ours && nodeFloor)
+      ratios.push(
+        `${size}: ours ${fmtMs(ours.m.median)} = floor in Node ${fmtMs(nodeFloor.m.median)} + ${fmtMs(ours.m.median - nodeFloor.m.median)}${fastest ? `; ${fastest.tool} ${fmtMs(fastest.m.median)} = ${(fastest.m.median / nodeFloor.m.median).toFixed(2)} of the floor in Node` : ''}`,
+      );
     if (ours && fastest)
       ratios.push(
         `${size}: ours ${fmtMs(ours.m.median)} = ${(ours.m.median / fastest.m.median).toFixed(2)} of the fastest exact peer (${fastest.tool}, ${fmtMs(fastest.m.median)}); CPU ${fmtMs(ours.cpu)} = ${(ours.cpu / fastest.cpu).toFixed(2)} of its ${fmtMs(fastest.cpu)}`,
@@ -180,7 +192,7 @@ for (const size of SIZES) {
 const table = [
   '### affected',
   '',
-  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch, objects packed as in a clone), whole process, median of ${RUNS} rounds (${RUNS_LARGE} from 20,000 packages) after one warm-up, each round running every tool once; CPU is user+sys, children included, the median of ${CPU_RUNS} more runs. The floor is a bare \`node\` printing one line followed by the git calls the work cannot avoid (resolve both revisions, merge-base, diff, list the head tree, read every manifest in one cat-file), run from a shell in the same rounds.${BEFORE ? ' "affected before this branch" is the bundle built before this work, in the same rounds.' : ''} Nx is left out from ${NX_BELOW.toLocaleString('en')} packages (minutes per run). Node ${process.version}; pnpm with link-workspace-packages=true (without it, it finds none of the dependents). Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (other work shares the machine: compare within a size).`,
+  `Generated npm workspaces (random DAG, about 3 deps each, \`^1.0.0\` ranges, ${CHANGED} packages changed on a branch, objects packed as in a clone), whole process, median of ${RUNS} rounds (${RUNS_LARGE} from 20,000 packages) after one warm-up, each round running every tool once; CPU is user+sys, children included, the median of ${CPU_RUNS} more runs. The floor is a bare \`node\` printing one line followed by the git calls the work cannot avoid (resolve both revisions, merge-base, diff, list the head tree, read every manifest in one cat-file), run from a shell in the same rounds. The floor in Node (bench/affected-node-floor.cjs) is the same git calls spawned by a Node program, which then parses each manifest's name and writes a matrix of them: what any JavaScript action pays before its own work.${BEFORE ? ' "affected before this branch" is the bundle built before this work, in the same rounds.' : ''} Nx is left out from ${NX_BELOW.toLocaleString('en')} packages (minutes per run). Node ${process.version}; pnpm with link-workspace-packages=true (without it, it finds none of the dependents). Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (other work shares the machine: compare within a size).`,
   '',
   '| tool | median | spread | peak RSS | CPU (user+sys) | exact | time vs ours |',
   '| --- | --- | --- | --- | --- | --- | --- |',
