@@ -5,7 +5,6 @@ import {
   lstatSync,
   mkdtempSync,
   openSync,
-  readFileSync,
   readSync,
   rmSync,
   unlinkSync,
@@ -182,7 +181,7 @@ export function checkoutFileCount(cwd: string, env: NodeJS.ProcessEnv = process.
       const kind = lstatSync(dotGit, { throwIfNoEntry: false });
       if (kind?.isDirectory()) return indexEntries(join(dotGit, 'index'));
       if (kind?.isFile()) {
-        const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096))?.[1];
+        const gitdir = /^gitdir: (.+)$/m.exec(fileStart(dotGit, 4096)?.toString('utf8') ?? '')?.[1];
         return gitdir ? indexEntries(join(resolve(dir, gitdir.trim()), 'index')) : undefined;
       }
       if (dirname(dir) === dir) return undefined;
@@ -194,12 +193,18 @@ export function checkoutFileCount(cwd: string, env: NodeJS.ProcessEnv = process.
 
 /** The entry count of an index file: `DIRC`, the version, then the count (big-endian). */
 function indexEntries(path: string): number | undefined {
+  const header = fileStart(path, 12);
+  if (header?.length !== 12 || header.toString('latin1', 0, 4) !== 'DIRC') return undefined;
+  return header.readUInt32BE(8);
+}
+
+/** The first `bytes` of a regular file (not through a link; a FIFO is not waited on), or undefined. */
+function fileStart(path: string, bytes: number): Buffer | undefined {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     if (!fstatSync(fd).isFile()) return undefined;
-    const header = Buffer.alloc(12);
-    if (readSync(fd, header, 0, 12, 0) < 12 || header.toString('latin1', 0, 4) !== 'DIRC') return undefined;
-    return header.readUInt32BE(8);
+    const start = Buffer.alloc(bytes);
+    return start.subarray(0, readSync(fd, start, 0, bytes, 0));
   } finally {
     closeSync(fd);
   }

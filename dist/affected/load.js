@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '96baf1001727889c78663c07657c7f6df9c07931cecc5d21d0c365ab6fedd8ef';
+const BUNDLE_HASH = '8bf2652cdc8a25b11378353f49e54a3149018095e55cd24523df3bfa0e7582a9';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '1c09aaa42faa7ea90202e3ffd7525ce496bc6338118ff1c0aa059c7abcc54b2d';
+const BUNDLE_HASH = '24711063245f3b8c80b411ab7cf1028c4c187588505ea36f5b6435eeac8a3042';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

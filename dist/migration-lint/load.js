@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '019f75119aa79321be34c71ed678732005e92aa21b582c1df69f01e5ffa9199a';
+const BUNDLE_HASH = 'cf6d9af4845b9e28ed37d690d0154abe4a3ce8e867c2eb13cf8dae569fd0a4f0';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
