@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '60196042f47c425968757b0c334349293e8faa37d4c22d5e94833167fa3fe0d0';
+const BUNDLE_HASH = '3e276f5dab78fb2cb4a19fe5379bf59387f15c5e807b513bd8d0de2a3fde8b4c';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

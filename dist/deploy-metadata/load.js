@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '1bdfa6ebe1e0681690e6f9124b88020f09ba144efaf16790df69318c2bb400a0';
+const BUNDLE_HASH = '08a2b1d756c0bb3eb6b73a2f5a005e4207ff834f5628b77523c89fab630b414e';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'a542b91a353bab8ad238590714966a433bf137cc6a8d1407c2774e5ece24ff68';
+const BUNDLE_HASH = 'c4d78b00c9792e80c2dd3db80152e02c89da0f87444f996801da67fb940f00ba';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '33b70b92461d242e4e5422f0a3790e8a21e58e3b592df202f2dcaf9f7b79a6d4';
+const BUNDLE_HASH = '05a857d11c4757e755e2777fb7c9600d2936606ffeec3a2d3010e46a3fba7ab1';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

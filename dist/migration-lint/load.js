@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '809031659e6afea7b6328f464e5f209866c40c2bdd12400fa472aa8a970dd086';
+const BUNDLE_HASH = '65974f8666a99348f9c33c2c6e8176b7f73220c62263ef37801766a42c471956';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
