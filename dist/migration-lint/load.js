@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '65974f8666a99348f9c33c2c6e8176b7f73220c62263ef37801766a42c471956';
+const BUNDLE_HASH = '8977dcf26355b959b26bcb5b4f77cce8720959969683fbee3d99417bfc6ad90a';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -37,8 +37,17 @@ function wordEnd(text: string, i: number): number {
   return j;
 }
 
-/** The longest word the splitter looks for (`atomic`): longer ones are not lower-cased at all. */
-const LONGEST_KEYWORD = 6;
+/**
+ * Whether the word `text[i, end)` is `keyword` (lower-case ASCII) in any case. `| 32` lower-cases
+ * ASCII letters and maps no other word character (digit, `_`, non-ASCII) onto one, so no string is
+ * made for the many words that are not a keyword.
+ */
+function isKeyword(text: string, i: number, end: number, keyword: string): boolean {
+  if (end - i !== keyword.length) return false;
+  for (let k = 0; k < keyword.length; k++)
+    if ((text.charCodeAt(i + k) | 32) !== keyword.charCodeAt(k)) return false;
+  return true;
+}
 
 /** Splits `text` into statements and psql meta-command lines, collecting comments on the way. */
 export function splitStatements(text: string): SplitResult {
@@ -50,7 +59,7 @@ export function splitStatements(text: string): SplitResult {
   let depth = 0; // parentheses, counted in CREATE RULE only
   let parensGroup = false;
   let atomic = 0; // BEGIN ATOMIC ... END nesting (CASE ... END inside counts too)
-  let previousWord = '';
+  let afterBegin = false; // the last word was BEGIN (no quoted token since)
   let i = 0;
 
   const finish = (end: number) => {
@@ -59,7 +68,7 @@ export function splitStatements(text: string): SplitResult {
     start = -1;
     depth = 0;
     atomic = 0;
-    previousWord = '';
+    afterBegin = false;
   };
 
   while (i < n) {
@@ -128,7 +137,7 @@ export function splitStatements(text: string): SplitResult {
         } else j++;
       }
       i = j + 1;
-      previousWord = '';
+      afterBegin = false;
       continue;
     }
     if (c === 34) {
@@ -140,7 +149,7 @@ export function splitStatements(text: string): SplitResult {
         else break;
       }
       i = j + 1;
-      previousWord = '';
+      afterBegin = false;
       continue;
     }
     if (c === 36) {
@@ -161,7 +170,7 @@ export function splitStatements(text: string): SplitResult {
           const tag = text.slice(i, j + 1);
           const close = text.indexOf(tag, j + 1);
           i = close < 0 ? n : close + tag.length;
-          previousWord = '';
+          afterBegin = false;
           continue;
         }
       }
@@ -171,13 +180,12 @@ export function splitStatements(text: string): SplitResult {
     if (c === 40 && parensGroup) depth++;
     else if (c === 41 && parensGroup) depth = Math.max(0, depth - 1);
     else if (isIdentStart(c) && !(i > 0 && isIdentChar(text.charCodeAt(i - 1)))) {
-      // the word's own length: lower-casing may lengthen it (İ becomes i and a combining dot)
+      // moves on by the word's own length (lower-casing may lengthen it: İ becomes i and a combining dot)
       const end = wordEnd(text, i);
-      const word = end - i <= LONGEST_KEYWORD ? text.slice(i, end).toLowerCase() : '';
-      if (word === 'atomic' && previousWord === 'begin') atomic++;
-      else if (atomic > 0 && word === 'case') atomic++;
-      else if (atomic > 0 && word === 'end') atomic--;
-      previousWord = word;
+      if (afterBegin && isKeyword(text, i, end, 'atomic')) atomic++;
+      else if (atomic > 0 && isKeyword(text, i, end, 'case')) atomic++;
+      else if (atomic > 0 && isKeyword(text, i, end, 'end')) atomic--;
+      afterBegin = isKeyword(text, i, end, 'begin');
       i = end;
       continue;
     }
