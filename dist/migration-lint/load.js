@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '8977dcf26355b959b26bcb5b4f77cce8720959969683fbee3d99417bfc6ad90a';
+const BUNDLE_HASH = '417306305c4c0dfd01152043b5c7aeece206965b5da4a21a72233c3c9a9e117f';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

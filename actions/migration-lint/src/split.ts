@@ -49,6 +49,14 @@ function isKeyword(text: string, i: number, end: number, keyword: string): boole
   return true;
 }
 
+/**
+ * A run of characters that change nothing inside a statement (outside CREATE RULE and BEGIN ATOMIC,
+ * with no BEGIN just read): all but a comment's start, a quote, `$`, `;` and a B that may begin BEGIN.
+ * Sticky: after `test`, `lastIndex` is where the run ends. Irregexp skips it natively from the first
+ * call, where the loop below runs interpreted until V8 has optimised it.
+ */
+const INSIGNIFICANT = /[^-/'"$;bB]*/y;
+
 /** Splits `text` into statements and psql meta-command lines, collecting comments on the way. */
 export function splitStatements(text: string): SplitResult {
   const pieces: Piece[] = [];
@@ -72,6 +80,12 @@ export function splitStatements(text: string): SplitResult {
   };
 
   while (i < n) {
+    if (start >= 0 && atomic === 0 && !parensGroup && !afterBegin) {
+      INSIGNIFICANT.lastIndex = i;
+      INSIGNIFICANT.test(text);
+      i = INSIGNIFICANT.lastIndex;
+      if (i >= n) break;
+    }
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       i++;
@@ -129,12 +143,16 @@ export function splitStatements(text: string): SplitResult {
       const escapes = (prev === 69 || prev === 101) && !(i > 1 && isIdentChar(text.charCodeAt(i - 2)));
       let j = i + 1;
       while (j < n) {
-        const d = text.charCodeAt(j);
-        if (escapes && d === 92) j += 2;
-        else if (d === 39) {
-          if (text.charCodeAt(j + 1) === 39) j += 2;
-          else break;
-        } else j++;
+        if (!escapes) j = text.indexOf("'", j); // the next quote ends it or starts a ''
+        if (j < 0) j = n;
+        else {
+          const d = text.charCodeAt(j);
+          if (escapes && d === 92) j += 2;
+          else if (d === 39) {
+            if (text.charCodeAt(j + 1) === 39) j += 2;
+            else break;
+          } else j++;
+        }
       }
       i = j + 1;
       afterBegin = false;
@@ -142,12 +160,9 @@ export function splitStatements(text: string): SplitResult {
     }
     if (c === 34) {
       // "quoted identifier"
-      let j = i + 1;
-      while (j < n) {
-        if (text.charCodeAt(j) !== 34) j++;
-        else if (text.charCodeAt(j + 1) === 34) j += 2;
-        else break;
-      }
+      let j = text.indexOf('"', i + 1);
+      while (j >= 0 && text.charCodeAt(j + 1) === 34) j = text.indexOf('"', j + 2);
+      if (j < 0) j = n;
       i = j + 1;
       afterBegin = false;
       continue;
