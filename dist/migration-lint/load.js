@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '417306305c4c0dfd01152043b5c7aeece206965b5da4a21a72233c3c9a9e117f';
+const BUNDLE_HASH = '4191431852a86386167ca5de541f3c97a9e791f1503dd22f2dc809a89d6e7db5';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

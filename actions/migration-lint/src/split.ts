@@ -211,6 +211,8 @@ export function splitStatements(text: string): SplitResult {
 }
 
 function isCopyFromStdin(text: string, start: number, end: number): boolean {
+  // a statement not starting with C or c is no COPY: no copy of its start for the regex
+  if ((text.charCodeAt(start) | 32) !== 99) return false;
   return /^copy\b/i.test(text.slice(start, start + 5)) && /\bfrom\s+stdin\b/i.test(text.slice(start, end));
 }
 
