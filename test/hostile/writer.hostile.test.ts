@@ -119,17 +119,20 @@ describe('the writer', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trunk-writer-'));
     process.env.GITHUB_OUTPUT = join(dir, 'out');
     writeFileSync(process.env.GITHUB_OUTPUT, '');
-    const realUuid = globalThis.crypto.randomUUID.bind(globalThis.crypto);
-    const uuids = ['00000000-0000-4000-8000-000000000000', '11111111-1111-4111-8111-111111111111'];
-    globalThis.crypto.randomUUID = (() => uuids.shift() ?? realUuid()) as typeof globalThis.crypto.randomUUID;
+    const realRandom = Math.random;
+    // the first delimiter drawn is all zeros (four draws of 0), the next one random
+    let draws = 0;
+    Math.random = () => (draws++ < 4 ? 0 : realRandom());
     try {
-      const value = 'x\nghadelimiter_00000000-0000-4000-8000-000000000000\ninjected=1';
+      const value = 'x\nghadelimiter_00000000-0000-0000-0000-000000000000\ninjected=1';
       setOutput('v', value);
       const written = readFileSync(process.env.GITHUB_OUTPUT, 'utf8');
-      expect(written.startsWith('v<<ghadelimiter_11111111')).toBe(true);
+      expect(draws).toBeGreaterThan(4);
+      expect(written).toMatch(/^v<<ghadelimiter_[0-9a-f-]{36}\n/);
+      expect(written.startsWith('v<<ghadelimiter_00000000-0000-0000-0000-000000000000')).toBe(false);
       expect(parseCommandFile(written)).toEqual({ v: value });
     } finally {
-      globalThis.crypto.randomUUID = realUuid;
+      Math.random = realRandom;
       delete process.env.GITHUB_OUTPUT;
     }
   });

@@ -61,6 +61,17 @@ describe('splitStatements', () => {
       ],
     ],
     [
+      'BEGIN ATOMIC in any case; near misses (a longer word, a quote between, a non-ASCII letter) open none',
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql Begin aTomic SELECT 1; SELECT Case WHEN true THEN 2 eNd; End; SELECT BEGINS ATOMIC; SELECT BEGIN 'x' ATOMIC; SELECT BEGİN ATOMIC; SELECT 3;",
+      [
+        'sql:CREATE FUNCTION f() RETURNS int LANGUAGE sql Begin aTomic SELECT 1; SELECT Case WHEN true THEN 2 eNd; End;',
+        'sql:SELECT BEGINS ATOMIC;',
+        "sql:SELECT BEGIN 'x' ATOMIC;",
+        'sql:SELECT BEGİN ATOMIC;',
+        'sql:SELECT 3;',
+      ],
+    ],
+    [
       'psql meta-commands',
       '\\set ON_ERROR_STOP on\nSELECT 1;\n\\i other.sql\n',
       ['meta:\\set ON_ERROR_STOP on', 'sql:SELECT 1;', 'meta:\\i other.sql'],

@@ -59,6 +59,9 @@ function nextSignificant(text: string, i: number): number {
   return i;
 }
 
+/** A run of characters that start no comment or quoted token and are no bracket, `;` or `,` (sticky). */
+const PLAIN = /[^-/'"$()[\];,]*/y;
+
 /**
  * Offsets in `text` (one ALTER TABLE statement) where its clauses begin, given the offset of the
  * table's name; the first clause starts after the name. Stops at a `;` outside quotes.
@@ -79,12 +82,17 @@ export function alterClauseStarts(text: string, nameAt: number): number[] {
   const starts = [i];
   let depth = 0;
   while (i < text.length) {
-    const skipped = skipQuoted(text, i);
+    PLAIN.lastIndex = i;
+    PLAIN.test(text);
+    i = PLAIN.lastIndex;
+    if (i >= text.length) break;
+    const c = text.charCodeAt(i);
+    // only - / ' " $ can start a comment or quoted token
+    const skipped = c === 45 || c === 47 || c === 39 || c === 34 || c === 36 ? skipQuoted(text, i) : i;
     if (skipped > i) {
       i = skipped;
       continue;
     }
-    const c = text.charCodeAt(i);
     if (c === 40 || c === 91) depth++;
     else if (c === 41 || c === 93) depth = Math.max(0, depth - 1);
     else if (c === 59 && depth === 0) break;

@@ -37,8 +37,25 @@ function wordEnd(text: string, i: number): number {
   return j;
 }
 
-/** The longest word the splitter looks for (`atomic`): longer ones are not lower-cased at all. */
-const LONGEST_KEYWORD = 6;
+/**
+ * Whether the word `text[i, end)` is `keyword` (lower-case ASCII) in any case. `| 32` lower-cases
+ * ASCII letters and maps no other word character (digit, `_`, non-ASCII) onto one, so no string is
+ * made for the many words that are not a keyword.
+ */
+function isKeyword(text: string, i: number, end: number, keyword: string): boolean {
+  if (end - i !== keyword.length) return false;
+  for (let k = 0; k < keyword.length; k++)
+    if ((text.charCodeAt(i + k) | 32) !== keyword.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * A run of characters that change nothing inside a statement (outside CREATE RULE and BEGIN ATOMIC,
+ * with no BEGIN just read): all but a comment's start, a quote, `$`, `;` and a B that may begin BEGIN.
+ * Sticky: after `test`, `lastIndex` is where the run ends. Irregexp skips it natively from the first
+ * call, where the loop below runs interpreted until V8 has optimised it.
+ */
+const INSIGNIFICANT = /[^-/'"$;bB]*/y;
 
 /** Splits `text` into statements and psql meta-command lines, collecting comments on the way. */
 export function splitStatements(text: string): SplitResult {
@@ -50,7 +67,7 @@ export function splitStatements(text: string): SplitResult {
   let depth = 0; // parentheses, counted in CREATE RULE only
   let parensGroup = false;
   let atomic = 0; // BEGIN ATOMIC ... END nesting (CASE ... END inside counts too)
-  let previousWord = '';
+  let afterBegin = false; // the last word was BEGIN (no quoted token since)
   let i = 0;
 
   const finish = (end: number) => {
@@ -59,10 +76,16 @@ export function splitStatements(text: string): SplitResult {
     start = -1;
     depth = 0;
     atomic = 0;
-    previousWord = '';
+    afterBegin = false;
   };
 
   while (i < n) {
+    if (start >= 0 && atomic === 0 && !parensGroup && !afterBegin) {
+      INSIGNIFICANT.lastIndex = i;
+      INSIGNIFICANT.test(text);
+      i = INSIGNIFICANT.lastIndex;
+      if (i >= n) break;
+    }
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       i++;
@@ -120,27 +143,28 @@ export function splitStatements(text: string): SplitResult {
       const escapes = (prev === 69 || prev === 101) && !(i > 1 && isIdentChar(text.charCodeAt(i - 2)));
       let j = i + 1;
       while (j < n) {
-        const d = text.charCodeAt(j);
-        if (escapes && d === 92) j += 2;
-        else if (d === 39) {
-          if (text.charCodeAt(j + 1) === 39) j += 2;
-          else break;
-        } else j++;
+        if (!escapes) j = text.indexOf("'", j); // the next quote ends it or starts a ''
+        if (j < 0) j = n;
+        else {
+          const d = text.charCodeAt(j);
+          if (escapes && d === 92) j += 2;
+          else if (d === 39) {
+            if (text.charCodeAt(j + 1) === 39) j += 2;
+            else break;
+          } else j++;
+        }
       }
       i = j + 1;
-      previousWord = '';
+      afterBegin = false;
       continue;
     }
     if (c === 34) {
       // "quoted identifier"
-      let j = i + 1;
-      while (j < n) {
-        if (text.charCodeAt(j) !== 34) j++;
-        else if (text.charCodeAt(j + 1) === 34) j += 2;
-        else break;
-      }
+      let j = text.indexOf('"', i + 1);
+      while (j >= 0 && text.charCodeAt(j + 1) === 34) j = text.indexOf('"', j + 2);
+      if (j < 0) j = n;
       i = j + 1;
-      previousWord = '';
+      afterBegin = false;
       continue;
     }
     if (c === 36) {
@@ -161,7 +185,7 @@ export function splitStatements(text: string): SplitResult {
           const tag = text.slice(i, j + 1);
           const close = text.indexOf(tag, j + 1);
           i = close < 0 ? n : close + tag.length;
-          previousWord = '';
+          afterBegin = false;
           continue;
         }
       }
@@ -171,13 +195,12 @@ export function splitStatements(text: string): SplitResult {
     if (c === 40 && parensGroup) depth++;
     else if (c === 41 && parensGroup) depth = Math.max(0, depth - 1);
     else if (isIdentStart(c) && !(i > 0 && isIdentChar(text.charCodeAt(i - 1)))) {
-      // the word's own length: lower-casing may lengthen it (İ becomes i and a combining dot)
+      // moves on by the word's own length (lower-casing may lengthen it: İ becomes i and a combining dot)
       const end = wordEnd(text, i);
-      const word = end - i <= LONGEST_KEYWORD ? text.slice(i, end).toLowerCase() : '';
-      if (word === 'atomic' && previousWord === 'begin') atomic++;
-      else if (atomic > 0 && word === 'case') atomic++;
-      else if (atomic > 0 && word === 'end') atomic--;
-      previousWord = word;
+      if (afterBegin && isKeyword(text, i, end, 'atomic')) atomic++;
+      else if (atomic > 0 && isKeyword(text, i, end, 'case')) atomic++;
+      else if (atomic > 0 && isKeyword(text, i, end, 'end')) atomic--;
+      afterBegin = isKeyword(text, i, end, 'begin');
       i = end;
       continue;
     }
@@ -188,6 +211,8 @@ export function splitStatements(text: string): SplitResult {
 }
 
 function isCopyFromStdin(text: string, start: number, end: number): boolean {
+  // a statement not starting with C or c is no COPY: no copy of its start for the regex
+  if ((text.charCodeAt(start) | 32) !== 99) return false;
   return /^copy\b/i.test(text.slice(start, start + 5)) && /\bfrom\s+stdin\b/i.test(text.slice(start, end));
 }
 
