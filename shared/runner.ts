@@ -169,13 +169,17 @@ function runAction(action: string, run: ActionRun): void {
       annotate('error', {}, redact(outcome.message), true);
       process.exitCode = outcome.exitCode;
     }
-    // Leave as soon as everything is written. Waiting for the event loop to empty by itself costs
-    // V8's idle-time collections (up to 15 ms after reading 5,000 manifests here) and any socket an
-    // HTTP client keeps alive. Standard streams are asynchronous pipes on Windows: drained first.
+    // The process ends when its event loop empties. process.exit() here hung Node 24 in one run in
+    // five (nodejs/node#54918): it joins V8's compiler threads without disposing of the heap first,
+    // and a Maglev job waiting for a collection only the main thread can run never ends. A handle
+    // left open (a keep-alive socket) ends the process after EXIT_GRACE_MS, when such jobs are done.
     await standardStreams.drained();
-    process.exit();
+    setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
   })();
 }
+
+/** How long a handle left open may keep a finished step alive. */
+const EXIT_GRACE_MS = 2000;
 
 /**
  * What an action's bundle, `dist/<action>/action.js`, exports. The runner starts `index.js` beside

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '9868e4abea29c9133c6c36d5538a455d7cfad195fcd52230a7781c863d855049';
+const BUNDLE_HASH = '6dc7013d5f17979bb11f2a587276eaa626745c29540f16ee7ca716e5a9e9e963';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

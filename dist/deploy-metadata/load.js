@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'c393a8e4f0eb08b47338f63e8ee11c3fadf65299b61b2aa3e610b226190143b7';
+const BUNDLE_HASH = '4658d23cac618871e466ed60764de295742d19432dc66e0a4bb840f497227206';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'c4d78b00c9792e80c2dd3db80152e02c89da0f87444f996801da67fb940f00ba';
+const BUNDLE_HASH = '4aafe830f9021983f061f9dc4190022174d68666b4633a1e0011e1a3f573445f';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '05a857d11c4757e755e2777fb7c9600d2936606ffeec3a2d3010e46a3fba7ab1';
+const BUNDLE_HASH = '226d2f7c2de0312a638d76474c884020f089bd252ca7d91775d4eb57facba188';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'f7026743cd82c67f3538a862028275cc922f9f376943071942f94158e4b45166';
+const BUNDLE_HASH = 'd69e3c7f95686b0fbf0f8cadcaad2604cdd996f4d8c742ec37d9be74efad9e2e';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
