@@ -173,6 +173,7 @@ function runAction(action: string, run: ActionRun): void {
     // five (nodejs/node#54918): it joins V8's compiler threads without disposing of the heap first,
     // and a Maglev job waiting for a collection only the main thread can run never ends. A handle
     // left open (a keep-alive socket) ends the process after EXIT_GRACE_MS, when such jobs are done.
+    // Standard streams are asynchronous pipes on Windows: drained before that clock starts.
     await standardStreams.drained();
     setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
   })();
