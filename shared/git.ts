@@ -227,8 +227,6 @@ export class Git {
   /** Entries of every tree read, by id. */
   private readonly trees = new Map<string, readonly TreeEntry[]>();
   private readonly tree = (oid: string) => this.trees.get(oid)!;
-  /** The checkout's file count (checkoutFileCount; 0 when unknown), read at the first listing. */
-  private checkoutFiles: number | undefined;
 
   constructor(
     readonly cwd: string,
@@ -504,7 +502,7 @@ export class Git {
    * Entries of mode 120000 are symbolic links, whose blob is the target's name, not content: left out.
    */
   async listTree(commit: string): Promise<Map<string, string>> {
-    if ((this.checkoutFiles ??= checkoutFileCount(this.cwd) ?? 0) <= LISTED_BY_LS_TREE) {
+    if ((checkoutFileCount(this.cwd) ?? 0) <= LISTED_BY_LS_TREE) {
       const [root] = (await this.readTrees([`${commit}^{tree}`])) ?? [];
       if (root && (await this.readFolders(foldersToCompare([], root))))
         return regularFilesOf(root, this.tree);

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '6dc7013d5f17979bb11f2a587276eaa626745c29540f16ee7ca716e5a9e9e963';
+const BUNDLE_HASH = 'd34a54b7bccdb3e5c5a1581fdd5ec1ce6a51b33c20d09d2bf79ca128a23ba772';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '4658d23cac618871e466ed60764de295742d19432dc66e0a4bb840f497227206';
+const BUNDLE_HASH = '8890bd24dd0780c96b168fdc07acdf5fabf798d25a9a0a3596a7f61c0f10b445';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'd69e3c7f95686b0fbf0f8cadcaad2604cdd996f4d8c742ec37d9be74efad9e2e';
+const BUNDLE_HASH = '51d49d3c55a8f97dc9dcf3416497ec3d4b9e0ab134c760dadb55a9be219b5956';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
