@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'd34a54b7bccdb3e5c5a1581fdd5ec1ce6a51b33c20d09d2bf79ca128a23ba772';
+const BUNDLE_HASH = 'b1a4c2fdedacd9ec651760dd9800436c789b09e2ac200d5e61e68f3c71bda99e';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

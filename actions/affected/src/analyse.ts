@@ -48,19 +48,17 @@ export async function analyse(
   const { workspace: base, contents: baseContents } = await withYaml(() =>
     baseWorkspace(git, range.base, changes, files, headContents, settings.explicit, head),
   );
+  const lockfileChanges = changes.filter(
+    (c) => isLockfile(c.path) && !settings.isIgnored(c.path) && !settings.isGlobal(c.path),
+  );
+  const diffed = new Set(lockfileChanges.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])));
   // The lockfile texts read for the links are not read again for the diff.
   const known = await withYaml(async () => ({
-    head: await linkThroughLockfiles(git, snapshot, head),
-    base: base !== head ? await linkThroughLockfiles(git, snapshot, base, range.base) : new Map(),
+    head: await linkThroughLockfiles(git, snapshot, head, diffed),
+    base: base !== head ? await linkThroughLockfiles(git, snapshot, base, diffed, range.base) : new Map(),
   }));
   const cycles = dependencyCycles(head.projects);
-  const lockfiles = await readLockfiles(
-    git,
-    range.base,
-    snapshot,
-    changes.filter((c) => isLockfile(c.path) && !settings.isIgnored(c.path) && !settings.isGlobal(c.path)),
-    known,
-  );
+  const lockfiles = await readLockfiles(git, range.base, snapshot, lockfileChanges, known);
   const verdicts = await withYaml(() =>
     lockfileVerdicts(lockfiles, base, head, (project, side) =>
       (side === 'after' ? headContents : baseContents).get(project.manifest),

@@ -3,7 +3,7 @@
 // `vite: link:packages/vite`). The project installing that package builds with the workspace one, so
 // it is a dependent of it, although its package.json does not name it.
 import type { ResolvedGraph } from './lockfiles/graph.js';
-import { LINKED_PREFIX, parsePnpmLock } from './lockfiles/pnpm.js';
+import { LINKED_PREFIX, parsePnpmDeps, parsePnpmLock } from './lockfiles/pnpm.js';
 import { type Workspace, dirOf, isInside, relativeTo } from './model.js';
 
 /** True when a pnpm lockfile may hold such links (a `link:` among the packages), without parsing it. */
@@ -15,13 +15,15 @@ export function mayLinkThroughPackages(text: string): boolean {
 /**
  * Adds to `workspace` a `lockfile` link from each JS project to every workspace project it reaches
  * through external packages of the pnpm lockfile at `path` (the lockfile's own links to importers,
- * which its package.json declares, are edges already). Returns how many links it added.
+ * which its package.json declares, are edges already). Returns how many links it added. `diffed`: the
+ * lockfile's diff reads its whole graph too, so the links are taken from that one read; otherwise
+ * only the dependencies are read.
  */
-export function addLockfileLinks(workspace: Workspace, path: string, text: string): number {
+export function addLockfileLinks(workspace: Workspace, path: string, text: string, diffed = false): number {
   const folder = dirOf(path);
   const projects = workspace.projects.filter((p) => p.ecosystem === 'js' && isInside(p.dir, folder));
   const local = projects.map((p) => ({ name: p.name, dir: relativeTo(p.dir, folder) }));
-  const graph = parsePnpmLock(text, local);
+  const graph = (diffed ? parsePnpmLock : parsePnpmDeps)(text, local);
   const nameByKey = new Map<string, string>();
   for (const project of local) nameByKey.set(`${LINKED_PREFIX}${project.dir || '.'}`, project.name);
   const reaching = packagesReaching(graph, nameByKey);

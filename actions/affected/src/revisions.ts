@@ -171,12 +171,14 @@ export async function configReaders(
 /**
  * Adds the workspace links that only the pnpm lockfiles show (see lockfile-links.ts), at head, or at
  * `base` for the base workspace (the lockfiles at head's paths). A lockfile that cannot be read adds
- * none: when it changes, its diff reports it. Returns the texts it read, by path.
+ * none: when it changes, its diff reports it. `diffed`: the paths of the lockfiles whose diff is read
+ * (see addLockfileLinks). Returns the texts it read, by path.
  */
 export async function linkThroughLockfiles(
   git: Git,
   head: HeadSnapshot,
   workspace: Workspace,
+  diffed: ReadonlySet<string>,
   base?: string,
 ): Promise<ReadonlyMap<string, string | undefined>> {
   const paths = head.files.filter((p) => baseName(p) === 'pnpm-lock.yaml' && !FIXTURE_DIR.test(p));
@@ -185,7 +187,7 @@ export async function linkThroughLockfiles(
   for (const [path, text] of texts) {
     if (text === undefined || !mayLinkThroughPackages(text)) continue;
     try {
-      addLockfileLinks(workspace, path, text);
+      addLockfileLinks(workspace, path, text, diffed.has(path));
     } catch (error) {
       if (error instanceof YamlNotLoaded) throw error;
     }

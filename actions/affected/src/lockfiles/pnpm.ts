@@ -36,10 +36,20 @@ const REMEMBERED_FROM = 64 * 1024;
 const remembered: { source: string; read: PnpmRead }[] = [];
 
 /**
+ * What a read is for: `graph`, the whole graph (a lockfile's diff compares identities); `deps`, the
+ * nodes' dependencies only (the links of lockfile-links.ts), for which a 9.0 lockfile's `packages`
+ * section (resolutions, half the text) is not read and identities are left empty. The dependencies
+ * are the whole graph's; only a `packages` section that does not parse fails the one read and not
+ * the other (the lockfile's diff reports it).
+ */
+export type PnpmScope = 'graph' | 'deps';
+
+/**
  * What a lockfile text says, whoever the projects are: its nodes in the graph's order, the importer
  * nodes among them named by their folder until `bindProjects` names them.
  */
 export interface PnpmRead {
+  scope: PnpmScope;
   nodes: Map<string, PackageNode>;
   /** Importer and linked-importer node keys -> the importer's folder and which of the two it is. */
   importers: Map<string, { dir: string; kind: 'importer' | 'linked' }>;
@@ -61,14 +71,26 @@ interface Beside {
  * The resolved graph of a pnpm lockfile for `projects`. A large lockfile is read for its links at
  * both revisions and again for its diff, with the head's and the base's projects: it is read once
  * per text, and only its importers are named again for other projects. The second text (the other
- * revision) is read beside the first: only the entries whose text changed are parsed.
+ * revision) is read beside the first: only the entries whose text changed are parsed. A read for
+ * `deps` is made alone, and a read of the whole graph serves it too.
  */
 export function parsePnpmLock(source: string, projects: LocalProject[]): ResolvedGraph {
-  if (source.length < REMEMBERED_FROM) return bindProjects(readPnpmLock(source), projects);
-  let known = remembered.find((r) => r.source === source)?.read;
+  return readRemembered(source, projects, 'graph');
+}
+
+/** The graph of parsePnpmLock with the nodes' dependencies only (see PnpmScope). */
+export function parsePnpmDeps(source: string, projects: LocalProject[]): ResolvedGraph {
+  return readRemembered(source, projects, 'deps');
+}
+
+function readRemembered(source: string, projects: LocalProject[], scope: PnpmScope): ResolvedGraph {
+  if (source.length < REMEMBERED_FROM) return bindProjects(readPnpmLock(source, undefined, scope), projects);
+  let known = remembered.find(
+    (r) => r.source === source && (r.read.scope === 'graph' || scope === 'deps'),
+  )?.read;
   if (!known) {
-    const last = remembered[remembered.length - 1]?.read;
-    known = readPnpmLock(source, last);
+    const last = scope === 'graph' ? remembered[remembered.length - 1]?.read : undefined;
+    known = readPnpmLock(source, last, scope);
     if (last) last.beside = undefined;
     if (remembered.length >= 4) remembered.shift();
     remembered.push({ source, read: known });
@@ -106,16 +128,22 @@ const linkedKey = (dir: string): string => `${LINKED_PREFIX}${dir}`;
  * text did not change are taken from its tree (fast-yaml.ts), and so is the node of an entry whose
  * value is the very object `other` read (and, from 9.0, its package's too) when its dependencies
  * resolve the same, so the nodes are the ones a read of `source` alone gives, in the same order.
+ * For `deps` (see PnpmScope), `other` is not used.
  */
-export function readPnpmLock(source: string, other?: PnpmRead): PnpmRead {
+export function readPnpmLock(source: string, other?: PnpmRead, scope: PnpmScope = 'graph'): PnpmRead {
   const document = lastDocument(source);
-  const yaml = readFastYaml(document, other?.beside?.yaml);
-  const lock: unknown = yaml ? yaml.tree : parseYaml(document);
+  const read = scope === 'deps' ? withoutPackages(document) : document;
+  const yaml = readFastYaml(read, scope === 'graph' ? other?.beside?.yaml : undefined);
+  // The full parser reads the whole document: what the fast reader refuses may span sections.
+  if (!yaml && read !== document) return readPnpmLock(source, undefined, 'graph');
+  const lock: unknown = yaml ? yaml.tree : parseYaml(read);
   if (!isRecord(lock)) throw new LockfileError('not a YAML mapping');
   const version = Number.parseFloat(text(field(lock, 'lockfileVersion')) ?? '');
   if (!(version >= 5 && version < 10)) {
     throw new LockfileError(`unsupported lockfileVersion ${JSON.stringify(field(lock, 'lockfileVersion'))}`);
   }
+  // Before 9.0 the dependencies are in `packages`: the whole document is needed.
+  if (read !== document && version < 9) return readPnpmLock(source, undefined, 'graph');
   const packages = entries(field(lock, 'packages'));
   // 9.0 splits a package into `packages` (resolution, by name@version) and `snapshots` (deps, peer-suffixed).
   const snapshots = version >= 9 ? entries(field(lock, 'snapshots')) : packages;
@@ -132,11 +160,17 @@ export function readPnpmLock(source: string, other?: PnpmRead): PnpmRead {
       slashKeys = true;
       break;
     }
-  const beside: Beside = { yaml, version, slashKeys, packages, snapshots, importers };
-  const read: PnpmRead = { nodes: graph.nodes, importers: new Map(), beside };
+  const result: PnpmRead = {
+    scope,
+    nodes: graph.nodes,
+    importers: new Map(),
+    beside: scope === 'graph' ? { yaml, version, slashKeys, packages, snapshots, importers } : undefined,
+  };
   // The other read's entries and nodes, when its keys are read the same way.
   const was =
-    other?.beside?.version === version && other.beside.slashKeys === slashKeys ? other.beside : undefined;
+    scope === 'graph' && other?.beside?.version === version && other.beside.slashKeys === slashKeys
+      ? other.beside
+      : undefined;
   // Computed on the first entry found the same (a text read beside an unrelated one finds none).
   let found: Changes | undefined;
   const changes = (): Changes =>
@@ -187,16 +221,18 @@ export function readPnpmLock(source: string, other?: PnpmRead): PnpmRead {
       continue;
     }
     const { name, version: resolved } = splitKey(key);
-    const resolution = JSON.stringify(field(metadata, 'resolution') ?? null);
     const deps = resolveAll(snapshot, PACKAGE_FIELDS, undefined);
     // Peers are left out of the identity: they are resolved dependencies, compared as such. This also
     // keeps identities equal across 5.x/6.x/9.0 key styles, so a lockfile format upgrade affects nothing.
-    const identity = `${name}@${withoutPeers(resolved)} ${resolution}`;
+    const identity =
+      scope === 'graph'
+        ? `${name}@${withoutPeers(resolved)} ${JSON.stringify(field(metadata, 'resolution') ?? null)}`
+        : '';
     graph.nodes.set(key, { name, version: resolved, identity, deps });
   }
   for (const [dir, importer] of importers) {
-    read.importers.set(importerKey(dir), { dir, kind: 'importer' });
-    read.importers.set(linkedKey(dir), { dir, kind: 'linked' });
+    result.importers.set(importerKey(dir), { dir, kind: 'importer' });
+    result.importers.set(linkedKey(dir), { dir, kind: 'linked' });
     if (
       was &&
       was.importers.get(dir) === importer &&
@@ -215,7 +251,22 @@ export function readPnpmLock(source: string, other?: PnpmRead): PnpmRead {
     const production = resolveAll(importer, PACKAGE_FIELDS, localDir);
     graph.nodes.set(linkedKey(dir), { name: dir, version: '', identity: '', deps: production });
   }
-  return read;
+  return result;
+}
+
+/**
+ * `document` without its `packages` section: the top-level `packages:` line and the deeper lines,
+ * comments and blank lines after it, up to the next top-level line. The whole document when it has
+ * not exactly one such line (a repeated key is left for the reader to report).
+ */
+function withoutPackages(document: string): string {
+  const lines = [...document.matchAll(/^packages:[ \t]*(?:#.*)?\r?$/gm)];
+  if (lines.length !== 1) return document;
+  const start = lines[0]!.index;
+  const next = /\n[^\s#]/g;
+  next.lastIndex = start;
+  const end = next.exec(document)?.index;
+  return document.slice(0, start) + (end === undefined ? '' : document.slice(end + 1));
 }
 
 /** What may resolve differently in a read than in the read beside which it is made. */
