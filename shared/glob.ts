@@ -166,19 +166,95 @@ export function compileGlob(source: string, inputName = 'pattern'): Glob {
     );
   }
   const compiled = variants.map((v) =>
-    v
-      .split('/')
-      .filter((s, i, all) => s !== '' || i === all.length - 1)
-      .map((s): Segment => (s === '**' ? { kind: 'globstar' } : { kind: 'tokens', tokens: tokenize(s) })),
+    variant(
+      v
+        .split('/')
+        .filter((s, i, all) => s !== '' || i === all.length - 1)
+        .map((s): Segment => (s === '**' ? { kind: 'globstar' } : { kind: 'tokens', tokens: tokenize(s) })),
+    ),
   );
   return {
     source,
     negated,
     matches: (path: string) => {
-      const parts = path.split('/');
-      return compiled.some((segments) => matchSegments(segments, parts));
+      let parts: string[] | undefined;
+      for (const { segments, prefix, literals, depth } of compiled) {
+        if (!mayMatch(path, prefix, literals)) continue;
+        if (depth) {
+          const n = segmentsAfter(path, prefix.length);
+          if (n >= depth.least && n <= depth.most) return true;
+          continue;
+        }
+        parts ??= path.split('/');
+        if (matchSegments(segments, parts)) return true;
+      }
+      return false;
     },
   };
+}
+
+/**
+ * One brace variant with what a path needs to match it, checked with string operations first (most
+ * paths fail there): its leading segments without wildcards as the path's first folders (`prefix`),
+ * and each of its other wildcard-free segments somewhere in the path (`literals`). When only `*` and
+ * `**` segments follow the prefix (`packages/*`, `docs/**`, `**`), the number of path segments after
+ * it decides (`depth`), without the table.
+ */
+interface Variant {
+  segments: Segment[];
+  prefix: string;
+  literals: string[];
+  depth?: { least: number; most: number };
+}
+
+function variant(segments: Segment[]): Variant {
+  const literal = (segment: Segment): string | undefined =>
+    segment.kind === 'tokens' && segment.tokens.every((t) => t.kind === 'char')
+      ? segment.tokens.map((t) => (t as { char: string }).char).join('')
+      : undefined;
+  let lead = 0;
+  while (lead < segments.length && literal(segments[lead]!) !== undefined) lead++;
+  const tail = segments.slice(lead);
+  const isStar = (s: Segment) => s.kind === 'tokens' && s.tokens.length === 1 && s.tokens[0]!.kind === 'star';
+  let depth: Variant['depth'];
+  if (tail.every((s) => s.kind === 'globstar' || isStar(s))) {
+    const stars = tail.filter(isStar).length;
+    // as in matchSegments: a trailing `**` after something else needs a segment of its own
+    const least = stars + (segments.length > 1 && segments.at(-1)!.kind === 'globstar' ? 1 : 0);
+    depth = { least, most: tail.length > stars ? Infinity : stars };
+  }
+  return {
+    segments,
+    prefix: segments
+      .slice(0, lead)
+      .map((s) => literal(s)!)
+      .join('/'),
+    literals: tail.flatMap((s) => literal(s) ?? []),
+    depth,
+  };
+}
+
+/** The number of segments of `path` after its first `prefixLength` characters and the `/` after them. */
+function segmentsAfter(path: string, prefixLength: number): number {
+  if (prefixLength > 0 && path.length === prefixLength) return 0;
+  let count = 1;
+  for (
+    let at = path.indexOf('/', prefixLength + (prefixLength > 0 ? 1 : 0));
+    at >= 0;
+    at = path.indexOf('/', at + 1)
+  )
+    count++;
+  return count;
+}
+
+function mayMatch(path: string, prefix: string, literals: readonly string[]): boolean {
+  if (
+    prefix !== '' &&
+    !(path.startsWith(prefix) && (path.length === prefix.length || path[prefix.length] === '/'))
+  )
+    return false;
+  for (const literal of literals) if (!path.includes(literal)) return false;
+  return true;
 }
 
 /**

@@ -58,6 +58,53 @@ describe('compileGlob', () => {
   });
 });
 
+/** The documented semantics by plain recursion (exponential, fine for short inputs): the oracle. */
+function matchesByRecursion(pattern: string, path: string): boolean {
+  const body = pattern.includes('/') ? pattern : `**/${pattern}`;
+  const segments = body.split('/');
+  const parts = path.split('/');
+  const segment = (glob: string, text: string): boolean => {
+    if (glob === '') return text === '';
+    if (glob[0] === '*')
+      return [...Array(text.length + 1).keys()].some((n) => segment(glob.slice(1), text.slice(n)));
+    if (text === '') return false;
+    if (glob.startsWith('[ab]')) return 'ab'.includes(text[0]!) && segment(glob.slice(4), text.slice(1));
+    return (glob[0] === '?' || glob[0] === text[0]) && segment(glob.slice(1), text.slice(1));
+  };
+  const from = (i: number, j: number): boolean => {
+    if (i === segments.length) return j === parts.length;
+    if (segments[i] === '**') {
+      const least = i > 0 && i === segments.length - 1 ? 1 : 0;
+      for (let k = j + least; k <= parts.length; k++) if (from(i + 1, k)) return true;
+      return false;
+    }
+    return j < parts.length && segment(segments[i]!, parts[j]!) && from(i + 1, j + 1);
+  };
+  return from(0, 0);
+}
+
+describe('compileGlob against the semantics it documents', () => {
+  it('matches random patterns and paths as plain recursion does (property)', () => {
+    const pattern = fc
+      .array(fc.constantFrom('a', 'b', 'ab', '.x', '*', 'a*', '*b', '?', '**', '[ab]', 'a?b', 'b*a*'), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((segments) => segments.join('/'));
+    const path = fc
+      .array(fc.constantFrom('a', 'b', 'ab', 'ba', '.x', 'aab', 'bxa', 'c'), { minLength: 1, maxLength: 5 })
+      .map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(pattern, fc.array(path, { minLength: 1, maxLength: 8 }), (glob, paths) => {
+        const compiled = compileGlob(glob);
+        for (const p of paths)
+          expect([glob, p, compiled.matches(p)]).toEqual([glob, p, matchesByRecursion(glob, p)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('globList', () => {
   it('lets a later negation subtract', () => {
     const matches = globList(['docs/**', '!docs/keep.md']);
