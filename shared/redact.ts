@@ -88,15 +88,16 @@ const MAX_REMEMBERED = 100_000;
 
 /**
  * Text that any of PATTERNS can match holds one of these: a scheme's `://`, a PEM dash run, a word
- * an assignment's name or a header ends in, a signed URL's parameter, a fixed prefix, or the run of
- * an AWS key id or secret key (`hasKeyRun`). Most text holds none (names, paths, reasons,
- * summaries, log lines), and one test is far cheaper than all the patterns, which outputs of
- * thousands of strings pay for each string and a 50 KB summary for its length. A separator such as `:` or `=`
- * alone is not enough: every pattern that needs one also needs a word here. A new pattern adds its
- * necessary text here.
+ * an assignment's name or a header ends in, a signed URL's parameter, a fixed prefix, the run of an
+ * AWS key id or secret key (`hasKeyRun`), or `bearer` or `basic` with the space after it (or the tab,
+ * form feed or vertical tab as JSON escapes them: `examples/basics` is no credential). Most text
+ * holds none (names, paths, reasons, summaries, log lines), and one test is far cheaper than all the
+ * patterns, which outputs of thousands of strings pay for each string and a 50 KB summary for its
+ * length. A separator such as `:` or `=` alone is not enough: every pattern that needs one also needs
+ * a word here. A new pattern adds its necessary text here.
  */
 const MAY_HOLD_SECRET =
-  /:\/\/|-----|authori[sz]ation|passw|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|accountkey|credential|[?&](?:sig|x-amz-|x-goog-)|bearer|basic|eyJ|gh[pousr]_|github_pat_|xox|xapp-|AIza|ya29\.|GOCSPX-|_live_|_test_|whsec_|npm_|glpat-|SG\./i;
+  /:\/\/|-----|authori[sz]ation|passw|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|accountkey|credential|[?&](?:sig|x-amz-|x-goog-)|(?:bearer|basic)(?:[^\S\r\n]|\\[tf]|\\u000b)|eyJ|gh[pousr]_|github_pat_|xox|xapp-|AIza|ya29\.|GOCSPX-|_live_|_test_|whsec_|npm_|glpat-|SG\./i;
 
 /**
  * The rest of that test, what the two AWS patterns need, counted in one pass: 20 characters of

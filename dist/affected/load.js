@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'b1a4c2fdedacd9ec651760dd9800436c789b09e2ac200d5e61e68f3c71bda99e';
+const BUNDLE_HASH = '3f82822f78d13baa6c433a01d5f9a37d5985b99c429253f8444e968625453a9a';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '8890bd24dd0780c96b168fdc07acdf5fabf798d25a9a0a3596a7f61c0f10b445';
+const BUNDLE_HASH = '5eb8d0b537fd6cce73f77c5665fc7ee34ad3e3b273864af23e31f1cc0f55ba95';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '4aafe830f9021983f061f9dc4190022174d68666b4633a1e0011e1a3f573445f';
+const BUNDLE_HASH = '51dc30e0e428cb4ff6dda6a8fd93cb91cf6647a168a23e013fab4a9fe2a5cf4d';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

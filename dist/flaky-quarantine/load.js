@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '226d2f7c2de0312a638d76474c884020f089bd252ca7d91775d4eb57facba188';
+const BUNDLE_HASH = '82b4c32bed9ab24acd27b920eb451065d0e3160af5736e5880d780d3bd996791';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

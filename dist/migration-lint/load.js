@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '51d49d3c55a8f97dc9dcf3416497ec3d4b9e0ab134c760dadb55a9be219b5956';
+const BUNDLE_HASH = 'f64e752bd104951e96ed7dd6a4bfa20b59b8ef6199381024486fff11460754fa';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

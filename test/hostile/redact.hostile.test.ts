@@ -191,6 +191,29 @@ describe('outputs tested as JSON text before their strings are walked', () => {
     expect(redact).not.toHaveBeenCalled();
   });
 
+  test('a bare Basic or Bearer credential after any space JSON escapes is redacted as by the walk', () => {
+    const spaces = [' ', '\t', '\v', '\f', '\u00a0', '\u2028', '\u3000'];
+    const texts = spaces.flatMap((space) => [
+      `Basic${space}dXNlcjpwYXNzd29yZA==`,
+      `bearer${space}Ab3xYz9KmPq`,
+    ]);
+    const r = new Redactor();
+    check(r, texts);
+    for (const text of texts)
+      expect(r.redactJson({ text }, JSON.stringify({ text })).value.text).toContain('***');
+  });
+
+  test('an output naming basic examples is kept as it is, not walked', () => {
+    const r = new Redactor();
+    const redact = jest.spyOn(r, 'redact');
+    const value = {
+      include: [{ project: '@example/basics', path: 'examples/basics', reason: 'Basic-auth docs' }],
+    };
+    const json = JSON.stringify(value);
+    expect(r.redactJson(value, json)).toEqual({ value, json });
+    expect(redact).not.toHaveBeenCalled();
+  });
+
   test('a clean output is kept as it is, its strings not redacted one by one', () => {
     const r = redactorWith('tok-7f3a9c-secret-value');
     const redact = jest.spyOn(r, 'redact');
