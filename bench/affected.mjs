@@ -22,16 +22,19 @@ const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Each tool: how to run it and how to read the affected package names from what it printed. */
 function tools(dir, outputFile, eventFile, size, floor) {
+  const sha = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
   const bundle = (tool, path, output) => ({
     tool,
     command: process.execPath,
     args: [path],
-    // As on a runner: the payload names the default branch; base is given as the peers get it.
+    // As on a runner: GITHUB_SHA names the commit, the payload the default branch; base is given as
+    // the peers get it.
     env: {
       GITHUB_OUTPUT: output,
       GITHUB_WORKSPACE: dir,
       GITHUB_EVENT_NAME: 'workflow_dispatch',
       GITHUB_EVENT_PATH: eventFile,
+      GITHUB_SHA: sha,
       INPUT_BASE: 'main',
     },
     read: () => JSON.parse(readOutput(readFileSync(output, 'utf8'), 'projects') ?? '[]'),

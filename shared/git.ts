@@ -30,6 +30,9 @@ import { mib } from './files.js';
 
 const ZERO_SHA = /^0{40}$|^0{64}$/;
 const SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
+
+/** True for a whole object id (SHA-1 or SHA-256, lower case), as a runner's event gives commits. */
+export const isObjectId = (text: string): boolean => SHA.test(text);
 /** Names that always name the same tree: a tree's id, or a commit's id with `^{tree}`. */
 const FIXED_TREE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})(?:\^\{tree\})?$/;
 /**

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '3f82822f78d13baa6c433a01d5f9a37d5985b99c429253f8444e968625453a9a';
+const BUNDLE_HASH = '24074ec4f4ad6fd02c02e4fb10b2be21a7875c7c1302634f7b80f0a10f53fda2';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

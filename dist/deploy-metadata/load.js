@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '5eb8d0b537fd6cce73f77c5665fc7ee34ad3e3b273864af23e31f1cc0f55ba95';
+const BUNDLE_HASH = '3deecc559886955c05a722f1d7f57663d327714cccc503694dbeef086404253c';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'f64e752bd104951e96ed7dd6a4bfa20b59b8ef6199381024486fff11460754fa';
+const BUNDLE_HASH = '40bfd9569238834e3ef02bf6a0b93b3e861c31ad506f32a9ba2db9e2e1e77255';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

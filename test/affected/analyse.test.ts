@@ -1,6 +1,6 @@
 import { analyse } from '../../actions/affected/src/analyse.js';
 import { describeResult } from '../../actions/affected/src/report.js';
-import { readHeadEarly } from '../../actions/affected/src/revisions.js';
+import { readHead, readHeadEarly } from '../../actions/affected/src/revisions.js';
 import { type ParsedInputs, settingsOf, unknownInputKeys } from '../../actions/affected/src/settings.js';
 import { Git } from '../../shared/git.js';
 import { createRepo } from '../support/git-repo.js';
@@ -78,5 +78,19 @@ describe('analyse', () => {
 
   test('readHeadEarly gives undefined for a revision that does not resolve', async () => {
     await expect(readHeadEarly(git, 'no-such-branch')).resolves.toBeUndefined();
+  });
+
+  test('readHeadEarly lists a whole commit id only as that commit: not a tree, a blob, a tag or nothing', async () => {
+    const snapshot = await readHead(git, head);
+    await expect(readHeadEarly(git, head)).resolves.toEqual(snapshot);
+    const tree = repo.git(['rev-parse', `${head}^{tree}`]).trim();
+    const blob = repo.git(['rev-parse', `${head}:p/a/package.json`]).trim();
+    await expect(readHeadEarly(git, tree)).resolves.toBeUndefined();
+    await expect(readHeadEarly(git, blob)).resolves.toBeUndefined();
+    await expect(readHeadEarly(git, 'f'.repeat(40))).resolves.toBeUndefined();
+    repo.git(['tag', '-a', '-m', 'release', 'v1', head]);
+    const tag = repo.git(['rev-parse', 'v1']).trim();
+    expect(tag).not.toBe(head);
+    await expect(readHeadEarly(git, tag)).resolves.toEqual(snapshot);
   });
 });

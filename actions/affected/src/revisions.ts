@@ -1,5 +1,5 @@
 // The git side of the action: what it reads at each revision, in as few git processes as possible.
-import type { ChangedFile, Git } from '../../../shared/git.js';
+import { type ChangedFile, type Git, isObjectId } from '../../../shared/git.js';
 import { type ExplicitProject, discoverWorkspace } from './discover.js';
 import { embedCandidates, embeddedFiles } from './go-embed.js';
 import { Owners } from './inputs.js';
@@ -61,12 +61,15 @@ export interface HeadSnapshot {
 
 /**
  * The head's snapshot, started before the range resolves (the head's files do not depend on the
- * base); undefined when the revision does not resolve yet, so the caller reads it once it does.
+ * base); undefined when the revision does not resolve yet, so the caller reads it once it does. A
+ * whole commit id (what a runner's event gives) is listed while it is resolved: the listing does not
+ * wait for git's first answer, and is kept only when the id names that commit.
  */
 export function readHeadEarly(git: Git, revision: string): Promise<HeadSnapshot | undefined> {
+  const listed = isObjectId(revision) ? readHead(git, revision).catch(() => undefined) : undefined;
   return git
     .tryResolve(revision)
-    .then((sha) => (sha ? readHead(git, sha) : undefined))
+    .then((sha) => (sha === undefined ? undefined : sha === revision && listed ? listed : readHead(git, sha)))
     .catch(() => undefined);
 }
 
