@@ -15,7 +15,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '24074ec4f4ad6fd02c02e4fb10b2be21a7875c7c1302634f7b80f0a10f53fda2';
+const BUNDLE_HASH = 'c4f3165f014230d3547ceae5e112402566d5dcf22b820c3268b39a17bbf27d34';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.
