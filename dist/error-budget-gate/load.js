@@ -5,7 +5,8 @@
 //
 // It compiles action.js, and the chunks the bundle loads later (`<id>.index.js`: zod, YAML, the GitHub
 // client...), with a V8 code cache of its own, in a folder under the runner's tool cache (else the OS
-// temp folder), written at the end of the first run: V8 compiles a function when it is first called,
+// temp folder), written at the end of the first run that does its work (exit code 0 or 1; a run that
+// stops early keeps a cache of its own until then): V8 compiles a function when it is first called,
 // so a cache made when a file is compiled (Node's compile cache) misses most of what runs; one made
 // after the run holds it all, on Node 20 too. V8 checks a cache's version, flags and checksum but of
 // the source only its length: the names carry the hash of the bundle's files. Measured in
@@ -33,7 +34,11 @@ function load() {
     if (loaded.has(name)) return loaded.get(name);
     const file = join(__dirname, name);
     const cacheFile = join(folder, `${BUNDLE_HASH.slice(0, 32)}-${name}-${place}`);
-    const cachedData = cacheable ? readOwnFile(cacheFile) : undefined;
+    // A run that stopped early (exit code 2 or 3: an input to fix, a bug) compiled little of what a
+    // run doing its work calls: its cache is kept apart, and used until such a run (0 or 1) ends.
+    const earlyFile = `${cacheFile}-early`;
+    const full = cacheable ? readOwnFile(cacheFile) : undefined;
+    const cachedData = full ?? (cacheable ? readOwnFile(earlyFile) : undefined);
     // The module wrapper on a line of its own, numbered -1, so stack traces keep their lines and columns.
     const script = new Script(
       `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(file, 'utf8')}\n})`,
@@ -46,9 +51,15 @@ function load() {
     // None yet: written at exit, holding everything the run compiled. One refused (V8 takes a cache
     // only under the flags it was made with: an action must put back any flag it set before it
     // exits, as migration-lint's parser does): written now, holding what loading compiled.
-    const save = () => writeOwnFile(cacheFile, script.createCachedData());
-    if (!cachedData) process.once('exit', save);
-    else if (script.cachedDataRejected) save();
+    const save = (file) => writeOwnFile(file, script.createCachedData());
+    if (cachedData && script.cachedDataRejected) save(full ? cacheFile : earlyFile);
+    else if (!full)
+      process.once('exit', (code) => {
+        if (code <= 1) {
+          save(cacheFile);
+          if (cachedData) rmSync(earlyFile, { force: true });
+        } else if (!cachedData) save(earlyFile);
+      });
     return module.exports;
   };
   return compile('action.js').default;

@@ -2,7 +2,7 @@
 // keeps a V8 code cache in a folder of the runner's tool cache. A cache is code, so it is read and
 // written only in a folder this user owns that no one else can write, never through a link, and a
 // damaged cache is replaced, never trusted.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   lstatSync,
@@ -120,4 +120,37 @@ test('a chunk the bundle loads later gets a cache of its own, written after the 
   expect(written.length).toBeGreaterThan(0);
   expect(load().answer).toBe(42);
   expect(readFileSync(join(cacheFolder, chunkCache[0]!)).equals(written)).toBe(true);
+});
+
+test('a run that stops early keeps its cache apart until a run that does its work writes the full one', () => {
+  // As the runner ends a step: exit code 2 or 3 when it stopped early (an input to fix, a bug).
+  writeFileSync(
+    join(bundle, 'action.js'),
+    'process.exitCode = Number(process.env.STEP_EXIT);\nexports.default = { answer: 42, file: __filename };\n',
+  );
+  const run = (exit: number) => {
+    const { NODE_OPTIONS: _ignored, ...env } = process.env;
+    const child = spawnSync(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(join(bundle, 'load.js'))}).load()`],
+      { env: { ...env, RUNNER_TOOL_CACHE: toolCache, STEP_EXIT: String(exit) } },
+    );
+    expect(child.status).toBe(exit);
+  };
+  const early = () => cacheFiles().filter((name) => name.endsWith('-early'));
+  run(2);
+  expect(cacheFiles()).toHaveLength(1);
+  expect(early()).toHaveLength(1);
+  const kept = readFileSync(join(cacheFolder, early()[0]!));
+  run(3);
+  expect(readFileSync(join(cacheFolder, early()[0]!)).equals(kept)).toBe(true);
+  run(1);
+  expect(early()).toHaveLength(0);
+  expect(cacheFiles()).toHaveLength(1);
+  const full = join(cacheFolder, cacheFiles()[0]!);
+  const written = readFileSync(full);
+  run(2);
+  run(0);
+  expect(cacheFiles()).toEqual([full.slice(cacheFolder.length + 1)]);
+  expect(readFileSync(full).equals(written)).toBe(true);
 });
