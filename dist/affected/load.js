@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = 'c4f3165f014230d3547ceae5e112402566d5dcf22b820c3268b39a17bbf27d34';
+const BUNDLE_HASH = '549abdf97b6880bbf7e18c5490d8b388ef6840a8a00850a08bfd56620bb10c06';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

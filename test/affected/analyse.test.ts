@@ -94,3 +94,73 @@ describe('analyse', () => {
     await expect(readHeadEarly(git, tag)).resolves.toEqual(snapshot);
   });
 });
+
+describe('the pnpm lockfile links of the base workspace', () => {
+  // `b` installs `ext`, whose peer `a` the lockfile links to the workspace package (pnpm overrides).
+  const lockfile = (extVersion: string) =>
+    [
+      "lockfileVersion: '9.0'",
+      '',
+      'importers:',
+      '  .: {}',
+      '  packages/a: {}',
+      '  packages/b:',
+      '    devDependencies:',
+      '      ext:',
+      '        specifier: ^1',
+      `        version: ${extVersion}(a@packages+a)`,
+      '  packages/c: {}',
+      '',
+      'packages:',
+      `  ext@${extVersion}:`,
+      `    resolution: {integrity: sha512-ext${extVersion}}`,
+      '',
+      'snapshots:',
+      `  ext@${extVersion}(a@packages+a):`,
+      '    dependencies:',
+      '      a: link:packages/a',
+      '',
+    ].join('\n');
+  const repo = createRepo({
+    'package.json': '{"name":"root","private":true}',
+    'pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+    'packages/a/package.json': '{"name":"a"}',
+    'packages/b/package.json': '{"name":"b","devDependencies":{"ext":"^1"}}',
+    'packages/c/package.json': '{"name":"c"}',
+    'pnpm-lock.yaml': lockfile('1.0.0'),
+  });
+  afterAll(() => repo.cleanup());
+  const run = async (base: string, head: string) => {
+    const trace: string[] = [];
+    const git = new Git(repo.dir, { trace: (line) => trace.push(line) });
+    const { result } = await analyse(git, { base, head, rule: 'test', warnings: [] }, settingsOf(options()));
+    return { reasons: result.projects.map((p) => [p.name, p.reason]), trace };
+  };
+
+  test('come from the head text where the range left the lockfile alone, read at base otherwise', async () => {
+    const base = repo.git(['rev-parse', 'HEAD']).trim();
+    // A manifest changes, so the base workspace is read apart; the lockfile stays as it was.
+    const head = repo.commit('c 2.0.0, a changed', {
+      'packages/c/package.json': '{"name":"c","version":"2.0.0"}',
+      'packages/a/index.js': 'x',
+    });
+    const same = await run(base, head);
+    expect(same.reasons).toEqual([
+      ['a', 'added packages/a/index.js'],
+      ['b', 'depends on a (changed)'],
+      ['c', 'changed packages/c/package.json'],
+    ]);
+    expect(same.trace.filter((line) => line.includes('pnpm-lock.yaml'))).toEqual([]);
+    // The lockfile changes too: its base text is read, for the links and the diff.
+    const next = repo.commit('ext 1.0.1, c 3.0.0', {
+      'packages/c/package.json': '{"name":"c","version":"3.0.0"}',
+      'pnpm-lock.yaml': lockfile('1.0.1'),
+    });
+    const changed = await run(head, next);
+    expect(changed.reasons).toEqual([
+      ['b', 'lockfile: ext 1.0.0(a@packages+a) -> 1.0.1(a@packages+a)'],
+      ['c', 'changed packages/c/package.json'],
+    ]);
+    expect(changed.trace.some((line) => line.includes('pnpm-lock.yaml'))).toBe(true);
+  });
+});

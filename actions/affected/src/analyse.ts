@@ -52,11 +52,20 @@ export async function analyse(
     (c) => isLockfile(c.path) && !settings.isIgnored(c.path) && !settings.isGlobal(c.path),
   );
   const diffed = new Set(lockfileChanges.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])));
-  // The lockfile texts read for the links are not read again for the diff.
-  const known = await withYaml(async () => ({
-    head: await linkThroughLockfiles(git, snapshot, head, diffed),
-    base: base !== head ? await linkThroughLockfiles(git, snapshot, base, diffed, range.base) : new Map(),
-  }));
+  // The lockfile texts read for the links are not read again for the diff, nor at base where the
+  // range left them alone.
+  const touched = new Set(changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])));
+  const known = await withYaml(async () => {
+    const atHead = await linkThroughLockfiles(git, snapshot, head, diffed);
+    const unchanged = new Map([...atHead].filter(([path]) => !touched.has(path)));
+    return {
+      head: atHead,
+      base:
+        base !== head
+          ? await linkThroughLockfiles(git, snapshot, base, diffed, { revision: range.base, unchanged })
+          : new Map(),
+    };
+  });
   const cycles = dependencyCycles(head.projects);
   const lockfiles = await readLockfiles(git, range.base, snapshot, lockfileChanges, known);
   const verdicts = await withYaml(() =>

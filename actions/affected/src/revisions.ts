@@ -173,20 +173,30 @@ export async function configReaders(
 
 /**
  * Adds the workspace links that only the pnpm lockfiles show (see lockfile-links.ts), at head, or at
- * `base` for the base workspace (the lockfiles at head's paths). A lockfile that cannot be read adds
- * none: when it changes, its diff reports it. `diffed`: the paths of the lockfiles whose diff is read
- * (see addLockfileLinks). Returns the texts it read, by path.
+ * `base.revision` for the base workspace (the lockfiles at head's paths; `base.unchanged` holds the
+ * texts the range left alone, the same at both ends, which are not read again). A lockfile that
+ * cannot be read adds none: when it changes, its diff reports it. `diffed`: the paths of the
+ * lockfiles whose diff is read (see addLockfileLinks). Returns the texts it read, by path.
  */
 export async function linkThroughLockfiles(
   git: Git,
   head: HeadSnapshot,
   workspace: Workspace,
   diffed: ReadonlySet<string>,
-  base?: string,
+  base?: { revision: string; unchanged: ReadonlyMap<string, string | undefined> },
 ): Promise<ReadonlyMap<string, string | undefined>> {
   const paths = head.files.filter((p) => baseName(p) === 'pnpm-lock.yaml' && !FIXTURE_DIR.test(p));
   if (!paths.length || !workspace.projects.some((p) => p.ecosystem === 'js')) return new Map();
-  const texts = base === undefined ? await readListed(git, head.tree, paths) : await readAt(git, base, paths);
+  let texts: ReadonlyMap<string, string | undefined>;
+  if (base === undefined) texts = await readListed(git, head.tree, paths);
+  else {
+    const read = await readAt(
+      git,
+      base.revision,
+      paths.filter((p) => !base.unchanged.has(p)),
+    );
+    texts = new Map(paths.map((p) => [p, base.unchanged.has(p) ? base.unchanged.get(p) : read.get(p)]));
+  }
   for (const [path, text] of texts) {
     if (text === undefined || !mayLinkThroughPackages(text)) continue;
     try {
