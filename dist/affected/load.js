@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '549abdf97b6880bbf7e18c5490d8b388ef6840a8a00850a08bfd56620bb10c06';
+const BUNDLE_HASH = '84e2d9ace91c46a9208497cd544d9a40ad1165cc4e3c6bd140a7baea0f190e4e';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

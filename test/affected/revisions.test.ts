@@ -32,6 +32,34 @@ describe('reading a revision', () => {
     });
   });
 
+  test('readHead reads the pnpm lockfiles the links need with the manifests, in one read, and apart from them', async () => {
+    const other = createRepo({
+      'package.json': '{"name":"r"}',
+      'pnpm-workspace.yaml': 'packages:\n  - p/*\n',
+      'p/a/package.json': '{"name":"a"}',
+      'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+      'p/a/test/fixtures/pnpm-lock.yaml': 'not read\n',
+    });
+    try {
+      const trace: string[] = [];
+      const head = await readHead(
+        new Git(other.dir, { trace: (line) => trace.push(line) }),
+        other.git(['rev-parse', 'HEAD']).trim(),
+      );
+      expect([...head.contents.keys()].sort()).toEqual([
+        'p/a/package.json',
+        'package.json',
+        'pnpm-workspace.yaml',
+      ]);
+      expect([...head.lockfiles]).toEqual([['pnpm-lock.yaml', "lockfileVersion: '9.0'\n"]]);
+      expect(trace.filter((line) => / (contents|--batch) \(\d+ blobs\)/.test(line))).toEqual([
+        'git cat-file contents (4 blobs)',
+      ]);
+    } finally {
+      other.cleanup();
+    }
+  });
+
   test('readFiles: names with spaces, missing paths and trees come back right, in order', async () => {
     const files = await git.readFiles('HEAD', [
       'p/with space/package.json',

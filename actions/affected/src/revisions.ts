@@ -57,6 +57,8 @@ export interface HeadSnapshot {
   /** Regular file path -> blob id, from the one `ls-tree` of the commit. */
   tree: ReadonlyMap<string, string>;
   contents: Map<string, string | undefined>;
+  /** The pnpm lockfiles the links may need (see linkLockfiles), read with the manifests. */
+  lockfiles: ReadonlyMap<string, string | undefined>;
 }
 
 /**
@@ -73,11 +75,23 @@ export function readHeadEarly(git: Git, revision: string): Promise<HeadSnapshot 
     .catch(() => undefined);
 }
 
-/** A commit's file list and its manifests, read by blob id in one batch (no tree walk per path). */
+/**
+ * A commit's file list, its manifests and its pnpm lockfiles, read by blob id in one batch (no tree
+ * walk per path, no second read for the lockfiles the links need).
+ */
 export async function readHead(git: Git, sha: string): Promise<HeadSnapshot> {
   const tree = await git.listTree(sha);
   const files = [...tree.keys()];
-  return { sha, files, tree, contents: await readListed(git, tree, manifestPaths(files)) };
+  const lockfilePaths = linkLockfiles(files);
+  const contents = await readListed(git, tree, [...manifestPaths(files), ...lockfilePaths]);
+  const lockfiles = new Map(lockfilePaths.map((path) => [path, contents.get(path)]));
+  for (const path of lockfilePaths) contents.delete(path);
+  return { sha, files, tree, contents, lockfiles };
+}
+
+/** The pnpm lockfiles whose links a workspace may need (lockfile-links.ts): fixtures' are not. */
+function linkLockfiles(files: readonly string[]): string[] {
+  return files.filter((p) => baseName(p) === 'pnpm-lock.yaml' && !FIXTURE_DIR.test(p));
 }
 
 /**
@@ -185,10 +199,10 @@ export async function linkThroughLockfiles(
   diffed: ReadonlySet<string>,
   base?: { revision: string; unchanged: ReadonlyMap<string, string | undefined> },
 ): Promise<ReadonlyMap<string, string | undefined>> {
-  const paths = head.files.filter((p) => baseName(p) === 'pnpm-lock.yaml' && !FIXTURE_DIR.test(p));
+  const paths = linkLockfiles(head.files);
   if (!paths.length || !workspace.projects.some((p) => p.ecosystem === 'js')) return new Map();
   let texts: ReadonlyMap<string, string | undefined>;
-  if (base === undefined) texts = await readListed(git, head.tree, paths);
+  if (base === undefined) texts = head.lockfiles;
   else {
     const read = await readAt(
       git,
