@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '84e2d9ace91c46a9208497cd544d9a40ad1165cc4e3c6bd140a7baea0f190e4e';
+const BUNDLE_HASH = '5de6f9d998770e25fbbca1d9e9cc9f4e7aa56486f44bb19d2601303243931add';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

@@ -199,7 +199,7 @@ export async function linkThroughLockfiles(
   diffed: ReadonlySet<string>,
   base?: { revision: string; unchanged: ReadonlyMap<string, string | undefined> },
 ): Promise<ReadonlyMap<string, string | undefined>> {
-  const paths = linkLockfiles(head.files);
+  const paths = [...head.lockfiles.keys()];
   if (!paths.length || !workspace.projects.some((p) => p.ecosystem === 'js')) return new Map();
   let texts: ReadonlyMap<string, string | undefined>;
   if (base === undefined) texts = head.lockfiles;
