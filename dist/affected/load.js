@@ -16,7 +16,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUNDLE_HASH = '5de6f9d998770e25fbbca1d9e9cc9f4e7aa56486f44bb19d2601303243931add';
+const BUNDLE_HASH = '66ffbe9a205a4a72b7b1e22e0c517b401945da82ddcd7768f7d48e6a05278eb9';
 
 function load() {
   // Node maps stack traces through action.js.map for what require loads, not for a vm.Script.

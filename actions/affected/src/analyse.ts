@@ -18,6 +18,7 @@ import {
   linkThroughLockfiles,
   readHead,
   readLockfiles,
+  touchedPaths,
 } from './revisions.js';
 import type { Settings } from './settings.js';
 
@@ -51,15 +52,15 @@ export async function analyse(
   const lockfileChanges = changes.filter(
     (c) => isLockfile(c.path) && !settings.isIgnored(c.path) && !settings.isGlobal(c.path),
   );
-  const diffed = new Set(lockfileChanges.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])));
-  // The lockfile texts read for the links are not read again for the diff, nor at base where the
-  // range left them alone.
-  const touched = new Set(changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])));
+  const diffed = new Set(touchedPaths(lockfileChanges));
+  // The lockfile texts read with the head (and for the links at base) are not read again for the
+  // diff, nor at base where the range left them alone.
+  const touched = new Set(touchedPaths(changes));
+  const unchanged = new Map([...snapshot.lockfiles].filter(([path]) => !touched.has(path)));
   const known = await withYaml(async () => {
-    const atHead = await linkThroughLockfiles(git, snapshot, head, diffed);
-    const unchanged = new Map([...atHead].filter(([path]) => !touched.has(path)));
+    await linkThroughLockfiles(git, snapshot, head, diffed);
     return {
-      head: atHead,
+      head: snapshot.lockfiles,
       base:
         base !== head
           ? await linkThroughLockfiles(git, snapshot, base, diffed, { revision: range.base, unchanged })

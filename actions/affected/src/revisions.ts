@@ -10,6 +10,11 @@ import { FIXTURE_DIR, manifestPaths } from './manifests.js';
 import { type Workspace, baseName } from './model.js';
 import { configFiles, mayBeConfig, readers } from './tsconfig.js';
 
+/** Every path a change names: a rename's old path and new path. */
+export function touchedPaths(changes: readonly ChangedFile[]): string[] {
+  return changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]));
+}
+
 /**
  * The workspace at base. When no manifest changed it is the head workspace itself; otherwise the base
  * file list is the head's with the changes undone, and only the changed manifests are read again.
@@ -23,7 +28,7 @@ export async function baseWorkspace(
   explicit: readonly ExplicitProject[],
   head: Workspace,
 ): Promise<{ workspace: Workspace; contents: ReadonlyMap<string, string | undefined> }> {
-  const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]));
+  const touched = touchedPaths(changes);
   if (!manifestPaths(touched).length) return { workspace: head, contents: headContents };
   const files = new Set(headFiles);
   for (const change of changes) {
@@ -119,7 +124,7 @@ export async function goEmbedded(
 ): Promise<Set<string>> {
   const modules = workspace.projects.filter((p) => p.ecosystem === 'go');
   if (!modules.length) return new Set();
-  const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]));
+  const touched = touchedPaths(changes);
   const candidates = embedCandidates(touched, modules, head.files);
   return candidates.size
     ? embeddedFiles(candidates, await readListed(git, head.tree, [...candidates.keys()]))
@@ -179,7 +184,7 @@ export async function configReaders(
   changes: readonly ChangedFile[],
   workspace: Workspace,
 ): Promise<Map<string, string[]>> {
-  const touched = changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])).filter(mayBeConfig);
+  const touched = touchedPaths(changes).filter(mayBeConfig);
   if (!touched.length) return new Map();
   const configs = configFiles(head.files);
   return readers(touched, await readListed(git, head.tree, configs), workspace, new Owners(workspace));
